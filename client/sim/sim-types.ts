@@ -1,0 +1,90 @@
+/** Roles as getUserContext spells them (the simulator's internal spelling). */
+export type SdkRole = 'host' | 'coHost' | 'attendee' | 'panelist';
+
+/** The two places a person can run the app: the meeting side panel, or the main client window. */
+export type PaneCtx = 'inMeeting' | 'inMainClient';
+
+/** getUserContext `status`; 'unauthenticated' people are guests (their app context has no uid). */
+export type UserStatus = 'unauthenticated' | 'authenticated' | 'authorized';
+
+/** `<personId>:<ctx>`: one running app instance. */
+export type PaneKey = `${string}:${PaneCtx}`;
+
+/** Someone in the simulated meeting. */
+export interface Person {
+  id: string;
+  screenName: string;
+  role: SdkRole;
+  participantUUID: string;
+  /** Deprecated numeric id the SDK still returns. */
+  participantId: string;
+  /** Zoom user id; sent in the app context only when status is not 'unauthenticated'. */
+  userId: string;
+  status: UserStatus;
+  dnd: boolean;
+}
+
+/** A Zoom notification shown in one pane. */
+export interface Toast {
+  id: number;
+  type: string;
+  title: string;
+  message: string;
+}
+
+/** An app invitation waiting in a person's in-meeting pane. */
+export interface Invitation {
+  invitationUUID: string;
+  fromName: string;
+}
+
+/** One open app instance and what the bridge knows about it. */
+export interface PaneState {
+  key: PaneKey;
+  personId: string;
+  ctx: PaneCtx;
+  /** Bumped to reload the frame. */
+  generation: number;
+  /** The `capabilities` passed to config; null until config has been called. */
+  capabilities: string[] | null;
+  /** connect() link between this person's meeting and main-client instances. */
+  connected: boolean;
+  expanded: boolean;
+  /** Invitation id the instance was opened from (sent as `iid` in its app context). */
+  openedFrom?: string;
+  toasts: Toast[];
+}
+
+/** One line of the debug log: a call with its outcome, or a pushed event. */
+export interface LogEntry {
+  seq: number;
+  at: number;
+  paneKey: string;
+  kind: 'call' | 'event';
+  api: string;
+  args?: unknown;
+  result?: unknown;
+  error?: { code: string; message: string };
+  note?: string;
+}
+
+/** The meeting itself. */
+export interface MeetingInfo {
+  uuid: string;
+  meetingID: string;
+  topic: string;
+  ended: boolean;
+}
+
+/** Everything the simulator page shows. */
+export interface SimState {
+  meeting: MeetingInfo;
+  persons: Person[];
+  panes: Partial<Record<PaneKey, PaneState>>;
+  invitations: Record<string, Invitation[]>;
+  /** APIs switched off in the settings panel (listed in unsupportedApis, calls fail). */
+  disabledApis: string[];
+  /** Reject calls and drop events not listed in config's capabilities, as Zoom does. */
+  enforceCapabilities: boolean;
+  log: LogEntry[];
+}

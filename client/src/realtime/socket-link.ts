@@ -1,0 +1,87 @@
+import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '@quorum/shared';
+import { TransportError, type ConnectionStatus, type RealtimeLink, type RequestName, type RequestPayload, type RequestResult } from './realtime-link';
+
+/** The typed socket.io client for Quorum's protocol. */
+export type QuorumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface SocketLinkOptions {
+  /** The current session token (kept in memory; cookies may be blocked inside Zoom's frame). */
+  getToken: () => string | null;
+  /** Gets a fresh token after the server refused the old one; resolves false when that is impossible. */
+  renewSession: () => Promise<boolean>;
+  ackTimeoutMs?: number;
+  url?: string;
+}
+
+/** Opens Quorum's socket.io connection on the page's origin and adapts it to RealtimeLink. */
+export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
+  const auth = (cb: (data: HandshakeAuth) => void) => {
+    const token = options.getToken();
+    cb(token ? { protocolVersion: PROTOCOL_VERSION, token } : { protocolVersion: PROTOCOL_VERSION });
+  };
+  const socketOptions = { autoConnect: false, withCredentials: true, auth };
+  const socket: QuorumSocket = options.url ? io(options.url, socketOptions) : io(socketOptions);
+  const statusHandlers = new Set<(status: ConnectionStatus, detail?: string) => void>();
+  const setStatus = (status: ConnectionStatus, detail?: string) => statusHandlers.forEach((h) => h(status, detail));
+  let renewals = 0;
+
+  socket.on('connect', () => {
+    renewals = 0;
+    setStatus('online');
+  });
+  socket.on('disconnect', (reason) => {
+    // socket.io retries by itself unless the server or we closed the connection.
+    setStatus(socket.active ? 'connecting' : 'offline', reason === 'io server disconnect' ? 'The server closed the connection.' : undefined);
+  });
+  socket.on('connect_error', (error) => {
+    if (socket.active) return setStatus('connecting');
+    if (error.message === 'PROTOCOL_MISMATCH') return setStatus('offline', 'Quorum was updated. Close and reopen the app.');
+    // A refused handshake (expired token) is not retried by socket.io: renew the session once or twice.
+    if (error.message === 'UNAUTHENTICATED' && renewals < 2) {
+      renewals += 1;
+      setStatus('connecting');
+      void options.renewSession().then((renewed) => (renewed ? socket.connect() : setStatus('offline', 'Your session has ended. Reopen Quorum.')));
+      return;
+    }
+    setStatus('offline', error.message);
+  });
+
+  return {
+    on(event, handler) {
+      // socket.io's overloads cannot follow a generic event name, hence the widening.
+      const s = socket as unknown as { on: (e: string, h: unknown) => void; off: (e: string, h: unknown) => void };
+      s.on(event, handler);
+      return () => s.off(event, handler);
+    },
+    onStatus(handler) {
+      statusHandlers.add(handler);
+      return () => statusHandlers.delete(handler);
+    },
+    async request<E extends RequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
+      // Buffered emits would be sent blindly after a reconnect; callers decide whether to retry instead.
+      if (!socket.connected) throw new TransportError('Not connected to Quorum.');
+      const emit = socket.timeout(options.ackTimeoutMs ?? 10_000) as unknown as {
+        emitWithAck: (e: string, p: unknown) => Promise<RequestResult<E>>;
+      };
+      try {
+        return await emit.emitWithAck(event, payload);
+      } catch {
+        throw new TransportError('Quorum did not answer in time.');
+      }
+    },
+    get connected() {
+      return socket.connected;
+    },
+    connect: () => {
+      setStatus('connecting');
+      socket.connect();
+    },
+    reconnect: () => {
+      socket.disconnect();
+      setStatus('connecting');
+      socket.connect();
+    },
+    close: () => socket.disconnect(),
+  };
+}

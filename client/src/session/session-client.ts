@@ -1,0 +1,69 @@
+import type { AppError, SessionView } from '@quorum/shared';
+
+/** Why no session could be started: the server's error, or a network failure. */
+export class SessionError extends Error {
+  override readonly name = 'SessionError';
+  constructor(
+    message: string,
+    readonly code: AppError['code'] | 'NETWORK',
+  ) {
+    super(message);
+  }
+}
+
+/** The session as the client holds it: the token lives in memory only, never in storage. */
+export interface SessionClient {
+  token(): string | null;
+  view(): SessionView | null;
+  /** Exchanges a fresh encrypted Zoom app context for a session token. */
+  start(): Promise<SessionView>;
+  /** Like start, but reports failure as false (for reconnects after a token expired). */
+  renew(): Promise<boolean>;
+}
+
+interface SessionResponse {
+  token: string;
+  session: SessionView;
+}
+
+async function postSession(context: string, fetchFn: typeof fetch): Promise<SessionResponse> {
+  let response: Response;
+  try {
+    response = await fetchFn('/api/session', {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ context }),
+    });
+  } catch {
+    throw new SessionError('Quorum’s server could not be reached. Check your connection and try again.', 'NETWORK');
+  }
+  const body = (await response.json().catch(() => null)) as Partial<SessionResponse> & { error?: AppError } | null;
+  if (response.ok && body?.token && body.session) return { token: body.token, session: body.session };
+  throw new SessionError(body?.error?.message ?? `The server refused the session (HTTP ${response.status}).`, body?.error?.code ?? 'INTERNAL');
+}
+
+/** Creates the session client; `getAppContext` asks Zoom for a fresh encrypted context each time. */
+export function createSessionClient(getAppContext: () => Promise<string>, fetchFn: typeof fetch = (...a) => fetch(...a)): SessionClient {
+  let current: SessionResponse | null = null;
+  const start = async () => {
+    const context = await getAppContext();
+    current = await postSession(context, fetchFn);
+    return current.session;
+  };
+  return {
+    token: () => current?.token ?? null,
+    view: () => current?.session ?? null,
+    start,
+    renew: () => start().then(
+      () => true,
+      () => false,
+    ),
+  };
+}
+
+/** Headers that authenticate a plain HTTP request with the in-memory token. */
+export const authHeaders = (session: SessionClient): Record<string, string> => {
+  const token = session.token();
+  return token ? { authorization: `Bearer ${token}` } : {};
+};

@@ -1,0 +1,29 @@
+/**
+ * Exactly the Zoom APIs and events Quorum uses, passed to `zoomSdk.config`. Kept apart from the adapter
+ * so the simulator can read the list without loading the SDK.
+ */
+export const ZOOM_CAPABILITIES = [
+  'getUserContext',
+  'getMeetingUUID',
+  'getAppContext',
+  'getMeetingParticipants',
+  'onParticipantChange',
+  'showNotification',
+  'sendAppInvitationToAllParticipants',
+  'sendAppInvitation',
+  'onRunningContextChange',
+  'onMyUserContextChange',
+  'onMeeting',
+  'connect',
+  'postMessage',
+  'onMessage',
+  'onConnect',
+] as const;
+
+export type ZoomCapability = (typeof ZOOM_CAPABILITIES)[number];
+
+/** The SDK version Quorum targets; without it the native side assumes 0.14. */
+export const ZOOM_SDK_VERSION = '0.16';
+
+/** How long to wait for a Zoom host before showing "Open Quorum from Zoom". */
+export const CONFIG_TIMEOUT_MS = 3000;

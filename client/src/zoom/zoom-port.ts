@@ -1,0 +1,77 @@
+import type { Role } from '@quorum/shared';
+
+/** Where the app runs inside Zoom; 'inMainClient' is the desktop client outside a meeting. */
+export type ZoomRunningContext = string;
+
+/** The parts of `zoomSdk.config()` the app reads. */
+export interface ZoomConfig {
+  runningContext: ZoomRunningContext;
+  /** APIs this Zoom client does not offer; their features are hidden with an explanation. */
+  unsupportedApis: readonly string[];
+  clientVersion: string;
+}
+
+/** One person in the meeting, as the host sees them through getMeetingParticipants. */
+export interface ZoomParticipant {
+  participantUUID: string;
+  screenName: string;
+  role: Role;
+}
+
+/** What getUserContext says about me: display only, the server decides what I may do. */
+export interface ZoomUserContext {
+  participantUUID: string;
+  screenName: string;
+  role: Role;
+  status: string;
+}
+
+export interface ZoomNotification {
+  type: 'info' | 'warning' | 'error';
+  title: string;
+  message: string;
+}
+
+/** A JSON object, the only thing connect/postMessage can carry between a user's instances. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export type Unsubscribe = () => void;
+
+/**
+ * Everything Quorum needs from Zoom. The SDK adapter implements it for real; tests and the composition
+ * root can substitute fakes, so no other module depends on `@zoom/appssdk`.
+ */
+export interface ZoomPort {
+  /** Configures the SDK; rejects with NotInZoomError when the page is not hosted by Zoom or the simulator. */
+  config(): Promise<ZoomConfig>;
+  getUserContext(): Promise<ZoomUserContext>;
+  getMeetingUUID(): Promise<string>;
+  /** The encrypted app context for `POST /api/session`. */
+  getAppContext(): Promise<string>;
+  getMeetingParticipants(): Promise<ZoomParticipant[]>;
+  onParticipantChange(handler: () => void): Unsubscribe;
+  /** Shows a Zoom notification; do-not-disturb refusals are swallowed. */
+  showNotification(notification: ZoomNotification): Promise<void>;
+  sendAppInvitationToAllParticipants(): Promise<void>;
+  /** Invites the given participants, in as many calls of at most 10 as needed. */
+  sendAppInvitation(input: { participantUUIDs: readonly string[] }): Promise<void>;
+  /** Fires after the adapter has re-configured for the new context. */
+  onRunningContextChange(handler: (config: ZoomConfig) => void): Unsubscribe;
+  /** Fires after the adapter has re-configured for my new role or sign-in state. */
+  onMyUserContextChange(handler: (change: { role: Role; screenName: string }, config: ZoomConfig) => void): Unsubscribe;
+  onMeeting(handler: (event: { action: string }) => void): Unsubscribe;
+  connect(): Promise<void>;
+  postMessage(payload: JsonObject): Promise<void>;
+  /** Receives the object the other instance passed to postMessage. */
+  onMessage(handler: (payload: JsonObject) => void): Unsubscribe;
+  onConnect(handler: (event: { action: 'success' | 'failure' }) => void): Unsubscribe;
+}
+
+/** Thrown by `config()` when no Zoom client (or simulator) answers: render the "Open Quorum from Zoom" page. */
+export class NotInZoomError extends Error {
+  override readonly name = 'NotInZoomError';
+}
+
+/** True when this Zoom client offers the API (config lists what it does not). */
+export const supportsApi = (config: ZoomConfig, api: string): boolean => !config.unsupportedApis.includes(api);

@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Fixed Zoom client id used outside production, so the simulator can seal contexts the server accepts. */
+export const DEV_ZOOM_CLIENT_ID = 'quorum-dev-client';
+/** Fixed Zoom client secret used outside production (the simulator seals app contexts with it). */
+export const DEV_ZOOM_CLIENT_SECRET = 'quorum-dev-client-secret-do-not-use-in-production';
+/** Fixed webhook secret token used outside production (the fake cloud signs webhooks with it). */
+export const DEV_ZOOM_WEBHOOK_SECRET_TOKEN = 'quorum-dev-webhook-secret-token';
+
+/** The server's settings, read once from the environment. */
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  zoomClientId: string;
+  zoomClientSecret: string;
+  zoomWebhookSecretToken: string;
+  sessionSecret: string;
+  /** 32-byte key as 64 lowercase hex characters (encrypts OAuth tokens at rest). */
+  tokenEncryptionKey: string;
+  databaseUrl: string;
+  redisUrl?: string;
+  zoomOauthBaseUrl: string;
+  zoomApiBaseUrl: string;
+  tallyWindowMs: number;
+  /** Ballots accepted per socket per 10 s. */
+  ballotRateLimit: number;
+  sessionTtlSec: number;
+  sessionTokenTtlSec: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  clientDistDir: string;
+  isProduction: boolean;
+}
+
+// These have no safe default in production: a guessable secret there is worse than refusing to start.
+const PRODUCTION_REQUIRED = [
+  'ZOOM_CLIENT_ID',
+  'ZOOM_CLIENT_SECRET',
+  'ZOOM_WEBHOOK_SECRET_TOKEN',
+  'SESSION_SECRET',
+  'TOKEN_ENCRYPTION_KEY',
+  'PUBLIC_URL',
+] as const;
+
+// server/src/config.ts (tsx, vitest) and server/dist/main.js (the bundle) both sit two levels below the
+// repo root, so one relative path finds client/dist in either layout, whatever the working directory.
+// (Not `new URL(…, import.meta.url)`: Vite would treat that pattern as an asset to bundle.)
+const DEFAULT_CLIENT_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../client/dist');
+
+const int = (min: number, max: number) =>
+  z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+
+const httpUrl = z
+  .string()
+  .refine((v) => /^https?:$/.test(safeProtocol(v)), 'must be an http(s) URL')
+  .transform((v) => v.replace(/\/+$/, ''));
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test'], { error: "must be 'development', 'production' or 'test'" }).default('development'),
+    PORT: int(0, 65535).default(3000),
+    HOST: z.string().min(1).optional(),
+    PUBLIC_URL: httpUrl.optional(),
+    ZOOM_CLIENT_ID: z.string().min(1).optional(),
+    ZOOM_CLIENT_SECRET: z.string().min(1).optional(),
+    ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(1).optional(),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    TOKEN_ENCRYPTION_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters').optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, "must be 'sqlite:<path>' or a postgres:// URL")
+      .default('sqlite:./data/quorum.db'),
+    REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL').optional(),
+    ZOOM_OAUTH_BASE_URL: httpUrl.default('https://zoom.us'),
+    ZOOM_API_BASE_URL: httpUrl.default('https://api.zoom.us/v2'),
+    TALLY_WINDOW_MS: int(1, 10_000).default(50),
+    BALLOT_RATE_LIMIT: int(1, 10_000).default(30),
+    SESSION_TTL_SEC: int(60, 30 * 24 * 3600).default(8 * 3600),
+    SESSION_TOKEN_TTL_SEC: int(60, 24 * 3600).default(3600),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino level or silent' })
+      .default('info'),
+    CLIENT_DIST_DIR: z.string().min(1).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const name of PRODUCTION_REQUIRED) {
+      if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' });
+    }
+  })
+  .transform((env): Config => {
+    const isProduction = env.NODE_ENV === 'production';
+    return {
+      nodeEnv: env.NODE_ENV,
+      port: env.PORT,
+      host: env.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
+      publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      zoomClientId: env.ZOOM_CLIENT_ID ?? DEV_ZOOM_CLIENT_ID,
+      zoomClientSecret: env.ZOOM_CLIENT_SECRET ?? DEV_ZOOM_CLIENT_SECRET,
+      zoomWebhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN ?? DEV_ZOOM_WEBHOOK_SECRET_TOKEN,
+      // Random per process outside production: sessions and stored tokens do not survive a dev restart.
+      sessionSecret: env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+      tokenEncryptionKey: (env.TOKEN_ENCRYPTION_KEY ?? randomBytes(32).toString('hex')).toLowerCase(),
+      databaseUrl: env.DATABASE_URL,
+      ...(env.REDIS_URL === undefined ? {} : { redisUrl: env.REDIS_URL }),
+      zoomOauthBaseUrl: env.ZOOM_OAUTH_BASE_URL,
+      zoomApiBaseUrl: env.ZOOM_API_BASE_URL,
+      tallyWindowMs: env.TALLY_WINDOW_MS,
+      ballotRateLimit: env.BALLOT_RATE_LIMIT,
+      sessionTtlSec: env.SESSION_TTL_SEC,
+      sessionTokenTtlSec: env.SESSION_TOKEN_TTL_SEC,
+      logLevel: env.LOG_LEVEL,
+      clientDistDir: env.CLIENT_DIST_DIR === undefined ? DEFAULT_CLIENT_DIST : toAbsolute(env.CLIENT_DIST_DIR),
+      isProduction,
+    };
+  });
+
+/** Reads and validates the environment once; throws an Error naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(withoutBlanks(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'environment'} ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+/** A valid config for tests: NODE_ENV test, in-memory SQLite, silent logs, then `overrides`. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: 'sqlite::memory:' });
+  const merged = { ...base, ...overrides };
+  return Object.freeze({ ...merged, isProduction: overrides.isProduction ?? merged.nodeEnv === 'production' });
+}
+
+// `.env` files and shells often leave `FOO=` behind; an empty value means "not set", not "set to ''".
+function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value.trim() !== '') out[key] = value.trim();
+  }
+  return out;
+}
+
+function safeProtocol(value: string): string {
+  try {
+    return new URL(value).protocol;
+  } catch {
+    return '';
+  }
+}
+
+function toAbsolute(path: string): string {
+  return isAbsolute(path) ? path : resolve(process.cwd(), path);
+}

@@ -1,0 +1,34 @@
+import { HTTP_STATUS, type ErrorCode } from '@quorum/shared';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/** Fastify's own 4xx errors mapped onto the shared codes. */
+function codeFor(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 429) return 'RATE_LIMITED';
+  return status >= 500 ? 'INTERNAL' : 'INVALID';
+}
+
+/**
+ * One error shape for every HTTP failure, `{error:{code,message}}`. 5xx details stay in the log,
+ * never in the response.
+ */
+export const errorHandlerPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+      const code = codeFor(status);
+      if (status >= 500) {
+        request.log.error({ err: error }, 'request failed');
+        return reply.code(status).send({ error: { code, message: 'something went wrong on our side' } });
+      }
+      return reply.code(status).send({ error: { code, message: error.message } });
+    });
+    app.setNotFoundHandler((request, reply) =>
+      reply.code(HTTP_STATUS.NOT_FOUND).send({ error: { code: 'NOT_FOUND', message: `no route for ${request.method} ${request.url}` } }),
+    );
+  },
+  { name: 'error-handler' },
+);

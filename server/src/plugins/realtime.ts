@@ -1,0 +1,95 @@
+import { handshakeAuthSchema, type Poll } from '@quorum/shared';
+import fp from 'fastify-plugin';
+import { Server } from 'socket.io';
+import type { Config } from '../config';
+import { registerHandlers, type RealtimeMetrics } from '../realtime/handlers';
+import { RealtimePublisher } from '../realtime/publisher';
+import { hostsRoom, meetingRoom } from '../realtime/rooms';
+import type { QuorumServer, QuorumSocket } from '../realtime/types';
+import { PollDeadlines } from '../services/poll-deadlines';
+import { PollService } from '../services/poll-service';
+import type { Store } from '../store/types';
+import { isHostRole } from '@quorum/shared';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    io: QuorumServer;
+    polls: PollService;
+    realtime: { metrics: RealtimeMetrics; publisher: RealtimePublisher };
+  }
+}
+
+export interface RealtimeOptions {
+  config: Config;
+  store: Store;
+}
+
+/** Largest socket message accepted: a full 20-question poll is far below this. */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/**
+ * socket.io on Fastify's HTTP server: handshakes authenticated by the session (cookie or token),
+ * one room per meeting plus a hosts' room, a snapshot on every connect.
+ */
+export const realtimePlugin = fp<RealtimeOptions>(
+  async (app, { config, store }) => {
+    const io: QuorumServer = new Server(app.server, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
+    const metrics: RealtimeMetrics = { unknownEvents: 0, invalidPayloads: 0, rateLimited: 0, internalErrors: 0 };
+    const publisher = new RealtimePublisher(io, () => service.state, config.tallyWindowMs);
+    const deadlines = new PollDeadlines((poll) => service.closeBySystem(poll.id, poll.meetingId));
+    const events = {
+      pollChanged(poll: Poll) {
+        deadlines.watch(poll);
+        publisher.pollChanged(poll);
+      },
+      pollDeleted: (poll: Poll) => publisher.pollDeleted(poll),
+      tallyChanged: (poll: Poll) => publisher.tallyChanged(poll),
+    };
+    const service = new PollService({ store, events });
+    (await store.polls.listOpenWithDeadline()).forEach((poll) => deadlines.watch(poll));
+
+    io.use((socket, next) => {
+      const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
+      if (!auth.success) return next(new Error('PROTOCOL_MISMATCH'));
+      const session = app.sessions.fromHandshake(socket.handshake.headers.cookie, auth.data.token);
+      if (!session) return next(new Error('UNAUTHENTICATED'));
+      socket.data.session = session;
+      next();
+    });
+
+    io.on('connection', (socket: QuorumSocket) => {
+      const { session } = socket.data;
+      void socket.join(meetingRoom(session.meetingId));
+      if (isHostRole(session.role)) void socket.join(hostsRoom(session.meetingId));
+      registerHandlers(socket, {
+        service,
+        metrics,
+        ballotRateLimit: config.ballotRateLimit,
+        log: (error, event) => app.log.error({ err: error, event }, 'socket handler failed'),
+      });
+      service.snapshot(session).then(
+        (snapshot) => socket.emit('meeting:snapshot', snapshot),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'snapshot failed');
+          socket.disconnect(true);
+        },
+      );
+    });
+
+    app.decorate('io', io);
+    app.decorate('polls', service);
+    app.decorate('realtime', { metrics, publisher });
+
+    app.addHook('preClose', async () => {
+      // Stop taking new work, commit what was accepted, tell clients, then hang up.
+      deadlines.stop();
+      await service.drain();
+      publisher.broadcaster.flush();
+      io.local.disconnectSockets(true);
+    });
+    app.addHook('onClose', async () => {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    });
+  },
+  { name: 'realtime', dependencies: ['session'] },
+);

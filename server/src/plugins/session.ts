@@ -1,0 +1,96 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config';
+import { signSession, verifySession, type Session } from '../session/session-token';
+
+/** Name of the HttpOnly session cookie. */
+export const SESSION_COOKIE = 'quorum_session';
+
+/** Issues and reads sessions from cookies, bearer tokens and socket.io handshakes. */
+export interface SessionManager {
+  /** Sets the session cookie and returns the short-lived bearer token for the same session. */
+  issue(reply: FastifyReply, session: Session): string;
+  /** The session from `Authorization: Bearer <token>` or, failing that, the cookie. */
+  fromRequest(req: FastifyRequest): Session | undefined;
+  /** The same for a socket.io handshake: its raw Cookie header and its `auth.token`. */
+  fromHandshake(cookieHeader: string | undefined, token: string | undefined): Session | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sessions: SessionManager;
+  }
+  interface FastifyRequest {
+    /** The trusted identity of this request, or null when it carries none. */
+    session: Session | null;
+  }
+}
+
+/** Options for {@link sessionPlugin}; `now` is injectable so tests can move the clock. */
+export interface SessionPluginOptions {
+  config: Config;
+  now?: () => number;
+}
+
+/** Answers 401 UNAUTHENTICATED unless the request carries a valid session. */
+export const requireSession: preHandlerAsyncHookHandler = async (req, reply) => {
+  if (req.session) return;
+  await reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: 'No valid Quorum session: reopen the app from Zoom' } });
+};
+
+function createManager(opts: SessionPluginOptions, unsign: (v: string) => string | undefined, parse: (h: string) => Record<string, string>): SessionManager {
+  const { config } = opts;
+  const now = opts.now ?? Date.now;
+  const fromToken = (token: string | undefined) => (token ? verifySession(token, config.sessionSecret, now()) : undefined);
+  const fromCookie = (value: string | undefined) => (value ? fromToken(unsign(value)) : undefined);
+  return {
+    issue(reply, session) {
+      const at = now();
+      reply.setCookie(SESSION_COOKIE, signSession(session, config.sessionSecret), {
+        signed: true,
+        httpOnly: true,
+        // SameSite=None (which requires Secure) because Zoom's web client frames the app cross-site;
+        // Partitioned lets Chrome keep the cookie when third-party cookies are blocked.
+        secure: true,
+        sameSite: 'none',
+        partitioned: true,
+        path: '/',
+        maxAge: Math.max(0, Math.ceil((session.exp - at) / 1000)),
+      });
+      // The bearer token lives in page memory, so it gets a shorter life than the cookie.
+      const tokenExp = Math.min(session.exp, at + config.sessionTokenTtlSec * 1000);
+      return signSession({ ...session, exp: tokenExp }, config.sessionSecret);
+    },
+    fromRequest(req) {
+      const auth = req.headers.authorization;
+      const bearer = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined;
+      return fromToken(bearer) ?? fromCookie(req.cookies[SESSION_COOKIE]);
+    },
+    fromHandshake(cookieHeader, token) {
+      return fromToken(token) ?? fromCookie(cookieHeader ? parse(cookieHeader)[SESSION_COOKIE] : undefined);
+    },
+  };
+}
+
+/**
+ * Registers @fastify/cookie (signed with the session secret), decorates `fastify.sessions`
+ * and fills `request.session` on every request.
+ */
+export const sessionPlugin = fp<SessionPluginOptions>(
+  async (fastify, opts) => {
+    // Awaited so the cookie parser's onRequest hook is in place before ours, which reads req.cookies.
+    await fastify.register(fastifyCookie, { secret: opts.config.sessionSecret });
+    const unsign = (value: string) => {
+      const result = fastify.unsignCookie(value);
+      return result.valid ? result.value : undefined;
+    };
+    const manager = createManager(opts, unsign, (header) => fastify.parseCookie(header));
+    fastify.decorate('sessions', manager);
+    fastify.decorateRequest('session', null);
+    fastify.addHook('onRequest', async (req) => {
+      req.session = manager.fromRequest(req) ?? null;
+    });
+  },
+  { name: 'session', fastify: '5.x' },
+);

@@ -1,0 +1,62 @@
+import { canSeePoll, canSeeResults, type Poll } from '@quorum/shared';
+import type { PollEvents } from '../services/poll-service';
+import type { PollState } from '../services/poll-state';
+import type { QuorumServer } from './types';
+import { hostsRoom, meetingRoom } from './rooms';
+import { TallyBroadcaster } from './tally-broadcaster';
+
+/**
+ * Turns committed changes into socket.io broadcasts, with each audience getting only what it may
+ * see: drafts and host-only results go to the hosts' room, everyone else gets turnout.
+ */
+export class RealtimePublisher implements PollEvents {
+  readonly broadcaster: TallyBroadcaster;
+  private readonly latest = new Map<string, Poll>();
+  /** Messages emitted, by kind: the benchmark reads this. */
+  readonly sent = { tally: 0, poll: 0 };
+
+  constructor(
+    private readonly io: QuorumServer,
+    private readonly state: () => PollState,
+    windowMs: number,
+  ) {
+    this.broadcaster = new TallyBroadcaster(windowMs, (pollId) => this.sendTally(pollId));
+  }
+
+  pollChanged(poll: Poll): void {
+    this.latest.set(poll.id, poll);
+    // A closing poll's last ballots go out before the close, so clients see the final count first.
+    this.broadcaster.flush(poll.id);
+    this.sent.poll++;
+    if (canSeePoll(poll, 'participant')) this.io.to(meetingRoom(poll.meetingId)).emit('poll:updated', poll);
+    else this.io.to(hostsRoom(poll.meetingId)).emit('poll:updated', poll);
+    // Visibility may have changed (closed, shared): send the tally as each audience now sees it.
+    if (poll.run > 0) this.sendTally(poll.id);
+  }
+
+  pollDeleted(poll: Poll): void {
+    this.latest.delete(poll.id);
+    this.broadcaster.forget(poll.id);
+    this.io.to(meetingRoom(poll.meetingId)).emit('poll:deleted', { pollId: poll.id });
+  }
+
+  tallyChanged(poll: Poll): void {
+    this.latest.set(poll.id, poll);
+    this.broadcaster.markDirty(poll.id);
+  }
+
+  private sendTally(pollId: string): void {
+    const poll = this.latest.get(pollId);
+    const tally = poll && this.state().loadedTally(poll.id, poll.run);
+    if (!poll || !tally) return;
+    const everyone = meetingRoom(poll.meetingId);
+    const hosts = hostsRoom(poll.meetingId);
+    if (canSeeResults(poll, 'participant')) {
+      this.io.to(everyone).emit('poll:tally', tally.snapshot(true));
+    } else {
+      this.io.to(hosts).emit('poll:tally', tally.snapshot(true));
+      this.io.to(everyone).except(hosts).emit('poll:tally', tally.snapshot(false));
+    }
+    this.sent.tally++;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Coalesces tally broadcasts per poll: the first change after a quiet spell goes out at once,
+ * later ones at most once per window. With N voters that is O(N) messages per window rather
+ * than one message to every client per vote (O(N²)).
+ */
+export class TallyBroadcaster {
+  private readonly lastSent = new Map<string, number>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  /**
+   * @param windowMs the minimum gap between two broadcasts of one poll; 0 sends every change.
+   * @param send emits the poll's current tally to its meeting.
+   */
+  constructor(
+    private readonly windowMs: number,
+    private readonly send: (pollId: string) => void,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Notes that a poll's tally changed. */
+  markDirty(pollId: string): void {
+    if (this.timers.has(pollId)) return; // a send is already due and will carry this change
+    const since = this.now() - (this.lastSent.get(pollId) ?? -Infinity);
+    if (since >= this.windowMs) {
+      this.emit(pollId);
+      return;
+    }
+    const timer = setTimeout(() => this.emit(pollId), this.windowMs - since);
+    this.timers.set(pollId, timer);
+  }
+
+  /** Sends every pending broadcast now (graceful shutdown, poll close). */
+  flush(pollId?: string): void {
+    for (const id of pollId === undefined ? [...this.timers.keys()] : [pollId]) {
+      if (this.timers.has(id)) this.emit(id);
+    }
+  }
+
+  /** Forgets a poll (deleted). */
+  forget(pollId: string): void {
+    clearTimeout(this.timers.get(pollId));
+    this.timers.delete(pollId);
+    this.lastSent.delete(pollId);
+  }
+
+  private emit(pollId: string): void {
+    clearTimeout(this.timers.get(pollId));
+    this.timers.delete(pollId);
+    this.lastSent.set(pollId, this.now());
+    this.send(pollId);
+  }
+}

@@ -1,0 +1,60 @@
+import type { BallotWrite, BallotWriteResult, BallotRepository } from '../store/types';
+
+interface Pending {
+  write: BallotWrite;
+  resolve: (result: BallotWriteResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Groups every ballot that arrives in one event-loop turn into one store transaction: one commit
+ * (one fsync) for many voters instead of one per vote. Each caller's promise settles only after
+ * that commit, so an acknowledged ballot is always a durable ballot.
+ */
+export class BallotBatcher {
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private inFlight: Promise<void> = Promise.resolve();
+
+  /**
+   * @param onCommitted runs synchronously for each result right after its commit, before any caller
+   *   resumes: whoever learns of a commit (a closing poll, an ack) sees its effect already applied.
+   */
+  constructor(
+    private readonly ballots: BallotRepository,
+    private readonly onCommitted: (result: BallotWriteResult) => void = () => {},
+  ) {}
+
+  /** Queues one write; resolves with its outcome once the batch containing it has committed. */
+  write(write: BallotWrite): Promise<BallotWriteResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ write, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  /** Writes whatever is queued now; resolves when every queued write has settled. */
+  async flush(): Promise<void> {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return this.inFlight;
+    // Batches commit in order, so a voter's later ballot never overtakes an earlier one.
+    const run = this.inFlight.then(() => this.commit(batch));
+    this.inFlight = run;
+    return run;
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
+    try {
+      const results = await this.ballots.writeMany(batch.map((p) => p.write));
+      results.forEach(this.onCommitted);
+      batch.forEach((p, i) => p.resolve(results[i]!));
+    } catch (error) {
+      batch.forEach((p) => p.reject(error));
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { fail, ok, type Result } from '@quorum/shared';
+import { z } from 'zod';
+
+/** Longest encoded context accepted; real ones are a few hundred characters. */
+export const MAX_APP_CONTEXT_CHARS = 4096;
+
+const TAG_BYTES = 16;
+const DEFAULT_IV_BYTES = 12;
+
+/** The decrypted `x-zoom-app-context` payload (times are epoch milliseconds); unknown fields are kept. */
+export const appContextSchema = z.looseObject({
+  typ: z.string().optional(),
+  uid: z.string().min(1).optional(),
+  mid: z.string().min(1).optional(),
+  aud: z.string().optional(),
+  iss: z.string().optional(),
+  ts: z.number().optional(),
+  exp: z.number(),
+  attendrole: z.string().optional(),
+  bmid: z.string().optional(),
+  iid: z.string().optional(),
+  entitlements: z.array(z.unknown()).optional(),
+});
+
+/** A decrypted, validated app context: `mid` is always present. */
+export type AppContext = z.infer<typeof appContextSchema> & { mid: string };
+
+/** The pieces of the sealed byte layout, before decryption. */
+export interface PackedAppContext {
+  iv: Buffer;
+  aad: Buffer;
+  cipherText: Buffer;
+  tag: Buffer;
+}
+
+/** Options for {@link sealAppContext}; fixed values exist for known-answer tests only. */
+export interface SealOptions {
+  iv?: Uint8Array;
+  aad?: Uint8Array | string;
+  encoding?: 'base64' | 'base64url';
+}
+
+const malformed = (why: string) => fail('UNAUTHENTICATED', `Zoom app context is malformed: ${why}`);
+
+/**
+ * Splits `[ivLength:1][iv][aadLength:2 LE][aad][cipherTextLength:4 LE][cipherText][tag:16]`.
+ * Pure and bounds-checked: a truncated or padded buffer is an error, never an exception.
+ */
+export function unpackAppContext(bytes: Uint8Array): Result<PackedAppContext> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 0;
+  const take = (n: number): Buffer | undefined => {
+    if (n < 0 || at + n > buf.length) return undefined;
+    const part = buf.subarray(at, at + n);
+    at += n;
+    return part;
+  };
+  const ivLen = take(1)?.readUInt8(0);
+  if (ivLen === undefined || ivLen === 0) return malformed('missing IV');
+  const iv = take(ivLen);
+  const aadLen = take(2)?.readUInt16LE(0);
+  if (!iv || aadLen === undefined) return malformed('truncated before the AAD');
+  const aad = take(aadLen);
+  const cipherLen = take(4)?.readUInt32LE(0);
+  if (!aad || cipherLen === undefined) return malformed('truncated before the ciphertext');
+  const cipherText = take(cipherLen);
+  if (!cipherText) return malformed('truncated ciphertext');
+  // The tag is "the rest"; insisting on exactly 16 bytes means no unauthenticated bytes ride along.
+  if (buf.length - at !== TAG_BYTES) return malformed('authentication tag must be 16 bytes');
+  const tag = buf.subarray(at);
+  return ok({ iv, aad, cipherText, tag });
+}
+
+/**
+ * Decodes, decrypts and checks an app context (AES-256-GCM keyed by SHA-256 of the client secret).
+ * `now` and `exp` are epoch ms; `expectedClientId`, when given, must equal `aud`.
+ */
+export function decryptAppContext(encoded: string, clientSecret: string, now: number, expectedClientId?: string): Result<AppContext> {
+  const bytes = decodeBase64(encoded);
+  if (!bytes.ok) return bytes;
+  const packed = unpackAppContext(bytes.data);
+  if (!packed.ok) return packed;
+  const plain = openSealed(packed.data, clientSecret);
+  if (!plain.ok) return plain;
+  return checkClaims(plain.data, now, expectedClientId);
+}
+
+/** Builds a context the way Zoom does: the inverse of {@link decryptAppContext} (dev simulator, tests). */
+export function sealAppContext(payload: Record<string, unknown>, clientSecret: string, opts: SealOptions = {}): string {
+  const iv = Buffer.from(opts.iv ?? randomBytes(DEFAULT_IV_BYTES));
+  const aad = typeof opts.aad === 'string' ? Buffer.from(opts.aad, 'utf8') : Buffer.from(opts.aad ?? []);
+  const cipher = createCipheriv('aes-256-gcm', contextKey(clientSecret), iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(aad);
+  const cipherText = Buffer.concat([cipher.update(JSON.stringify(payload), 'utf8'), cipher.final()]);
+  const header = (n: number, size: 1 | 2 | 4): Buffer => {
+    const b = Buffer.alloc(size);
+    b.writeUIntLE(n, 0, size);
+    return b;
+  };
+  const packed = Buffer.concat([
+    header(iv.length, 1), iv,
+    header(aad.length, 2), aad,
+    header(cipherText.length, 4), cipherText,
+    cipher.getAuthTag(),
+  ]);
+  return packed.toString(opts.encoding ?? 'base64');
+}
+
+function contextKey(clientSecret: string): Buffer {
+  return createHash('sha256').update(clientSecret, 'utf8').digest();
+}
+
+// Which alphabet Zoom emits is unconfirmed, so both are accepted; anything else is rejected up front
+// because Buffer.from(…, 'base64') would silently skip stray characters.
+function decodeBase64(encoded: string): Result<Buffer> {
+  if (encoded.length > MAX_APP_CONTEXT_CHARS) return malformed(`longer than ${MAX_APP_CONTEXT_CHARS} characters`);
+  const text = encoded.trim();
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return malformed('not base64');
+  return ok(Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+}
+
+function openSealed(packed: PackedAppContext, clientSecret: string): Result<string> {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', contextKey(clientSecret), packed.iv, { authTagLength: TAG_BYTES });
+    decipher.setAAD(packed.aad);
+    decipher.setAuthTag(packed.tag);
+    return ok(Buffer.concat([decipher.update(packed.cipherText), decipher.final()]).toString('utf8'));
+  } catch {
+    return fail('UNAUTHENTICATED', 'Zoom app context failed authentication: tampered, or sealed with another client secret');
+  }
+}
+
+function checkClaims(json: string, now: number, expectedClientId: string | undefined): Result<AppContext> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return malformed('payload is not JSON');
+  }
+  const parsed = appContextSchema.safeParse(raw);
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path.join('.');
+    return malformed(field ? `payload field ${field} is invalid` : 'payload is not an object');
+  }
+  const ctx = parsed.data;
+  if (ctx.mid === undefined) return fail('UNAUTHENTICATED', 'Zoom app context has no meeting id (mid): open Quorum inside a meeting');
+  if (ctx.exp < now) return fail('UNAUTHENTICATED', 'Zoom app context has expired: reload the app');
+  if (expectedClientId !== undefined && ctx.aud !== expectedClientId) {
+    return fail('UNAUTHENTICATED', 'Zoom app context was issued for another app (aud does not match the client id)');
+  }
+  return ok({ ...ctx, mid: ctx.mid });
+}

@@ -1,0 +1,186 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type MeetingSnapshot,
+  type PollDraftInput,
+  type PollTally,
+  type ServerToClientEvents,
+  type SessionView,
+} from '@quorum/shared';
+import type { FastifyInstance } from 'fastify';
+import { io, type Socket } from 'socket.io-client';
+import { buildApp } from '../../src/app';
+import { testConfig, type Config } from '../../src/config';
+import { sealAppContext } from '../../src/zoom/app-context';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A real server on an ephemeral port over a real SQLite file in its own temp dir. */
+export interface TestServer {
+  app: FastifyInstance;
+  config: Config;
+  url: string;
+  dbPath: string;
+  /** Stops the server; `keepData` leaves the database for a restart. */
+  close(opts?: { keepData?: boolean }): Promise<void>;
+}
+
+/** Starts the full app (production wiring) for integration tests. */
+export async function startServer(overrides: Partial<Config> = {}, dbPath?: string): Promise<TestServer> {
+  const dir = dbPath ? undefined : mkdtempSync(joinPath(tmpdir(), 'quorum-test-'));
+  const path = dbPath ?? joinPath(dir!, 'quorum.db');
+  const config = testConfig({ databaseUrl: `sqlite:${path}`, ...overrides });
+  const app = await buildApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    config,
+    url,
+    dbPath: path,
+    async close(opts = {}) {
+      await app.close();
+      if (dir && !opts.keepData) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Person {
+  mid: string;
+  uid?: string;
+  role?: 'host' | 'co-host' | 'participant' | 'panelist' | 'attendee';
+}
+
+/** Seals a context exactly as Zoom would for this person (two-minute expiry). */
+export function contextFor(config: Config, person: Person, now = Date.now()): string {
+  const payload: Record<string, unknown> = {
+    typ: 'meeting',
+    mid: person.mid,
+    aud: config.zoomClientId,
+    iss: 'marketplace.zoom.us',
+    ts: now,
+    exp: now + 120_000,
+    attendrole: person.role ?? 'participant',
+  };
+  if (person.uid !== undefined) payload.uid = person.uid;
+  return sealAppContext(payload, config.zoomClientSecret);
+}
+
+/** POST /api/session as the client does with `getAppContext()`. */
+export async function openSession(server: TestServer, person: Person) {
+  const res = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ context: contextFor(server.config, person) }),
+  });
+  if (res.status !== 200) throw new Error(`session failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { token: string; session: SessionView };
+  return { ...body, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+}
+
+/** A connected participant: a real socket.io client plus everything it has received. */
+export interface Client {
+  socket: ClientSocket;
+  session: SessionView;
+  token: string;
+  snapshot: MeetingSnapshot;
+  /** Latest tally per poll (highest version wins, as the real client does). */
+  tallies: Map<string, PollTally>;
+  /** Resolves once a tally for the poll satisfies the predicate. */
+  waitForTally(pollId: string, until: (t: PollTally) => boolean, timeoutMs?: number): Promise<PollTally>;
+}
+
+/** Connects with the session token only (no cookie): the cookies-blocked path. */
+export async function join(server: TestServer, person: Person, opts: { useCookie?: boolean } = {}): Promise<Client> {
+  const { token, session, cookie } = await openSession(server, person);
+  const socket: ClientSocket = io(server.url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    auth: opts.useCookie ? { protocolVersion: PROTOCOL_VERSION } : { protocolVersion: PROTOCOL_VERSION, token },
+    extraHeaders: opts.useCookie ? { cookie } : {},
+  });
+  const tallies = new Map<string, PollTally>();
+  const watchers = new Set<() => void>();
+  const keep = (t: PollTally) => {
+    const current = tallies.get(t.pollId);
+    if (current && (current.run > t.run || (current.run === t.run && current.version > t.version))) return;
+    tallies.set(t.pollId, t);
+    watchers.forEach((w) => w());
+  };
+  socket.on('poll:tally', keep);
+  const snapshot = await new Promise<MeetingSnapshot>((resolve, reject) => {
+    socket.once('meeting:snapshot', resolve);
+    socket.once('connect_error', reject);
+  });
+  snapshot.tallies.forEach(keep);
+  const waitForTally = (pollId: string, until: (t: PollTally) => boolean, timeoutMs = 5000) =>
+    new Promise<PollTally>((resolve, reject) => {
+      const check = () => {
+        const t = tallies.get(pollId);
+        if (t && until(t)) {
+          watchers.delete(check);
+          clearTimeout(timer);
+          resolve(t);
+        }
+      };
+      const timer = setTimeout(() => {
+        watchers.delete(check);
+        reject(new Error(`tally for ${pollId} not reached; last: ${JSON.stringify(tallies.get(pollId))}`));
+      }, timeoutMs);
+      watchers.add(check);
+      check();
+    });
+  return { socket, session, token, snapshot, tallies, waitForTally };
+}
+
+/** A single-choice poll with options a, b, c. */
+export function choicePoll(overrides: Partial<PollDraftInput['settings']> = {}, title = 'Lunch?'): PollDraftInput {
+  return {
+    title,
+    questions: [
+      {
+        id: 'q1',
+        kind: 'single',
+        prompt: 'Where shall we eat?',
+        options: [
+          { id: 'a', label: 'Noodles' },
+          { id: 'b', label: 'Tacos' },
+          { id: 'c', label: 'Salad' },
+        ],
+      },
+    ],
+    settings: { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null, ...overrides },
+  };
+}
+
+/** Host creates and launches a poll; returns its id. */
+export async function launch(host: Client, draft: PollDraftInput = choicePoll()): Promise<string> {
+  const created = await host.socket.emitWithAck('poll:create', draft);
+  if (!created.ok) throw new Error(created.error.message);
+  const opened = await host.socket.emitWithAck('poll:open', { pollId: created.data.poll.id });
+  if (!opened.ok) throw new Error(opened.error.message);
+  return created.data.poll.id;
+}
+
+let ballotSeq = 0;
+/** A fresh clientBallotId. */
+export const ballotId = (): string => `cb${Date.now().toString(36)}${(ballotSeq++).toString(36)}xx`;
+
+/** Casts a single-choice vote. */
+export function vote(client: Client, pollId: string, optionId: string, clientBallotId = ballotId()) {
+  return client.socket.emitWithAck('ballot:cast', {
+    pollId,
+    questionId: 'q1',
+    answer: { kind: 'single', optionId },
+    clientBallotId,
+  });
+}
+
+/** Disconnects every client given. */
+export const disconnectAll = (...clients: Client[]): void => clients.forEach((c) => c.socket.disconnect());

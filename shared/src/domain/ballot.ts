@@ -1,0 +1,83 @@
+import { fail, ok, type Result } from '../protocol/errors';
+import type { Answer, Ballot, CastBallot } from '../schemas/ballot';
+import type { Poll, Question } from '../schemas/poll';
+import { isPastDeadline, type DomainContext } from './poll';
+
+/** Checks that an answer fits its question: same kind, known options, pick counts, scale range. */
+export function validateAnswer(question: Question, answer: Answer): Result<Answer> {
+  if (answer.kind !== question.kind) return fail('INVALID', `this question takes a ${question.kind} answer`, 'answer.kind');
+  switch (answer.kind) {
+    case 'single': {
+      if (question.kind !== 'single') break;
+      if (!question.options.some((o) => o.id === answer.optionId)) return fail('INVALID', 'unknown option', 'answer.optionId');
+      return ok(answer);
+    }
+    case 'multiple': {
+      if (question.kind !== 'multiple') break;
+      const picks = new Set(answer.optionIds);
+      if (picks.size !== answer.optionIds.length) return fail('INVALID', 'an option was picked twice', 'answer.optionIds');
+      const known = new Set(question.options.map((o) => o.id));
+      if (answer.optionIds.some((id) => !known.has(id))) return fail('INVALID', 'unknown option', 'answer.optionIds');
+      if (picks.size < question.minPicks) return fail('INVALID', `pick at least ${question.minPicks}`, 'answer.optionIds');
+      if (picks.size > question.maxPicks) return fail('INVALID', `pick at most ${question.maxPicks}`, 'answer.optionIds');
+      // Canonical order keeps stored answers comparable.
+      return ok({ kind: 'multiple', optionIds: question.options.map((o) => o.id).filter((id) => picks.has(id)) });
+    }
+    case 'rating': {
+      if (question.kind !== 'rating') break;
+      // NaN and fractions slip through a range check; they would add keys outside the scale to the tally.
+      if (!Number.isInteger(answer.value) || answer.value < question.min || answer.value > question.max) {
+        return fail('INVALID', `choose a value from ${question.min} to ${question.max}`, 'answer.value');
+      }
+      return ok(answer);
+    }
+  }
+  return fail('INVALID', 'the answer does not fit the question', 'answer');
+}
+
+/**
+ * Turns a cast request into a ballot for the poll's current run, or says why it cannot count.
+ * Whether the voter already voted is decided by the store atomically (see `resolveRecast`).
+ */
+export function castBallot(poll: Poll, voterId: string, input: CastBallot, ctx: DomainContext): Result<Ballot> {
+  if (poll.status !== 'open' || isPastDeadline(poll, ctx.now)) return fail('POLL_CLOSED', 'this poll is not open for voting');
+  const question = poll.questions.find((q) => q.id === input.questionId);
+  if (!question) return fail('NOT_FOUND', 'no such question in this poll', 'questionId');
+  const answer = validateAnswer(question, input.answer);
+  if (!answer.ok) return answer;
+  return ok({
+    ballotId: ctx.newId(),
+    pollId: poll.id,
+    run: poll.run,
+    questionId: question.id,
+    clientBallotId: input.clientBallotId,
+    answer: answer.data,
+    castAt: ctx.now,
+    voterId,
+  });
+}
+
+/** What a cast does given the voter's existing ballot for the same question and run. */
+export type RecastOutcome =
+  | { kind: 'inserted'; ballot: Ballot }
+  | { kind: 'replaced'; ballot: Ballot; previous: Ballot }
+  | { kind: 'duplicate'; ballot: Ballot }
+  | { kind: 'rejected'; existing: Ballot };
+
+/**
+ * The one-ballot rule: the same `clientBallotId` again is a no-op returning the stored ballot;
+ * a different answer replaces the old one only where the poll allows changes.
+ */
+export function resolveRecast(existing: Ballot | undefined, incoming: Ballot, allowAnswerChange: boolean): RecastOutcome {
+  if (!existing) return { kind: 'inserted', ballot: incoming };
+  if (existing.clientBallotId === incoming.clientBallotId) return { kind: 'duplicate', ballot: existing };
+  if (!allowAnswerChange) return { kind: 'rejected', existing };
+  // Keep the ballot's identity stable so a replaced vote is still one row per voter.
+  return { kind: 'replaced', ballot: { ...incoming, ballotId: existing.ballotId }, previous: existing };
+}
+
+/** The receipt a voter sees: the ballot without the voter id. */
+export function toReceipt(ballot: Ballot): Omit<Ballot, 'voterId'> {
+  const { voterId: _voterId, ...receipt } = ballot;
+  return receipt;
+}

@@ -1,0 +1,41 @@
+/** The closed list of error codes every ack, HTTP error and domain rule uses. */
+export const ERROR_CODES = [
+  'INVALID',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'POLL_CLOSED',
+  'ALREADY_VOTED',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** Dotted path of the offending input field, when one field is to blame. */
+  field?: string;
+}
+
+/** The outcome of a rule or a request: a value, or an error that says why not. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
+
+export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+export const fail = (code: ErrorCode, message: string, field?: string): { ok: false; error: AppError } => ({
+  ok: false,
+  error: field === undefined ? { code, message } : { code, message, field },
+});
+
+/** HTTP status for each code, so the REST routes and the socket acks agree. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  POLL_CLOSED: 409,
+  ALREADY_VOTED: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};

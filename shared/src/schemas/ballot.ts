@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { idSchema, LIMITS } from './poll';
+
+/** An answer to one question; the `kind` must match the question's kind. */
+export const answerSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('single'), optionId: idSchema }),
+  z.strictObject({ kind: z.literal('multiple'), optionIds: z.array(idSchema).max(LIMITS.optionsMax) }),
+  z.strictObject({ kind: z.literal('rating'), value: z.number().int() }),
+]);
+
+/** Client-chosen id of one cast attempt: re-sending it is a no-op that returns the same receipt. */
+export const clientBallotIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+export const castBallotSchema = z.strictObject({
+  pollId: idSchema,
+  questionId: idSchema,
+  answer: answerSchema,
+  clientBallotId: clientBallotIdSchema,
+});
+
+/** What the voter gets back once the ballot is committed. */
+export const receiptSchema = z.strictObject({
+  ballotId: z.string(),
+  pollId: idSchema,
+  run: z.number().int(),
+  questionId: idSchema,
+  clientBallotId: clientBallotIdSchema,
+  answer: answerSchema,
+  castAt: z.number(),
+});
+
+export type Answer = z.infer<typeof answerSchema>;
+export type CastBallot = z.infer<typeof castBallotSchema>;
+export type Receipt = z.infer<typeof receiptSchema>;
+
+/** A stored ballot: the receipt plus who cast it (never sent to other clients). */
+export type Ballot = Receipt & { voterId: string };

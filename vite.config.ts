@@ -1,0 +1,46 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// One config for the whole repo: the client build (served by the server at the Home URL),
+// the server's production bundle (`vite build --ssr`), and every test project.
+export default defineConfig(({ isSsrBuild }) => ({
+  root: 'client',
+  plugins: [react()],
+  build: isSsrBuild
+    ? {
+        // The server bundle: @quorum/shared is TypeScript source, so it is bundled in; npm deps stay external.
+        outDir: '../server/dist',
+        emptyOutDir: true,
+        target: 'node20',
+        rollupOptions: { input: 'server/src/main.ts', output: { entryFileNames: 'main.js' } },
+      }
+    : {
+        outDir: 'dist',
+        emptyOutDir: true,
+        rollupOptions: { input: { app: 'client/index.html', sim: 'client/sim/index.html' } },
+      },
+  ssr: { noExternal: ['@quorum/shared'] },
+  test: {
+    root: '.',
+    projects: [
+      { extends: true, test: { name: 'shared', root: '.', include: ['shared/src/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: { name: 'server', root: '.', include: ['server/**/*.test.ts'], exclude: ['**/node_modules/**', 'server/dist/**'], environment: 'node', testTimeout: 20_000 },
+      },
+      { extends: true, test: { name: 'client', root: '.', include: ['client/src/**/*.test.{ts,tsx}'], environment: 'jsdom' } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          root: '.',
+          include: ['client/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+}));
