@@ -1,6 +1,21 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+// Vitest 5 targets Node 22; Node 20 lacks Map.groupBy, which its reporter needs to print a failure.
+if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
+  Object.defineProperty(Map, 'groupBy', {
+    value<K, V>(items: Iterable<V>, keyOf: (item: V, index: number) => K): Map<K, V[]> {
+      const groups = new Map<K, V[]>();
+      let i = 0;
+      for (const item of items) {
+        const key = keyOf(item, i++);
+        groups.set(key, [...(groups.get(key) ?? []), item]);
+      }
+      return groups;
+    },
+  });
+}
+
 // One config for the whole repo: the client build (served by the server at the Home URL),
 // the server's production bundle (`vite build --ssr`), and every test project.
 export default defineConfig(({ isSsrBuild }) => ({

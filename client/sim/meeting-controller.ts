@@ -28,6 +28,10 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
   const emit = (key: string, name: string, data: unknown) => {
     const pane = state().panes[key as PaneState['key']];
     if (!pane) return;
+    if (state().disabledApis.includes(name)) {
+      log({ paneKey: key, kind: 'event', api: name, args: data, note: 'dropped: switched off in settings' });
+      return;
+    }
     const listed = pane.capabilities?.includes(name) ?? false;
     if (!listed && state().enforceCapabilities) {
       log({ paneKey: key, kind: 'event', api: name, args: data, note: pane.capabilities ? 'dropped: not in capabilities' : 'dropped: config not called yet' });

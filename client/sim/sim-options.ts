@@ -9,10 +9,12 @@ export interface SimOptions {
   clientVersion: string;
   /** Delay before onAuthorized follows a successful authorize. */
   authorizeDelayMs: number;
+  /** The OAuth redirect URL onAuthorized reports (the app's registered one, in Zoom). */
+  redirectUri: string;
 }
 
-/** Parses `?open=host&toastMs=0&mid=…&clientVersion=…`; anything unknown falls back to the defaults. */
-export function readSimOptions(search: string): SimOptions {
+/** Parses `?open=host&toastMs=0&mid=…&clientVersion=…&redirectUri=…`; anything unknown falls back to the defaults. */
+export function readSimOptions(search: string, origin: string): SimOptions {
   const q = new URLSearchParams(search);
   const open = q.get('open');
   const toastMs = Number(q.get('toastMs') ?? '8000');
@@ -23,5 +25,6 @@ export function readSimOptions(search: string): SimOptions {
     ...(mid ? { meetingUuid: mid } : {}),
     clientVersion: q.get('clientVersion') ?? '6.3.0',
     authorizeDelayMs: 300,
+    redirectUri: q.get('redirectUri') ?? `${origin}/api/zoom/oauth/callback`,
   };
 }

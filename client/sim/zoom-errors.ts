@@ -21,6 +21,7 @@ export const ZOOM_ERRORS = {
   CONNECT_FAILED: { code: '10039', message: 'Failed to connect with the app in main client.' },
   NOT_CONNECTED: { code: '10041', message: 'Failed to do this action because app instances aren’t connected.' },
   APP_CONTEXT_FAILED: { code: '10118', message: 'Failed to get app context' },
+  ONLY_AFTER_END: { code: '10053', message: 'This API can only be used after meeting ends.' },
   MESSAGE_TOO_LARGE: { code: '10229', message: 'Message payload too large - exceeds 1Kb' },
   SIM_NOT_IMPLEMENTED: { code: '10001', message: 'The Zoom client encountered an error while processing the request [simulator: API not implemented]' },
 } as const;

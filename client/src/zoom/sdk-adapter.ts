@@ -41,6 +41,7 @@ async function configure(sdk: Sdk): Promise<ZoomConfig> {
 /** Keeps the config current: Zoom binds it to the context, so it must be renewed after either change. */
 function createReconfigurer(sdk: Sdk) {
   let current: ZoomConfig | null = null;
+  let listening = false;
   const contextListeners = new Set<(config: ZoomConfig) => void>();
   const userListeners = new Set<(change: { role: ReturnType<typeof normalizeRole>; screenName: string }, config: ZoomConfig) => void>();
 
@@ -55,10 +56,10 @@ function createReconfigurer(sdk: Sdk) {
   };
 
   const start = async (): Promise<ZoomConfig> => {
-    const first = current === null;
     const config = await configure(sdk);
     current = config;
-    if (first) {
+    if (!listening) {
+      listening = true;
       listen<unknown>(sdk, 'onRunningContextChange', () => {
         void refresh().then((c) => contextListeners.forEach((h) => h(c)));
       });

@@ -1,4 +1,4 @@
-import { handshakeAuthSchema, type Poll } from '@quorum/shared';
+import { handshakeAuthSchema, isHostRole, type Poll } from '@quorum/shared';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { Config } from '../config';
@@ -9,7 +9,6 @@ import type { QuorumServer, QuorumSocket } from '../realtime/types';
 import { PollDeadlines } from '../services/poll-deadlines';
 import { PollService } from '../services/poll-service';
 import type { Store } from '../store/types';
-import { isHostRole } from '@quorum/shared';
 
 declare module 'fastify' {
   interface FastifyInstance {

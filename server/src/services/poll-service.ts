@@ -20,7 +20,7 @@ import {
   type Receipt,
   type Result,
 } from '@quorum/shared';
-import type { Session } from '../session/session-token';
+import { toSessionView, type Session } from '../session/session-token';
 import type { BallotWriteResult, Store } from '../store/types';
 import { BallotBatcher } from './ballot-batcher';
 import { PollState } from './poll-state';
@@ -163,7 +163,7 @@ export class PollService {
     );
     const myBallots = (await this.store.ballots.listForVoter(session.voterId, launched)).map(toReceipt);
     return {
-      session: sessionView(session),
+      session: toSessionView(session),
       serverTime: this.now(),
       polls,
       tallies,
@@ -211,14 +211,3 @@ export class PollService {
 }
 
 const forbidden = () => fail('FORBIDDEN', 'only the host or a co-host can do this');
-
-/** The session as the client may see it. */
-export function sessionView(session: Session): MeetingSnapshot['session'] {
-  return {
-    voterId: session.voterId,
-    meetingId: session.meetingId,
-    role: session.role,
-    isHost: isHostRole(session.role),
-    authorized: session.uid !== undefined,
-  };
-}

@@ -1,4 +1,5 @@
-import { RunningTally, tallyBallots, type Poll } from '@quorum/shared';
+import type { RunningTally} from '@quorum/shared';
+import { tallyBallots, type Poll } from '@quorum/shared';
 import type { Store } from '../store/types';
 
 /**

@@ -28,6 +28,9 @@ export interface TestServer {
   close(opts?: { keepData?: boolean }): Promise<void>;
 }
 
+/** Where a client connects: an in-process test server or a spawned one (same dev secrets). */
+export type Endpoint = Pick<TestServer, 'url' | 'config'>;
+
 /** Starts the full app (production wiring) for integration tests. */
 export async function startServer(overrides: Partial<Config> = {}, dbPath?: string): Promise<TestServer> {
   const dir = dbPath ? undefined : mkdtempSync(joinPath(tmpdir(), 'quorum-test-'));
@@ -72,7 +75,7 @@ export function contextFor(config: Config, person: Person, now = Date.now()): st
 }
 
 /** POST /api/session as the client does with `getAppContext()`. */
-export async function openSession(server: TestServer, person: Person) {
+export async function openSession(server: Endpoint, person: Person) {
   const res = await fetch(`${server.url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -96,7 +99,7 @@ export interface Client {
 }
 
 /** Connects with the session token only (no cookie): the cookies-blocked path. */
-export async function join(server: TestServer, person: Person, opts: { useCookie?: boolean } = {}): Promise<Client> {
+export async function join(server: Endpoint, person: Person, opts: { useCookie?: boolean } = {}): Promise<Client> {
   const { token, session, cookie } = await openSession(server, person);
   const socket: ClientSocket = io(server.url, {
     transports: ['websocket'],

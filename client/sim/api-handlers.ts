@@ -1,0 +1,97 @@
+import { MESSAGING_HANDLERS } from './api-handlers-messaging';
+import { contextRequest } from './app-context-client';
+import { unavailableApis, type ApiHandler } from './call-router';
+import { participantRow, userContext, zoomTimestamp } from './payloads';
+import type { UserStatus } from './sim-types';
+import { ZoomError } from './zoom-errors';
+
+/** The Zoom client's User-Agent (docs/zoom-apps/architecture). */
+const ZOOM_USER_AGENT = 'Mozilla/5.0 ZoomWebKit/537.36 (KHTML, like Gecko) ZoomApps/1.0';
+
+/** Events the simulator can raise; they can be switched off like APIs. */
+export const SIM_EVENTS = ['onParticipantChange', 'onMyUserContextChange', 'onMeeting', 'onConnect', 'onMessage', 'onAuthorized'] as const;
+
+// promptAuthorize walks a user one step: sign in, then add the app.
+const NEXT_STATUS: Record<UserStatus, UserStatus> = { unauthenticated: 'authenticated', authenticated: 'authorized', authorized: 'authorized' };
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+const config: ApiHandler = ({ data, pane, person, meeting, options }) => {
+  const requested = strings((data as { js_api_lists?: unknown } | undefined)?.js_api_lists);
+  meeting.setCapabilities(pane.key, requested);
+  return {
+    clientVersion: options.clientVersion,
+    runningContext: pane.ctx,
+    unsupportedApis: unavailableApis(meeting.state(), person, pane, requested),
+    auth: { status: person.status === 'authorized' ? 'authorized' : 'unauthorized', upgradable: person.status !== 'authorized' },
+    product: 'desktop',
+    launchContext: { origin: 'App Launcher', openBy: 'user' },
+    browserVersion: 'applewebkit/605.1.15',
+    userAgent: ZOOM_USER_AGENT,
+  };
+};
+
+const authorize: ApiHandler = ({ data, pane, person, meeting, options }) => {
+  const state = (data as { state?: unknown } | undefined)?.state;
+  setTimeout(() => {
+    if (person.status !== 'authorized') meeting.setStatus(person.id, 'authorized');
+    // A placeholder code until the fake OAuth cloud exists.
+    const code = `sim-code-${Math.random().toString(36).slice(2, 12)}`;
+    meeting.emit(pane.key, 'onAuthorized', {
+      code,
+      redirectUri: options.redirectUri,
+      result: true,
+      ...(typeof state === 'string' ? { state } : {}),
+      timestamp: zoomTimestamp(Date.now()),
+    });
+  }, options.authorizeDelayMs);
+  return 'Success';
+};
+
+const CORE_HANDLERS: Readonly<Record<string, ApiHandler>> = {
+  config,
+  getSupportedJsApis: ({ meeting, person, pane }) => {
+    const all = [...Object.keys(API_HANDLERS).filter((api) => api !== 'config'), ...SIM_EVENTS];
+    const unavailable = unavailableApis(meeting.state(), person, pane, all);
+    return { supportedApis: all.filter((api) => !unavailable.includes(api)) };
+  },
+  // The native side answers with the bare string; the SDK wraps it as {context}.
+  getRunningContext: ({ pane }) => pane.ctx,
+  getUserContext: ({ person }) => userContext(person),
+  getMeetingUUID: ({ meeting }) => ({ meetingUUID: meeting.state().meeting.uuid }),
+  getMeetingContext: ({ meeting }) => ({ meetingTopic: meeting.state().meeting.topic, meetingID: meeting.state().meeting.meetingID }),
+  getMeetingParticipants: ({ meeting }) => ({ participants: meeting.state().persons.map(participantRow) }),
+  async getAppContext({ meeting, person, pane, fetchContext }) {
+    try {
+      return { context: await fetchContext(contextRequest(meeting.state().meeting, person, pane)) };
+    } catch (error) {
+      throw new ZoomError('APP_CONTEXT_FAILED', String(error));
+    }
+  },
+  expandApp({ data, pane, meeting }) {
+    const expanded = (data as { action?: unknown } | undefined)?.action === 'expand';
+    meeting.update((s) => ({ ...s, panes: { ...s.panes, [pane.key]: { ...pane, expanded } } }));
+    return 'Success';
+  },
+  // The SDK does not wait for this answer; the toast stands in for the system browser opening.
+  openUrl({ data, pane, meeting }) {
+    meeting.toast(pane.key, { type: 'info', title: 'Opened in the system browser', message: String((data as { url?: unknown } | undefined)?.url) });
+    return 'Success';
+  },
+  closeApp({ pane, meeting }) {
+    // Closed after the reply has gone out, or the app would never see its promise settle.
+    setTimeout(() => meeting.closeApp(pane.key), 50);
+    return 'Success';
+  },
+  promptAuthorize({ person, meeting }) {
+    meeting.setStatus(person.id, NEXT_STATUS[person.status]);
+    return 'Success';
+  },
+  authorize,
+};
+
+/** Every API the simulator answers, by native apiName. */
+export const API_HANDLERS: Readonly<Record<string, ApiHandler>> = { ...CORE_HANDLERS, ...MESSAGING_HANDLERS };
+
+/** What the settings panel can switch off. */
+export const SWITCHABLE_APIS: readonly string[] = [...Object.keys(API_HANDLERS).filter((api) => api !== 'config'), ...SIM_EVENTS];

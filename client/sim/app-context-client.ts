@@ -1,0 +1,32 @@
+import { toAppContextRole } from './roles';
+import type { MeetingInfo, PaneState, Person } from './sim-types';
+
+/** The context fields the dev server seals for a person (see server/src/sim/sim-context.ts). */
+export function contextFields(meeting: MeetingInfo, person: Person, pane: PaneState): Record<string, string> {
+  return {
+    mid: meeting.uuid,
+    // Guests are the unauthenticated: Zoom leaves uid out of their context.
+    ...(person.status === 'unauthenticated' ? {} : { uid: person.userId }),
+    role: toAppContextRole(person.role),
+    ...(pane.openedFrom ? { iid: pane.openedFrom } : {}),
+  };
+}
+
+/** The Home URL as this person's Zoom client would load it, through the header-adding dev route. */
+export function frameSrc(meeting: MeetingInfo, person: Person, pane: PaneState): string {
+  const query = new URLSearchParams({ ...contextFields(meeting, person, pane), name: person.screenName, ctx: pane.ctx });
+  return `/sim/frame?${query.toString()}`;
+}
+
+/** The getAppContext body for `POST /sim/api/context`. */
+export function contextRequest(meeting: MeetingInfo, person: Person, pane: PaneState): object {
+  return { ...contextFields(meeting, person, pane), typ: pane.ctx === 'inMainClient' ? 'panel' : 'meeting' };
+}
+
+/** Asks the dev server to seal a context; rejects with the server's message on failure. */
+export async function fetchAppContext(body: object): Promise<string> {
+  const res = await fetch('/sim/api/context', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as { context?: string; error?: { message?: string } };
+  if (!res.ok || typeof json.context !== 'string') throw new Error(json.error?.message ?? `HTTP ${res.status}`);
+  return json.context;
+}

@@ -1,0 +1,108 @@
+// @vitest-environment jsdom
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameLookup } from './bridge';
+import { readSimOptions } from './sim-options';
+import { createSimulator, type Simulator } from './simulator';
+
+// Drives the unmodified @zoom/appssdk against the simulator's bridge inside one jsdom window: the SDK
+// is made to believe it is framed, and its "parent" hands each request to the bridge as a message
+// event from this window, which the frame lookup maps to Hana's meeting pane.
+const HANA = 'p1:inMeeting';
+
+type Sdk = typeof import('@zoom/appssdk').default;
+let sdk: Sdk;
+let sim: Simulator;
+const sealedBodies: object[] = [];
+
+function pretendToBeFramed(): void {
+  // Without ImageData every SDK call fails with "Failed to serialize NativeApiRequest".
+  Object.assign(window, { ImageData: class ImageData {} });
+  const nativeSide = {
+    postMessage(data: unknown) {
+      window.dispatchEvent(new MessageEvent('message', { data, source: window }));
+    },
+  };
+  Object.defineProperty(window, 'top', { configurable: true, get: () => nativeSide });
+  Object.defineProperty(window, 'parent', { configurable: true, get: () => nativeSide });
+}
+
+const frames: FrameLookup = {
+  keyFor: (source) => (source === window ? HANA : undefined),
+  windowFor: (key) => (key === HANA ? window : undefined),
+};
+
+const CAPABILITIES = [
+  'getRunningContext', 'getUserContext', 'getAppContext', 'showNotification', 'getMeetingParticipants',
+  'sendAppInvitation', 'onMyUserContextChange', 'onParticipantChange',
+];
+
+beforeAll(async () => {
+  pretendToBeFramed();
+  sim = createSimulator({
+    host: window,
+    frames,
+    options: readSimOptions('?toastMs=0', 'http://localhost:3000'),
+    fetchContext: async (body) => {
+      sealedBodies.push(body);
+      return 'sealed-context';
+    },
+  });
+  sdk = (await import('@zoom/appssdk')).default;
+});
+
+afterAll(() => sim.bridge.dispose());
+
+const state = () => sim.meeting.state();
+const person = (id: string) => state().persons.find((p) => p.id === id)!;
+
+describe('the simulator bridge, driven by the real @zoom/appssdk', () => {
+  it('answers config with what the SDK requires and records the capabilities', async () => {
+    const config = await sdk.config({ version: '0.16', capabilities: CAPABILITIES as never });
+    expect(config).toMatchObject({ clientVersion: '6.3.0', runningContext: 'inMeeting', unsupportedApis: [], product: 'desktop' });
+    expect(config.auth).toEqual({ status: 'authorized', upgradable: false });
+    expect(state().panes[HANA]?.capabilities).toEqual(CAPABILITIES);
+  });
+
+  it('answers getRunningContext with a bare string, which the SDK wraps', async () => {
+    expect(await sdk.getRunningContext()).toEqual({ context: 'inMeeting' });
+  });
+
+  it('answers getUserContext in SDK casing', async () => {
+    const me = await sdk.getUserContext();
+    expect(me).toMatchObject({ screenName: 'Hana', role: 'host', status: 'authorized', participantUUID: person('p1').participantUUID });
+    expect(me.participantUUID).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
+  });
+
+  it('seals getAppContext for this person and meeting', async () => {
+    expect(await sdk.getAppContext()).toEqual({ context: 'sealed-context' });
+    expect(sealedBodies.at(-1)).toEqual({ mid: state().meeting.uuid, uid: person('p1').userId, role: 'host', typ: 'meeting' });
+  });
+
+  it('shows a notification as a toast in the caller pane', async () => {
+    await expect(sdk.showNotification({ type: 'info', title: 'Poll open', message: 'Vote now' } as never)).resolves.toEqual({ message: 'Success' });
+    expect(state().panes[HANA]?.toasts).toMatchObject([{ type: 'info', title: 'Poll open', message: 'Vote now' }]);
+  });
+
+  it('delivers sendAppInvitation, which arrives as user_UUID_list', async () => {
+    const { invitationUUID } = await sdk.sendAppInvitation({ participantUUIDs: [person('p2').participantUUID] });
+    expect(invitationUUID).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(state().invitations.p2).toEqual([{ invitationUUID, fromName: 'Hana' }]);
+    expect(state().log.find((e) => e.api === 'sendAppInvitation')?.args).toEqual({ user_UUID_list: [person('p2').participantUUID] });
+  });
+
+  it('rejects with a ZoomApiError carrying Zoom’s code', async () => {
+    sim.meeting.setDnd('p1', true);
+    await expect(sdk.showNotification({ type: 'info', title: 'x', message: 'y' } as never)).rejects.toMatchObject({
+      code: '10042',
+      message: 'Not allowed to show notification for do-not-disturb-mode.',
+    });
+    await expect(sdk.getMeetingContext()).rejects.toMatchObject({ code: '80002' });
+  });
+
+  it('pushes onMyUserContextChange on a role change, after which host-only calls fail', async () => {
+    const seen = new Promise((resolve) => sdk.onMyUserContextChange(resolve));
+    sim.meeting.setRole('p1', 'attendee');
+    await expect(seen).resolves.toMatchObject({ role: 'attendee', screenName: 'Hana', status: 'authorized' });
+    await expect(sdk.getMeetingParticipants()).rejects.toMatchObject({ code: '80012' });
+  });
+});

@@ -1,0 +1,48 @@
+import { API_HANDLERS } from './api-handlers';
+import { createBridge, type Bridge, type FrameLookup } from './bridge';
+import { createCallRouter, type CallContext } from './call-router';
+import { createMeeting, type Meeting } from './meeting-controller';
+import { initialState } from './meeting-state';
+import type { SimOptions } from './sim-options';
+import { createStore } from './sim-store';
+import type { Person } from './sim-types';
+
+/** The wired simulator: meeting state, and the bridge answering its frames. */
+export interface Simulator {
+  meeting: Meeting;
+  bridge: Bridge;
+}
+
+/** What {@link createSimulator} needs from its surroundings (a page, or a test). */
+export interface SimulatorDeps {
+  host: Window;
+  frames: FrameLookup;
+  options: SimOptions;
+  fetchContext: CallContext['fetchContext'];
+  now?: () => number;
+}
+
+const OPEN_AT_START: Record<SimOptions['open'], (p: Person) => boolean> = {
+  all: () => true,
+  host: (p) => p.role === 'host',
+  none: () => false,
+};
+
+/** Builds the meeting, routes every SDK call through Zoom's checks and logs the traffic. */
+export function createSimulator(deps: SimulatorDeps): Simulator {
+  const store = createStore(initialState(deps.options.meetingUuid, OPEN_AT_START[deps.options.open]));
+  // The meeting pushes events through the bridge, which is created just below.
+  const post = (key: string, name: string, data: unknown) => bridge.emit(key, name, data);
+  const meeting = createMeeting(store, { post, now: deps.now ?? Date.now, toastMs: deps.options.toastMs });
+  const route = createCallRouter(meeting, API_HANDLERS, { options: deps.options, fetchContext: deps.fetchContext });
+  const bridge = createBridge({
+    host: deps.host,
+    frames: deps.frames,
+    handle: route,
+    onCall(paneKey, request, outcome) {
+      const base = { paneKey, kind: 'call' as const, api: request.apiName, args: request.data };
+      meeting.log(outcome.ok ? { ...base, result: outcome.result } : { ...base, error: { code: outcome.errorCode, message: outcome.errorMessage } });
+    },
+  });
+  return { meeting, bridge };
+}

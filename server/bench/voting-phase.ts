@@ -1,0 +1,89 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { choicePoll } from '../test/support/harness';
+import type { BenchClient, Phase } from './clients';
+
+/** How the measured phase is shaped; the seed makes both modes replay the same schedule. */
+export interface VotingOptions {
+  spreadMs: number;
+  seed: number;
+  timeoutMs: number;
+}
+
+/** What the phase observed beyond the per-client fields. */
+export interface VotingOutcome {
+  startedAt: number;
+  endedAt: number;
+  /** Send time of the last ballot sent: the reference point for "time to final tally". */
+  lastSentAt: number;
+  /** False when the timeout hit before every ack and every final tally arrived. */
+  complete: boolean;
+  /** The benchmark process's own event-loop delay: how much of each latency is the load generator. */
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+}
+
+const OPTIONS = ['a', 'b', 'c'] as const;
+
+/** Host creates and launches a single-choice poll with live results (everyone gets full tallies). */
+export async function launchPoll(host: BenchClient): Promise<string> {
+  const created = await host.socket.emitWithAck('poll:create', choicePoll({ allowAnswerChange: false }, 'Bench'));
+  if (!created.ok) throw new Error(`poll:create: ${created.error.message}`);
+  const opened = await host.socket.emitWithAck('poll:open', { pollId: created.data.poll.id });
+  if (!opened.ok) throw new Error(`poll:open: ${opened.error.message}`);
+  return created.data.poll.id;
+}
+
+/**
+ * Each voter casts one ballot at a random moment within `spreadMs`; resolves once every ballot is
+ * acked and every client (voters and host) has seen turnout === voters, or at the timeout.
+ */
+export function runVotingPhase(voters: BenchClient[], everyone: BenchClient[], phase: Phase, pollId: string, opts: VotingOptions) {
+  const random = mulberry32(opts.seed);
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  for (const c of everyone) Object.assign(c, { tallyMessages: 0, tallyBytes: 0, finalAt: undefined });
+  phase.finalTurnout = voters.length;
+  let pending = voters.length + everyone.length;
+
+  return new Promise<VotingOutcome>((resolve) => {
+    const timers: NodeJS.Timeout[] = [];
+    const startedAt = performance.now();
+    const finish = (complete: boolean) => {
+      timers.forEach(clearTimeout);
+      loop.disable();
+      const lastSentAt = Math.max(...voters.map((v) => v.sentAt ?? -Infinity));
+      const delay = (ns: number) => ns / 1e6;
+      resolve({ startedAt, endedAt: performance.now(), lastSentAt, complete, loopDelayP99Ms: delay(loop.percentile(99)), loopDelayMaxMs: delay(loop.max) });
+    };
+    phase.onProgress = () => {
+      if (--pending === 0) finish(true);
+    };
+    loop.enable();
+    timers.push(setTimeout(() => finish(false), opts.spreadMs + opts.timeoutMs));
+    voters.forEach((voter, i) => {
+      const at = random() * opts.spreadMs;
+      const optionId = OPTIONS[Math.floor(random() * OPTIONS.length)]!;
+      timers.push(setTimeout(() => cast(voter, pollId, optionId, `bench-${opts.seed}-${i}`, phase), at));
+    });
+  });
+}
+
+function cast(voter: BenchClient, pollId: string, optionId: string, clientBallotId: string, phase: Phase): void {
+  voter.sentAt = performance.now();
+  voter.socket.emit('ballot:cast', { pollId, questionId: 'q1', answer: { kind: 'single', optionId }, clientBallotId }, (result) => {
+    voter.ackAt = performance.now();
+    voter.ackOk = result.ok;
+    phase.onProgress();
+  });
+}
+
+/** A small seeded PRNG (mulberry32): the same seed gives both modes the same vote schedule. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
