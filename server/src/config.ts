@@ -77,7 +77,8 @@ const envSchema = z
     REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL').optional(),
     ZOOM_OAUTH_BASE_URL: httpUrl.default('https://zoom.us'),
     ZOOM_API_BASE_URL: httpUrl.default('https://api.zoom.us/v2'),
-    TALLY_WINDOW_MS: int(1, 10_000).default(50),
+    // 0 turns coalescing off (one broadcast per vote): the benchmark's baseline.
+    TALLY_WINDOW_MS: int(0, 10_000).default(50),
     BALLOT_RATE_LIMIT: int(1, 10_000).default(30),
     SESSION_TTL_SEC: int(60, 30 * 24 * 3600).default(8 * 3600),
     SESSION_TOKEN_TTL_SEC: int(60, 24 * 3600).default(3600),

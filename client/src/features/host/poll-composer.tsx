@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { LIMITS, type PollDraftInput, type ResultsVisibility } from '@quorum/shared';
+import { useAnnounce } from '../../components/announcer';
+import { blankForm, blankQuestion, draftFromForm, formFromDraft, formProblem, type PollForm } from './composer-model';
+import { QuestionEditor } from './question-editor';
+
+interface PollComposerProps {
+  heading: string;
+  initial?: PollDraftInput | undefined;
+  /** Stores the draft; resolves with an error message, or null when saved. */
+  onSave: (draft: PollDraftInput) => Promise<string | null>;
+  onCancel: () => void;
+}
+
+const VISIBILITY: { value: ResultsVisibility; label: string }[] = [
+  { value: 'live', label: 'Live, as votes come in' },
+  { value: 'after_close', label: 'After the poll closes' },
+  { value: 'host_only', label: 'Only when I share them' },
+];
+
+function SettingsFields({ form, set }: { form: PollForm; set: (patch: Partial<PollForm>) => void }) {
+  return (
+    <fieldset>
+      <legend>Settings</legend>
+      <label className="choice">
+        <input type="checkbox" checked={form.anonymous} onChange={(e) => set({ anonymous: e.currentTarget.checked })} /> Anonymous
+      </label>
+      <label className="choice">
+        <input type="checkbox" checked={form.allowAnswerChange} onChange={(e) => set({ allowAnswerChange: e.currentTarget.checked })} /> Voters can change their answer
+      </label>
+      <fieldset>
+        <legend>Show results to participants</legend>
+        {VISIBILITY.map((v) => (
+          <label className="choice" key={v.value}>
+            <input type="radio" name="results-visibility" checked={form.resultsVisibility === v.value} onChange={() => set({ resultsVisibility: v.value })} /> {v.label}
+          </label>
+        ))}
+      </fieldset>
+      <label className="stack">
+        Close automatically after (seconds, optional)
+        <input type="number" min={5} max={LIMITS.closeAfterSecMax} value={form.closeAfterSec} onChange={(e) => set({ closeAfterSec: e.currentTarget.value })} />
+      </label>
+    </fieldset>
+  );
+}
+
+/** Writes or edits a poll: title, questions of any kind, settings; validated by the shared rules before saving. */
+export function PollComposer({ heading, initial, onSave, onCancel }: PollComposerProps) {
+  const announce = useAnnounce();
+  const [form, setForm] = useState<PollForm>(() => (initial ? formFromDraft(initial) : blankForm()));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<PollForm>) => setForm((f) => ({ ...f, ...patch }));
+  const setQuestions = (update: (qs: PollForm['questions']) => PollForm['questions']) => setForm((f) => ({ ...f, questions: update(f.questions) }));
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const problem = formProblem(form) ?? (busy ? 'Saving…' : null);
+    if (problem === null) {
+      setBusy(true);
+      const failure = await onSave(draftFromForm(form));
+      setBusy(false);
+      setError(failure);
+      announce(failure ?? 'Draft saved.');
+      return;
+    }
+    setError(problem);
+    announce(problem);
+  };
+
+  return (
+    <form className="composer" onSubmit={save} noValidate aria-label={heading}>
+      <h2>{heading}</h2>
+      <label className="stack">
+        Title <input value={form.title} maxLength={LIMITS.titleMax} onChange={(e) => set({ title: e.currentTarget.value })} />
+      </label>
+      {form.questions.map((q, i) => (
+        <QuestionEditor
+          key={q.key}
+          index={i}
+          question={q}
+          onChange={(next) => setQuestions((qs) => qs.map((x) => (x.key === q.key ? next : x)))}
+          onRemove={form.questions.length > 1 ? () => setQuestions((qs) => qs.filter((x) => x.key !== q.key)) : undefined}
+        />
+      ))}
+      <button type="button" disabled={form.questions.length >= LIMITS.questionsMax} onClick={() => setQuestions((qs) => [...qs, blankQuestion()])}>
+        Add question
+      </button>
+      <SettingsFields form={form} set={set} />
+      {error && <p className="error">{error}</p>}
+      <div className="actions">
+        <button type="submit" className="primary" data-testid="save-draft" disabled={busy}>
+          {busy ? 'Saving…' : 'Save draft'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
