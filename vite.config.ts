@@ -43,7 +43,17 @@ export default defineConfig(({ isSsrBuild }) => ({
         extends: true,
         test: { name: 'server', root: '.', include: ['server/**/*.test.ts'], exclude: ['**/node_modules/**', 'server/dist/**'], environment: 'node', testTimeout: 20_000 },
       },
-      { extends: true, test: { name: 'client', root: '.', include: ['client/src/**/*.test.{ts,tsx}'], environment: 'jsdom' } },
+      {
+        extends: true,
+        test: {
+          name: 'client',
+          root: '.',
+          include: ['client/src/**/*.test.{ts,tsx}', 'client/sim/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          // The SDK's CommonJS build behind a catch-all Proxy confuses the module loader unless inlined.
+          server: { deps: { inline: ['@zoom/appssdk'] } },
+        },
+      },
       {
         extends: true,
         test: {
@@ -51,6 +61,7 @@ export default defineConfig(({ isSsrBuild }) => ({
           root: '.',
           include: ['client/e2e/**/*.e2e.ts'],
           environment: 'node',
+          globalSetup: ['client/e2e/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import type ZoomSdk from '@zoom/appssdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrameLookup } from './bridge';
 import { readSimOptions } from './sim-options';
@@ -9,8 +10,7 @@ import { createSimulator, type Simulator } from './simulator';
 // event from this window, which the frame lookup maps to Hana's meeting pane.
 const HANA = 'p1:inMeeting';
 
-type Sdk = typeof import('@zoom/appssdk').default;
-let sdk: Sdk;
+let sdk: typeof ZoomSdk;
 let sim: Simulator;
 const sealedBodies: object[] = [];
 
@@ -36,8 +36,15 @@ const CAPABILITIES = [
   'sendAppInvitation', 'onMyUserContextChange', 'onParticipantChange',
 ];
 
+// The browser build (package.json "module"), as Vite serves it to the real app. The package's "main" is a
+// CommonJS build that vitest would load outside its transform pipeline, where the SDK's catch-all Proxy
+// answers `then` and the import never settles.
+const SDK_ESM = '@zoom/appssdk/dist/sdk.es.js';
+
 beforeAll(async () => {
   pretendToBeFramed();
+  // Held in an object: awaiting the Proxy itself would call its fake `then`.
+  sdk = ((await import(/* @vite-ignore */ SDK_ESM)) as { default: typeof ZoomSdk }).default;
   sim = createSimulator({
     host: window,
     frames,
@@ -47,7 +54,6 @@ beforeAll(async () => {
       return 'sealed-context';
     },
   });
-  sdk = (await import('@zoom/appssdk')).default;
 });
 
 afterAll(() => sim.bridge.dispose());
@@ -104,5 +110,18 @@ describe('the simulator bridge, driven by the real @zoom/appssdk', () => {
     sim.meeting.setRole('p1', 'attendee');
     await expect(seen).resolves.toMatchObject({ role: 'attendee', screenName: 'Hana', status: 'authorized' });
     await expect(sdk.getMeetingParticipants()).rejects.toMatchObject({ code: '80012' });
+  });
+
+  it('lists switched-off and role-gated APIs in unsupportedApis, and refuses them', async () => {
+    sim.meeting.setApiDisabled('getUserContext', true);
+    const config = await sdk.config({ version: '0.16', capabilities: CAPABILITIES as never });
+    expect(config.unsupportedApis).toEqual(expect.arrayContaining(['getUserContext', 'getMeetingParticipants', 'onParticipantChange']));
+    await expect(sdk.getUserContext()).rejects.toMatchObject({ code: '80004' });
+  });
+
+  it('drops events the instance did not ask for, and says so in the log', () => {
+    sim.meeting.endMeeting();
+    const toHana = state().log.filter((e) => e.paneKey === HANA && e.api === 'onMeeting');
+    expect(toHana).toMatchObject([{ kind: 'event', args: { action: 'ended' }, note: 'dropped: not in capabilities' }]);
   });
 });

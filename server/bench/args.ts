@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /** The benchmark's command-line settings. */
@@ -6,11 +7,13 @@ export interface BenchArgs {
   spreadMs: number;
   runs: number;
   batchSize: number;
+  /** When set, CPU profiles of the voting phase (server child and load generator) are written here. */
+  profileDir?: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--voters 1000] [--spread-ms 2000] [--runs 1] [--batch-size 50]';
+const USAGE = 'usage: npm run bench -- [--voters 1000] [--spread-ms 2000] [--runs 1] [--batch-size 50] [--profile <dir>]';
 
-/** Parses `--voters`, `--spread-ms`, `--runs`, `--batch-size`; throws with the usage line on bad input. */
+/** Parses `--voters`, `--spread-ms`, `--runs`, `--batch-size`, `--profile`; throws with the usage line on bad input. */
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
@@ -20,6 +23,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       'spread-ms': { type: 'string', default: '2000' },
       runs: { type: 'string', default: '1' },
       'batch-size': { type: 'string', default: '50' },
+      profile: { type: 'string' },
     },
   });
   return {
@@ -27,6 +31,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     spreadMs: positiveInt('spread-ms', values['spread-ms']),
     runs: positiveInt('runs', values.runs),
     batchSize: positiveInt('batch-size', values['batch-size']),
+    ...(values.profile === undefined ? {} : { profileDir: resolve(values.profile) }),
   };
 }
 

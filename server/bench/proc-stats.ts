@@ -23,8 +23,13 @@ export function cpuSeconds(pid: number): number {
 }
 
 /** Peak resident set size (VmHWM) of a process so far, in MB. */
-export function peakRssMb(pid: number): number {
+export const peakRssMb = (pid: number): number => statusMb(pid, 'VmHWM');
+
+/** Current resident set size (VmRSS) of a process, in MB. */
+export const rssMb = (pid: number): number => statusMb(pid, 'VmRSS');
+
+function statusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = /^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1];
+  const kb = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1];
   return kb === undefined ? NaN : Number(kb) / 1024;
 }

@@ -1,31 +1,31 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BENCH_WINDOW_ENV, type ChildMessage, type ParentMessage } from './ipc';
+import { join } from 'node:path';
+import { BENCH_WINDOW_ENV, REPLY, type ChildMessage, type ParentMessage } from './ipc';
 
-const CHILD_ENTRY = join(dirname(fileURLToPath(import.meta.url)), 'server-child.ts');
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 
-/** Every child still alive, so any exit path (error, SIGINT) can kill them. */
-const live = new Set<ChildProcess>();
+/** Every child still alive and its temp dir, so any exit path (error, SIGINT) can clean up. */
+const live = new Map<ChildProcess, string>();
+
+type Reply<M extends ParentMessage> = Extract<ChildMessage, { type: (typeof REPLY)[M['type']] }>;
 
 /** A fresh server child process on its own SQLite file. */
 export interface ServerChild {
   pid: number;
   url: string;
-  /** The publisher's and socket layer's counters, read over IPC. */
-  counters(): Promise<Extract<ChildMessage, { type: 'counters' }>>;
+  /** Sends a request over IPC and resolves with the child's reply to it. */
+  request<M extends ParentMessage>(message: M): Promise<Reply<M>>;
   /** SIGTERM, then SIGKILL if it lingers; removes the temp dir. */
   stop(): Promise<void>;
 }
 
-/** Starts `server-child.ts` under tsx with the given tally window (0 = per-vote broadcast). */
-export async function startServer(tallyWindowMs: number): Promise<ServerChild> {
+/** Starts the bundled server child (see child-bundle.ts) with the given tally window (0 = per-vote broadcast). */
+export async function startServer(entry: string, tallyWindowMs: number): Promise<ServerChild> {
   const dir = mkdtempSync(join(tmpdir(), 'quorum-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD_ENTRY], {
+  const child = spawn(process.execPath, [entry], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {
       ...process.env,
@@ -36,17 +36,19 @@ export async function startServer(tallyWindowMs: number): Promise<ServerChild> {
       [BENCH_WINDOW_ENV]: String(tallyWindowMs),
     },
   });
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  live.set(child, dir);
+  const cleanup = () => {
+    live.delete(child);
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
     const ready = await nextMessage(child, 'ready', READY_TIMEOUT_MS);
     return {
       pid: child.pid!,
       url: `http://127.0.0.1:${ready.port}`,
-      counters: () => {
-        child.send({ type: 'counters' } satisfies ParentMessage);
-        return nextMessage(child, 'counters', READY_TIMEOUT_MS);
+      request: <M extends ParentMessage>(message: M) => {
+        child.send(message);
+        return nextMessage(child, REPLY[message.type], READY_TIMEOUT_MS) as Promise<Reply<M>>;
       },
       stop: () => stopChild(child).finally(cleanup),
     };
@@ -56,9 +58,13 @@ export async function startServer(tallyWindowMs: number): Promise<ServerChild> {
   }
 }
 
-/** Kills every child synchronously: safe to call from an 'exit' handler. */
+/** Kills every child and removes its data synchronously: safe to call from an 'exit' handler. */
 export function killAllServers(): void {
-  for (const child of live) child.kill('SIGKILL');
+  for (const [child, dir] of live) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+  live.clear();
 }
 
 function nextMessage<T extends ChildMessage['type']>(child: ChildProcess, type: T, timeoutMs: number) {

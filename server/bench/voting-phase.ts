@@ -20,6 +20,8 @@ export interface VotingOutcome {
   /** The benchmark process's own event-loop delay: how much of each latency is the load generator. */
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
+  /** CPU seconds the benchmark process itself spent in the phase (all clients share one process). */
+  cpuSec: number;
 }
 
 const OPTIONS = ['a', 'b', 'c'] as const;
@@ -47,12 +49,21 @@ export function runVotingPhase(voters: BenchClient[], everyone: BenchClient[], p
   return new Promise<VotingOutcome>((resolve) => {
     const timers: NodeJS.Timeout[] = [];
     const startedAt = performance.now();
+    const cpuStart = process.cpuUsage();
     const finish = (complete: boolean) => {
       timers.forEach(clearTimeout);
       loop.disable();
       const lastSentAt = Math.max(...voters.map((v) => v.sentAt ?? -Infinity));
-      const delay = (ns: number) => ns / 1e6;
-      resolve({ startedAt, endedAt: performance.now(), lastSentAt, complete, loopDelayP99Ms: delay(loop.percentile(99)), loopDelayMaxMs: delay(loop.max) });
+      const { user, system } = process.cpuUsage(cpuStart);
+      resolve({
+        startedAt,
+        endedAt: performance.now(),
+        lastSentAt,
+        complete,
+        loopDelayP99Ms: loop.percentile(99) / 1e6,
+        loopDelayMaxMs: loop.max / 1e6,
+        cpuSec: (user + system) / 1e6,
+      });
     };
     phase.onProgress = () => {
       if (--pending === 0) finish(true);

@@ -154,12 +154,15 @@ describe('/api/session', () => {
     expect(none.json().error.code).toBe('UNAUTHENTICATED');
   });
 
-  it('keeps a guest at one voter id when it comes back with its cookie', async () => {
+  it('keeps a guest at one voter id when it renews with its token, but not via a shared cookie jar', async () => {
     const first = await post({ context: context() });
     const voterId = first.json().session.voterId as string;
     expect(voterId).toMatch(/^g:/);
-    const again = await post({ context: context() }, { cookie: sessionCookie(first.headers['set-cookie']) });
+    const again = await post({ context: context() }, { authorization: `Bearer ${first.json().token}` });
     expect(again.json().session.voterId).toBe(voterId);
+    // Another guest in the same browser (the simulator) carries the first guest's cookie: still a new voter.
+    const neighbour = await post({ context: context() }, { cookie: sessionCookie(first.headers['set-cookie']) });
+    expect(neighbour.json().session.voterId).not.toBe(voterId);
     const stranger = await post({ context: context() });
     expect(stranger.json().session.voterId).not.toBe(voterId);
   });

@@ -13,6 +13,8 @@ export interface SessionManager {
   issue(reply: FastifyReply, session: Session): string;
   /** The session from `Authorization: Bearer <token>` or, failing that, the cookie. */
   fromRequest(req: FastifyRequest): Session | undefined;
+  /** The session from `Authorization: Bearer <token>` only: proof held by this page, not the browser. */
+  fromBearer(req: FastifyRequest): Session | undefined;
   /** The same for a socket.io handshake: its raw Cookie header and its `auth.token`. */
   fromHandshake(cookieHeader: string | undefined, token: string | undefined): Session | undefined;
 }
@@ -63,9 +65,11 @@ function createManager(opts: SessionPluginOptions, unsign: (v: string) => string
       return signSession({ ...session, exp: tokenExp }, config.sessionSecret);
     },
     fromRequest(req) {
+      return this.fromBearer(req) ?? fromCookie(req.cookies[SESSION_COOKIE]);
+    },
+    fromBearer(req) {
       const auth = req.headers.authorization;
-      const bearer = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined;
-      return fromToken(bearer) ?? fromCookie(req.cookies[SESSION_COOKIE]);
+      return fromToken(auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined);
     },
     fromHandshake(cookieHeader, token) {
       return fromToken(token) ?? fromCookie(cookieHeader ? parse(cookieHeader)[SESSION_COOKIE] : undefined);

@@ -30,7 +30,9 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (fa
       req.log.info({ reason: ctx.error.message }, 'app context rejected');
       return reply.code(HTTP_STATUS.UNAUTHENTICATED).send({ error: ctx.error });
     }
-    const existing = req.session ?? undefined;
+    // A guest keeps their voter id only by presenting the token this page holds: the cookie jar may be
+    // shared by several people (the simulator frames everyone in one browser).
+    const existing = fastify.sessions.fromBearer(req);
     const session = sessionFromContext(ctx.data, at, config.sessionTtlSec * 1000, randomGuestId, existing);
     const token = fastify.sessions.issue(reply, session);
     return reply.code(200).header('cache-control', 'no-store').send({ token, session: toSessionView(session) });

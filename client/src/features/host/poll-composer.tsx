@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { LIMITS, type PollDraftInput, type ResultsVisibility } from '@quorum/shared';
 import { useAnnounce } from '../../components/announcer';
 import { blankForm, blankQuestion, draftFromForm, formFromDraft, formProblem, type PollForm } from './composer-model';
@@ -19,6 +19,7 @@ const VISIBILITY: { value: ResultsVisibility; label: string }[] = [
 ];
 
 function SettingsFields({ form, set }: { form: PollForm; set: (patch: Partial<PollForm>) => void }) {
+  const group = useId();
   return (
     <fieldset>
       <legend>Settings</legend>
@@ -32,7 +33,7 @@ function SettingsFields({ form, set }: { form: PollForm; set: (patch: Partial<Po
         <legend>Show results to participants</legend>
         {VISIBILITY.map((v) => (
           <label className="choice" key={v.value}>
-            <input type="radio" name="results-visibility" checked={form.resultsVisibility === v.value} onChange={() => set({ resultsVisibility: v.value })} /> {v.label}
+            <input type="radio" name={group} checked={form.resultsVisibility === v.value} onChange={() => set({ resultsVisibility: v.value })} /> {v.label}
           </label>
         ))}
       </fieldset>

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ok } from '@quorum/shared';
+import { Boot } from './boot';
+import { createAnnouncer } from './components/announcer';
+import { DraftLibrary } from './features/library/draft-library';
+import { createFakeLink, createFakeZoom, fakeSession } from './test/fakes';
+import { makePoll, makeReceipt, makeSession, makeSnapshot, makeTally } from './test/fixtures';
+import { render, settle } from './test/render';
+import { NotInZoomError, type ZoomConfig } from './zoom/zoom-port';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((c) => c()));
+});
+
+async function boot(role: 'host' | 'participant', config: Partial<ZoomConfig> = {}) {
+  const fakes = { ...createFakeZoom(config), ...createFakeLink() };
+  const session = makeSession({ role, isHost: role === 'host' });
+  const view = await render(
+    <Boot zoom={fakes.zoom} library={new DraftLibrary(null)} announcer={createAnnouncer()} createSession={() => fakeSession(session)} openLink={() => fakes.link} />,
+  );
+  cleanups.push(view.unmount);
+  return { ...fakes, ...view, session };
+}
+
+describe('Boot', () => {
+  it('explains how to open Quorum when no Zoom host answers', async () => {
+    const { zoom } = createFakeZoom();
+    zoom.config = async () => {
+      throw new NotInZoomError('The Zoom Apps SDK is not supported by this browser');
+    };
+    const view = await render(<Boot zoom={zoom} library={new DraftLibrary(null)} announcer={createAnnouncer()} createSession={() => fakeSession(makeSession())} openLink={() => createFakeLink().link} />);
+    cleanups.push(view.unmount);
+    expect(view.byTestId('not-in-zoom')?.textContent).toContain('Open Quorum from Zoom');
+  });
+
+  it('shows the draft library in the main client', async () => {
+    const view = await boot('host', { runningContext: 'inMainClient' });
+    expect(view.container.querySelector('h1')?.textContent).toBe('Poll library');
+    expect(view.link.connect).not.toHaveBeenCalled();
+  });
+});
+
+describe('participant view', () => {
+  it('votes, shows sending until the ack, then the receipt and a notification', async () => {
+    const view = await boot('participant');
+    await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session: view.session })));
+    expect(view.byTestId('compose-poll')).toBeNull();
+    expect(view.byTestId('poll-card')).not.toBeNull();
+    await settle(() => view.container.querySelector<HTMLInputElement>('input[type=radio]')!.click());
+    await settle(() => view.button('Submit vote')!.click());
+    expect(view.container.textContent).toContain('Sending…');
+    const request = view.requests.find((r) => r.event === 'ballot:cast')!;
+    expect(request.payload).toMatchObject({ pollId: 'p1', questionId: 'q1', answer: { kind: 'single', optionId: 'a' } });
+    const { clientBallotId } = request.payload as { clientBallotId: string };
+    await settle(() => request.resolve(ok({ receipt: makeReceipt({ clientBallotId }) })));
+    expect(view.byTestId('vote-receipt')?.textContent).toContain('Vote received');
+    expect(view.zoom.showNotification).toHaveBeenCalledWith(expect.objectContaining({ title: 'Vote recorded' }));
+  });
+
+  it('notifies when a poll opens live, but not for a snapshot', async () => {
+    const view = await boot('participant');
+    await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session: view.session })));
+    expect(view.zoom.showNotification).not.toHaveBeenCalled();
+    await settle(() => view.emit('poll:updated', makePoll({ id: 'p2', title: 'Coffee?' })));
+    expect(view.zoom.showNotification).toHaveBeenCalledWith({ type: 'info', title: 'New poll', message: 'Coffee?' });
+  });
+
+  it('shows turnout only when results are for the host', async () => {
+    const view = await boot('participant');
+    const poll = makePoll({ settings: { anonymous: false, resultsVisibility: 'host_only', allowAnswerChange: false, closeAfterSec: null } });
+    const { questions: _hidden, ...turnoutOnly } = makeTally({ turnout: 4 });
+    await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session: view.session, polls: [poll], tallies: [turnoutOnly] })));
+    expect(view.byTestId('turnout')?.textContent).toBe('4 voted');
+    expect(view.byTestId('result-bar')).toBeNull();
+    expect(view.container.textContent).toContain('Results will be shown when the host shares them.');
+  });
+});
+
+describe('host view', () => {
+  it('offers composing and launching, and counts turnout against the participants', async () => {
+    const view = await boot('host');
+    view.state.participants = [1, 2, 3].map((i) => ({ participantUUID: `u${i}`, screenName: `P${i}`, role: 'participant' as const }));
+    const draft = makePoll({ id: 'p2', status: 'draft', run: 0, title: 'Draft' });
+    await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session: view.session, polls: [makePoll(), draft], tallies: [makeTally({ turnout: 2 })] })));
+    await settle();
+    expect(view.byTestId('compose-poll')).not.toBeNull();
+    expect(view.byTestId('launch-poll')).not.toBeNull();
+    expect(view.byTestId('close-poll')).not.toBeNull();
+    expect(view.byTestId('invite-all')).not.toBeNull();
+    expect(view.byTestId('turnout')?.textContent).toBe('2 of 3 voted');
+    const bar = view.byTestId('result-bar')!;
+    expect([bar.dataset.optionId, bar.dataset.count]).toEqual(['a', '1']);
+
+    view.state.participants = view.state.participants.slice(0, 2);
+    await settle(() => view.fire('participants'));
+    expect(view.byTestId('turnout')?.textContent).toBe('2 of 2 voted');
+
+    await settle(() => view.byTestId('launch-poll')!.click());
+    expect(view.requests.at(-1)).toMatchObject({ event: 'poll:open', payload: { pollId: 'p2' } });
+  });
+
+  it('hides what this Zoom client does not support', async () => {
+    const view = await boot('host', { unsupportedApis: ['sendAppInvitationToAllParticipants', 'getMeetingParticipants'] });
+    await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session: view.session })));
+    expect(view.byTestId('invite-all')).toBeNull();
+    expect(view.byTestId('turnout')?.textContent).toBe('0 voted');
+    expect(view.container.textContent).toContain('Inviting everyone is not available here');
+  });
+});

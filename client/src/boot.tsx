@@ -1,0 +1,160 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { MeetingContext, ZoomContext } from './app-context';
+import { AnnouncerContext, type Announcer } from './components/announcer';
+import { NoticePage, NotInZoomPage } from './components/notice-page';
+import { StatusRegion } from './components/status-region';
+import type { DraftLibrary } from './features/library/draft-library';
+import { LibraryContext } from './features/library/library-context';
+import { LibraryView } from './features/library/library-view';
+import { MeetingApp } from './meeting-app';
+import { createMeetingController, type MeetingController } from './realtime/meeting-controller';
+import type { RealtimeLink } from './realtime/realtime-link';
+import type { SessionClient } from './session/session-client';
+import { NotInZoomError, supportsApi, type ZoomConfig, type ZoomNotification, type ZoomPort } from './zoom/zoom-port';
+
+/** What the composition root hands in; tests pass fakes. */
+export interface BootDeps {
+  zoom: ZoomPort;
+  library: DraftLibrary;
+  announcer: Announcer;
+  createSession: (zoom: ZoomPort) => SessionClient;
+  openLink: (session: SessionClient) => RealtimeLink;
+}
+
+export type Phase =
+  | { kind: 'loading'; message: string }
+  | { kind: 'not-in-zoom' }
+  | { kind: 'failed'; title: string; message: string; retry: boolean }
+  | { kind: 'library'; config: ZoomConfig }
+  | { kind: 'meeting'; config: ZoomConfig; controller: MeetingController; session: SessionClient };
+
+const isMainClient = (config: ZoomConfig) => config.runningContext === 'inMainClient';
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+interface StartHooks {
+  show: (phase: Phase) => void;
+  alive: () => boolean;
+  restart: () => void;
+}
+
+/** Configures Zoom, starts a session and the socket, and reports each phase; resolves with the teardown. */
+async function start(deps: BootDeps, hooks: StartHooks): Promise<() => void> {
+  const { alive, restart } = hooks;
+  let config: ZoomConfig;
+  try {
+    config = await deps.zoom.config();
+  } catch (error) {
+    hooks.show(error instanceof NotInZoomError ? { kind: 'not-in-zoom' } : { kind: 'failed', title: 'Quorum could not start', message: messageOf(error), retry: true });
+    return () => {};
+  }
+  let shown: Phase = { kind: 'loading', message: '' };
+  const show = (phase: Phase) => {
+    shown = phase;
+    hooks.show(phase);
+  };
+  // Moving between the main client and a meeting needs a different app; otherwise just take the new config.
+  const offContext = deps.zoom.onRunningContextChange((next) => {
+    if (isMainClient(next) !== isMainClient(config)) return restart();
+    config = next;
+    if (shown.kind === 'library' || shown.kind === 'meeting') show({ ...shown, config });
+  });
+  if (!alive()) return offContext;
+  if (isMainClient(config)) {
+    show({ kind: 'library', config });
+    return offContext;
+  }
+
+  show({ kind: 'loading', message: 'Joining the meeting’s polls…' });
+  const session = deps.createSession(deps.zoom);
+  try {
+    await session.start();
+  } catch (error) {
+    show({ kind: 'failed', title: 'Could not join the meeting’s polls', message: messageOf(error), retry: true });
+    return offContext;
+  }
+  if (!alive()) return offContext;
+
+  const link = deps.openLink(session);
+  const notify = (n: ZoomNotification) => {
+    if (supportsApi(config, 'showNotification')) deps.zoom.showNotification(n).catch(() => {});
+  };
+  const controller = createMeetingController({ link, notify, announce: deps.announcer.announce });
+  // A new role lives in a new app context: renew the session so the server's view (and the UI) follows.
+  const offUser = deps.zoom.onMyUserContextChange(() => void session.renew().then((ok) => ok && link.reconnect()));
+  const offMeeting = deps.zoom.onMeeting((event) => {
+    if (event.action !== 'ended') return;
+    link.close();
+    show({ kind: 'failed', title: 'The meeting has ended', message: 'Quorum has closed its connection. Thank you for taking part.', retry: false });
+  });
+  link.connect();
+  show({ kind: 'meeting', config, controller, session });
+  return () => {
+    [offContext, offUser, offMeeting].forEach((off) => off());
+    controller.dispose();
+    link.close();
+  };
+}
+
+function PhaseView({ phase, zoom, onRetry }: { phase: Phase; zoom: ZoomPort; onRetry: () => void }): ReactNode {
+  switch (phase.kind) {
+    case 'loading':
+      return (
+        <NoticePage title="Quorum">
+          <p aria-busy="true">{phase.message}</p>
+        </NoticePage>
+      );
+    case 'not-in-zoom':
+      return <NotInZoomPage />;
+    case 'failed':
+      return (
+        <NoticePage title={phase.title} action={phase.retry ? { label: 'Try again', onClick: onRetry } : undefined}>
+          <p>{phase.message}</p>
+        </NoticePage>
+      );
+    case 'library':
+      return (
+        <ZoomContext.Provider value={{ zoom, config: phase.config }}>
+          <LibraryView />
+        </ZoomContext.Provider>
+      );
+    case 'meeting':
+      return (
+        <ZoomContext.Provider value={{ zoom, config: phase.config }}>
+          <MeetingContext.Provider value={{ controller: phase.controller, session: phase.session }}>
+            <MeetingApp />
+          </MeetingContext.Provider>
+        </ZoomContext.Provider>
+      );
+  }
+}
+
+/** The app's outer shell: runs the start sequence and shows whichever phase it is in. */
+export function Boot(deps: BootDeps) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading', message: 'Starting Quorum…' });
+  const [attempt, setAttempt] = useState(0);
+  const { zoom, library, announcer } = deps;
+
+  useEffect(() => {
+    let alive = true;
+    let teardown = () => {};
+    const hooks: StartHooks = { show: (p) => alive && setPhase(p), alive: () => alive, restart: () => alive && setAttempt((a) => a + 1) };
+    void start({ zoom, library, announcer, createSession: deps.createSession, openLink: deps.openLink }, hooks).then((stop) => {
+      if (alive) teardown = stop;
+      else stop();
+    });
+    return () => {
+      alive = false;
+      teardown();
+    };
+    // The factories are fixed for the app's life; restarting is driven by `attempt`.
+  }, [zoom, library, announcer, attempt]);
+
+  return (
+    <AnnouncerContext.Provider value={announcer}>
+      <LibraryContext.Provider value={library}>
+        <PhaseView phase={phase} zoom={zoom} onRetry={() => setAttempt((a) => a + 1)} />
+        <StatusRegion announcer={announcer} />
+      </LibraryContext.Provider>
+    </AnnouncerContext.Provider>
+  );
+}

@@ -1,0 +1,35 @@
+import { act, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+
+// Tell React this is a test environment, so act() flushes effects and updates synchronously.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** Renders into a fresh container (React Testing Library is not installed, so a small stand-in). */
+export async function render(node: ReactNode) {
+  const container = document.createElement('div');
+  document.body.append(container);
+  let root: Root | undefined;
+  await act(async () => {
+    root = createRoot(container);
+    root.render(node);
+  });
+  const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  const button = (name: string) =>
+    [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === name || b.getAttribute('aria-label') === name);
+  return {
+    container,
+    byTestId,
+    button,
+    unmount: async () => {
+      await act(async () => root?.unmount());
+      container.remove();
+    },
+  };
+}
+
+/** Runs a change and lets React and pending promises settle. */
+export const settle = (fn: () => unknown = () => {}) =>
+  act(async () => {
+    fn();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });

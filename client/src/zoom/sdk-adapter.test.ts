@@ -1,0 +1,74 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ZOOM_CAPABILITIES } from './capabilities';
+import { createSdkAdapter } from './sdk-adapter';
+import { NotInZoomError } from './zoom-port';
+
+type Sdk = NonNullable<Parameters<typeof createSdkAdapter>[0]>;
+
+/** Just enough of the SDK's surface, with the event registry exposed for firing. */
+function fakeSdk() {
+  const listeners = new Map<string, ((data: unknown) => void)[]>();
+  const sdk = {
+    config: vi.fn(async () => ({ runningContext: 'inMeeting', unsupportedApis: ['sendAppInvitation'], clientVersion: '6.3.0' })),
+    addEventListener: (name: string, h: (data: unknown) => void) => listeners.set(name, [...(listeners.get(name) ?? []), h]),
+    removeEventListener: (name: string, h: (data: unknown) => void) => listeners.set(name, (listeners.get(name) ?? []).filter((x) => x !== h)),
+    showNotification: vi.fn(async () => ({ message: 'Success' })),
+    sendAppInvitation: vi.fn(async () => ({ invitationUUID: 'i' })),
+  };
+  const fire = (name: string, data: unknown) => listeners.get(name)?.forEach((h) => h(data));
+  return { sdk, fire, adapter: createSdkAdapter(sdk as unknown as Sdk) };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('sdk adapter', () => {
+  it('configures version 0.16 with exactly the capabilities used', async () => {
+    const { sdk, adapter } = fakeSdk();
+    const config = await adapter.config();
+    expect(sdk.config).toHaveBeenCalledWith({ version: '0.16', capabilities: [...ZOOM_CAPABILITIES] });
+    expect(config.unsupportedApis).toEqual(['sendAppInvitation']);
+  });
+
+  it('re-configures after running-context and user-context changes', async () => {
+    const { sdk, adapter, fire } = fakeSdk();
+    await adapter.config();
+    const onContext = vi.fn();
+    const onUser = vi.fn();
+    adapter.onRunningContextChange(onContext);
+    adapter.onMyUserContextChange(onUser);
+    fire('onRunningContextChange', { runningContext: 'inMeeting', timestamp: 1 });
+    fire('onMyUserContextChange', { role: 'coHost', screenName: 'Ann', timestamp: 2 });
+    await settle();
+    expect(sdk.config).toHaveBeenCalledTimes(3);
+    expect(onContext).toHaveBeenCalledTimes(1);
+    expect(onUser).toHaveBeenCalledWith({ role: 'cohost', screenName: 'Ann' }, expect.objectContaining({ runningContext: 'inMeeting' }));
+  });
+
+  it('swallows do-not-disturb but not other notification errors', async () => {
+    const { sdk, adapter } = fakeSdk();
+    sdk.showNotification.mockRejectedValueOnce(Object.assign(new Error('dnd'), { code: 10042 }));
+    await expect(adapter.showNotification({ type: 'info', title: 't', message: 'm' })).resolves.toBeUndefined();
+    sdk.showNotification.mockRejectedValueOnce(Object.assign(new Error('denied'), { code: 10001 }));
+    await expect(adapter.showNotification({ type: 'info', title: 't', message: 'm' })).rejects.toThrow('denied');
+  });
+
+  it('invites in batches of ten', async () => {
+    const { sdk, adapter } = fakeSdk();
+    await adapter.sendAppInvitation({ participantUUIDs: Array.from({ length: 25 }, (_, i) => `u${i}`) });
+    expect(sdk.sendAppInvitation.mock.calls.map((c) => (c as unknown as [{ participantUUIDs: string[] }])[0].participantUUIDs.length)).toEqual([10, 10, 5]);
+  });
+
+  it('unwraps postMessage payloads and stops listening on unsubscribe', async () => {
+    const { adapter, fire } = fakeSdk();
+    const onMessage = vi.fn();
+    const off = adapter.onMessage(onMessage);
+    fire('onMessage', { timestamp: 1, payload: { type: 'x' } });
+    off();
+    fire('onMessage', { timestamp: 2, payload: { type: 'y' } });
+    expect(onMessage.mock.calls).toEqual([[{ type: 'x' }]]);
+  });
+
+  it('reports a page outside Zoom with the real SDK', async () => {
+    await expect(createSdkAdapter().config()).rejects.toBeInstanceOf(NotInZoomError);
+  });
+});
