@@ -22,6 +22,8 @@ export interface Figures extends ServerReadings {
   tallyBytes: number;
   phaseMs: number;
   benchCpuSec: number;
+  /** Machine CPU in the phase not spent by the server or the generator (other processes, kernel). */
+  otherCpuSec: number;
   benchLoopP99Ms: number;
   benchLoopMaxMs: number;
   failedAcks: number;
@@ -44,6 +46,7 @@ export function summarize(voters: BenchClient[], everyone: BenchClient[], outcom
     tallyBytes: sum(everyone.map((c) => c.tallyBytes)),
     phaseMs: outcome.endedAt - outcome.startedAt,
     benchCpuSec: outcome.cpuSec,
+    otherCpuSec: outcome.machineCpuSec - outcome.cpuSec - server.cpuSec,
     benchLoopP99Ms: outcome.loopDelayP99Ms,
     benchLoopMaxMs: outcome.loopDelayMaxMs,
     failedAcks: voters.filter((v) => v.ackOk !== true).length,

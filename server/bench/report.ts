@@ -44,6 +44,7 @@ const ROWS: (Row | string)[] = [
   'load generator and sanity',
   { label: 'voting phase duration', key: 'phaseMs', unit: 'ms', digits: 0 },
   { label: 'generator CPU', key: 'benchCpuSec', unit: 's', digits: 2 },
+  { label: 'other CPU (other processes, kernel)', key: 'otherCpuSec', unit: 's', digits: 2 },
   { label: 'generator event-loop delay p99', key: 'benchLoopP99Ms', unit: 'ms', digits: 1 },
   { label: 'generator event-loop delay max', key: 'benchLoopMaxMs', unit: 'ms', digits: 1 },
   { label: 'ballots not acked ok', key: 'failedAcks', unit: '', digits: 0 },
@@ -59,7 +60,8 @@ const scale = (row: Row, value: number) => (row.key === 'tallyBytes' ? value / 1
 export function printRunLine(label: string, run: number, f: Figures): void {
   console.log(
     `  run ${run} ${label}: final p99 ${f.finalP99.toFixed(1)} ms, ack p99 ${f.ackP99.toFixed(1)} ms, ` +
-      `CPU ${f.cpuSec.toFixed(2)} s, RSS ${f.peakRssMb.toFixed(0)} MB, ${f.tallyMessages} tally msgs`,
+      `CPU ${f.cpuSec.toFixed(2)} s, RSS ${f.peakRssMb.toFixed(0)} MB, ${f.tallyMessages} tally msgs, ` +
+      `other CPU ${f.otherCpuSec.toFixed(2)} s`,
   );
 }
 

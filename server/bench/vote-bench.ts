@@ -4,6 +4,7 @@
  * off, each against a fresh server child. Prints numbers; asserts nothing.
  */
 import { mkdirSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchArgs, type BenchArgs } from './args';
 import { bundleServerChild } from './child-bundle';
@@ -83,7 +84,8 @@ async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   console.log(
     `Quorum vote benchmark: ${args.voters} voters in one meeting, one ballot each within ${args.spreadMs} ms, ` +
-      `${args.runs} run(s); Node ${process.version}, loopback, websocket transport`,
+      `${args.runs} run(s)\nNode ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(2)} ` +
+      `(other work on the machine skews every figure; see 'other CPU' below), loopback, websocket transport`,
   );
   const entry = await bundleServerChild();
   if (args.profileDir) console.log(`Profiling into ${args.profileDir} (the profiler itself slows both processes)`);

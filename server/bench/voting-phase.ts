@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { choicePoll } from '../test/support/harness';
 import type { BenchClient, Phase } from './clients';
+import { machineBusySeconds } from './proc-stats';
 
 /** How the measured phase is shaped; the seed makes both modes replay the same schedule. */
 export interface VotingOptions {
@@ -22,6 +23,8 @@ export interface VotingOutcome {
   loopDelayMaxMs: number;
   /** CPU seconds the benchmark process itself spent in the phase (all clients share one process). */
   cpuSec: number;
+  /** CPU seconds the whole machine spent in the phase: shows other work competing for the cores. */
+  machineCpuSec: number;
 }
 
 const OPTIONS = ['a', 'b', 'c'] as const;
@@ -50,6 +53,7 @@ export function runVotingPhase(voters: BenchClient[], everyone: BenchClient[], p
     const timers: NodeJS.Timeout[] = [];
     const startedAt = performance.now();
     const cpuStart = process.cpuUsage();
+    const machineStart = machineBusySeconds();
     const finish = (complete: boolean) => {
       timers.forEach(clearTimeout);
       loop.disable();
@@ -63,6 +67,7 @@ export function runVotingPhase(voters: BenchClient[], everyone: BenchClient[], p
         loopDelayP99Ms: loop.percentile(99) / 1e6,
         loopDelayMaxMs: loop.max / 1e6,
         cpuSec: (user + system) / 1e6,
+        machineCpuSec: machineBusySeconds() - machineStart,
       });
     };
     phase.onProgress = () => {

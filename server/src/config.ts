@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -9,6 +10,11 @@ export const DEV_ZOOM_CLIENT_ID = 'quorum-dev-client';
 export const DEV_ZOOM_CLIENT_SECRET = 'quorum-dev-client-secret-do-not-use-in-production';
 /** Fixed webhook secret token used outside production (the fake cloud signs webhooks with it). */
 export const DEV_ZOOM_WEBHOOK_SECRET_TOKEN = 'quorum-dev-webhook-secret-token';
+/** Fixed secret for Quorum's own outgoing webhooks outside production (the fake cloud's receiver checks it). */
+export const DEV_OUTGOING_WEBHOOK_SECRET = 'quorum-dev-outgoing-webhook-secret';
+
+/** PKCE methods the Zoom authorize endpoints understand. */
+export type PkceMethod = 'plain' | 'S256';
 
 /** The server's settings, read once from the environment. */
 export interface Config {
@@ -26,6 +32,26 @@ export interface Config {
   redisUrl?: string;
   zoomOauthBaseUrl: string;
   zoomApiBaseUrl: string;
+  /**
+   * PKCE method for in-client `zoomSdk.authorize`. 'plain' by default because Zoom's current docs say
+   * only plain is supported there and the official sample sends it; older docs said SHA-256, so S256
+   * stays one variable away. (The web install flow always uses S256.)
+   */
+  zoomPkceMethod: PkceMethod;
+  /** Webhooks whose x-zm-request-timestamp is further than this from now are rejected as replays. */
+  zoomWebhookMaxAgeSec: number;
+  /** Source ranges allowed to post webhooks; empty = any source (the signature is the real check). */
+  zoomWebhookAllowedCidrs: string[];
+  /** Legacy `authorization` header value Zoom sends with webhooks; checked only when set. */
+  zoomVerificationToken?: string;
+  /** Where the meeting report email goes out; unset = no email. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Receivers of the signed meeting summary; empty = none. */
+  outgoingWebhookUrls: string[];
+  outgoingWebhookSecret: string;
+  /** Waits between delivery attempts (email and outgoing webhooks); its length is the retry count. */
+  deliveryRetryDelaysMs: number[];
   tallyWindowMs: number;
   /** Ballots accepted per socket per 10 s. */
   ballotRateLimit: number;
@@ -59,6 +85,15 @@ const httpUrl = z
   .refine((v) => /^https?:$/.test(safeProtocol(v)), 'must be an http(s) URL')
   .transform((v) => v.replace(/\/+$/, ''));
 
+// A comma-separated variable: each non-blank part checked by `item`.
+const list = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .transform((v) => v.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+    .pipe(z.array(item));
+
+const cidr = z.string().refine(isCidr, 'must be comma-separated CIDR ranges such as 3.7.35.0/25');
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test'], { error: "must be 'development', 'production' or 'test'" }).default('development'),
@@ -75,8 +110,17 @@ const envSchema = z
       .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, "must be 'sqlite:<path>' or a postgres:// URL")
       .default('sqlite:./data/quorum.db'),
     REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL').optional(),
-    ZOOM_OAUTH_BASE_URL: httpUrl.default('https://zoom.us'),
-    ZOOM_API_BASE_URL: httpUrl.default('https://api.zoom.us/v2'),
+    ZOOM_OAUTH_BASE_URL: httpUrl.optional(),
+    ZOOM_API_BASE_URL: httpUrl.optional(),
+    ZOOM_PKCE_METHOD: z.enum(['plain', 'S256'], { error: "must be 'plain' or 'S256'" }).default('plain'),
+    ZOOM_WEBHOOK_MAX_AGE_SEC: int(10, 3600).default(300),
+    ZOOM_WEBHOOK_ALLOWED_CIDRS: list(cidr).default([]),
+    ZOOM_VERIFICATION_TOKEN: z.string().min(1).optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
+    MAIL_FROM: z.string().min(3).optional(),
+    OUTGOING_WEBHOOK_URLS: list(httpUrl).optional(),
+    OUTGOING_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    DELIVERY_RETRY_DELAYS_MS: list(z.coerce.number<string>().int().min(0).max(24 * 3600_000)).default([2_000, 30_000, 300_000]),
     // 0 turns coalescing off (one broadcast per vote): the benchmark's baseline.
     TALLY_WINDOW_MS: int(0, 10_000).default(50),
     BALLOT_RATE_LIMIT: int(1, 10_000).default(30),
@@ -92,14 +136,21 @@ const envSchema = z
     for (const name of PRODUCTION_REQUIRED) {
       if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' });
     }
+    if (env.OUTGOING_WEBHOOK_URLS?.length && env.OUTGOING_WEBHOOK_SECRET === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['OUTGOING_WEBHOOK_SECRET'], message: 'is required in production when OUTGOING_WEBHOOK_URLS is set' });
+    }
   })
   .transform((env): Config => {
     const isProduction = env.NODE_ENV === 'production';
+    const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+    // Outside production the Zoom cloud is the fake one mounted at /sim/zoom, so `npm start` runs the
+    // whole OAuth, REST and webhook flow offline; setting the variables points at the real Zoom.
+    const fakeCloud = isProduction ? undefined : `${publicUrl}/sim/zoom`;
     return {
       nodeEnv: env.NODE_ENV,
       port: env.PORT,
       host: env.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
-      publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      publicUrl,
       zoomClientId: env.ZOOM_CLIENT_ID ?? DEV_ZOOM_CLIENT_ID,
       zoomClientSecret: env.ZOOM_CLIENT_SECRET ?? DEV_ZOOM_CLIENT_SECRET,
       zoomWebhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN ?? DEV_ZOOM_WEBHOOK_SECRET_TOKEN,
@@ -108,8 +159,19 @@ const envSchema = z
       tokenEncryptionKey: (env.TOKEN_ENCRYPTION_KEY ?? randomBytes(32).toString('hex')).toLowerCase(),
       databaseUrl: env.DATABASE_URL,
       ...(env.REDIS_URL === undefined ? {} : { redisUrl: env.REDIS_URL }),
-      zoomOauthBaseUrl: env.ZOOM_OAUTH_BASE_URL,
-      zoomApiBaseUrl: env.ZOOM_API_BASE_URL,
+      zoomOauthBaseUrl: env.ZOOM_OAUTH_BASE_URL ?? fakeCloud ?? 'https://zoom.us',
+      zoomApiBaseUrl: env.ZOOM_API_BASE_URL ?? (fakeCloud ? `${fakeCloud}/v2` : 'https://api.zoom.us/v2'),
+      zoomPkceMethod: env.ZOOM_PKCE_METHOD,
+      zoomWebhookMaxAgeSec: env.ZOOM_WEBHOOK_MAX_AGE_SEC,
+      zoomWebhookAllowedCidrs: env.ZOOM_WEBHOOK_ALLOWED_CIDRS,
+      ...(env.ZOOM_VERIFICATION_TOKEN === undefined ? {} : { zoomVerificationToken: env.ZOOM_VERIFICATION_TOKEN }),
+      ...(env.SMTP_URL === undefined ? {} : { smtpUrl: env.SMTP_URL }),
+      mailFrom: env.MAIL_FROM ?? `Quorum <quorum@${new URL(publicUrl).hostname}>`,
+      // In development the summary goes to the fake cloud's receiver so the simulator shows it; tests
+      // (NODE_ENV=test) send nothing unless they ask.
+      outgoingWebhookUrls: env.OUTGOING_WEBHOOK_URLS ?? (env.NODE_ENV === 'development' ? [`${fakeCloud}/hooks/dev`] : []),
+      outgoingWebhookSecret: env.OUTGOING_WEBHOOK_SECRET ?? DEV_OUTGOING_WEBHOOK_SECRET,
+      deliveryRetryDelaysMs: env.DELIVERY_RETRY_DELAYS_MS,
       tallyWindowMs: env.TALLY_WINDOW_MS,
       ballotRateLimit: env.BALLOT_RATE_LIMIT,
       sessionTtlSec: env.SESSION_TTL_SEC,
@@ -152,6 +214,15 @@ function safeProtocol(value: string): string {
   } catch {
     return '';
   }
+}
+
+function isCidr(value: string): boolean {
+  const [address = '', prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
 }
 
 function toAbsolute(path: string): string {

@@ -11,3 +11,4 @@ export * from './domain/poll';
 export * from './domain/ballot';
 export * from './domain/tally';
 export * from './domain/visibility';
+export * from './schemas/zoom';

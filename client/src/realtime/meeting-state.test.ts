@@ -28,6 +28,14 @@ describe('meeting state reducer', () => {
     expect(state.tallies['p1:2']?.turnout).toBe(1);
   });
 
+  it('lets results replace turnout-only at the same version (shared or closed), never the reverse', () => {
+    const { questions: _q, ...turnoutOnly } = makeTally({ version: 4 });
+    const revealed = run(snapshot(), { type: 'poll:tally', tally: turnoutOnly }, { type: 'poll:tally', tally: makeTally({ version: 4 }) });
+    expect(revealed.tallies['p1:1']?.questions).toBeDefined();
+    const kept = meetingReducer(revealed, { type: 'poll:tally', tally: turnoutOnly });
+    expect(kept.tallies['p1:1']?.questions).toBeDefined();
+  });
+
   it('treats a snapshot after reconnect as authoritative, even over newer-looking tallies', () => {
     const state = run(
       snapshot(),

@@ -44,11 +44,15 @@ export const initialMeetingState: MeetingState = {
 const byKey = <T>(items: readonly T[], key: (item: T) => string): Record<string, T> =>
   Object.fromEntries(items.map((item) => [key(item), item]));
 
-/** Keeps the higher version: tallies may arrive out of order from several server instances. */
+/**
+ * Keeps the higher version: tallies may arrive out of order from several server instances. At an equal
+ * version, results replace turnout-only: sharing or closing reveals the same counts without a new vote.
+ */
 function mergeTally(tallies: Record<string, PollTally>, tally: PollTally): Record<string, PollTally> {
   const key = tallyKey(tally.pollId, tally.run);
   const known = tallies[key];
-  if (known && known.version >= tally.version) return tallies;
+  const revealed = known?.version === tally.version && known.questions === undefined && tally.questions !== undefined;
+  if (known && known.version >= tally.version && !revealed) return tallies;
   return { ...tallies, [key]: tally };
 }
 

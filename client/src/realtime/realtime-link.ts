@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, Result, ServerToClientEvents } from '@quorum/shared';
+import type { ClientToServerEvents, ServerToClientEvents } from '@quorum/shared';
 
 /** The requests the client can make, each answered by an ack. */
 export type RequestName = keyof ClientToServerEvents;
@@ -30,6 +30,3 @@ export interface RealtimeLink {
   reconnect(): void;
   close(): void;
 }
-
-/** The ack shape with a typed error, for code that only needs ok/error. */
-export type AnyResult = Result<unknown>;

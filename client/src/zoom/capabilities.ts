@@ -1,10 +1,10 @@
 /**
  * Exactly the Zoom APIs and events Quorum uses, passed to `zoomSdk.config`. Kept apart from the adapter
- * so the simulator can read the list without loading the SDK.
+ * so the simulator can read the list without loading the SDK. (ZoomPort.getMeetingUUID exists for the
+ * port's completeness but no feature calls it yet; add 'getMeetingUUID' here when one does.)
  */
 export const ZOOM_CAPABILITIES = [
   'getUserContext',
-  'getMeetingUUID',
   'getAppContext',
   'getMeetingParticipants',
   'onParticipantChange',

@@ -46,6 +46,7 @@ export interface ZoomPort {
   /** Configures the SDK; rejects with NotInZoomError when the page is not hosted by Zoom or the simulator. */
   config(): Promise<ZoomConfig>;
   getUserContext(): Promise<ZoomUserContext>;
+  /** Requires 'getMeetingUUID' in ZOOM_CAPABILITIES, which lists only what features use. */
   getMeetingUUID(): Promise<string>;
   /** The encrypted app context for `POST /api/session`. */
   getAppContext(): Promise<string>;

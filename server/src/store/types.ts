@@ -41,10 +41,151 @@ export interface BallotRepository {
   tallyVersion(pollId: string, run: number): Promise<number>;
 }
 
+/** A Zoom user who authorized Quorum: profile from `GET /users/me` and sealed OAuth tokens. */
+export interface ZoomUserRecord {
+  uid: string;
+  email: string | null;
+  displayName: string | null;
+  accountId: string | null;
+  /** AES-256-GCM sealed JSON of the token pair; null once Zoom refused the refresh token. */
+  sealedTokens: string | null;
+  /** Access-token expiry, epoch ms (0 when there are no tokens). */
+  expiresAt: number;
+  scope: string;
+  updatedAt: number;
+}
+
+export interface ZoomUserRepository {
+  upsert(user: ZoomUserRecord): Promise<void>;
+  get(uid: string): Promise<ZoomUserRecord | undefined>;
+  /** Replaces the tokens (null clears them) and their expiry. */
+  setTokens(uid: string, sealedTokens: string | null, expiresAt: number, at: number): Promise<void>;
+  /**
+   * Deauthorization: deletes the profile, tokens and pending authorizations, strips the user's identity
+   * from attendance and meetings, and re-keys their ballots to `anonymousVoterId` so tallies survive.
+   */
+  erase(uid: string, anonymousVoterId: string): Promise<void>;
+}
+
+/** A pending OAuth authorization (PKCE verifier sealed), single-use. */
+export interface OAuthStateRecord {
+  state: string;
+  purpose: 'in-client' | 'install';
+  /** The session that started it; null for the web install, which has no session. */
+  voterId: string | null;
+  sealedVerifier: string;
+  expiresAt: number;
+}
+
+export interface OAuthStateRepository {
+  put(record: OAuthStateRecord): Promise<void>;
+  /** Deletes and returns the record (expired or not: the caller says why it is refused). */
+  take(state: string): Promise<OAuthStateRecord | undefined>;
+  purgeExpired(now: number): Promise<number>;
+}
+
+/** A verified webhook event waiting in (or done with) the durable inbox. */
+export interface InboxEvent {
+  id: number;
+  event: string;
+  eventTs: number | null;
+  trackingId: string | null;
+  /** JSON of the payload without credential fields. */
+  payload: string;
+  receivedAt: number;
+  status: 'pending' | 'processed' | 'failed';
+  attempts: number;
+  lastError: string | null;
+}
+
+export type NewInboxEvent = Pick<InboxEvent, 'event' | 'eventTs' | 'trackingId' | 'payload' | 'receivedAt'> & {
+  /** Same event and timestamp (and payload) = same delivery, when Zoom sends no tracking id. */
+  eventKey: string;
+};
+
+/** One received webhook request, kept whatever happened to it; never a header value or a token. */
+export interface WebhookAuditRecord {
+  receivedAt: number;
+  event: string | null;
+  trackingId: string | null;
+  outcome: 'accepted' | 'duplicate' | 'validated' | 'rejected';
+  reason: string | null;
+  sourceIp: string | null;
+}
+
+export interface WebhookRepository {
+  /** Stores the event unless its tracking id or event key was seen; undefined means duplicate. */
+  enqueue(event: NewInboxEvent): Promise<number | undefined>;
+  /** Pending events, oldest first. */
+  pending(limit: number): Promise<InboxEvent[]>;
+  markProcessed(id: number, at: number): Promise<void>;
+  /** Counts a failed attempt; `giveUp` moves the event to `failed` for good. */
+  markAttemptFailed(id: number, error: string, giveUp: boolean): Promise<void>;
+  get(id: number): Promise<InboxEvent | undefined>;
+  audit(record: WebhookAuditRecord): Promise<void>;
+  /** Newest first. */
+  listAudit(limit: number): Promise<WebhookAuditRecord[]>;
+}
+
+/** What Quorum knows of a Zoom meeting instance, keyed by its UUID (the app context's `mid`). */
+export interface MeetingRecord {
+  uuid: string;
+  zoomId: string | null;
+  topic: string | null;
+  hostId: string | null;
+  status: 'started' | 'ended' | 'unknown';
+  startedAt: number | null;
+  endedAt: number | null;
+}
+
+/** One join or leave, from the participant webhooks. */
+export interface AttendanceRecord {
+  meetingUuid: string;
+  participantKey: string;
+  userId: string | null;
+  name: string | null;
+  kind: 'joined' | 'left';
+  at: number;
+}
+
+export interface MeetingRepository {
+  save(meeting: MeetingRecord): Promise<void>;
+  get(uuid: string): Promise<MeetingRecord | undefined>;
+  addAttendance(record: AttendanceRecord): Promise<void>;
+  /** Oldest first. */
+  listAttendance(meetingUuid: string): Promise<AttendanceRecord[]>;
+}
+
+/** One email or outgoing webhook set off by a meeting event, with its delivery history. */
+export interface DeliveryRecord {
+  id: string;
+  meetingUuid: string;
+  kind: 'email' | 'webhook';
+  /** The URL, or the recipient's address. */
+  target: string;
+  status: 'pending' | 'delivered' | 'failed' | 'skipped';
+  attempts: number;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface DeliveryRepository {
+  insert(record: DeliveryRecord): Promise<void>;
+  update(id: string, change: Pick<DeliveryRecord, 'status' | 'attempts' | 'lastError' | 'updatedAt'>): Promise<void>;
+  /** Oldest first. */
+  listByMeeting(meetingUuid: string): Promise<DeliveryRecord[]>;
+}
+
 /** The whole store handed to `buildApp`. */
 export interface Store {
   polls: PollRepository;
   ballots: BallotRepository;
+  zoomUsers: ZoomUserRepository;
+  oauthStates: OAuthStateRepository;
+  webhooks: WebhookRepository;
+  meetings: MeetingRepository;
+  deliveries: DeliveryRepository;
   /** Liveness check for /healthz. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -9,7 +9,7 @@ import { useLibrarySync } from './use-library-sync';
 /** In the meeting: the host's prepared drafts, each copied into the meeting with one click. */
 export function LibraryImport() {
   const { library, drafts } = useLibrary();
-  const { available } = useLibrarySync(library, 'meeting');
+  const { available, connect } = useLibrarySync(library, 'meeting');
   const saveDraft = useSaveDraft();
   const announce = useAnnounce();
   const [busy, setBusy] = useState<string | null>(null);
@@ -25,7 +25,7 @@ export function LibraryImport() {
   };
 
   return (
-    <details className="panel">
+    <details className="panel" onToggle={(e) => e.currentTarget.open && connect()}>
       <summary>Poll library ({shown.length})</summary>
       {!available && <Unavailable feature="Syncing drafts from the Zoom main window" />}
       {shown.length === 0 ? (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useSupports, useZoom } from '../../app-context';
 import type { DraftLibrary } from './draft-library';
 import { fromMessage, toMessage } from './draft-library';
@@ -7,13 +7,18 @@ import { fromMessage, toMessage } from './draft-library';
  * Keeps one user's library in step between the main client and the meeting over connect/postMessage.
  * The meeting side opens the channel; each side sends its drafts and answers once, so nothing echoes.
  */
-export function useLibrarySync(library: DraftLibrary, side: 'main' | 'meeting'): { available: boolean; synced: boolean } {
+export function useLibrarySync(library: DraftLibrary, side: 'main' | 'meeting'): { available: boolean; synced: boolean; connect: () => void } {
   const { zoom } = useZoom();
   const canConnect = useSupports('connect');
   const canPost = useSupports('postMessage');
   const canReceive = useSupports('onMessage');
   const available = canPost && canReceive && (side === 'main' || canConnect);
   const [synced, setSynced] = useState(false);
+  // Only the meeting side may open the channel, and it fails (10039) while the main window is closed,
+  // so it is retried whenever the host looks at the library.
+  const connect = useCallback(() => {
+    if (available && side === 'meeting') zoom.connect().catch(() => {});
+  }, [zoom, available, side]);
 
   useEffect(() => {
     // The same origin's other windows (e.g. the simulator) share storage: pick up their writes too.
@@ -34,14 +39,14 @@ export function useLibrarySync(library: DraftLibrary, side: 'main' | 'meeting'):
       if (event.action === 'success') void post(false);
     });
     const offLibrary = side === 'main' ? library.subscribe(() => void post(false)) : () => {};
-    if (side === 'meeting') zoom.connect().catch(() => {});
+    connect();
     return () => {
       window.removeEventListener('storage', onStorage);
       offMessage();
       offConnect();
       offLibrary();
     };
-  }, [zoom, library, side, available]);
+  }, [zoom, library, side, available, connect]);
 
-  return { available, synced };
+  return { available, synced, connect };
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ZOOM_CLOUD_MIGRATION } from './migration-zoom-cloud';
 
 /** One schema step. Versions only grow; a shipped migration is never edited, a new one is appended. */
 export interface Migration {
@@ -61,6 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  ZOOM_CLOUD_MIGRATION,
 ];
 
 const CREATE_LEDGER = `

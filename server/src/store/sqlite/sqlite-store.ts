@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import { resolveRecast, type Answer, type Ballot, type Poll } from '@quorum/shared';
 import type { BallotRepository, BallotWrite, BallotWriteResult, PollRepository, Store } from '../types';
 import { applyMigrations } from './migrations';
+import { deliveryRepository, meetingRepository, webhookRepository } from './webhook-repositories';
+import { oauthStateRepository, zoomUserRepository } from './zoom-user-repositories';
 
 /** A `polls` row as SQLite returns it. */
 export interface PollRow {
@@ -109,6 +111,11 @@ export function openSqliteStore(path: string): Store {
   return {
     polls: pollRepository(db),
     ballots: ballotRepository(db),
+    zoomUsers: zoomUserRepository(db),
+    oauthStates: oauthStateRepository(db),
+    webhooks: webhookRepository(db),
+    meetings: meetingRepository(db),
+    deliveries: deliveryRepository(db),
     ping: async () => void db.prepare('SELECT 1').get(),
     close: async () => {
       if (!db.open) return;

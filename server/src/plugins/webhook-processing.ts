@@ -1,0 +1,62 @@
+import fp from 'fastify-plugin';
+import type { Config } from '../config';
+import { meetingEventHandler } from '../services/meeting-events';
+import { ReportDeliveries } from '../services/report-deliveries';
+import { ReportMailer } from '../services/report-mailer';
+import { WebhookInbox } from '../services/webhook-inbox';
+import type { Store } from '../store/types';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    webhookInbox: WebhookInbox;
+    reportDeliveries: ReportDeliveries;
+  }
+}
+
+/** Options for {@link webhookProcessingPlugin}; `smtpUrl` overrides the config's (the fake cloud's receiver in dev). */
+export interface WebhookProcessingOptions {
+  config: Config;
+  store: Store;
+  smtpUrl?: string;
+}
+
+/** How often pending events that failed once are tried again without a new delivery to kick the inbox. */
+const SWEEP_MS = 30_000;
+
+/**
+ * The work a webhook sets off after its 200: the inbox processor (meeting status, closing polls,
+ * attendance, deauthorization) and the report deliveries. Picks up what a previous process left.
+ */
+export const webhookProcessingPlugin = fp<WebhookProcessingOptions>(
+  async (app, { config, store, smtpUrl }) => {
+    const mailUrl = smtpUrl ?? config.smtpUrl;
+    const deliveries = new ReportDeliveries({
+      store,
+      mailer: mailUrl ? new ReportMailer(mailUrl, config.mailFrom) : undefined,
+      webhookUrls: config.outgoingWebhookUrls,
+      webhookSecret: config.outgoingWebhookSecret,
+      retryDelaysMs: config.deliveryRetryDelaysMs,
+      onError: (error, d) => app.log.warn({ kind: d.kind, delivery: d.id, reason: (error as Error).message }, 'delivery failed for good'),
+    });
+    const inbox = new WebhookInbox({
+      repo: store.webhooks,
+      handle: meetingEventHandler({ store, polls: app.polls, accounts: app.zoom.accounts, rest: app.zoom.rest, deliveries }),
+      onError: (error, event) => app.log.error({ err: error, inboxId: event.id, event: event.event }, 'webhook event processing failed'),
+    });
+    app.decorate('webhookInbox', inbox);
+    app.decorate('reportDeliveries', deliveries);
+
+    let sweep: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      inbox.kick();
+      sweep = setInterval(() => inbox.kick(), SWEEP_MS);
+      sweep.unref();
+    });
+    app.addHook('preClose', async () => {
+      clearInterval(sweep);
+      await inbox.stop();
+      await deliveries.close();
+    });
+  },
+  { name: 'webhook-processing', dependencies: ['realtime', 'zoom-cloud'] },
+);

@@ -1,0 +1,103 @@
+import { fail, HTTP_STATUS, parseInput, zoomAuthorizedRequestSchema, type AppError, type ZoomMeetingView } from '@quorum/shared';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config';
+import { requireSession } from '../plugins/session';
+import { NeedsAuthorizationError, WrongZoomUserError } from '../services/zoom-accounts';
+import type { Session } from '../session/session-token';
+import type { Store } from '../store/types';
+import { OAuthError } from '../zoom/oauth-client';
+import { ZoomApiError } from '../zoom/rest-client';
+
+/** Options for {@link zoomOAuthRoutes}. */
+export interface ZoomOAuthRoutesOptions {
+  config: Config;
+  store: Store;
+}
+
+const send = (reply: FastifyReply, status: number, error: AppError) => reply.code(status).header('cache-control', 'no-store').send({ error });
+
+/**
+ * Maps what can go wrong talking to Zoom onto a clear answer: the user must authorize (again) → 401,
+ * Zoom refused the code → 400, another Zoom user → 403, Zoom's own trouble → 502. Never a 500.
+ */
+export function sendZoomFailure(req: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  if (error instanceof NeedsAuthorizationError) return send(reply, 401, { code: 'UNAUTHENTICATED', message: error.message });
+  if (error instanceof WrongZoomUserError) return send(reply, 403, { code: 'FORBIDDEN', message: error.message });
+  if (error instanceof OAuthError && error.needsReauthorization) {
+    return send(reply, 400, { code: 'INVALID', message: 'Zoom refused the authorization code (expired or already used): authorize again', field: 'code' });
+  }
+  if (error instanceof ZoomApiError && error.status === 404) return send(reply, 404, { code: 'NOT_FOUND', message: error.message });
+  if (error instanceof ZoomApiError && error.status === 403) return send(reply, 403, { code: 'FORBIDDEN', message: error.message });
+  req.log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'zoom call failed');
+  return send(reply, 502, { code: 'INTERNAL', message: 'Zoom did not answer as expected: try again in a moment' });
+}
+
+/** The caller's Zoom user id, or a 403 telling a guest how to become one. */
+function zoomUid(session: Session, reply: FastifyReply): string | undefined {
+  if (session.uid !== undefined) return session.uid;
+  void send(reply, HTTP_STATUS.FORBIDDEN, {
+    code: 'FORBIDDEN',
+    message: 'Guests cannot authorize Quorum: call zoomSdk.promptAuthorize() to sign in to Zoom first (voting works without it)',
+  });
+  return undefined;
+}
+
+/**
+ * In-client OAuth with PKCE: `GET /api/zoom/authorize` → `zoomSdk.authorize(...)` → `onAuthorized` →
+ * `POST /api/zoom/authorized`; plus the status and the session's meeting as Zoom describes it.
+ */
+export const zoomOAuthRoutes: FastifyPluginAsync<ZoomOAuthRoutesOptions> = async (app, { config, store }) => {
+  app.addHook('preHandler', requireSession);
+  // Zoom's docs: the redirect_uri of an in-client code is the Home URL, which is on the OAuth allow list.
+  const homeUrl = `${config.publicUrl}/`;
+
+  app.get('/api/zoom/authorize', async (req, reply) => {
+    const session = req.session!;
+    if (zoomUid(session, reply) === undefined) return reply;
+    const started = await app.zoom.states.start('in-client', session.voterId, config.zoomPkceMethod);
+    return reply.header('cache-control', 'no-store').send({ codeChallenge: started.codeChallenge, state: started.state, codeChallengeMethod: started.method });
+  });
+
+  app.post('/api/zoom/authorized', async (req, reply) => {
+    const session = req.session!;
+    const uid = zoomUid(session, reply);
+    if (uid === undefined) return reply;
+    const input = parseInput(zoomAuthorizedRequestSchema, req.body);
+    if (!input.ok) return send(reply, HTTP_STATUS.INVALID, input.error);
+    const state = await app.zoom.states.finish(input.data.state, 'in-client', session.voterId);
+    if (!state.ok) return send(reply, HTTP_STATUS.INVALID, fail('INVALID', `authorization state ${state.reason}: start again`, 'state').error);
+    try {
+      const tokens = await app.zoom.oauth.exchangeCode({ code: input.data.code, redirectUri: homeUrl, codeVerifier: state.verifier });
+      await app.zoom.accounts.link(tokens, uid);
+    } catch (error) {
+      return sendZoomFailure(req, reply, error);
+    }
+    return reply.header('cache-control', 'no-store').send({ canAuthorize: true, authorized: true });
+  });
+
+  app.get('/api/zoom/status', async (req, reply) => {
+    const uid = req.session!.uid;
+    const authorized = uid !== undefined && (await app.zoom.accounts.isAuthorized(uid));
+    return reply.header('cache-control', 'no-store').send({ canAuthorize: uid !== undefined, authorized });
+  });
+
+  app.get('/api/zoom/meeting', async (req, reply) => {
+    const session = req.session!;
+    const uid = zoomUid(session, reply);
+    if (uid === undefined) return reply;
+    try {
+      const meeting = await app.zoom.accounts.withToken(uid, (token) => app.zoom.rest.getMeeting(token, session.meetingId));
+      await rememberMeeting(store, session.meetingId, meeting.id, meeting.topic, meeting.host_id);
+      const view: ZoomMeetingView = { uuid: session.meetingId, id: meeting.id, topic: meeting.topic, hostId: meeting.host_id, isHost: meeting.host_id === uid };
+      return await reply.header('cache-control', 'no-store').send(view);
+    } catch (error) {
+      return sendZoomFailure(req, reply, error);
+    }
+  });
+};
+
+// The topic and host feed the end-of-meeting report when webhooks arrive without them.
+async function rememberMeeting(store: Store, uuid: string, zoomId: string, topic: string, hostId: string): Promise<void> {
+  const known = await store.meetings.get(uuid);
+  await store.meetings.save({ uuid, zoomId, topic, hostId, status: known?.status ?? 'unknown', startedAt: known?.startedAt ?? null, endedAt: known?.endedAt ?? null });
+}

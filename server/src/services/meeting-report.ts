@@ -1,0 +1,79 @@
+import type { Poll, PollTally, Question, QuestionTally } from '@quorum/shared';
+import type { MeetingRecord } from '../store/types';
+
+/** One question's results in the report: option counts, or a rating's mean and spread. */
+export type ReportQuestion =
+  | { id: string; prompt: string; kind: 'single' | 'multiple'; voters: number; options: { id: string; label: string; count: number }[] }
+  | { id: string; prompt: string; kind: 'rating'; voters: number; mean: number | null; counts: Record<string, number> };
+
+export interface ReportRun {
+  run: number;
+  turnout: number;
+  questions: ReportQuestion[];
+}
+
+export interface ReportPoll {
+  id: string;
+  title: string;
+  runs: ReportRun[];
+}
+
+/**
+ * The end-of-meeting summary sent by email and to outgoing webhooks. Aggregates only: no names, no
+ * voter ids, no email addresses, so it can leave Quorum without carrying personal data.
+ */
+export interface MeetingReport {
+  meeting: { uuid: string; id: string | null; topic: string; startedAt: string | null; endedAt: string | null };
+  participants: number;
+  polls: ReportPoll[];
+}
+
+function reportQuestion(question: Question, tally: QuestionTally | undefined): ReportQuestion {
+  const voters = tally?.voters ?? 0;
+  const counts = tally?.counts ?? {};
+  if (question.kind === 'rating') {
+    const sum = tally?.kind === 'rating' ? tally.sum : 0;
+    return { id: question.id, prompt: question.prompt, kind: 'rating', voters, mean: voters > 0 ? Math.round((sum / voters) * 100) / 100 : null, counts };
+  }
+  const options = question.options.map((o) => ({ id: o.id, label: o.label, count: counts[o.id] ?? 0 }));
+  return { id: question.id, prompt: question.prompt, kind: question.kind, voters, options };
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** Builds the report from the meeting, its launched polls and the final tally of every run. */
+export function buildMeetingReport(meeting: MeetingRecord, polls: readonly Poll[], tallies: readonly PollTally[], participants: number): MeetingReport {
+  const launched = polls.filter((p) => p.run > 0);
+  return {
+    meeting: { uuid: meeting.uuid, id: meeting.zoomId, topic: meeting.topic ?? 'Zoom meeting', startedAt: iso(meeting.startedAt), endedAt: iso(meeting.endedAt) },
+    participants,
+    polls: launched.map((poll) => ({
+      id: poll.id,
+      title: poll.title,
+      runs: tallies
+        .filter((t) => t.pollId === poll.id)
+        .sort((a, b) => a.run - b.run)
+        .map((t) => ({ run: t.run, turnout: t.turnout, questions: poll.questions.map((q) => reportQuestion(q, t.questions?.[q.id])) })),
+    })),
+  };
+}
+
+function questionLines(q: ReportQuestion): string[] {
+  const head = `    ${q.prompt} (${q.voters} answered)`;
+  if (q.kind === 'rating') return [head, `      average ${q.mean ?? '–'}`];
+  return [head, ...q.options.map((o) => `      ${o.label}: ${o.count}`)];
+}
+
+/** The report as a plain-text email body. */
+export function renderReportText(report: MeetingReport): string {
+  const lines = [`Quorum results for "${report.meeting.topic}"`, '', `Participants: ${report.participants}`, `Polls: ${report.polls.length}`, ''];
+  for (const poll of report.polls) {
+    lines.push(`* ${poll.title}`);
+    for (const run of poll.runs) {
+      lines.push(`  Run ${run.run}: ${run.turnout} voted`, ...run.questions.flatMap(questionLines));
+    }
+    lines.push('');
+  }
+  if (report.polls.length === 0) lines.push('No poll was launched in this meeting.');
+  return lines.join('\n');
+}
