@@ -1,27 +1,14 @@
 import { PROTOCOL_VERSION } from '@quorum/shared';
 import { io } from 'socket.io-client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { choicePoll, disconnectAll, join, launch, openSession, startServer, vote, type Client, type TestServer } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { choicePoll, launch, openSession, useTestServer, vote } from './support/harness';
 
-let server: TestServer;
-const clients: Client[] = [];
-const enter = async (person: Parameters<typeof join>[1]) => {
-  const c = await join(server, person);
-  clients.push(c);
-  return c;
-};
-
-beforeEach(async () => {
-  server = await startServer({ ballotRateLimit: 30 });
-});
-afterEach(async () => {
-  disconnectAll(...clients.splice(0));
-  await server.close();
-});
+const ctx = useTestServer({ ballotRateLimit: 30 });
+const enter = ctx.enter;
 
 /** Resolves with the connect_error message of a handshake that should be refused. */
 function refusedHandshake(auth: Record<string, unknown>, headers: Record<string, string> = {}): Promise<string> {
-  const socket = io(server.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth, extraHeaders: headers });
+  const socket = io(ctx.server.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth, extraHeaders: headers });
   return new Promise((resolve, reject) => {
     socket.on('connect', () => reject(new Error('connected without a valid session')));
     socket.on('connect_error', (err) => {
@@ -34,7 +21,7 @@ function refusedHandshake(auth: Record<string, unknown>, headers: Record<string,
 describe('bad input never crashes the server or loses an accepted ballot', () => {
   it('refuses handshakes without a session, with a forged token, or another protocol version', async () => {
     expect(await refusedHandshake({ protocolVersion: PROTOCOL_VERSION })).toBe('UNAUTHENTICATED');
-    const { token } = await openSession(server, { mid: 'm1', uid: 'u' });
+    const { token } = await openSession(ctx.server, { mid: 'm1', uid: 'u' });
     const forged = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
     expect(await refusedHandshake({ protocolVersion: PROTOCOL_VERSION, token: forged })).toBe('UNAUTHENTICATED');
     expect(await refusedHandshake({ protocolVersion: PROTOCOL_VERSION + 1, token })).toBe('PROTOCOL_MISMATCH');
@@ -75,7 +62,7 @@ describe('bad input never crashes the server or loses an accepted ballot', () =>
 
     const t = await host.waitForTally(pollId, (x) => x.turnout === 1);
     expect(t.questions?.q1?.counts.a).toBe(1);
-    expect(server.app.realtime.metrics.invalidPayloads).toBeGreaterThanOrEqual(cases.length);
+    expect(ctx.server.app.realtime.metrics.invalidPayloads).toBeGreaterThanOrEqual(cases.length);
   });
 
   it('answers voting on closed and draft polls with POLL_CLOSED and second votes with ALREADY_VOTED', async () => {
@@ -101,7 +88,7 @@ describe('bad input never crashes the server or loses an accepted ballot', () =>
     const limited = results.filter((r) => !r.ok && r.error.code === 'RATE_LIMITED');
     expect(limited.length).toBeGreaterThanOrEqual(45 - 31);
     expect(results.filter((r) => r.ok).length).toBeLessThanOrEqual(31);
-    expect(server.app.realtime.metrics.rateLimited).toBe(limited.length);
+    expect(ctx.server.app.realtime.metrics.rateLimited).toBe(limited.length);
   });
 
   it('ignores and counts unknown events and requests without an ack', async () => {
@@ -111,8 +98,8 @@ describe('bad input never crashes the server or loses an accepted ballot', () =>
     raw.emit('poll:close', { pollId: 'x' }); // no ack function
     const ok = await p.socket.emitWithAck('poll:open', { pollId: 'x' });
     expect(ok).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(server.app.realtime.metrics.unknownEvents).toBe(1);
-    expect(server.app.realtime.metrics.invalidPayloads).toBe(1);
+    expect(ctx.server.app.realtime.metrics.unknownEvents).toBe(1);
+    expect(ctx.server.app.realtime.metrics.invalidPayloads).toBe(1);
     expect(p.socket.connected).toBe(true);
   });
 
@@ -127,23 +114,23 @@ describe('bad input never crashes the server or loses an accepted ballot', () =>
   });
 
   it('rejects oversized and malformed HTTP bodies with a clear error', async () => {
-    const big = await fetch(`${server.url}/api/session`, {
+    const big = await fetch(`${ctx.server.url}/api/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ context: 'x'.repeat(100_000) }),
     });
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ error: { code: 'INVALID' } });
-    const broken = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"context":' });
+    const broken = await fetch(`${ctx.server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"context":' });
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ error: { code: 'INVALID' } });
-    const health = await fetch(`${server.url}/healthz`);
+    const health = await fetch(`${ctx.server.url}/healthz`);
     expect(await health.json()).toMatchObject({ status: 'ok' });
   });
 
   it('refuses the REST API without a session', async () => {
     for (const url of ['/api/polls', '/api/polls/x', '/api/polls/x/runs/1/export.csv']) {
-      const res = await fetch(`${server.url}${url}`);
+      const res = await fetch(`${ctx.server.url}${url}`);
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
     }

@@ -1,22 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { choicePoll, disconnectAll, join, launch, startServer, vote, type Client, type TestServer } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { choicePoll, launch, useTestServer, vote, type Client } from './support/harness';
 
-let server: TestServer;
-const clients: Client[] = [];
-const enter = async (person: Parameters<typeof join>[1]) => {
-  const c = await join(server, person);
-  clients.push(c);
-  return c;
-};
+const ctx = useTestServer();
+const enter = ctx.enter;
 const settle = () => new Promise((r) => setTimeout(r, 120));
-
-beforeEach(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  disconnectAll(...clients.splice(0));
-  await server.close();
-});
 
 describe('who sees what', () => {
   it('keeps drafts among the hosts', async () => {
@@ -71,7 +58,7 @@ describe('who sees what', () => {
 
 describe('CSV export', () => {
   const csv = async (client: Client, pollId: string, run = 1) =>
-    fetch(`${server.url}/api/polls/${pollId}/runs/${run}/export.csv`, { headers: { authorization: `Bearer ${client.token}` } });
+    fetch(`${ctx.server.url}/api/polls/${pollId}/runs/${run}/export.csv`, { headers: { authorization: `Bearer ${client.token}` } });
 
   it('exports one row per ballot with voters, and none for anonymous polls', async () => {
     const host = await enter({ mid: 'm1', uid: 'h', role: 'host' });

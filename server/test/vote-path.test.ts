@@ -1,21 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ballotId, choicePoll, disconnectAll, join, launch, startServer, vote, type Client, type TestServer } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { ballotId, choicePoll, disconnectAll, launch, startServer, useTestServer, vote } from './support/harness';
 
-let server: TestServer;
-const clients: Client[] = [];
-const enter = async (...args: Parameters<typeof join> extends [unknown, ...infer R] ? R : never) => {
-  const c = await join(server, ...args);
-  clients.push(c);
-  return c;
-};
-
-beforeEach(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  disconnectAll(...clients.splice(0));
-  await server.close();
-});
+const ctx = useTestServer();
+const enter = ctx.enter;
 
 describe('the live vote path', () => {
   it('shows the host and two participants the same final tally', async () => {
@@ -49,7 +36,7 @@ describe('the live vote path', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(intruder.snapshot.polls).toEqual([]);
     expect(seen).toEqual([]);
-    const detail = await fetch(`${server.url}/api/polls/${pollId}`, { headers: { authorization: `Bearer ${other.token}` } });
+    const detail = await fetch(`${ctx.server.url}/api/polls/${pollId}`, { headers: { authorization: `Bearer ${other.token}` } });
     expect(detail.status).toBe(404);
   });
 
@@ -65,7 +52,7 @@ describe('the live vote path', () => {
       await mallory.socket.emitWithAck('poll:update', { pollId, draft: choicePoll({}, 'Hijacked') }),
     ];
     for (const res of forged) expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const polls = await server.app.inject({ url: '/api/polls', headers: { authorization: `Bearer ${host.token}` } });
+    const polls = await ctx.server.app.inject({ url: '/api/polls', headers: { authorization: `Bearer ${host.token}` } });
     expect(polls.json().polls).toMatchObject([{ id: pollId, status: 'open', title: 'Lunch?', resultsShared: false }]);
   });
 
@@ -122,11 +109,11 @@ describe('the live vote path', () => {
     const voters = await Promise.all(Array.from({ length: 20 }, (_, i) => enter({ mid: 'm1', uid: `v${i}` })));
     const acks = await Promise.all(voters.map((v, i) => vote(v, pollId, ['a', 'b', 'c'][i % 3]!)));
     expect(acks.every((a) => a.ok)).toBe(true);
-    disconnectAll(...clients.splice(0));
-    const dbPath = server.dbPath;
-    await server.close({ keepData: true });
+    disconnectAll(...ctx.clients.splice(0));
+    const dbPath = ctx.server.dbPath;
+    await ctx.server.close({ keepData: true });
 
-    server = await startServer({}, dbPath);
+    ctx.server = await startServer({}, dbPath);
     const hostAgain = await enter({ mid: 'm1', uid: 'h', role: 'host' });
     expect(hostAgain.snapshot.tallies).toMatchObject([{ pollId, turnout: 20, questions: { q1: { counts: { a: 7, b: 7, c: 6 } } } }]);
     const latecomer = await enter({ mid: 'm1', uid: 'late' });
@@ -170,7 +157,7 @@ describe('the live vote path', () => {
     const reopened = await host.socket.emitWithAck('poll:open', { pollId });
     expect(reopened).toMatchObject({ ok: true, data: { poll: { run: 2, status: 'open' } } });
     expect((await vote(p, pollId, 'c')).ok).toBe(true);
-    const detail = await server.app.inject({ url: `/api/polls/${pollId}`, headers: { authorization: `Bearer ${host.token}` } });
+    const detail = await ctx.server.app.inject({ url: `/api/polls/${pollId}`, headers: { authorization: `Bearer ${host.token}` } });
     expect(detail.json().runs).toMatchObject([
       { run: 1, turnout: 1, questions: { q1: { counts: { a: 1 } } } },
       { run: 2, turnout: 1, questions: { q1: { counts: { c: 1 } } } },

@@ -3,6 +3,7 @@ import type { PollEvents } from '../services/poll-service';
 import type { PollState } from '../services/poll-state';
 import type { QuorumServer } from './types';
 import { hostsRoom, meetingRoom } from './rooms';
+import { emitInSlices } from './sliced-emit';
 import { TallyBroadcaster } from './tally-broadcaster';
 
 /**
@@ -28,8 +29,8 @@ export class RealtimePublisher implements PollEvents {
     // A closing poll's last ballots go out before the close, so clients see the final count first.
     this.broadcaster.flush(poll.id);
     this.sent.poll++;
-    if (canSeePoll(poll, 'participant')) this.io.to(meetingRoom(poll.meetingId)).emit('poll:updated', poll);
-    else this.io.to(hostsRoom(poll.meetingId)).emit('poll:updated', poll);
+    const room = canSeePoll(poll, 'participant') ? meetingRoom(poll.meetingId) : hostsRoom(poll.meetingId);
+    emitInSlices(this.io, { room }, 'poll:updated', poll);
     // Visibility may have changed (closed, shared): send the tally as each audience now sees it.
     if (poll.run > 0) this.sendTally(poll.id);
   }
@@ -37,7 +38,7 @@ export class RealtimePublisher implements PollEvents {
   pollDeleted(poll: Poll): void {
     this.latest.delete(poll.id);
     this.broadcaster.forget(poll.id);
-    this.io.to(meetingRoom(poll.meetingId)).emit('poll:deleted', { pollId: poll.id });
+    emitInSlices(this.io, { room: meetingRoom(poll.meetingId) }, 'poll:deleted', { pollId: poll.id });
   }
 
   tallyChanged(poll: Poll): void {
@@ -52,10 +53,10 @@ export class RealtimePublisher implements PollEvents {
     const everyone = meetingRoom(poll.meetingId);
     const hosts = hostsRoom(poll.meetingId);
     if (canSeeResults(poll, 'participant')) {
-      this.io.to(everyone).emit('poll:tally', tally.snapshot(true));
+      emitInSlices(this.io, { room: everyone }, 'poll:tally', tally.snapshot(true));
     } else {
-      this.io.to(hosts).emit('poll:tally', tally.snapshot(true));
-      this.io.to(everyone).except(hosts).emit('poll:tally', tally.snapshot(false));
+      emitInSlices(this.io, { room: hosts }, 'poll:tally', tally.snapshot(true));
+      emitInSlices(this.io, { room: everyone, except: hosts }, 'poll:tally', tally.snapshot(false));
     }
     this.sent.tally++;
   }

@@ -21,11 +21,9 @@ export class TallyBroadcaster {
   markDirty(pollId: string): void {
     if (this.timers.has(pollId)) return; // a send is already due and will carry this change
     const since = this.now() - (this.lastSent.get(pollId) ?? -Infinity);
-    if (since >= this.windowMs) {
-      this.emit(pollId);
-      return;
-    }
-    const timer = setTimeout(() => this.emit(pollId), this.windowMs - since);
+    // Even a send that is due now waits for the next turn: this runs inside a ballot commit, and the
+    // batch's acks must go out before a broadcast to every socket in the meeting.
+    const timer = setTimeout(() => this.emit(pollId), Math.max(0, this.windowMs - since));
     this.timers.set(pollId, timer);
   }
 

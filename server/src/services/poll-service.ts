@@ -84,10 +84,8 @@ export class PollService {
   }
 
   /** Launches a draft or relaunches a closed poll as a new run. */
-  async open(session: Session, pollId: string): Promise<Result<Poll>> {
-    const opened = await this.transition(session, pollId, (poll) => openPoll(poll, this.now()));
-    if (opened.ok) await this.state.tally(opened.data); // a fresh, empty run: loaded before any vote
-    return opened;
+  open(session: Session, pollId: string): Promise<Result<Poll>> {
+    return this.transition(session, pollId, (poll) => openPoll(poll, this.now()));
   }
 
   close(session: Session, pollId: string): Promise<Result<Poll>> {
@@ -184,8 +182,10 @@ export class PollService {
       if (!next.ok) return next;
       await this.store.polls.update(next.data);
       this.state.remember(next.data);
-      // Ballots accepted before this change commit first, so a closed run's tally is final.
+      // Ballots accepted before this change commit first, so a closed run's tally is final; a new
+      // run's (empty) tally is loaded before anyone hears of it, so its first broadcast is zero.
       if (next.data.status !== 'open') await this.batcher.flush();
+      else await this.state.tally(next.data);
       this.events.pollChanged(next.data);
       return next;
     });

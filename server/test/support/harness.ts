@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
@@ -187,3 +188,27 @@ export function vote(client: Client, pollId: string, optionId: string, clientBal
 
 /** Disconnects every client given. */
 export const disconnectAll = (...clients: Client[]): void => clients.forEach((c) => c.socket.disconnect());
+
+/**
+ * Registers a fresh server per test plus cleanup, and returns `enter` (join + auto-disconnect).
+ * `ctx.server` is the current test's server.
+ */
+export function useTestServer(overrides: Partial<Config> = {}) {
+  const ctx = {
+    server: undefined as unknown as TestServer,
+    clients: [] as Client[],
+    async enter(person: Person, opts?: { useCookie?: boolean }): Promise<Client> {
+      const c = await join(ctx.server, person, opts);
+      ctx.clients.push(c);
+      return c;
+    },
+  };
+  beforeEach(async () => {
+    ctx.server = await startServer(overrides);
+  });
+  afterEach(async () => {
+    disconnectAll(...ctx.clients.splice(0));
+    await ctx.server.close();
+  });
+  return ctx;
+}

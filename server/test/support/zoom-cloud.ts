@@ -15,8 +15,18 @@ export interface CloudRig {
   close(): Promise<void>;
 }
 
-/** Starts a standalone fake cloud (fast retries) and the app pointed at it, SMTP included. */
-export async function startCloudRig(opts: { cloud?: Partial<FakeZoomCloudOptions>; config?: Partial<Config> } = {}): Promise<CloudRig> {
+/** Config overrides, or a function of the cloud's base URL (for outgoing webhook receivers on it). */
+type RigConfig = Partial<Config> | ((cloudUrl: string) => Partial<Config>);
+
+/** A fake cloud served on its own ephemeral port. */
+export interface StandaloneCloud {
+  cloud: FakeZoomCloud;
+  cloudUrl: string;
+  close(): Promise<void>;
+}
+
+/** Starts the fake cloud alone (fast retries, dev secrets, SMTP receiver on). */
+export async function startFakeCloud(options: Partial<FakeZoomCloudOptions> = {}): Promise<StandaloneCloud> {
   const dev = testConfig();
   const cloud = await createFakeZoomCloud({
     clientId: dev.zoomClientId,
@@ -25,29 +35,40 @@ export async function startCloudRig(opts: { cloud?: Partial<FakeZoomCloudOptions
     outgoingWebhookSecret: dev.outgoingWebhookSecret,
     webhookUrl: 'http://127.0.0.1:9/not-started',
     retryDelaysMs: [100, 200, 300],
-    ...opts.cloud,
+    ...options,
   });
   const host: FastifyInstance = Fastify();
   await host.register(cloud.routes, { prefix: '/sim/zoom' });
   await host.listen({ port: 0, host: '127.0.0.1' });
   const address = host.server.address();
   const cloudUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/sim/zoom`;
-  const server = await startServer({
+  return { cloud, cloudUrl, close: async () => void (await host.close(), await cloud.close()) };
+}
+
+/** The app settings that point it at a standalone cloud. */
+export function cloudOverrides(standalone: StandaloneCloud, config?: RigConfig): Partial<Config> {
+  const { cloud, cloudUrl } = standalone;
+  return {
     zoomOauthBaseUrl: cloudUrl,
     zoomApiBaseUrl: `${cloudUrl}/v2`,
     ...(cloud.smtpUrl ? { smtpUrl: cloud.smtpUrl } : {}),
     deliveryRetryDelaysMs: [50, 100],
-    ...opts.config,
-  });
-  cloud.setWebhookUrl(`${server.url}/api/zoom/webhooks`);
+    ...(typeof config === 'function' ? config(cloudUrl) : config),
+  };
+}
+
+/** Starts a standalone fake cloud and the app (via the harness) pointed at it. */
+export async function startCloudRig(opts: { cloud?: Partial<FakeZoomCloudOptions>; config?: RigConfig } = {}): Promise<CloudRig> {
+  const standalone = await startFakeCloud(opts.cloud);
+  const server = await startServer(cloudOverrides(standalone, opts.config));
+  standalone.cloud.setWebhookUrl(`${server.url}/api/zoom/webhooks`);
   return {
-    cloud,
-    cloudUrl,
+    cloud: standalone.cloud,
+    cloudUrl: standalone.cloudUrl,
     server,
     async close() {
       await server.close();
-      await host.close();
-      await cloud.close();
+      await standalone.close();
     },
   };
 }
@@ -97,9 +118,9 @@ export function postWebhook(server: Pick<TestServer, 'url' | 'config'>, body: st
   });
 }
 
-/** A read-only look at the app's database file from outside (WAL allows it while the app runs). */
+/** A second connection to the app's database file (WAL lets a test read, or age a row, while the app runs). */
 export function inspectDb<T>(dbPath: string, read: (db: Database.Database) => T): T {
-  const db = new Database(dbPath, { readonly: false });
+  const db = new Database(dbPath);
   db.pragma('busy_timeout = 5000');
   try {
     return read(db);
