@@ -80,7 +80,9 @@ describe('participant view', () => {
 describe('host view', () => {
   it('offers composing and launching, and counts turnout against the participants', async () => {
     const view = await boot('host');
-    view.state.participants = [1, 2, 3].map((i) => ({ participantUUID: `u${i}`, screenName: `P${i}`, role: 'participant' as const }));
+    // The host has no ballot, so only the three participants count towards turnout.
+    const host = { participantUUID: 'u0', screenName: 'Host', role: 'host' as const };
+    view.state.participants = [host, ...[1, 2, 3].map((i) => ({ participantUUID: `u${i}`, screenName: `P${i}`, role: 'participant' as const }))];
     const draft = makePoll({ id: 'p2', status: 'draft', run: 0, title: 'Draft' });
     await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session: view.session, polls: [makePoll(), draft], tallies: [makeTally({ turnout: 2 })] })));
     await settle();
@@ -92,7 +94,7 @@ describe('host view', () => {
     const bar = view.byTestId('result-bar')!;
     expect([bar.dataset.optionId, bar.dataset.count]).toEqual(['a', '1']);
 
-    view.state.participants = view.state.participants.slice(0, 2);
+    view.state.participants = view.state.participants.slice(0, 3);
     await settle(() => view.fire('participants'));
     expect(view.byTestId('turnout')?.textContent).toBe('2 of 2 voted');
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { isIP } from 'node:net';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isCidr } from './zoom/ip-allow-list';
 
 /** Fixed Zoom client id used outside production, so the simulator can seal contexts the server accepts. */
 export const DEV_ZOOM_CLIENT_ID = 'quorum-dev-client';
@@ -112,6 +112,7 @@ const envSchema = z
     REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL').optional(),
     ZOOM_OAUTH_BASE_URL: httpUrl.optional(),
     ZOOM_API_BASE_URL: httpUrl.optional(),
+    // plain: what Zoom's current in-client authorize docs and official sample use (see Config.zoomPkceMethod).
     ZOOM_PKCE_METHOD: z.enum(['plain', 'S256'], { error: "must be 'plain' or 'S256'" }).default('plain'),
     ZOOM_WEBHOOK_MAX_AGE_SEC: int(10, 3600).default(300),
     ZOOM_WEBHOOK_ALLOWED_CIDRS: list(cidr).default([]),
@@ -214,15 +215,6 @@ function safeProtocol(value: string): string {
   } catch {
     return '';
   }
-}
-
-function isCidr(value: string): boolean {
-  const [address = '', prefix, ...rest] = value.split('/');
-  const family = isIP(address);
-  if (family === 0 || rest.length > 0) return false;
-  if (prefix === undefined) return true;
-  const bits = Number(prefix);
-  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
 }
 
 function toAbsolute(path: string): string {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import type { SimOutbox } from '@quorum/shared';
+import { simOutboxSchema } from '@quorum/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../src/config';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
@@ -38,7 +38,7 @@ describe('the durable webhook inbox across a process restart', () => {
 
       // npm start's defaults: the summary goes to the in-process fake cloud, which the simulator lists.
       const outbox = await waitFor(async () => {
-        const body = (await (await fetch(`${second.url}/sim/zoom/outbox`)).json()) as SimOutbox;
+        const body = simOutboxSchema.parse(await (await fetch(`${second.url}/sim/zoom/outbox`)).json());
         return body.webhooks.length > 0 && body;
       }, 10_000, 'the dev outgoing webhook');
       expect(outbox.webhooks[0]).toMatchObject({ name: 'dev', status: 200, signatureValid: true });

@@ -1,10 +1,16 @@
 import type { Poll, PollTally, Question, QuestionTally } from '@quorum/shared';
 import type { MeetingRecord } from '../store/types';
 
-/** One question's results in the report: option counts, or a rating's mean and spread. */
-export type ReportQuestion =
-  | { id: string; prompt: string; kind: 'single' | 'multiple'; voters: number; options: { id: string; label: string; count: number }[] }
-  | { id: string; prompt: string; kind: 'rating'; voters: number; mean: number | null; counts: Record<string, number> };
+/**
+ * One question's results in the report, by shape: counts per option (choice; Borda points for rank),
+ * a mean and the value counts (rating, number), or the most frequent words (open text: never the
+ * answers themselves).
+ */
+export type ReportQuestion = { id: string; prompt: string; kind: string; voters: number } & (
+  | { options: { id: string; label: string; count: number }[] }
+  | { mean: number | null; counts: Record<string, number> }
+  | { topWords: { word: string; count: number }[] }
+);
 
 export interface ReportRun {
   run: number;
@@ -28,15 +34,18 @@ export interface MeetingReport {
   polls: ReportPoll[];
 }
 
+const TOP_WORDS = 10;
+
 function reportQuestion(question: Question, tally: QuestionTally | undefined): ReportQuestion {
-  const voters = tally?.voters ?? 0;
-  const counts = tally?.counts ?? {};
-  if (question.kind === 'rating') {
-    const sum = tally?.kind === 'rating' ? tally.sum : 0;
-    return { id: question.id, prompt: question.prompt, kind: 'rating', voters, mean: voters > 0 ? Math.round((sum / voters) * 100) / 100 : null, counts };
+  const base = { id: question.id, prompt: question.prompt, kind: question.kind as string, voters: tally?.voters ?? 0 };
+  const counts: Record<string, number> = tally?.counts ?? {};
+  if ('options' in question) return { ...base, options: question.options.map((o) => ({ id: o.id, label: o.label, count: counts[o.id] ?? 0 })) };
+  if (base.kind === 'text') {
+    const top = Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, TOP_WORDS);
+    return { ...base, topWords: top.map(([word, count]) => ({ word, count })) };
   }
-  const options = question.options.map((o) => ({ id: o.id, label: o.label, count: counts[o.id] ?? 0 }));
-  return { id: question.id, prompt: question.prompt, kind: question.kind, voters, options };
+  const sum = tally && 'sum' in tally ? tally.sum : 0;
+  return { ...base, mean: base.voters > 0 ? Math.round((sum / base.voters) * 100) / 100 : null, counts };
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -60,8 +69,9 @@ export function buildMeetingReport(meeting: MeetingRecord, polls: readonly Poll[
 
 function questionLines(q: ReportQuestion): string[] {
   const head = `    ${q.prompt} (${q.voters} answered)`;
-  if (q.kind === 'rating') return [head, `      average ${q.mean ?? '–'}`];
-  return [head, ...q.options.map((o) => `      ${o.label}: ${o.count}`)];
+  if ('options' in q) return [head, ...q.options.map((o) => `      ${o.label}: ${o.count}`)];
+  if ('mean' in q) return [head, `      average ${q.mean ?? '–'}`];
+  return [head, `      most used words: ${q.topWords.map((w) => `${w.word} (${w.count})`).join(', ') || '–'}`];
 }
 
 /** The report as a plain-text email body. */

@@ -73,7 +73,7 @@ export async function createFakeZoomCloud(opts: FakeZoomCloudOptions): Promise<F
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
       done(null, Object.fromEntries(new URLSearchParams(String(body)))),
     );
-    await app.register(fakeZoomOAuthRoutes, { prefix: '/oauth', state, clientId: opts.clientId, clientSecret: opts.clientSecret });
+    await app.register(fakeZoomOAuthRoutes, { state, clientId: opts.clientId, clientSecret: opts.clientSecret });
     await app.register(fakeZoomApiRoutes, { prefix: '/v2', state, autoCreateMeetings: opts.autoCreateMeetings ?? true });
     await app.register(outgoingReceiver(outbox));
 

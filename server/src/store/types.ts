@@ -1,4 +1,4 @@
-import type { Ballot, Poll, RecastOutcome } from '@quorum/shared';
+import type { Ballot, MeetingSettings, Poll, RecastOutcome } from '@quorum/shared';
 
 /**
  * Persistence seen by the services. Every method is async so the SQLite (embedded default) and
@@ -39,6 +39,24 @@ export interface BallotRepository {
   listForVoter(voterId: string, polls: readonly Pick<Poll, 'id' | 'run'>[]): Promise<Ballot[]>;
   /** The stored tally version of a run (0 when nothing was counted yet). */
   tallyVersion(pollId: string, run: number): Promise<number>;
+  /**
+   * Writes the ballots of one survey submission in ONE transaction, all or nothing: when any write
+   * would be rejected (a changed answer where changes are not allowed), nothing is written.
+   */
+  writeAtomically(writes: readonly BallotWrite[]): Promise<AtomicWriteResult>;
+  /** One ballot of a run by its id. */
+  get(pollId: string, run: number, ballotId: string): Promise<Ballot | undefined>;
+  /** Sets a ballot's hidden flag and returns the run's tally version after the change. */
+  setHidden(pollId: string, run: number, ballotId: string, hidden: boolean): Promise<number>;
+}
+
+/** The outcome of `writeAtomically`: every result, or the index of the write that was refused. */
+export type AtomicWriteResult = { committed: true; results: BallotWriteResult[] } | { committed: false; rejectedIndex: number };
+
+/** Per-meeting settings, written by the host. */
+export interface MeetingSettingsRepository {
+  get(meetingId: string): Promise<MeetingSettings | undefined>;
+  put(meetingId: string, settings: MeetingSettings, at: number): Promise<void>;
 }
 
 /** A Zoom user who authorized Quorum: profile from `GET /users/me` and sealed OAuth tokens. */
@@ -186,6 +204,7 @@ export interface Store {
   webhooks: WebhookRepository;
   meetings: MeetingRepository;
   deliveries: DeliveryRepository;
+  meetingSettings: MeetingSettingsRepository;
   /** Liveness check for /healthz. */
   ping(): Promise<void>;
   close(): Promise<void>;

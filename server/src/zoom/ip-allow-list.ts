@@ -1,5 +1,14 @@
 import { BlockList, isIP } from 'node:net';
 
+/** Whether `value` is an IPv4/IPv6 address or an address/prefix range with a prefix in bounds. */
+export function isCidr(value: string): boolean {
+  const [address = '', prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
 /**
  * A predicate for "this source address may post webhooks". An empty list allows everyone: the
  * signature is the real check, the ranges are defence in depth for operators who pin Zoom's egress.

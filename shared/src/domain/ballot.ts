@@ -1,10 +1,16 @@
 import { fail, ok, type Result } from '../protocol/errors';
-import type { Answer, Ballot, CastBallot } from '../schemas/ballot';
+import type { Answer, Ballot, CastBallot, Receipt } from '../schemas/ballot';
 import type { Poll, Question } from '../schemas/poll';
+import { answerRules, validateRankAnswer, validateTextAnswer, type AnswerRules } from './answer-rules';
+import { validateNumberAnswer } from './number-grid';
 import { isPastDeadline, type DomainContext } from './poll';
 
-/** Checks that an answer fits its question: same kind, known options, pick counts, scale range. */
-export function validateAnswer(question: Question, answer: Answer): Result<Answer> {
+/**
+ * Checks that an answer fits its question: same kind, known options, pick counts, scale range, full
+ * ranking, text length, numeric grid. Returns the canonical answer (picks in option order, trimmed
+ * text with profanity masked when `rules` ask for it).
+ */
+export function validateAnswer(question: Question, answer: Answer, rules: AnswerRules = {}): Result<Answer> {
   if (answer.kind !== question.kind) return fail('INVALID', `this question takes a ${question.kind} answer`, 'answer.kind');
   switch (answer.kind) {
     case 'single': {
@@ -31,30 +37,40 @@ export function validateAnswer(question: Question, answer: Answer): Result<Answe
       }
       return ok(answer);
     }
+    case 'rank':
+      if (question.kind === 'rank') return validateRankAnswer(question, answer);
+      break;
+    case 'text':
+      if (question.kind === 'text') return validateTextAnswer(question, answer, rules);
+      break;
+    case 'number':
+      if (question.kind === 'number') return validateNumberAnswer(question, answer);
+      break;
   }
   return fail('INVALID', 'the answer does not fit the question', 'answer');
 }
+
+/** A ballot for the poll's current run, once its answer passed `validateAnswer`. */
+export function makeBallot(poll: Poll, voterId: string, questionId: string, answer: Answer, clientBallotId: string, ctx: DomainContext): Ballot {
+  return { ballotId: ctx.newId(), pollId: poll.id, run: poll.run, questionId, clientBallotId, answer, castAt: ctx.now, voterId };
+}
+
+/** POLL_CLOSED unless the poll takes ballots right now. */
+export const checkOpen = (poll: Poll, now: number): Result<Poll> =>
+  poll.status !== 'open' || isPastDeadline(poll, now) ? fail('POLL_CLOSED', 'this poll is not open for voting') : ok(poll);
 
 /**
  * Turns a cast request into a ballot for the poll's current run, or says why it cannot count.
  * Whether the voter already voted is decided by the store atomically (see `resolveRecast`).
  */
 export function castBallot(poll: Poll, voterId: string, input: CastBallot, ctx: DomainContext): Result<Ballot> {
-  if (poll.status !== 'open' || isPastDeadline(poll, ctx.now)) return fail('POLL_CLOSED', 'this poll is not open for voting');
+  const open = checkOpen(poll, ctx.now);
+  if (!open.ok) return open;
   const question = poll.questions.find((q) => q.id === input.questionId);
   if (!question) return fail('NOT_FOUND', 'no such question in this poll', 'questionId');
-  const answer = validateAnswer(question, input.answer);
+  const answer = validateAnswer(question, input.answer, answerRules(poll.settings));
   if (!answer.ok) return answer;
-  return ok({
-    ballotId: ctx.newId(),
-    pollId: poll.id,
-    run: poll.run,
-    questionId: question.id,
-    clientBallotId: input.clientBallotId,
-    answer: answer.data,
-    castAt: ctx.now,
-    voterId,
-  });
+  return ok(makeBallot(poll, voterId, question.id, answer.data, input.clientBallotId, ctx));
 }
 
 /** What a cast does given the voter's existing ballot for the same question and run. */
@@ -72,12 +88,14 @@ export function resolveRecast(existing: Ballot | undefined, incoming: Ballot, al
   if (!existing) return { kind: 'inserted', ballot: incoming };
   if (existing.clientBallotId === incoming.clientBallotId) return { kind: 'duplicate', ballot: existing };
   if (!allowAnswerChange) return { kind: 'rejected', existing };
-  // Keep the ballot's identity stable so a replaced vote is still one row per voter.
-  return { kind: 'replaced', ballot: { ...incoming, ballotId: existing.ballotId }, previous: existing };
+  // Keep the ballot's identity stable so a replaced vote is still one row per voter; a host's hide
+  // sticks to the row, so rewording an answer does not bring it back.
+  const ballot = { ...incoming, ballotId: existing.ballotId, ...(existing.hidden ? { hidden: true } : {}) };
+  return { kind: 'replaced', ballot, previous: existing };
 }
 
-/** The receipt a voter sees: the ballot without the voter id. */
-export function toReceipt(ballot: Ballot): Omit<Ballot, 'voterId'> {
-  const { voterId: _voterId, ...receipt } = ballot;
+/** The receipt a voter sees: the ballot without the voter id and the server's bookkeeping. */
+export function toReceipt(ballot: Ballot): Receipt {
+  const { voterId: _voterId, hidden: _hidden, elapsedMs: _elapsed, ...receipt } = ballot;
   return receipt;
 }

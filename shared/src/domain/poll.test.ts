@@ -134,7 +134,7 @@ describe('createPoll', () => {
       closedAt: null,
       closesAt: null,
     });
-    const ids = [poll.id, ...poll.questions.flatMap((q) => [q.id, ...(q.kind === 'rating' ? [] : q.options.map((o) => o.id))])];
+    const ids = [poll.id, ...poll.questions.flatMap((q) => [q.id, ...('options' in q ? q.options.map((o) => o.id) : [])])];
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => id.length > 0)).toBe(true);
     expect(poll.questions.map((q) => q.kind)).toEqual(['single', 'multiple', 'rating']);

@@ -1,5 +1,7 @@
 import { fail, ok, type Result } from '../protocol/errors';
+import { LIMITS } from '../schemas/common';
 import type { Poll, PollDraft, Question } from '../schemas/poll';
+import { checkQuiz, normalizeQuestion } from './draft-rules';
 
 /** What the domain needs from the outside world: the time and fresh ids, passed in so rules stay pure. */
 export interface DomainContext {
@@ -15,27 +17,12 @@ export function normalizeDraft(draft: PollDraft, newId: () => string): Result<Pi
     const id = q.id ?? newId();
     if (questionIds.has(id)) return fail('INVALID', `question ids must be unique (${id})`, `questions.${qi}.id`);
     questionIds.add(id);
-    if (q.kind === 'rating') {
-      if (q.max <= q.min) return fail('INVALID', 'the scale maximum must exceed its minimum', `questions.${qi}.max`);
-      questions.push({ ...q, id });
-      continue;
-    }
-    const optionIds = new Set<string>();
-    const options = [];
-    for (const [oi, o] of q.options.entries()) {
-      const optionId = o.id ?? newId();
-      if (optionIds.has(optionId)) return fail('INVALID', `option ids must be unique (${optionId})`, `questions.${qi}.options.${oi}.id`);
-      optionIds.add(optionId);
-      options.push({ id: optionId, label: o.label });
-    }
-    if (q.kind === 'single') {
-      questions.push({ id, kind: 'single', prompt: q.prompt, options });
-      continue;
-    }
-    if (q.minPicks > q.maxPicks) return fail('INVALID', 'minimum picks cannot exceed maximum picks', `questions.${qi}.minPicks`);
-    if (q.maxPicks > options.length) return fail('INVALID', 'maximum picks cannot exceed the number of options', `questions.${qi}.maxPicks`);
-    questions.push({ id, kind: 'multiple', prompt: q.prompt, options, minPicks: q.minPicks, maxPicks: q.maxPicks });
+    const question = normalizeQuestion(q, qi, id, newId);
+    if (!question.ok) return question;
+    questions.push(question.data);
   }
+  const quiz = checkQuiz(draft, questions);
+  if (!quiz.ok) return quiz;
   return ok({ title: draft.title, questions, settings: draft.settings });
 }
 
@@ -95,3 +82,25 @@ export function shareResults(poll: Poll): Result<Poll> {
 /** True when the server should close the run now because its deadline passed. */
 export const isPastDeadline = (poll: Poll, now: number): boolean =>
   poll.status === 'open' && poll.closesAt !== null && now >= poll.closesAt;
+
+/** Longest a deadline may be from now: the limit a poll's own time limit has. */
+const MAX_DEADLINE_MS = LIMITS.closeAfterSecMax * 1000;
+
+/**
+ * `poll:extend`: moves an open poll's deadline `seconds` later, or starts a countdown of `seconds`
+ * from now when it has none (or the deadline already passed but the close has not landed yet).
+ */
+export function extendDeadline(poll: Poll, seconds: number, now: number): Result<Poll> {
+  if (poll.status !== 'open') return fail('INVALID', 'only an open poll has a timer', 'pollId');
+  const from = poll.closesAt === null ? now : Math.max(poll.closesAt, now);
+  const closesAt = from + seconds * 1000;
+  if (closesAt - now > MAX_DEADLINE_MS) return fail('INVALID', `a poll can run at most ${LIMITS.closeAfterSecMax / 3600} hours from now`, 'seconds');
+  return ok({ ...poll, closesAt });
+}
+
+/** `poll:stop-timer`: removes an open poll's deadline; the host closes it by hand. */
+export function stopTimer(poll: Poll): Result<Poll> {
+  if (poll.status !== 'open') return fail('INVALID', 'only an open poll has a timer', 'pollId');
+  if (poll.closesAt === null) return fail('INVALID', 'this poll has no timer running', 'pollId');
+  return ok({ ...poll, closesAt: null });
+}

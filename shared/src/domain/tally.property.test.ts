@@ -113,6 +113,10 @@ function answerFor(question: Question, seed: AttemptSeed): Answer {
       const span = question.max - question.min + 3;
       return { kind: 'rating', value: question.min - 1 + (seed.value % span) };
     }
+    case 'rank':
+    case 'text':
+    case 'number':
+      throw new Error(`${question.kind} questions are covered by kinds.property.test.ts`);
   }
 }
 

@@ -1,77 +1,74 @@
-import type { Answer, Ballot } from '../schemas/ballot';
+import type { Ballot } from '../schemas/ballot';
 import type { Poll, Question } from '../schemas/poll';
 import type { PollTally, QuestionTally } from '../schemas/tally';
+import { counterFor, type QuestionCounter } from './counters';
+import { QuizBoard } from './quiz-board';
+import { quizRules, type QuizRules } from './quiz';
 
-/** An empty tally for one question: every option or scale value present with zero. */
-export function emptyQuestionTally(question: Question): QuestionTally {
-  if (question.kind === 'rating') {
-    const counts: Record<string, number> = {};
-    for (let v = question.min; v <= question.max; v++) counts[String(v)] = 0;
-    return { kind: 'rating', voters: 0, counts, sum: 0 };
-  }
-  return { kind: 'choice', voters: 0, counts: Object.fromEntries(question.options.map((o) => [o.id, 0])) };
-}
-
-/** Adds (`sign` 1) or removes (`sign` -1) one answer, in place. Only the tally's owner calls this. */
-function applyAnswer(tally: QuestionTally, answer: Answer, sign: 1 | -1): void {
-  tally.voters += sign;
-  const bump = (key: string) => {
-    tally.counts[key] = (tally.counts[key] ?? 0) + sign;
-  };
-  switch (answer.kind) {
-    case 'single':
-      bump(answer.optionId);
-      return;
-    case 'multiple':
-      answer.optionIds.forEach(bump);
-      return;
-    case 'rating':
-      bump(String(answer.value));
-      if (tally.kind === 'rating') tally.sum += sign * answer.value;
-      return;
-  }
-}
+/** An empty tally for one question: every option, scale value or bucket present with zero. */
+export const emptyQuestionTally = (question: Question): QuestionTally => counterFor(question).view();
 
 /**
  * A running tally for one run of a poll, updated per ballot in O(answer size) rather than recounted:
- * the hot path of every vote. `turnout` counts distinct voters across the poll's questions.
+ * the hot path of every vote. `turnout` counts distinct voters across the poll's questions. Quiz
+ * polls also keep their standings here, so a ballot updates both in one step.
  */
 export class RunningTally {
-  readonly questions: Record<string, QuestionTally>;
+  private readonly counters: Map<string, QuestionCounter>;
   private readonly questionsByVoter = new Map<string, number>();
+  /** The quiz standings, for quiz polls. */
+  readonly quiz: QuizBoard | undefined;
 
   constructor(
     readonly pollId: string,
     readonly run: number,
     questions: readonly Question[],
     public version = 0,
+    quiz?: QuizRules,
   ) {
-    this.questions = Object.fromEntries(questions.map((q) => [q.id, emptyQuestionTally(q)]));
+    this.counters = new Map(questions.map((q) => [q.id, counterFor(q)]));
+    this.quiz = quiz && new QuizBoard(pollId, questions, quiz);
   }
 
-  /** Counts a new ballot, or swaps a replaced one for its successor. */
+  /** Counts a new ballot, or swaps a replaced one for its successor (also how a hide is applied). */
   apply(ballot: Ballot, previous?: Ballot): void {
-    const q = this.questions[ballot.questionId];
-    if (!q) return;
-    if (previous) applyAnswer(q, previous.answer, -1);
+    const counter = this.counters.get(ballot.questionId);
+    if (!counter) return;
+    if (previous) counter.add(previous, -1);
     else this.questionsByVoter.set(ballot.voterId, (this.questionsByVoter.get(ballot.voterId) ?? 0) + 1);
-    applyAnswer(q, ballot.answer, 1);
+    counter.add(ballot, 1);
+    this.quiz?.apply(ballot, previous);
   }
 
   get turnout(): number {
     return this.questionsByVoter.size;
   }
 
-  /** A self-contained copy for sending; `withResults` false leaves only turnout. */
-  snapshot(withResults: boolean): PollTally {
-    const base = { pollId: this.pollId, run: this.run, version: this.version, turnout: this.turnout };
-    return withResults ? { ...base, questions: structuredClone(this.questions) } : base;
+  /** Each question's current tally (fresh objects). */
+  get questions(): Record<string, QuestionTally> {
+    return Object.fromEntries([...this.counters].map(([id, counter]) => [id, counter.view()]));
+  }
+
+  /**
+   * A self-contained copy for sending; `withResults` false leaves only turnout, `withStandings`
+   * adds a quiz's leaderboard.
+   */
+  snapshot(withResults: boolean, withStandings = false): PollTally {
+    const base: PollTally = { pollId: this.pollId, run: this.run, version: this.version, turnout: this.turnout };
+    if (withResults) base.questions = this.questions;
+    if (withStandings && this.quiz) base.leaderboard = this.quiz.leaderboard();
+    return base;
   }
 }
 
 /** Recounts a run from its ballots: the reference the running tally must always equal. */
-export function tallyBallots(poll: Pick<Poll, 'id' | 'questions'>, run: number, ballots: readonly Ballot[], version = 0): RunningTally {
-  const tally = new RunningTally(poll.id, run, poll.questions, version);
+export function tallyBallots(
+  poll: Pick<Poll, 'id' | 'questions'> & Partial<Pick<Poll, 'settings'>>,
+  run: number,
+  ballots: readonly Ballot[],
+  version = 0,
+): RunningTally {
+  const tally = new RunningTally(poll.id, run, poll.questions, version, poll.settings && quizRules(poll.settings));
   for (const b of ballots) if (b.run === run) tally.apply(b);
   return tally;
 }

@@ -1,5 +1,8 @@
-import type { CastBallot, Receipt } from '../schemas/ballot';
+import type { CastBallot, Receipt, SubmitBallots } from '../schemas/ballot';
+import type { MeetingSettings } from '../schemas/meeting';
 import type { Poll, PollDraftInput, Role } from '../schemas/poll';
+import type { QuizScore } from '../schemas/quiz';
+import type { AnswerHide, PollExtend, QuizScoreRequest } from '../schemas/requests';
 import type { PollTally } from '../schemas/tally';
 import type { Result } from './errors';
 
@@ -32,6 +35,8 @@ export interface MeetingSnapshot {
   polls: Poll[];
   tallies: PollTally[];
   myBallots: Receipt[];
+  /** The meeting's settings (who may run polls). */
+  meetingSettings?: MeetingSettings;
 }
 
 export interface PollRef {
@@ -46,11 +51,30 @@ export interface ClientToServerEvents {
   'poll:close': (input: PollRef, ack: Ack<{ poll: Poll }>) => void;
   'poll:share': (input: PollRef, ack: Ack<{ poll: Poll }>) => void;
   'ballot:cast': (input: CastBallot, ack: Ack<{ receipt: Receipt }>) => void;
+  /** A survey's answers in one go: all are written or none (required questions must be present). */
+  'ballot:submit': (input: SubmitBallots, ack: Ack<{ receipts: Receipt[] }>) => void;
+  /** Hosts: hide or show again one open-text answer; hidden answers leave results and exports. */
+  'answer:hide': (input: AnswerHide, ack: Ack<{ ballotId: string; hidden: boolean }>) => void;
+  /** Hosts: move an open poll's deadline later, or start a countdown from now. */
+  'poll:extend': (input: PollExtend, ack: Ack<{ poll: Poll }>) => void;
+  /** Hosts: remove an open poll's deadline; the poll stays open until closed by hand. */
+  'poll:stop-timer': (input: PollRef, ack: Ack<{ poll: Poll }>) => void;
+  /** The host alone: change the meeting's settings; hosts are told with `meeting:settings`. */
+  'meeting:settings': (input: MeetingSettings, ack: Ack<{ settings: MeetingSettings }>) => void;
+  /** My standing in a quiz run; participants may ask once the poll is closed, null when I did not play. */
+  'quiz:score': (input: QuizScoreRequest, ack: Ack<{ score: QuizScore | null }>) => void;
 }
 
 export interface ServerToClientEvents {
   'meeting:snapshot': (snapshot: MeetingSnapshot) => void;
-  'poll:updated': (poll: Poll) => void;
+  /** A poll changed; `serverTime` lets the client correct `closesAt` for its clock offset. */
+  'poll:updated': (poll: Poll, serverTime: number) => void;
   'poll:deleted': (ref: PollRef) => void;
   'poll:tally': (tally: PollTally) => void;
+  'meeting:settings': (settings: MeetingSettings) => void;
+  /**
+   * Latency probe at connect and every ~10 s: answer the ack at once (the server times the round
+   * trip to correct quiz speed scores). `serverTime` also gives the client its clock offset.
+   */
+  'time:ping': (serverTime: number, ack: () => void) => void;
 }

@@ -6,6 +6,10 @@ export const answerSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('single'), optionId: idSchema }),
   z.strictObject({ kind: z.literal('multiple'), optionIds: z.array(idSchema).max(LIMITS.optionsMax) }),
   z.strictObject({ kind: z.literal('rating'), value: z.number().int() }),
+  /** Every item of the question, best first. */
+  z.strictObject({ kind: z.literal('rank'), optionIds: z.array(idSchema).max(LIMITS.rankItemsMax) }),
+  z.strictObject({ kind: z.literal('text'), text: z.string().max(LIMITS.textLongMax) }),
+  z.strictObject({ kind: z.literal('number'), value: z.number() }),
 ]);
 
 /** Client-chosen id of one cast attempt: re-sending it is a no-op that returns the same receipt. */
@@ -15,6 +19,19 @@ export const castBallotSchema = z.strictObject({
   pollId: idSchema,
   questionId: idSchema,
   answer: answerSchema,
+  clientBallotId: clientBallotIdSchema,
+});
+
+/**
+ * `ballot:submit`: every answer of a survey at once, written all or nothing. One `clientBallotId`
+ * covers the whole submission, so re-sending it returns the same receipts.
+ */
+export const submitBallotsSchema = z.strictObject({
+  pollId: idSchema,
+  answers: z
+    .array(z.strictObject({ questionId: idSchema, answer: answerSchema }))
+    .min(1)
+    .max(LIMITS.questionsMax),
   clientBallotId: clientBallotIdSchema,
 });
 
@@ -30,8 +47,14 @@ export const receiptSchema = z.strictObject({
 });
 
 export type Answer = z.infer<typeof answerSchema>;
+export type AnswerKind = Answer['kind'];
+export type AnswerOf<K extends AnswerKind> = Extract<Answer, { kind: K }>;
 export type CastBallot = z.infer<typeof castBallotSchema>;
+export type SubmitBallots = z.infer<typeof submitBallotsSchema>;
 export type Receipt = z.infer<typeof receiptSchema>;
 
-/** A stored ballot: the receipt plus who cast it (never sent to other clients). */
-export type Ballot = Receipt & { voterId: string };
+/**
+ * A stored ballot: the receipt plus who cast it (never sent to other clients), whether a host hid it
+ * (open text), and for quizzes how long the voter took from the moment the question reached them.
+ */
+export type Ballot = Receipt & { voterId: string; hidden?: boolean; elapsedMs?: number };

@@ -1,24 +1,21 @@
 import { z } from 'zod';
+import { correctOptionIdsSchema, draftOptionSchema, idSchema, LIMITS, optionSchema, promptSchema, requiredSchema } from './common';
+import { draftKindSchemas, numberQuestionSchema, rankQuestionSchema, textQuestionSchema } from './question-kinds';
+import { quizSettingsSchema } from './quiz';
 
-/** Limits shared by the schemas, the domain and the UI (one place to change them). */
-export const LIMITS = {
-  titleMax: 120,
-  promptMax: 300,
-  optionLabelMax: 120,
-  optionsMin: 2,
-  optionsMax: 20,
-  questionsMax: 20,
-  ratingSpanMax: 10,
-  scaleLabelMax: 40,
-  idMax: 64,
-  closeAfterSecMax: 24 * 60 * 60,
-} as const;
-
-export const idSchema = z.string().min(1).max(LIMITS.idMax).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
+export { idSchema, LIMITS } from './common';
 
 export const roleSchema = z.enum(['host', 'cohost', 'participant', 'panelist', 'attendee']);
 
 export const resultsVisibilitySchema = z.enum(['live', 'after_close', 'host_only']);
+
+/** One word a host adds to the profanity filter. */
+const blockedWordSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(LIMITS.blockedWordMax)
+  .regex(/^[\p{L}\p{N}]+$/u, 'one word each, letters and digits only');
 
 export const pollSettingsSchema = z.strictObject({
   anonymous: z.boolean().default(false),
@@ -26,14 +23,13 @@ export const pollSettingsSchema = z.strictObject({
   allowAnswerChange: z.boolean().default(true),
   /** Seconds after launch at which the server closes the run; null = closed by the host. */
   closeAfterSec: z.number().int().min(5).max(LIMITS.closeAfterSecMax).nullable().default(null),
+  /** Masks profanity in open-text answers; absent means on. */
+  profanityFilter: z.boolean().optional(),
+  /** The host's own words for the profanity filter, on top of the built-in lists. */
+  blockedWords: z.array(blockedWordSchema).max(LIMITS.blockedWordsMax).optional(),
+  /** Present = a quiz: choice questions with `correctOptionIds` score points. */
+  quiz: quizSettingsSchema.optional(),
 });
-
-const optionSchema = z.strictObject({
-  id: idSchema,
-  label: z.string().trim().min(1).max(LIMITS.optionLabelMax),
-});
-
-const promptSchema = z.string().trim().min(1).max(LIMITS.promptMax);
 
 const options = z.array(optionSchema).min(LIMITS.optionsMin).max(LIMITS.optionsMax);
 
@@ -42,6 +38,9 @@ export const singleChoiceQuestionSchema = z.strictObject({
   kind: z.literal('single'),
   prompt: promptSchema,
   options,
+  required: requiredSchema,
+  /** Any one of these is a correct answer. */
+  correctOptionIds: correctOptionIdsSchema,
 });
 
 export const multipleChoiceQuestionSchema = z.strictObject({
@@ -51,6 +50,9 @@ export const multipleChoiceQuestionSchema = z.strictObject({
   options,
   minPicks: z.number().int().min(0).max(LIMITS.optionsMax),
   maxPicks: z.number().int().min(1).max(LIMITS.optionsMax),
+  required: requiredSchema,
+  /** Exactly this set of picks is the correct answer. */
+  correctOptionIds: correctOptionIdsSchema,
 });
 
 export const ratingQuestionSchema = z.strictObject({
@@ -61,6 +63,7 @@ export const ratingQuestionSchema = z.strictObject({
   max: z.number().int().min(2).max(LIMITS.ratingSpanMax),
   minLabel: z.string().trim().max(LIMITS.scaleLabelMax).default(''),
   maxLabel: z.string().trim().max(LIMITS.scaleLabelMax).default(''),
+  required: requiredSchema,
 });
 
 /** A question; new kinds join this union without touching the existing ones. */
@@ -68,21 +71,25 @@ export const questionSchema = z.discriminatedUnion('kind', [
   singleChoiceQuestionSchema,
   multipleChoiceQuestionSchema,
   ratingQuestionSchema,
+  rankQuestionSchema,
+  textQuestionSchema,
+  numberQuestionSchema,
 ]);
 
 /**
  * What a host writes: questions and options may omit ids (the server assigns them);
  * the domain checks the cross-field rules (unique ids, minPicks ≤ maxPicks ≤ options).
  */
-const draftOption = optionSchema.extend({ id: idSchema.optional() });
+const draftOptions = z.array(draftOptionSchema).min(LIMITS.optionsMin).max(LIMITS.optionsMax);
 export const pollDraftSchema = z.strictObject({
   title: z.string().trim().min(1).max(LIMITS.titleMax),
   questions: z
     .array(
       z.discriminatedUnion('kind', [
-        singleChoiceQuestionSchema.extend({ id: idSchema.optional(), options: z.array(draftOption).min(LIMITS.optionsMin).max(LIMITS.optionsMax) }),
-        multipleChoiceQuestionSchema.extend({ id: idSchema.optional(), options: z.array(draftOption).min(LIMITS.optionsMin).max(LIMITS.optionsMax) }),
+        singleChoiceQuestionSchema.extend({ id: idSchema.optional(), options: draftOptions }),
+        multipleChoiceQuestionSchema.extend({ id: idSchema.optional(), options: draftOptions }),
         ratingQuestionSchema.extend({ id: idSchema.optional() }),
+        ...draftKindSchemas,
       ]),
     )
     .min(1)
@@ -118,3 +125,5 @@ export type PollDraft = z.infer<typeof pollDraftSchema>;
 export type PollDraftInput = z.input<typeof pollDraftSchema>;
 export type PollStatus = z.infer<typeof pollStatusSchema>;
 export type Poll = z.infer<typeof pollSchema>;
+/** A question of one kind, e.g. `QuestionOf<'rank'>`. */
+export type QuestionOf<K extends QuestionKind> = Extract<Question, { kind: K }>;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PollDraftInput } from '@quorum/shared';
+import { isHostRole, type PollDraftInput } from '@quorum/shared';
 import { useMeetingState } from '../../app-context';
 import { Unavailable } from '../../components/unavailable';
 import { sortedPolls } from '../../realtime/meeting-state';
@@ -16,6 +16,8 @@ export function HostView() {
   const saveDraft = useSaveDraft();
   const [composing, setComposing] = useState(false);
   const polls = sortedPolls(state);
+  // Hosts and co-hosts get no ballot, so "N of M voted" counts only the people who can vote.
+  const voters = participants?.filter((p) => !isHostRole(p.role)).length;
 
   const create = async (draft: PollDraftInput) => {
     const failure = await saveDraft(draft);
@@ -36,7 +38,7 @@ export function HostView() {
       {polls.length === 0 && <p className="empty">No polls yet. Create one, or add one from your library.</p>}
       <div className="poll-list">
         {polls.map((poll) => (
-          <HostPollCard key={poll.id} poll={poll} participants={participants?.length} />
+          <HostPollCard key={poll.id} poll={poll} participants={voters} />
         ))}
       </div>
       <LibraryImport />

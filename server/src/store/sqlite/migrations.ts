@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { POLL_KINDS_MIGRATION } from './migration-poll-kinds';
 import { ZOOM_CLOUD_MIGRATION } from './migration-zoom-cloud';
 
 /** One schema step. Versions only grow; a shipped migration is never edited, a new one is appended. */
@@ -63,6 +64,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   ZOOM_CLOUD_MIGRATION,
+  POLL_KINDS_MIGRATION,
 ];
 
 const CREATE_LEDGER = `

@@ -1,11 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { resolveRecast, type Answer, type Ballot, type Poll } from '@quorum/shared';
-import type { BallotRepository, BallotWrite, BallotWriteResult, PollRepository, Store } from '../types';
+import type { Poll } from '@quorum/shared';
+import type { PollRepository, Store } from '../types';
+import { ballotRepository } from './ballot-repository';
+import { meetingSettingsRepository } from './meeting-settings-repository';
 import { applyMigrations } from './migrations';
 import { deliveryRepository, meetingRepository, webhookRepository } from './webhook-repositories';
 import { oauthStateRepository, zoomUserRepository } from './zoom-user-repositories';
+
+export { ballotToRow, rowToBallot, type BallotRow } from './ballot-repository';
 
 /** A `polls` row as SQLite returns it. */
 export interface PollRow {
@@ -19,18 +23,6 @@ export interface PollRow {
   opened_at: number | null;
   closed_at: number | null;
   closes_at: number | null;
-}
-
-/** A `ballots` row as SQLite returns it. */
-export interface BallotRow {
-  ballot_id: string;
-  poll_id: string;
-  run: number;
-  question_id: string;
-  voter_id: string;
-  client_ballot_id: string;
-  answer: string;
-  cast_at: number;
 }
 
 type PollBody = Pick<Poll, 'title' | 'questions' | 'settings'>;
@@ -71,36 +63,6 @@ export function rowToPoll(row: PollRow): Poll {
   };
 }
 
-/** Maps a ballot to its row. */
-export function ballotToRow(b: Ballot): BallotRow {
-  return {
-    ballot_id: b.ballotId,
-    poll_id: b.pollId,
-    run: b.run,
-    question_id: b.questionId,
-    voter_id: b.voterId,
-    client_ballot_id: b.clientBallotId,
-    answer: JSON.stringify(b.answer),
-    cast_at: b.castAt,
-  };
-}
-
-/** Maps a row back to a ballot (answer JSON written by `ballotToRow` from a validated answer). */
-export function rowToBallot(r: BallotRow): Ballot {
-  return {
-    ballotId: r.ballot_id,
-    pollId: r.poll_id,
-    run: r.run,
-    questionId: r.question_id,
-    clientBallotId: r.client_ballot_id,
-    answer: JSON.parse(r.answer) as Answer,
-    castAt: r.cast_at,
-    voterId: r.voter_id,
-  };
-}
-
-type RunKey = [pollId: string, run: number];
-
 /** Opens (creating if needed) the SQLite store at `path`, or an in-memory one for ':memory:'. */
 export function openSqliteStore(path: string): Store {
   const inMemory = path === ':memory:' || path === '';
@@ -116,6 +78,7 @@ export function openSqliteStore(path: string): Store {
     webhooks: webhookRepository(db),
     meetings: meetingRepository(db),
     deliveries: deliveryRepository(db),
+    meetingSettings: meetingSettingsRepository(db),
     ping: async () => void db.prepare('SELECT 1').get(),
     close: async () => {
       if (!db.open) return;
@@ -168,56 +131,5 @@ function pollRepository(db: Database.Database): PollRepository {
     },
     listByMeeting: async (meetingId) => byMeeting.all(meetingId).map(rowToPoll),
     listOpenWithDeadline: async () => openWithDeadline.all().map(rowToPoll),
-  };
-}
-
-/** Every ballot statement, compiled once per connection. */
-function prepareBallotStatements(db: Database.Database) {
-  const ballotCols = 'ballot_id, poll_id, run, question_id, voter_id, client_ballot_id, answer, cast_at';
-  const findOwn = db.prepare<[string, number, string, string], BallotRow>(
-    `SELECT ${ballotCols} FROM ballots WHERE poll_id = ? AND run = ? AND voter_id = ? AND question_id = ?`,
-  );
-  const insert = db.prepare<BallotRow>(
-    `INSERT INTO ballots (${ballotCols}) VALUES (@ballot_id, @poll_id, @run, @question_id, @voter_id, @client_ballot_id, @answer, @cast_at)`,
-  );
-  const replace = db.prepare<BallotRow>(
-    'UPDATE ballots SET client_ballot_id = @client_ballot_id, answer = @answer, cast_at = @cast_at WHERE ballot_id = @ballot_id',
-  );
-  const forRun = db.prepare<RunKey, BallotRow>(`SELECT ${ballotCols} FROM ballots WHERE poll_id = ? AND run = ? ORDER BY cast_at, ballot_id`);
-  const forVoter = db.prepare<[...RunKey, string], BallotRow>(`SELECT ${ballotCols} FROM ballots WHERE poll_id = ? AND run = ? AND voter_id = ?`);
-  const version = db.prepare<RunKey, number>('SELECT tally_version FROM poll_runs WHERE poll_id = ? AND run = ?').pluck();
-  const bump = db
-    .prepare<RunKey, number>(
-      `INSERT INTO poll_runs (poll_id, run, tally_version) VALUES (?, ?, 1)
-       ON CONFLICT (poll_id, run) DO UPDATE SET tally_version = poll_runs.tally_version + 1 RETURNING tally_version`,
-    )
-    .pluck();
-  return { findOwn, insert, replace, forRun, forVoter, version, bump };
-}
-
-function ballotRepository(db: Database.Database): BallotRepository {
-  const { findOwn, insert, replace, forRun, forVoter, version, bump } = prepareBallotStatements(db);
-
-  /** One write: read the voter's ballot, apply the pure rule, persist the outcome. */
-  const writeOne = ({ ballot, allowAnswerChange }: BallotWrite): BallotWriteResult => {
-    const key: RunKey = [ballot.pollId, ballot.run];
-    const existing = findOwn.get(...key, ballot.voterId, ballot.questionId);
-    const outcome = resolveRecast(existing && rowToBallot(existing), ballot, allowAnswerChange);
-    if (outcome.kind === 'duplicate' || outcome.kind === 'rejected') return { ...outcome, tallyVersion: version.get(...key) ?? 0 };
-    (outcome.kind === 'inserted' ? insert : replace).run(ballotToRow(outcome.ballot));
-    return { ...outcome, tallyVersion: bump.get(...key) ?? 0 };
-  };
-
-  // Read-then-write is atomic here: better-sqlite3 runs the whole transaction synchronously on the
-  // one connection, and IMMEDIATE takes SQLite's single write lock up front, so nothing interleaves
-  // and a later write in the batch sees an earlier one. The PostgreSQL store, with concurrent
-  // writers, will instead use INSERT … ON CONFLICT (poll_id, run, voter_id, question_id).
-  const writeAll = db.transaction((writes: readonly BallotWrite[]) => writes.map(writeOne));
-
-  return {
-    writeMany: async (writes) => (writes.length === 0 ? [] : writeAll.immediate(writes)),
-    listForRun: async (pollId, run) => forRun.all(pollId, run).map(rowToBallot),
-    listForVoter: async (voterId, polls) => polls.flatMap((p) => forVoter.all(p.id, p.run, voterId).map(rowToBallot)),
-    tallyVersion: async (pollId, run) => version.get(pollId, run) ?? 0,
   };
 }

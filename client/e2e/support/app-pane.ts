@@ -1,0 +1,127 @@
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+
+/** A single-question poll as the host types it into the composer. */
+export interface PollSpec {
+  title: string;
+  question: string;
+  options: string[];
+}
+
+/** Who the app thinks it is serving (`<main class="app" data-role=…>`). */
+export type AppRole = 'host' | 'participant';
+
+/** One person's in-meeting Quorum: the simulator's pane and the app running in its iframe. */
+export class AppPane {
+  readonly frameName: string;
+  /** The app's document, for locators (auto-waiting, re-resolved after reloads). */
+  readonly frame: FrameLocator;
+
+  constructor(
+    readonly page: Page,
+    readonly personId: string,
+  ) {
+    this.frameName = `app-${personId}-inMeeting`;
+    this.frame = page.frameLocator(`iframe[name="${this.frameName}"]`);
+  }
+
+  /** The pane element in the simulator: header, invitation cards, the frame, toasts. */
+  get pane(): Locator {
+    return this.page.locator(`[data-testid=pane][data-person-id="${this.personId}"][data-ctx=inMeeting]`);
+  }
+
+  /** The iframe element itself (for sizing and screenshots). */
+  get iframe(): Locator {
+    return this.page.locator(`iframe[name="${this.frameName}"]`);
+  }
+
+  /** The live Frame, for evaluating in the app's context. */
+  liveFrame(): Frame {
+    const frame = this.page.frame({ name: this.frameName });
+    if (!frame) throw new Error(`${this.personId} has no app frame`);
+    return frame;
+  }
+
+  /** Waits until the app has its session and socket and shows the view for `role`. */
+  async ready(role: AppRole): Promise<this> {
+    try {
+      await this.frame.locator(`main.app[data-role=${role}]`).waitFor();
+    } catch (error) {
+      // Say what the app showed instead (an error page, a spinner…), not just that it timed out.
+      const shown = await this.frame.locator('body').innerText({ timeout: 1000 }).catch(() => '(no frame)');
+      throw new Error(`${this.personId} never showed the ${role} view; it shows: ${shown.slice(0, 300)}`, { cause: error });
+    }
+    return this;
+  }
+
+  /** The card of the poll titled `title`. */
+  poll(title: string): Locator {
+    return this.frame.getByTestId('poll-card').filter({ has: this.frame.getByRole('heading', { name: title, exact: true }) });
+  }
+
+  /** The poll's status as the card shows it, or null when the card is not there. */
+  async status(title: string): Promise<string | null> {
+    const card = this.poll(title);
+    return (await card.count()) === 0 ? null : card.getAttribute('data-status');
+  }
+
+  /** Votes per option label, as the result bars show them. */
+  async counts(title: string): Promise<Record<string, number>> {
+    return this.poll(title)
+      .getByTestId('result-bar')
+      .evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.querySelector('.bar-label')?.textContent ?? '', Number((r as HTMLElement).dataset.count)])));
+  }
+
+  /** The turnout line, e.g. "3 of 3 voted". */
+  async turnout(title: string): Promise<string> {
+    return (await this.poll(title).getByTestId('turnout').textContent()) ?? '';
+  }
+
+  /** Host: writes a single-choice poll in the composer and saves it as a draft. */
+  async compose(spec: PollSpec): Promise<Locator> {
+    const f = this.frame;
+    await f.getByTestId('compose-poll').click();
+    await f.getByLabel('Title', { exact: true }).fill(spec.title);
+    await f.getByLabel('Question', { exact: true }).fill(spec.question);
+    await f.getByLabel('Type', { exact: true }).selectOption('single');
+    for (const [i, label] of spec.options.entries()) {
+      const input = f.getByLabel(`Question 1, option ${i + 1}`, { exact: true });
+      if ((await input.count()) === 0) await f.getByRole('button', { name: 'Add option' }).click();
+      await input.fill(label);
+    }
+    await f.getByTestId('save-draft').click();
+    const card = this.poll(spec.title);
+    await card.and(f.locator('[data-status=draft]')).waitFor();
+    return card;
+  }
+
+  /** Host: composes and launches a poll, returning once it shows as open. */
+  async launch(spec: PollSpec): Promise<void> {
+    const card = await this.compose(spec);
+    await card.getByTestId('launch-poll').click();
+    await this.waitForStatus(spec.title, 'open');
+  }
+
+  /** Host: closes the poll and waits for the card to say so. */
+  async close(title: string): Promise<void> {
+    await this.poll(title).getByTestId('close-poll').click();
+    await this.waitForStatus(title, 'closed');
+  }
+
+  /** Waits until the poll's card shows `status`. */
+  async waitForStatus(title: string, status: 'draft' | 'open' | 'closed'): Promise<void> {
+    await this.poll(title).and(this.frame.locator(`[data-status=${status}]`)).waitFor();
+  }
+
+  /** Participant: picks `option` and submits, without waiting for the receipt. */
+  async submitVote(title: string, option: string): Promise<void> {
+    const card = this.poll(title);
+    await card.getByRole('radio', { name: option, exact: true }).check();
+    await card.getByRole('button', { name: 'Submit vote' }).click();
+  }
+
+  /** Participant: votes and waits for the "vote received" receipt. */
+  async vote(title: string, option: string): Promise<void> {
+    await this.submitVote(title, option);
+    await this.poll(title).getByTestId('vote-receipt').waitFor();
+  }
+}

@@ -1,0 +1,106 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Person, SimState } from '../../sim/sim-types';
+import { AppPane } from './app-pane';
+import { NetworkSwitch } from './network-switch';
+import { UI_TIMEOUT_MS } from './waits';
+
+/** How to open the simulator: whose apps start open, and the window size. */
+export interface SimOpenOptions {
+  open?: 'all' | 'host' | 'none';
+  viewport?: { width: number; height: number };
+}
+
+/** A console error or uncaught exception seen anywhere on the page (simulator or app frames). */
+export interface PageProblem {
+  kind: 'console' | 'pageerror';
+  text: string;
+  url: string;
+}
+
+/** Roles as the roster's select offers them. */
+export type SimRole = 'Host' | 'Co-host' | 'Participant' | 'Panelist';
+
+/** The `/sim` page: one simulated meeting, its roster, its panes, and the `window.quorumSim` hook. */
+export class SimPage {
+  readonly problems: PageProblem[] = [];
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly net: NetworkSwitch,
+  ) {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.problems.push({ kind: 'console', text: msg.text(), url: msg.location().url });
+    });
+    page.on('pageerror', (error) => this.problems.push({ kind: 'pageerror', text: error.message, url: page.url() }));
+  }
+
+  /** Opens `/sim` in a fresh context (toasts stay until dismissed, so tests can read them). */
+  static async open(browser: Browser, baseUrl: string, options: SimOpenOptions = {}): Promise<SimPage> {
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1600, height: 1200 } });
+    context.setDefaultTimeout(UI_TIMEOUT_MS);
+    const page = await context.newPage();
+    const sim = new SimPage(context, page, await NetworkSwitch.install(page));
+    await page.goto(`${baseUrl}/sim?open=${options.open ?? 'all'}&toastMs=0`);
+    await page.getByTestId('sim-meeting').waitFor();
+    return sim;
+  }
+
+  /** The in-meeting app of person `personId` (p1 Hana the host, p2 Ines, p3 Omar, p4 Paul). */
+  pane(personId: string): AppPane {
+    return new AppPane(this.page, personId);
+  }
+
+  /** The simulator's state, read through its scripting hook. */
+  async state(): Promise<SimState> {
+    return this.page.evaluate(() => {
+      if (!window.quorumSim) throw new Error('the simulator has no scripting hook');
+      return window.quorumSim.meeting.state();
+    });
+  }
+
+  /** One person as the simulator knows them (Zoom user id, participant UUID…). */
+  async person(personId: string): Promise<Person> {
+    const person = (await this.state()).persons.find((p) => p.id === personId);
+    if (!person) throw new Error(`no person ${personId} in the meeting`);
+    return person;
+  }
+
+  /** The meeting UUID every pane's app context carries. */
+  async meetingUuid(): Promise<string> {
+    return (await this.state()).meeting.uuid;
+  }
+
+  /** Adds someone through the roster's form, as a user of the simulator would; returns their id. */
+  async addPerson(name: string, role: SimRole = 'Participant'): Promise<string> {
+    await this.page.getByTestId('add-person-name').fill(name);
+    await this.page.getByTestId('add-person-role').selectOption({ label: role });
+    await this.page.getByTestId('add-person').click();
+    const row = this.page.locator(`[data-testid=roster-row][data-person-name="${name}"]`);
+    await row.waitFor();
+    const id = await row.getAttribute('data-person-id');
+    if (!id) throw new Error(`${name} has no person id`);
+    return id;
+  }
+
+  /** The pane placeholder of someone who has not opened the app, or their open pane. */
+  paneOf(personId: string): Locator {
+    return this.page.locator(`[data-testid=pane][data-person-id="${personId}"][data-ctx=inMeeting]`);
+  }
+
+  /** Clicks "Open Quorum" for someone who has not opened the app yet (one at a time: panes move when one opens). */
+  async openApp(personId: string): Promise<AppPane> {
+    await this.paneOf(personId).getByTestId('open-app').click();
+    await this.paneOf(personId).and(this.page.locator('[data-state=open]')).waitFor();
+    return this.pane(personId);
+  }
+
+  /** The invitation cards shown to a person. */
+  invitations(personId: string): Locator {
+    return this.paneOf(personId).getByTestId('invitation');
+  }
+
+  close(): Promise<void> {
+    return this.context.close();
+  }
+}

@@ -1,0 +1,139 @@
+import type Database from 'better-sqlite3';
+import { resolveRecast, type Answer, type Ballot } from '@quorum/shared';
+import type { AtomicWriteResult, BallotRepository, BallotWrite, BallotWriteResult } from '../types';
+
+/** A `ballots` row as SQLite returns it. */
+export interface BallotRow {
+  ballot_id: string;
+  poll_id: string;
+  run: number;
+  question_id: string;
+  voter_id: string;
+  client_ballot_id: string;
+  answer: string;
+  cast_at: number;
+  hidden: number;
+  elapsed_ms: number | null;
+}
+
+/** Maps a ballot to its row. */
+export function ballotToRow(b: Ballot): BallotRow {
+  return {
+    ballot_id: b.ballotId,
+    poll_id: b.pollId,
+    run: b.run,
+    question_id: b.questionId,
+    voter_id: b.voterId,
+    client_ballot_id: b.clientBallotId,
+    answer: JSON.stringify(b.answer),
+    cast_at: b.castAt,
+    hidden: b.hidden ? 1 : 0,
+    elapsed_ms: b.elapsedMs ?? null,
+  };
+}
+
+/** Maps a row back to a ballot (answer JSON written by `ballotToRow` from a validated answer). */
+export function rowToBallot(r: BallotRow): Ballot {
+  return {
+    ballotId: r.ballot_id,
+    pollId: r.poll_id,
+    run: r.run,
+    questionId: r.question_id,
+    clientBallotId: r.client_ballot_id,
+    answer: JSON.parse(r.answer) as Answer,
+    castAt: r.cast_at,
+    voterId: r.voter_id,
+    // Optional fields only when set, so a plain ballot reads back exactly as it was written.
+    ...(r.hidden === 1 ? { hidden: true } : {}),
+    ...(r.elapsed_ms === null ? {} : { elapsedMs: r.elapsed_ms }),
+  };
+}
+
+type RunKey = [pollId: string, run: number];
+
+/** Every ballot statement, compiled once per connection. */
+function prepareBallotStatements(db: Database.Database) {
+  const cols = 'ballot_id, poll_id, run, question_id, voter_id, client_ballot_id, answer, cast_at, hidden, elapsed_ms';
+  const findOwn = db.prepare<[string, number, string, string], BallotRow>(
+    `SELECT ${cols} FROM ballots WHERE poll_id = ? AND run = ? AND voter_id = ? AND question_id = ?`,
+  );
+  const insert = db.prepare<BallotRow>(
+    `INSERT INTO ballots (${cols}) VALUES (@ballot_id, @poll_id, @run, @question_id, @voter_id, @client_ballot_id, @answer, @cast_at, @hidden, @elapsed_ms)`,
+  );
+  // `hidden` is left alone: a host's hide sticks to the voter's answer slot (see resolveRecast).
+  const replace = db.prepare<BallotRow>(
+    `UPDATE ballots SET client_ballot_id = @client_ballot_id, answer = @answer, cast_at = @cast_at, elapsed_ms = @elapsed_ms
+     WHERE ballot_id = @ballot_id`,
+  );
+  const forRun = db.prepare<RunKey, BallotRow>(`SELECT ${cols} FROM ballots WHERE poll_id = ? AND run = ? ORDER BY cast_at, ballot_id`);
+  const forVoter = db.prepare<[...RunKey, string], BallotRow>(`SELECT ${cols} FROM ballots WHERE poll_id = ? AND run = ? AND voter_id = ?`);
+  const byId = db.prepare<[...RunKey, string], BallotRow>(`SELECT ${cols} FROM ballots WHERE poll_id = ? AND run = ? AND ballot_id = ?`);
+  const hide = db.prepare<[number, ...RunKey, string]>('UPDATE ballots SET hidden = ? WHERE poll_id = ? AND run = ? AND ballot_id = ?');
+  const version = db.prepare<RunKey, number>('SELECT tally_version FROM poll_runs WHERE poll_id = ? AND run = ?').pluck();
+  const bump = db
+    .prepare<RunKey, number>(
+      `INSERT INTO poll_runs (poll_id, run, tally_version) VALUES (?, ?, 1)
+       ON CONFLICT (poll_id, run) DO UPDATE SET tally_version = poll_runs.tally_version + 1 RETURNING tally_version`,
+    )
+    .pluck();
+  return { findOwn, insert, replace, forRun, forVoter, byId, hide, version, bump };
+}
+
+/** Thrown inside a transaction to roll a refused survey back. */
+class Refused extends Error {
+  constructor(readonly index: number) {
+    super('refused');
+  }
+}
+
+/** The ballot repository on one SQLite connection. */
+export function ballotRepository(db: Database.Database): BallotRepository {
+  const s = prepareBallotStatements(db);
+
+  /** One write: read the voter's ballot, apply the pure rule, persist the outcome. */
+  const writeOne = ({ ballot, allowAnswerChange }: BallotWrite): BallotWriteResult => {
+    const key: RunKey = [ballot.pollId, ballot.run];
+    const existing = s.findOwn.get(...key, ballot.voterId, ballot.questionId);
+    const outcome = resolveRecast(existing && rowToBallot(existing), ballot, allowAnswerChange);
+    if (outcome.kind === 'duplicate' || outcome.kind === 'rejected') return { ...outcome, tallyVersion: s.version.get(...key) ?? 0 };
+    (outcome.kind === 'inserted' ? s.insert : s.replace).run(ballotToRow(outcome.ballot));
+    return { ...outcome, tallyVersion: s.bump.get(...key) ?? 0 };
+  };
+
+  // Read-then-write is atomic here: better-sqlite3 runs the whole transaction synchronously on the
+  // one connection, and IMMEDIATE takes SQLite's single write lock up front, so nothing interleaves
+  // and a later write in the batch sees an earlier one. The PostgreSQL store, with concurrent
+  // writers, will instead use INSERT … ON CONFLICT (poll_id, run, voter_id, question_id).
+  const writeAll = db.transaction((writes: readonly BallotWrite[]) => writes.map(writeOne));
+  const writeAllOrNothing = db.transaction((writes: readonly BallotWrite[]) =>
+    writes.map((w, i) => {
+      const result = writeOne(w);
+      if (result.kind === 'rejected') throw new Refused(i);
+      return result;
+    }),
+  );
+  const setHidden = db.transaction((pollId: string, run: number, ballotId: string, hidden: boolean) => {
+    s.hide.run(hidden ? 1 : 0, pollId, run, ballotId);
+    return s.bump.get(pollId, run) ?? 0;
+  });
+
+  return {
+    writeMany: async (writes) => (writes.length === 0 ? [] : writeAll.immediate(writes)),
+    writeAtomically: async (writes): Promise<AtomicWriteResult> => {
+      try {
+        return { committed: true, results: writeAllOrNothing.immediate(writes) };
+      } catch (error) {
+        if (error instanceof Refused) return { committed: false, rejectedIndex: error.index };
+        throw error;
+      }
+    },
+    listForRun: async (pollId, run) => s.forRun.all(pollId, run).map(rowToBallot),
+    listForVoter: async (voterId, polls) => polls.flatMap((p) => s.forVoter.all(p.id, p.run, voterId).map(rowToBallot)),
+    tallyVersion: async (pollId, run) => s.version.get(pollId, run) ?? 0,
+    get: async (pollId, run, ballotId) => {
+      const row = s.byId.get(pollId, run, ballotId);
+      return row && rowToBallot(row);
+    },
+    setHidden: async (pollId, run, ballotId, hidden) => setHidden.immediate(pollId, run, ballotId, hidden),
+  };
+}

@@ -1,0 +1,50 @@
+import type { QuestionCounter } from './counters';
+import type { Ballot } from '../schemas/ballot';
+import { LIMITS } from '../schemas/common';
+import type { TextTally } from '../schemas/tally';
+import { cloudWords, topWords } from './text/word-cloud';
+
+interface VisibleAnswer {
+  text: string;
+  castAt: number;
+}
+
+/** Newest first; the ballot id breaks ties so every recount lists answers in the same order. */
+const newestFirst = ([a, x]: [string, VisibleAnswer], [b, y]: [string, VisibleAnswer]) => y.castAt - x.castAt || (a < b ? 1 : a > b ? -1 : 0);
+
+/**
+ * Open text: every visible answer and the frequency of every word (the view keeps the top 100).
+ * A hidden ballot only moves the `hidden` count, so hiding is "take back the visible ballot, add the
+ * hidden one" and leaves the word cloud and the list exactly as a recount without it would.
+ */
+export class TextCounter implements QuestionCounter {
+  private readonly answers = new Map<string, VisibleAnswer>();
+  private readonly words = new Map<string, number>();
+  private hidden = 0;
+
+  add(ballot: Ballot, sign: 1 | -1): void {
+    if (ballot.answer.kind !== 'text') return;
+    if (ballot.hidden) {
+      this.hidden += sign;
+      return;
+    }
+    if (sign === 1) this.answers.set(ballot.ballotId, { text: ballot.answer.text, castAt: ballot.castAt });
+    else this.answers.delete(ballot.ballotId);
+    for (const word of cloudWords(ballot.answer.text)) {
+      const count = (this.words.get(word) ?? 0) + sign;
+      if (count === 0) this.words.delete(word);
+      else this.words.set(word, count);
+    }
+  }
+
+  view(): TextTally {
+    const newest = [...this.answers].sort(newestFirst).slice(0, LIMITS.textAnswersShown);
+    return {
+      kind: 'text',
+      voters: this.answers.size,
+      hidden: this.hidden,
+      counts: topWords(this.words),
+      answers: newest.map(([ballotId, a]) => ({ ballotId, text: a.text })),
+    };
+  }
+}
