@@ -1,8 +1,8 @@
+import { AUTH_HANDLERS } from './api-handlers-auth';
 import { MESSAGING_HANDLERS } from './api-handlers-messaging';
 import { contextRequest } from './app-context-client';
 import { unavailableApis, type ApiHandler } from './call-router';
-import { participantRow, userContext, zoomTimestamp } from './payloads';
-import type { UserStatus } from './sim-types';
+import { participantRow, userContext } from './payloads';
 import { ZoomError } from './zoom-errors';
 
 /** The Zoom client's User-Agent (docs/zoom-apps/architecture). */
@@ -10,9 +10,6 @@ const ZOOM_USER_AGENT = 'Mozilla/5.0 ZoomWebKit/537.36 (KHTML, like Gecko) ZoomA
 
 /** Events the simulator can raise; they can be switched off like APIs. */
 export const SIM_EVENTS = ['onParticipantChange', 'onMyUserContextChange', 'onMeeting', 'onConnect', 'onMessage', 'onAuthorized'] as const;
-
-// promptAuthorize walks a user one step: sign in, then add the app.
-const NEXT_STATUS: Record<UserStatus, UserStatus> = { unauthenticated: 'authenticated', authenticated: 'authorized', authorized: 'authorized' };
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
@@ -29,23 +26,6 @@ const config: ApiHandler = ({ data, pane, person, meeting, options }) => {
     browserVersion: 'applewebkit/605.1.15',
     userAgent: ZOOM_USER_AGENT,
   };
-};
-
-const authorize: ApiHandler = ({ data, pane, person, meeting, options }) => {
-  const state = (data as { state?: unknown } | undefined)?.state;
-  setTimeout(() => {
-    if (person.status !== 'authorized') meeting.setStatus(person.id, 'authorized');
-    // A placeholder code until the fake OAuth cloud exists.
-    const code = `sim-code-${Math.random().toString(36).slice(2, 12)}`;
-    meeting.emit(pane.key, 'onAuthorized', {
-      code,
-      redirectUri: options.redirectUri,
-      result: true,
-      ...(typeof state === 'string' ? { state } : {}),
-      timestamp: zoomTimestamp(Date.now()),
-    });
-  }, options.authorizeDelayMs);
-  return 'Success';
 };
 
 const CORE_HANDLERS: Readonly<Record<string, ApiHandler>> = {
@@ -83,15 +63,10 @@ const CORE_HANDLERS: Readonly<Record<string, ApiHandler>> = {
     setTimeout(() => meeting.closeApp(pane.key), 50);
     return 'Success';
   },
-  promptAuthorize({ person, meeting }) {
-    meeting.setStatus(person.id, NEXT_STATUS[person.status]);
-    return 'Success';
-  },
-  authorize,
 };
 
 /** Every API the simulator answers, by native apiName. */
-export const API_HANDLERS: Readonly<Record<string, ApiHandler>> = { ...CORE_HANDLERS, ...MESSAGING_HANDLERS };
+export const API_HANDLERS: Readonly<Record<string, ApiHandler>> = { ...CORE_HANDLERS, ...AUTH_HANDLERS, ...MESSAGING_HANDLERS };
 
 /** What the settings panel can switch off. */
 export const SWITCHABLE_APIS: readonly string[] = [...Object.keys(API_HANDLERS).filter((api) => api !== 'config'), ...SIM_EVENTS];

@@ -14,6 +14,18 @@ let sdk: typeof ZoomSdk;
 let sim: Simulator;
 const sealedBodies: object[] = [];
 
+// The dev server's fake Zoom cloud: mint answers with a code, everything else with an empty object.
+// Kept in a plain array: vitest clears a mock's call history between tests.
+const posted: { path: string; body: { state?: string } }[] = [];
+const cloudFetch = async (url: RequestInfo | URL, init?: RequestInit) => {
+  const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { state?: string }) : {};
+  posted.push({ path: String(url), body });
+  const answer = String(url).endsWith('/oauth/mint') ? { code: `minted-${cloudCalls('/sim/zoom/oauth/mint').length}`, state: body.state ?? null } : {};
+  return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
+};
+/** The JSON bodies the simulator posted to one fake-cloud path, oldest first. */
+const cloudCalls = (path: string): unknown[] => posted.filter((p) => p.path === path).map((p) => p.body);
+
 function pretendToBeFramed(): void {
   // Without ImageData every SDK call fails with "Failed to serialize NativeApiRequest".
   Object.assign(window, { ImageData: class ImageData {} });
@@ -33,7 +45,7 @@ const frames: FrameLookup = {
 
 const CAPABILITIES = [
   'getRunningContext', 'getUserContext', 'getAppContext', 'showNotification', 'getMeetingParticipants',
-  'sendAppInvitation', 'onMyUserContextChange', 'onParticipantChange',
+  'sendAppInvitation', 'onMyUserContextChange', 'onParticipantChange', 'authorize', 'onAuthorized',
 ];
 
 // The browser build (package.json "module"), as Vite serves it to the real app. The package's "main" is a
@@ -53,6 +65,7 @@ beforeAll(async () => {
       sealedBodies.push(body);
       return 'sealed-context';
     },
+    cloudFetch,
   });
 });
 
@@ -82,6 +95,35 @@ describe('the simulator bridge, driven by the real @zoom/appssdk', () => {
   it('seals getAppContext for this person and meeting', async () => {
     expect(await sdk.getAppContext()).toEqual({ context: 'sealed-context' });
     expect(sealedBodies.at(-1)).toEqual({ mid: state().meeting.uuid, uid: person('p1').userId, role: 'host', typ: 'meeting' });
+  });
+
+  it('registers the meeting and its people with the fake cloud, which sends meeting.started and the joins', async () => {
+    await sim.cloud.idle();
+    const hana = person('p1');
+    expect(cloudCalls('/sim/zoom/meetings')).toEqual([{ uuid: state().meeting.uuid, topic: 'Team sync', hostId: hana.userId }]);
+    expect(cloudCalls('/sim/zoom/users')).toContainEqual({ uid: hana.userId, name: 'Hana' });
+    const events = cloudCalls('/sim/zoom/events') as { event: string; participant?: { name: string } }[];
+    expect(events[0]).toEqual({ event: 'meeting.started', meetingUuid: state().meeting.uuid, topic: 'Team sync', hostId: hana.userId });
+    expect(events.slice(1).map((e) => [e.event, e.participant?.name])).toEqual(
+      ['Hana', 'Ines', 'Omar', 'Paul'].map((name) => ['meeting.participant_joined', name]),
+    );
+  });
+
+  it('answers authorize, mints a real code with the fake cloud and raises onAuthorized with it', async () => {
+    const authorized = new Promise((resolve) => sdk.onAuthorized(resolve));
+    await expect(sdk.authorize({ codeChallenge: 'challenge-1', state: 'state-1' })).resolves.toEqual({ message: 'Success' });
+    await expect(authorized).resolves.toMatchObject({ code: 'minted-1', redirectUri: 'http://localhost:3000/', result: true, state: 'state-1' });
+    expect(cloudCalls('/sim/zoom/oauth/mint')).toEqual([
+      { uid: person('p1').userId, redirectUri: 'http://localhost:3000/', codeChallenge: 'challenge-1', method: 'plain', state: 'state-1' },
+    ]);
+  });
+
+  it('mints with the PKCE method chosen in the settings', async () => {
+    sim.meeting.setPkceMethod('S256');
+    const authorized = new Promise((resolve) => sdk.onAuthorized(resolve));
+    await sdk.authorize({ codeChallenge: 'challenge-2', state: 'state-2' });
+    await expect(authorized).resolves.toMatchObject({ code: 'minted-2', state: 'state-2' });
+    expect(cloudCalls('/sim/zoom/oauth/mint').at(-1)).toMatchObject({ codeChallenge: 'challenge-2', method: 'S256' });
   });
 
   it('shows a notification as a toast in the caller pane', async () => {
@@ -123,5 +165,10 @@ describe('the simulator bridge, driven by the real @zoom/appssdk', () => {
     sim.meeting.endMeeting();
     const toHana = state().log.filter((e) => e.paneKey === HANA && e.api === 'onMeeting');
     expect(toHana).toMatchObject([{ kind: 'event', args: { action: 'ended' }, note: 'dropped: not in capabilities' }]);
+  });
+
+  it('tells the fake cloud the meeting ended, so it sends meeting.ended', async () => {
+    await sim.cloud.idle();
+    expect(cloudCalls('/sim/zoom/events').at(-1)).toMatchObject({ event: 'meeting.ended', meetingUuid: state().meeting.uuid, topic: 'Team sync' });
   });
 });

@@ -4,6 +4,7 @@ import type { Meeting } from './meeting-controller';
 import { personOf } from './meeting-state';
 import type { SimOptions } from './sim-options';
 import type { PaneState, Person, SimState } from './sim-types';
+import type { ZoomCloudClient } from './zoom-cloud-client';
 import { ZOOM_ERRORS, ZoomError, type ZoomErrorKey } from './zoom-errors';
 
 /** What an API handler gets: the caller's instance and person, and the meeting to act on. */
@@ -15,6 +16,8 @@ export interface CallContext {
   options: SimOptions;
   /** Fetches a sealed app context from the dev server (injectable for tests). */
   fetchContext(body: object): Promise<string>;
+  /** The dev server's fake Zoom cloud (OAuth codes for authorize). */
+  cloud: ZoomCloudClient;
 }
 
 /** Answers one API in native wire shape, or throws a {@link ZoomError}. */
@@ -43,7 +46,7 @@ function gate(api: string, state: SimState, pane: PaneState, person: Person, kno
 }
 
 /** Routes bridge requests to `handlers` after Zoom's permission checks. */
-export function createCallRouter(meeting: Meeting, handlers: Readonly<Record<string, ApiHandler>>, deps: Pick<CallContext, 'options' | 'fetchContext'>) {
+export function createCallRouter(meeting: Meeting, handlers: Readonly<Record<string, ApiHandler>>, deps: Pick<CallContext, 'options' | 'fetchContext' | 'cloud'>) {
   return async (key: string, request: BridgeRequest): Promise<BridgeOutcome> => {
     const state = meeting.state();
     const pane = state.panes[key as PaneState['key']];

@@ -18,14 +18,14 @@ declare global {
 
 const frames = createFrameRegistry();
 const options = readSimOptions(window.location.search, window.location.origin);
-const { meeting } = createSimulator({ host: window, frames, options, fetchContext: fetchAppContext });
+const { meeting, cloud } = createSimulator({ host: window, frames, options, fetchContext: fetchAppContext });
 window.quorumSim = { meeting };
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <SimContext.Provider value={{ meeting, frames }}>
+    <SimContext.Provider value={{ meeting, frames, cloud }}>
       <SimApp />
     </SimContext.Provider>
   </StrictMode>,

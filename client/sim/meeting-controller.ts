@@ -171,6 +171,7 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
     setApiDisabled: (api: string, disabled: boolean) =>
       store.update((s) => ({ ...s, disabledApis: disabled ? [...new Set([...s.disabledApis, api])] : s.disabledApis.filter((a) => a !== api) })),
     setEnforceCapabilities: (enforceCapabilities: boolean) => store.update((s) => ({ ...s, enforceCapabilities })),
+    setPkceMethod: (pkceMethod: SimState['pkceMethod']) => store.update((s) => ({ ...s, pkceMethod })),
     clearLog: () => store.update((s) => ({ ...s, log: [] })),
   };
 }

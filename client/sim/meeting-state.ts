@@ -46,17 +46,18 @@ export const createPane = (personId: string, ctx: PaneCtx, openedFrom?: string):
 });
 
 /** The initial meeting: default people, and the apps `openFor` says are open. */
-export function initialState(meetingUuid: string | undefined, openFor: (p: Person) => boolean): SimState {
+export function initialState(meetingUuid: string | undefined, openFor: (p: Person) => boolean, pkceMethod: SimState['pkceMethod'] = 'plain'): SimState {
   const persons = DEFAULT_PEOPLE.map(({ name, role }) => createPerson(name, role));
   const panes: SimState['panes'] = {};
   for (const p of persons.filter(openFor)) panes[paneKey(p.id, 'inMeeting')] = createPane(p.id, 'inMeeting');
   return {
-    meeting: { uuid: meetingUuid ?? newZoomUuid(), meetingID: newMeetingNumber(), topic: 'Quorum team sync', ended: false },
+    meeting: { uuid: meetingUuid ?? newZoomUuid(), meetingID: newMeetingNumber(), topic: 'Team sync', ended: false },
     persons,
     panes,
     invitations: {},
     disabledApis: [],
     enforceCapabilities: true,
+    pkceMethod,
     log: [],
   };
 }

@@ -1,4 +1,5 @@
 import { PaneGrid } from './app-pane';
+import { CloudPanel } from './cloud-panel';
 import { DebugLog } from './debug-log';
 import { RosterPanel } from './roster-panel';
 import { SettingsPanel } from './settings-panel';
@@ -31,6 +32,7 @@ export function SimApp() {
         <aside>
           <RosterPanel />
           <SettingsPanel />
+          <CloudPanel />
         </aside>
         <PaneGrid />
       </div>

@@ -9,11 +9,13 @@ export interface SimOptions {
   clientVersion: string;
   /** Delay before onAuthorized follows a successful authorize. */
   authorizeDelayMs: number;
-  /** The OAuth redirect URL onAuthorized reports (the app's registered one, in Zoom). */
+  /** The OAuth redirect URL onAuthorized reports: the Home URL, which in-client codes are bound to. */
   redirectUri: string;
+  /** PKCE method at start (`?pkce=S256`); Quorum's server uses 'plain' unless ZOOM_PKCE_METHOD says otherwise. */
+  pkceMethod: 'plain' | 'S256';
 }
 
-/** Parses `?open=host&toastMs=0&mid=…&clientVersion=…&redirectUri=…`; anything unknown falls back to the defaults. */
+/** Parses `?open=host&toastMs=0&mid=…&clientVersion=…&redirectUri=…&pkce=S256`; anything unknown falls back to the defaults. */
 export function readSimOptions(search: string, origin: string): SimOptions {
   const q = new URLSearchParams(search);
   const open = q.get('open');
@@ -25,6 +27,7 @@ export function readSimOptions(search: string, origin: string): SimOptions {
     ...(mid ? { meetingUuid: mid } : {}),
     clientVersion: q.get('clientVersion') ?? '6.3.0',
     authorizeDelayMs: 300,
-    redirectUri: q.get('redirectUri') ?? `${origin}/api/zoom/oauth/callback`,
+    redirectUri: q.get('redirectUri') ?? `${origin}/`,
+    pkceMethod: q.get('pkce') === 'S256' ? 'S256' : 'plain',
   };
 }

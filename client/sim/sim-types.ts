@@ -86,5 +86,7 @@ export interface SimState {
   disabledApis: string[];
   /** Reject calls and drop events not listed in config's capabilities, as Zoom does. */
   enforceCapabilities: boolean;
+  /** How authorize asks the fake cloud to check the code's PKCE verifier; must match the server's ZOOM_PKCE_METHOD. */
+  pkceMethod: 'plain' | 'S256';
   log: LogEntry[];
 }

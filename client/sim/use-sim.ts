@@ -2,11 +2,13 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { FrameRegistry } from './frame-registry';
 import type { Meeting } from './meeting-controller';
 import type { SimState } from './sim-types';
+import type { ZoomCloudClient } from './zoom-cloud-client';
 
-/** What the components share: the meeting and the frame registry the bridge reads. */
+/** What the components share: the meeting, the frame registry the bridge reads, and the fake Zoom cloud. */
 export interface SimHandle {
   meeting: Meeting;
   frames: FrameRegistry;
+  cloud: ZoomCloudClient;
 }
 
 /** Provided once by main.tsx. */

@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { isHostRole } from '@quorum/shared';
 import { MeetingContext, ZoomContext } from './app-context';
 import { AnnouncerContext, type Announcer } from './components/announcer';
 import { NoticePage, NotInZoomPage } from './components/notice-page';
@@ -6,6 +7,8 @@ import { StatusRegion } from './components/status-region';
 import type { DraftLibrary } from './features/library/draft-library';
 import { LibraryContext } from './features/library/library-context';
 import { LibraryView } from './features/library/library-view';
+import { DeliveriesList } from './features/zoom-account/deliveries-list';
+import { createZoomCloudApi, type ZoomCloudApi } from './features/zoom-account/zoom-cloud-api';
 import { MeetingApp } from './meeting-app';
 import { createMeetingController, type MeetingController } from './realtime/meeting-controller';
 import type { RealtimeLink } from './realtime/realtime-link';
@@ -26,6 +29,8 @@ export type Phase =
   | { kind: 'not-in-zoom' }
   | { kind: 'failed'; title: string; message: string; retry: boolean }
   | { kind: 'library'; config: ZoomConfig }
+  /** After the meeting: hosts also see where its report went (the session still answers). */
+  | { kind: 'ended'; deliveries: ZoomCloudApi | null }
   | { kind: 'meeting'; config: ZoomConfig; controller: MeetingController; session: SessionClient };
 
 const isMainClient = (config: ZoomConfig) => config.runningContext === 'inMainClient';
@@ -84,7 +89,8 @@ async function start(deps: BootDeps, hooks: StartHooks): Promise<() => void> {
   const offMeeting = deps.zoom.onMeeting((event) => {
     if (event.action !== 'ended') return;
     link.close();
-    show({ kind: 'failed', title: 'The meeting has ended', message: 'Quorum has closed its connection. Thank you for taking part.', retry: false });
+    const role = (controller.store.getState().session ?? session.view())?.role;
+    show({ kind: 'ended', deliveries: role && isHostRole(role) ? createZoomCloudApi(session) : null });
   });
   link.connect();
   show({ kind: 'meeting', config, controller, session });
@@ -109,6 +115,18 @@ function PhaseView({ phase, zoom, onRetry }: { phase: Phase; zoom: ZoomPort; onR
       return (
         <NoticePage title={phase.title} action={phase.retry ? { label: 'Try again', onClick: onRetry } : undefined}>
           <p>{phase.message}</p>
+        </NoticePage>
+      );
+    case 'ended':
+      return (
+        <NoticePage title="The meeting has ended">
+          <p>Quorum has closed its connection. Thank you for taking part.</p>
+          {phase.deliveries && (
+            <section aria-labelledby="report-heading">
+              <h2 id="report-heading">Meeting report</h2>
+              <DeliveriesList api={phase.deliveries} />
+            </section>
+          )}
         </NoticePage>
       );
     case 'library':

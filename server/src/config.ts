@@ -194,8 +194,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** A valid config for tests: NODE_ENV test, in-memory SQLite, silent logs, then `overrides`. */
-export function testConfig(overrides: Partial<Config> = {}): Config {
-  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: 'sqlite::memory:' });
+export function testConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = {}): Config {
+  // `env` goes through the schema, so values derived from it (e.g. the fake cloud's URLs from PUBLIC_URL) follow.
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: 'sqlite::memory:', ...env });
   const merged = { ...base, ...overrides };
   return Object.freeze({ ...merged, isProduction: overrides.isProduction ?? merged.nodeEnv === 'production' });
 }

@@ -73,6 +73,9 @@ export function createFakeZoom(config: Partial<ZoomConfig> = {}) {
     postMessage: vi.fn(async () => {}),
     onMessage: (h) => events.on('message', h),
     onConnect: (h) => events.on('connect', h),
+    authorize: vi.fn(async () => {}),
+    onAuthorized: (h) => events.on('authorized', h),
+    promptAuthorize: vi.fn(async () => {}),
   };
   return { zoom, state, fire: events.fire };
 }

@@ -18,6 +18,9 @@ export const ZOOM_CAPABILITIES = [
   'postMessage',
   'onMessage',
   'onConnect',
+  'authorize',
+  'onAuthorized',
+  'promptAuthorize',
 ] as const;
 
 export type ZoomCapability = (typeof ZOOM_CAPABILITIES)[number];

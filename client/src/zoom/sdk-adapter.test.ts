@@ -14,6 +14,7 @@ function fakeSdk() {
     removeEventListener: (name: string, h: (data: unknown) => void) => listeners.set(name, (listeners.get(name) ?? []).filter((x) => x !== h)),
     showNotification: vi.fn(async () => ({ message: 'Success' })),
     sendAppInvitation: vi.fn(async () => ({ invitationUUID: 'i' })),
+    authorize: vi.fn(async () => ({ message: 'Success' })),
   };
   const fire = (name: string, data: unknown) => listeners.get(name)?.forEach((h) => h(data));
   return { sdk, fire, adapter: createSdkAdapter(sdk as unknown as Sdk) };
@@ -66,6 +67,16 @@ describe('sdk adapter', () => {
     off();
     fire('onMessage', { timestamp: 2, payload: { type: 'y' } });
     expect(onMessage.mock.calls).toEqual([[{ type: 'x' }]]);
+  });
+
+  it('forwards authorize and reports onAuthorized in the port’s shape', async () => {
+    const { sdk, adapter, fire } = fakeSdk();
+    await adapter.authorize({ codeChallenge: 'c', state: 's' });
+    expect(sdk.authorize).toHaveBeenCalledWith({ codeChallenge: 'c', state: 's' });
+    const onAuthorized = vi.fn();
+    adapter.onAuthorized(onAuthorized);
+    fire('onAuthorized', { code: 'k', redirectUri: 'http://x/', result: true, state: 's', timestamp: 1 });
+    expect(onAuthorized).toHaveBeenCalledWith({ code: 'k', redirectUri: 'http://x/', result: true, state: 's' });
   });
 
   it('reports a page outside Zoom with the real SDK', async () => {

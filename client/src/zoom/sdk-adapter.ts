@@ -1,5 +1,5 @@
 import zoomSdk from '@zoom/appssdk';
-import type { ConfigResponse, JSONObject, OnConnectEvent, OnMeetingEvent, OnMessageEvent, OnMyUserContextChangeEvent } from '@zoom/appssdk';
+import type { ConfigResponse, JSONObject, OnAuthorizedEvent, OnConnectEvent, OnMeetingEvent, OnMessageEvent, OnMyUserContextChangeEvent } from '@zoom/appssdk';
 import { normalizeRole } from '@quorum/shared';
 import { CONFIG_TIMEOUT_MS, ZOOM_CAPABILITIES, ZOOM_SDK_VERSION } from './capabilities';
 import { inviteInBatches } from './invite-batches';
@@ -124,5 +124,15 @@ export function createSdkAdapter(sdk: Sdk = zoomSdk): ZoomPort {
     },
     onMessage: (handler) => listen<OnMessageEvent>(sdk, 'onMessage', (e) => handler((e.payload ?? {}) as JsonObject)),
     onConnect: (handler) => listen<OnConnectEvent>(sdk, 'onConnect', (e) => handler({ action: e.action })),
+    async authorize({ codeChallenge, state }) {
+      await sdk.authorize({ codeChallenge, state });
+    },
+    onAuthorized: (handler) =>
+      listen<OnAuthorizedEvent>(sdk, 'onAuthorized', (e) =>
+        handler({ code: e.code, result: e.result, redirectUri: e.redirectUri, ...(e.state === undefined ? {} : { state: e.state }) }),
+      ),
+    async promptAuthorize() {
+      await sdk.promptAuthorize();
+    },
   };
 }

@@ -38,6 +38,15 @@ export type JsonObject = { [key: string]: JsonValue };
 
 export type Unsubscribe = () => void;
 
+/** What `onAuthorized` reports after `authorize`: the OAuth code to redeem, or `result: false` when declined. */
+export interface ZoomAuthorizedEvent {
+  code: string;
+  result: boolean;
+  /** The state passed to authorize, echoed back. */
+  state?: string;
+  redirectUri: string;
+}
+
 /**
  * Everything Quorum needs from Zoom. The SDK adapter implements it for real; tests and the composition
  * root can substitute fakes, so no other module depends on `@zoom/appssdk`.
@@ -67,6 +76,11 @@ export interface ZoomPort {
   /** Receives the object the other instance passed to postMessage. */
   onMessage(handler: (payload: JsonObject) => void): Unsubscribe;
   onConnect(handler: (event: { action: 'success' | 'failure' }) => void): Unsubscribe;
+  /** Starts Zoom's in-client OAuth consent; the code arrives later through onAuthorized. */
+  authorize(input: { codeChallenge: string; state: string }): Promise<void>;
+  onAuthorized(handler: (event: ZoomAuthorizedEvent) => void): Unsubscribe;
+  /** Asks a guest to sign in to Zoom (then to add the app); onMyUserContextChange follows. */
+  promptAuthorize(): Promise<void>;
 }
 
 /** Thrown by `config()` when no Zoom client (or simulator) answers: render the "Open Quorum from Zoom" page. */

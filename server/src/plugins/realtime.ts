@@ -1,9 +1,11 @@
-import { handshakeAuthSchema, isHostRole, type Poll } from '@quorum/shared';
+import { handshakeAuthSchema, isHostRole, type MeetingSettings, type Poll } from '@quorum/shared';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { Config } from '../config';
 import { registerHandlers, type RealtimeMetrics } from '../realtime/handlers';
 import { RealtimePublisher } from '../realtime/publisher';
+import { QuestionClock } from '../realtime/question-clock';
+import { probeRtt } from '../realtime/rtt-probe';
 import { hostsRoom, meetingRoom } from '../realtime/rooms';
 import type { QuorumServer, QuorumSocket } from '../realtime/types';
 import { PollDeadlines } from '../services/poll-deadlines';
@@ -34,8 +36,9 @@ export const realtimePlugin = fp<RealtimeOptions>(
   async (app, { config, store }) => {
     const io: QuorumServer = new Server(app.server, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
     const metrics: RealtimeMetrics = { unknownEvents: 0, invalidPayloads: 0, rateLimited: 0, internalErrors: 0 };
-    const publisher = new RealtimePublisher(io, () => service.state, config.tallyWindowMs);
-    const deadlines = new PollDeadlines((poll) => service.closeBySystem(poll.id, poll.meetingId));
+    const clock = new QuestionClock();
+    const publisher = new RealtimePublisher(io, () => service.state, config.tallyWindowMs, clock);
+    const deadlines = new PollDeadlines((poll) => service.closeAtDeadline(poll.id, poll.meetingId));
     const events = {
       pollChanged(poll: Poll) {
         deadlines.watch(poll);
@@ -43,6 +46,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
       },
       pollDeleted: (poll: Poll) => publisher.pollDeleted(poll),
       tallyChanged: (poll: Poll) => publisher.tallyChanged(poll),
+      settingsChanged: (meetingId: string, settings: MeetingSettings) => publisher.settingsChanged(meetingId, settings),
     };
     const service = new PollService({ store, events });
     (await store.polls.listOpenWithDeadline()).forEach((poll) => deadlines.watch(poll));
@@ -60,14 +64,20 @@ export const realtimePlugin = fp<RealtimeOptions>(
       const { session } = socket.data;
       void socket.join(meetingRoom(session.meetingId));
       if (isHostRole(session.role)) void socket.join(hostsRoom(session.meetingId));
+      probeRtt(socket, clock);
       registerHandlers(socket, {
         service,
+        clock,
         metrics,
         ballotRateLimit: config.ballotRateLimit,
         log: (error, event) => app.log.error({ err: error, event }, 'socket handler failed'),
       });
       service.snapshot(session).then(
-        (snapshot) => socket.emit('meeting:snapshot', snapshot),
+        (snapshot) => {
+          socket.emit('meeting:snapshot', snapshot);
+          // A quiz open at connect reaches this voter now (unless it reached them earlier).
+          for (const p of snapshot.polls) if (p.status === 'open' && p.settings.quiz) clock.delivered(p.id, p.run, session.voterId, socket.id);
+        },
         (error: unknown) => {
           app.log.error({ err: error }, 'snapshot failed');
           socket.disconnect(true);

@@ -1,18 +1,9 @@
-import {
-  castBallotSchema,
-  fail,
-  ok,
-  parseInput,
-  pollDraftSchema,
-  pollRefSchema,
-  pollUpdateSchema,
-  type ClientToServerEvents,
-  type Result,
-} from '@quorum/shared';
+import { fail, parseInput, type Result } from '@quorum/shared';
 import type { z } from 'zod';
 import type { PollService } from '../services/poll-service';
-import type { Session } from '../session/session-token';
+import type { QuestionClock } from './question-clock';
 import { TokenBucket } from './rate-limiter';
+import { BALLOT_EVENTS, routes, type Handler } from './routes';
 import type { QuorumSocket } from './types';
 
 /** Counters of what the socket layer turned away; exposed on /healthz and read by tests. */
@@ -23,31 +14,12 @@ export interface RealtimeMetrics {
   internalErrors: number;
 }
 
-type Handler<S extends z.ZodType> = (input: z.infer<S>, session: Session) => Promise<Result<unknown>>;
-
 interface HandlerOptions {
   service: PollService;
+  clock: QuestionClock;
   metrics: RealtimeMetrics;
   ballotRateLimit: number;
   log: (error: unknown, event: string) => void;
-}
-
-/** Every request the server answers: its payload schema and the service call behind it. */
-function routes(service: PollService) {
-  const route = <S extends z.ZodType>(schema: S, run: Handler<S>) => ({ schema, run });
-  const wrap = (key: string) => (r: Result<unknown>) => (r.ok ? ok({ [key]: r.data }) : r);
-  return {
-    'poll:create': route(pollDraftSchema, async (draft, s) => wrap('poll')(await service.create(s, draft))),
-    'poll:update': route(pollUpdateSchema, async (i, s) => wrap('poll')(await service.update(s, i.pollId, i.draft))),
-    'poll:delete': route(pollRefSchema, async (i, s) => {
-      const r = await service.delete(s, i.pollId);
-      return r.ok ? ok({ pollId: r.data.id }) : r;
-    }),
-    'poll:open': route(pollRefSchema, async (i, s) => wrap('poll')(await service.open(s, i.pollId))),
-    'poll:close': route(pollRefSchema, async (i, s) => wrap('poll')(await service.close(s, i.pollId))),
-    'poll:share': route(pollRefSchema, async (i, s) => wrap('poll')(await service.share(s, i.pollId))),
-    'ballot:cast': route(castBallotSchema, async (i, s) => wrap('receipt')(await service.cast(s, i))),
-  } satisfies Record<keyof ClientToServerEvents, unknown>;
 }
 
 /**
@@ -56,7 +28,7 @@ function routes(service: PollService) {
  */
 export function registerHandlers(socket: QuorumSocket, options: HandlerOptions): void {
   const { metrics } = options;
-  const table: Record<string, { schema: z.ZodType; run: Handler<z.ZodType> }> = routes(options.service);
+  const table: Record<string, { schema: z.ZodType; run: Handler<z.ZodType> }> = routes(options.service, options.clock);
   const bucket = new TokenBucket(options.ballotRateLimit, 10_000);
 
   socket.onAny((event: string) => {
@@ -71,7 +43,7 @@ export function registerHandlers(socket: QuorumSocket, options: HandlerOptions):
         return;
       }
       const reply = ack as (r: Result<unknown>) => void;
-      if (event === 'ballot:cast' && !bucket.take()) {
+      if (BALLOT_EVENTS.has(event) && !bucket.take()) {
         metrics.rateLimited++;
         return reply(fail('RATE_LIMITED', 'too many ballots; slow down and try again'));
       }
@@ -80,7 +52,7 @@ export function registerHandlers(socket: QuorumSocket, options: HandlerOptions):
         metrics.invalidPayloads++;
         return reply(input);
       }
-      run(input.data, socket.data.session).then(reply, (error: unknown) => {
+      run(input.data, socket.data.session, socket).then(reply, (error: unknown) => {
         metrics.internalErrors++;
         options.log(error, event);
         reply(fail('INTERNAL', 'something went wrong on our side; your last action was not saved'));

@@ -1,6 +1,7 @@
-import { canSeePoll, canSeeResults, type Poll } from '@quorum/shared';
+import { canSeePoll, canSeeResults, canSeeStandings, pollForRole, type MeetingSettings, type Poll } from '@quorum/shared';
 import type { PollEvents } from '../services/poll-service';
 import type { PollState } from '../services/poll-state';
+import type { QuestionClock } from './question-clock';
 import type { QuorumServer } from './types';
 import { hostsRoom, meetingRoom } from './rooms';
 import { emitInSlices } from './sliced-emit';
@@ -8,7 +9,8 @@ import { TallyBroadcaster } from './tally-broadcaster';
 
 /**
  * Turns committed changes into socket.io broadcasts, with each audience getting only what it may
- * see: drafts and host-only results go to the hosts' room, everyone else gets turnout.
+ * see: drafts, quiz answers and host-only results go to the hosts' room, everyone else gets what
+ * their role allows (turnout at least).
  */
 export class RealtimePublisher implements PollEvents {
   readonly broadcaster: TallyBroadcaster;
@@ -20,6 +22,7 @@ export class RealtimePublisher implements PollEvents {
     private readonly io: QuorumServer,
     private readonly state: () => PollState,
     windowMs: number,
+    private readonly clock?: QuestionClock,
   ) {
     this.broadcaster = new TallyBroadcaster(windowMs, (pollId) => this.sendTally(pollId));
   }
@@ -29,8 +32,8 @@ export class RealtimePublisher implements PollEvents {
     // A closing poll's last ballots go out before the close, so clients see the final count first.
     this.broadcaster.flush(poll.id);
     this.sent.poll++;
-    const room = canSeePoll(poll, 'participant') ? meetingRoom(poll.meetingId) : hostsRoom(poll.meetingId);
-    emitInSlices(this.io, { room }, 'poll:updated', poll);
+    this.sendPoll(poll);
+    if (poll.status !== 'open') this.clock?.forgetPoll(poll.id);
     // Visibility may have changed (closed, shared): send the tally as each audience now sees it.
     if (poll.run > 0) this.sendTally(poll.id);
   }
@@ -38,6 +41,7 @@ export class RealtimePublisher implements PollEvents {
   pollDeleted(poll: Poll): void {
     this.latest.delete(poll.id);
     this.broadcaster.forget(poll.id);
+    this.clock?.forgetPoll(poll.id);
     emitInSlices(this.io, { room: meetingRoom(poll.meetingId) }, 'poll:deleted', { pollId: poll.id });
   }
 
@@ -46,17 +50,44 @@ export class RealtimePublisher implements PollEvents {
     this.broadcaster.markDirty(poll.id);
   }
 
+  settingsChanged(meetingId: string, settings: MeetingSettings): void {
+    emitInSlices(this.io, { room: meetingRoom(meetingId) }, 'meeting:settings', settings);
+  }
+
+  private sendPoll(poll: Poll): void {
+    const hosts = hostsRoom(poll.meetingId);
+    const now = Date.now();
+    // An open quiz's send time per socket is when each voter's answer time starts.
+    const onSent = poll.status === 'open' && poll.settings.quiz ? (ids: readonly string[]) => this.delivered(poll, ids, now) : undefined;
+    if (!canSeePoll(poll, 'participant')) return emitInSlices(this.io, { room: hosts, onSent }, 'poll:updated', poll, now);
+    const forOthers = pollForRole(poll, 'participant');
+    if (forOthers === poll) return emitInSlices(this.io, { room: meetingRoom(poll.meetingId), onSent }, 'poll:updated', poll, now);
+    emitInSlices(this.io, { room: hosts, onSent }, 'poll:updated', poll, now);
+    emitInSlices(this.io, { room: meetingRoom(poll.meetingId), except: hosts, onSent }, 'poll:updated', forOthers, now);
+  }
+
+  private delivered(poll: Poll, socketIds: readonly string[], sentAt: number): void {
+    // Slices after the first leave a turn or more later; that delay is the server's, not the voter's.
+    const at = Math.max(sentAt, Date.now());
+    for (const id of socketIds) {
+      const voterId = this.io.of('/').sockets.get(id)?.data.session.voterId;
+      if (voterId !== undefined) this.clock?.delivered(poll.id, poll.run, voterId, id, at);
+    }
+  }
+
   private sendTally(pollId: string): void {
     const poll = this.latest.get(pollId);
     const tally = poll && this.state().loadedTally(poll.id, poll.run);
     if (!poll || !tally) return;
     const everyone = meetingRoom(poll.meetingId);
     const hosts = hostsRoom(poll.meetingId);
-    if (canSeeResults(poll, 'participant')) {
-      emitInSlices(this.io, { room: everyone }, 'poll:tally', tally.snapshot(true));
+    const results = canSeeResults(poll, 'participant');
+    const standings = canSeeStandings(poll, 'participant') || tally.quiz === undefined;
+    if (results && standings) {
+      emitInSlices(this.io, { room: everyone }, 'poll:tally', tally.snapshot(true, true));
     } else {
-      emitInSlices(this.io, { room: hosts }, 'poll:tally', tally.snapshot(true));
-      emitInSlices(this.io, { room: everyone, except: hosts }, 'poll:tally', tally.snapshot(false));
+      emitInSlices(this.io, { room: hosts }, 'poll:tally', tally.snapshot(true, true));
+      emitInSlices(this.io, { room: everyone, except: hosts }, 'poll:tally', tally.snapshot(results, standings));
     }
     this.sent.tally++;
   }

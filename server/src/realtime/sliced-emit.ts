@@ -14,7 +14,7 @@ type Event = keyof ServerToClientEvents;
  */
 export function emitInSlices<E extends Event>(
   io: QuorumServer,
-  target: { room: string; except?: string },
+  target: { room: string; except?: string; onSent?: (socketIds: readonly string[]) => void },
   event: E,
   ...args: Parameters<ServerToClientEvents[E]>
 ): void {
@@ -25,6 +25,8 @@ export function emitInSlices<E extends Event>(
   const sendFrom = (start: number): void => {
     const slice = ids.slice(start, start + SLICE_SIZE);
     if (slice.length > 0) io.local.to(slice).emit(event, ...args);
+    // Quizzes time answers from here: when the message actually left for these sockets.
+    if (slice.length > 0) target.onSent?.(slice);
     if (start + SLICE_SIZE < ids.length) setImmediate(sendFrom, start + SLICE_SIZE);
   };
   sendFrom(0);

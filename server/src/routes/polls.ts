@@ -1,14 +1,31 @@
-import { canSeePoll, canSeeResults, fail, HTTP_STATUS, isHostRole, type AppError } from '@quorum/shared';
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { canSeePoll, fail, HTTP_STATUS, isHostRole, ok, pollForRole, type AppError, type Poll, type Result } from '@quorum/shared';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireSession } from '../plugins/session';
 import { exportRunCsv } from '../services/csv-export';
+import { exportRunJson } from '../services/json-export';
+import { exportRunSummaryCsv } from '../services/summary-export';
 import type { Store } from '../store/types';
 
 const pollParams = z.object({ pollId: z.string().min(1).max(64) });
 const runParams = pollParams.extend({ run: z.coerce.number().int().min(1) });
 
 const sendError = (reply: FastifyReply, error: AppError) => reply.code(HTTP_STATUS[error.code]).send({ error });
+
+/** The poll and run an export names, if the caller is a host of the poll's meeting. */
+async function hostRun(app: FastifyInstance, request: FastifyRequest): Promise<Result<{ poll: Poll; run: number }>> {
+  const session = request.session!;
+  if (!isHostRole(session.role)) return fail('FORBIDDEN', 'only hosts can export results');
+  const params = runParams.safeParse(request.params);
+  if (!params.success) return fail('INVALID', 'poll id and run number expected', 'run');
+  const poll = await app.polls.state.poll(params.data.pollId);
+  if (!poll || poll.meetingId !== session.meetingId || params.data.run > poll.run) return fail('NOT_FOUND', 'no such poll run in this meeting');
+  return ok({ poll, run: params.data.run });
+}
+
+/** An attachment download with a name that says what it is. */
+const download = (reply: FastifyReply, type: string, name: string, body: string | object) =>
+  reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).send(body);
 
 /** Read-only HTTP views of a meeting's polls, scoped to the caller's session and role. */
 export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
@@ -17,9 +34,10 @@ export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
   app.get('/api/polls', async (request) => {
     const session = request.session!;
     const polls = await store.polls.listByMeeting(session.meetingId);
-    return { polls: polls.filter((p) => canSeePoll(p, session.role)) };
+    return { polls: polls.filter((p) => canSeePoll(p, session.role)).map((p) => pollForRole(p, session.role)) };
   });
 
+  /** The poll with every run's tally (run history: relaunching never overwrites earlier runs). */
   app.get('/api/polls/:pollId', async (request, reply) => {
     const session = request.session!;
     const params = pollParams.safeParse(request.params);
@@ -27,27 +45,32 @@ export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
     if (!poll || poll.meetingId !== session.meetingId || !canSeePoll(poll, session.role)) {
       return sendError(reply, fail('NOT_FOUND', 'no such poll in this meeting').error);
     }
-    const withResults = canSeeResults(poll, session.role);
-    const runs = await Promise.all(
-      Array.from({ length: poll.run }, async (_, i) => (await app.polls.state.tally(poll, i + 1)).snapshot(withResults)),
-    );
-    return { poll, runs };
+    const runs = await Promise.all(Array.from({ length: poll.run }, (_, i) => app.polls.runTally(poll, i + 1, session.role)));
+    return { poll: pollForRole(poll, session.role), runs };
   });
 
   app.get('/api/polls/:pollId/runs/:run/export.csv', async (request, reply) => {
-    const session = request.session!;
-    if (!isHostRole(session.role)) return sendError(reply, fail('FORBIDDEN', 'only hosts can export results').error);
-    const params = runParams.safeParse(request.params);
-    if (!params.success) return sendError(reply, fail('INVALID', 'poll id and run number expected', 'run').error);
-    const poll = await app.polls.state.poll(params.data.pollId);
-    if (!poll || poll.meetingId !== session.meetingId || params.data.run > poll.run) {
-      return sendError(reply, fail('NOT_FOUND', 'no such poll run in this meeting').error);
-    }
-    const ballots = await store.ballots.listForRun(poll.id, params.data.run);
-    const filename = `quorum-${poll.id}-run${params.data.run}.csv`;
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${filename}"`)
-      .send(exportRunCsv(poll, params.data.run, ballots));
+    const found = await hostRun(app, request);
+    if (!found.ok) return sendError(reply, found.error);
+    const { poll, run } = found.data;
+    const ballots = await store.ballots.listForRun(poll.id, run);
+    return download(reply, 'text/csv; charset=utf-8', `quorum-${poll.id}-run${run}.csv`, exportRunCsv(poll, run, ballots));
+  });
+
+  app.get('/api/polls/:pollId/runs/:run/summary.csv', async (request, reply) => {
+    const found = await hostRun(app, request);
+    if (!found.ok) return sendError(reply, found.error);
+    const { poll, run } = found.data;
+    const tally = await app.polls.runTally(poll, run, 'host');
+    return download(reply, 'text/csv; charset=utf-8', `quorum-${poll.id}-run${run}-summary.csv`, exportRunSummaryCsv(poll, tally));
+  });
+
+  app.get('/api/polls/:pollId/runs/:run/export.json', async (request, reply) => {
+    const found = await hostRun(app, request);
+    if (!found.ok) return sendError(reply, found.error);
+    const { poll, run } = found.data;
+    const [tally, ballots] = await Promise.all([app.polls.runTally(poll, run, 'host'), store.ballots.listForRun(poll.id, run)]);
+    const body = JSON.stringify(exportRunJson(poll, tally, ballots, Date.now()));
+    return download(reply, 'application/json; charset=utf-8', `quorum-${poll.id}-run${run}.json`, body);
   });
 };

@@ -48,6 +48,21 @@ export class BallotBatcher {
     return run;
   }
 
+  /**
+   * Runs a write that must not be batched with others (a survey's all-or-nothing transaction, a hide)
+   * in the same order as the batches: after everything queued so far, before anything queued later.
+   * The task applies its own effects right after its store call, as `onCommitted` does for batches.
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    void this.flush();
+    const run = this.inFlight.then(task);
+    this.inFlight = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
   private async commit(batch: Pending[]): Promise<void> {
     try {
       const results = await this.ballots.writeMany(batch.map((p) => p.write));

@@ -1,4 +1,4 @@
-import type { Answer, Ballot, Poll, Question } from '@quorum/shared';
+import { quizRules, scoreBallot, type Answer, type Ballot, type Poll, type Question } from '@quorum/shared';
 
 /** Quotes a CSV field when needed and defuses spreadsheet formulas (=, +, -, @ at the start). */
 export function csvField(value: string | number): string {
@@ -7,37 +7,64 @@ export function csvField(value: string | number): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const csvRow = (fields: (string | number)[]): string => fields.map(csvField).join(',');
+/** One CSV line (without its line break). */
+export const csvRow = (fields: (string | number)[]): string => fields.map(csvField).join(',');
 
-/** An answer in words: option labels rather than ids. */
+/** Lines as a CSV document (CRLF, as RFC 4180 and spreadsheets expect). */
+export const csvDocument = (lines: string[]): string => lines.join('\r\n') + '\r\n';
+
+/** An option's label, or its id when the question has no such option. */
+export const optionLabel = (question: Question, id: string): string =>
+  ('options' in question ? question.options.find((o) => o.id === id)?.label : undefined) ?? id;
+
+/** An answer in words: option labels rather than ids, rankings best first. */
 export function describeAnswer(question: Question, answer: Answer): string {
-  const label = (id: string) => (question.kind === 'rating' ? id : (question.options.find((o) => o.id === id)?.label ?? id));
   switch (answer.kind) {
     case 'single':
-      return label(answer.optionId);
+      return optionLabel(question, answer.optionId);
     case 'multiple':
-      return answer.optionIds.map(label).join('; ');
+      return answer.optionIds.map((id) => optionLabel(question, id)).join('; ');
+    case 'rank':
+      return answer.optionIds.map((id) => optionLabel(question, id)).join(' > ');
     case 'rating':
+    case 'number':
       return String(answer.value);
+    case 'text':
+      return answer.text;
   }
 }
 
+/** The ballots an export may show: the run's, without answers a host hid. */
+export const exportableBallots = (ballots: readonly Ballot[], run: number): Ballot[] =>
+  ballots.filter((b) => b.run === run && !b.hidden).sort((a, b) => a.castAt - b.castAt);
+
+/** Points per ballot for quiz polls (undefined for questions that do not score, or no quiz). */
+export function ballotPoints(poll: Poll): (ballot: Ballot) => number | undefined {
+  const rules = quizRules(poll.settings);
+  const questions = new Map(poll.questions.map((q) => [q.id, q]));
+  return (ballot) => {
+    const question = questions.get(ballot.questionId);
+    return rules && question ? scoreBallot(rules, question, ballot)?.points : undefined;
+  };
+}
+
 /**
- * One row per ballot of one run. Anonymous polls carry no voter column at all, so no identity can
- * leak through an export.
+ * One row per ballot of one run; hidden open-text answers are left out. Quizzes add the points each
+ * answer scored. Anonymous polls carry no voter column at all, so no identity can leak through an export.
  */
 export function exportRunCsv(poll: Poll, run: number, ballots: readonly Ballot[]): string {
   const anonymous = poll.settings.anonymous;
-  const header = ['poll', 'run', 'question', 'answer', 'cast_at', ...(anonymous ? [] : ['voter'])];
+  const quiz = poll.settings.quiz !== undefined;
+  const points = ballotPoints(poll);
+  const header = ['poll', 'run', 'question', 'answer', 'cast_at', ...(quiz ? ['points'] : []), ...(anonymous ? [] : ['voter'])];
   const questions = new Map(poll.questions.map((q) => [q.id, q]));
-  const rows = ballots
-    .filter((b) => b.run === run)
-    .sort((a, b) => a.castAt - b.castAt)
-    .flatMap((b) => {
-      const question = questions.get(b.questionId);
-      if (!question) return [];
-      const fields = [poll.title, run, question.prompt, describeAnswer(question, b.answer), new Date(b.castAt).toISOString()];
-      return [csvRow(anonymous ? fields : [...fields, b.voterId])];
-    });
-  return [csvRow(header), ...rows].join('\r\n') + '\r\n';
+  const rows = exportableBallots(ballots, run).flatMap((b) => {
+    const question = questions.get(b.questionId);
+    if (!question) return [];
+    const fields: (string | number)[] = [poll.title, run, question.prompt, describeAnswer(question, b.answer), new Date(b.castAt).toISOString()];
+    if (quiz) fields.push(points(b) ?? '');
+    if (!anonymous) fields.push(b.voterId);
+    return [csvRow(fields)];
+  });
+  return csvDocument([csvRow(header), ...rows]);
 }

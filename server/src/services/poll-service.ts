@@ -1,28 +1,31 @@
 import {
   canSeePoll,
   canSeeResults,
-  castBallot,
+  canSeeStandings,
   closePoll,
   createPoll,
   editPoll,
+  extendDeadline,
   fail,
-  isPastDeadline,
-  isHostRole,
   ok,
   openPoll,
+  pollForRole,
   shareResults,
+  stopTimer,
   toReceipt,
   type DomainContext,
+  type MeetingSettings,
   type MeetingSnapshot,
   type Poll,
   type PollDraft,
-  type CastBallot,
-  type Receipt,
+  type PollTally,
   type Result,
+  type Role,
 } from '@quorum/shared';
 import { toSessionView, type Session } from '../session/session-token';
-import type { BallotWriteResult, Store } from '../store/types';
-import { BallotBatcher } from './ballot-batcher';
+import type { Store } from '../store/types';
+import { BallotService } from './ballot-service';
+import { MeetingAccess } from './meeting-access';
 import { PollState } from './poll-state';
 
 /** What the service tells the realtime layer after a change is committed. */
@@ -30,6 +33,8 @@ export interface PollEvents {
   pollChanged(poll: Poll): void;
   pollDeleted(poll: Poll): void;
   tallyChanged(poll: Poll): void;
+  /** Optional so older wiring keeps compiling; the realtime layer tells the meeting. */
+  settingsChanged?(meetingId: string, settings: MeetingSettings): void;
 }
 
 export interface PollServiceDeps {
@@ -39,14 +44,18 @@ export interface PollServiceDeps {
   newId?: () => string;
 }
 
+/** A deadline timer may fire a hair early on another clock; this much early still counts. */
+const DEADLINE_SLACK_MS = 50;
+
 /**
  * The authoritative poll rules applied to the store: load → pure domain rule → save → publish.
- * Every method takes the caller's trusted session; host-only actions check its role here, so no
- * transport can skip the check.
+ * Every method takes the caller's trusted session; host-only actions check its role (and the
+ * meeting's co-host setting) here, so no transport can skip the check. Ballots are `ballots`' job.
  */
 export class PollService {
   readonly state: PollState;
-  private readonly batcher: BallotBatcher;
+  readonly ballots: BallotService;
+  readonly access: MeetingAccess;
   private readonly store: Store;
   private readonly events: PollEvents;
   private readonly now: () => number;
@@ -60,7 +69,9 @@ export class PollService {
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? (() => crypto.randomUUID().replaceAll('-', ''));
     this.state = new PollState(deps.store);
-    this.batcher = new BallotBatcher(deps.store.ballots, (result) => this.countCommitted(result));
+    this.access = new MeetingAccess(deps.store, (meetingId, settings) => this.events.settingsChanged?.(meetingId, settings), this.now);
+    const ctx = () => this.ctx();
+    this.ballots = new BallotService({ store: deps.store, state: this.state, events: deps.events, access: this.access, ctx });
   }
 
   private ctx(): DomainContext {
@@ -69,7 +80,8 @@ export class PollService {
 
   /** Creates a draft in the caller's meeting. */
   async create(session: Session, draft: PollDraft): Promise<Result<Poll>> {
-    if (!isHostRole(session.role)) return forbidden();
+    const allowed = await this.access.mayRun(session);
+    if (!allowed.ok) return allowed;
     const created = createPoll(draft, session.meetingId, this.ctx());
     if (!created.ok) return created;
     await this.store.polls.insert(created.data);
@@ -96,10 +108,31 @@ export class PollService {
     return this.transition(session, pollId, (poll) => shareResults(poll));
   }
 
+  /** Moves an open poll's deadline later (or starts a countdown). */
+  extend(session: Session, pollId: string, seconds: number): Promise<Result<Poll>> {
+    return this.transition(session, pollId, (poll) => extendDeadline(poll, seconds, this.now()));
+  }
+
+  /** Removes an open poll's deadline. */
+  stopTimer(session: Session, pollId: string): Promise<Result<Poll>> {
+    return this.transition(session, pollId, (poll) => stopTimer(poll));
+  }
+
   /** Closes a poll on the server's own authority (deadline, meeting ended). */
   closeBySystem(pollId: string, meetingId: string): Promise<Result<Poll>> {
-    const system: Session = { voterId: 'system', meetingId, role: 'host', exp: Infinity };
-    return this.transition(system, pollId, (poll) => closePoll(poll, this.now()));
+    return this.transition(systemSession(meetingId), pollId, (poll) => closePoll(poll, this.now()));
+  }
+
+  /**
+   * The deadline timer's close: only if the deadline (as it stands now) has passed, because a host
+   * may have extended or stopped the timer after this timer was set.
+   */
+  closeAtDeadline(pollId: string, meetingId: string): Promise<Result<Poll>> {
+    return this.transition(systemSession(meetingId), pollId, (poll) =>
+      poll.status === 'open' && poll.closesAt !== null && this.now() >= poll.closesAt - DEADLINE_SLACK_MS
+        ? closePoll(poll, this.now())
+        : fail('INVALID', 'the deadline moved'),
+    );
   }
 
   /** Deletes a draft or a closed poll with all its runs. */
@@ -115,39 +148,11 @@ export class PollService {
     });
   }
 
-  /**
-   * Counts a ballot. The ack (this promise) settles only after the ballot's transaction committed;
-   * the tally broadcast is scheduled after that.
-   */
-  async cast(session: Session, input: CastBallot): Promise<Result<Receipt>> {
-    const poll = await this.state.poll(input.pollId);
-    if (!poll || poll.meetingId !== session.meetingId) return fail('NOT_FOUND', 'no such poll in this meeting', 'pollId');
-    const ballot = castBallot(poll, session.voterId, input, this.ctx());
-    if (!ballot.ok) return ballot;
-    await this.state.tally(poll);
-    // Re-check without yielding: a close that landed while we awaited must win, and a close
-    // flushes the queue after it, so no ballot enqueued here can count after the poll closed.
-    const live = this.state.cached(poll.id);
-    if (!live || live.status !== 'open' || live.run !== poll.run || isPastDeadline(live, this.now())) {
-      return fail('POLL_CLOSED', 'this poll is not open for voting');
-    }
-    const result = await this.batcher.write({ ballot: ballot.data, allowAnswerChange: poll.settings.allowAnswerChange });
-    if (result.kind === 'rejected') {
-      return fail('ALREADY_VOTED', 'you already voted on this question and this poll does not allow changes');
-    }
-    return ok(toReceipt(result.ballot));
-  }
-
-  /** Applies a committed ballot to its run's tally and schedules a broadcast. */
-  private countCommitted(result: BallotWriteResult): void {
-    if (result.kind !== 'inserted' && result.kind !== 'replaced') return;
-    const { pollId, run } = result.ballot;
-    const tally = this.state.loadedTally(pollId, run);
-    const poll = this.state.cached(pollId);
-    if (!tally || !poll) return;
-    tally.apply(result.ballot, result.kind === 'replaced' ? result.previous : undefined);
-    tally.version = Math.max(tally.version + 1, result.tallyVersion);
-    this.events.tallyChanged(poll);
+  /** One run's tally as this role may see it: results, and for quizzes the standings. */
+  async runTally(poll: Poll, run: number, role: Role): Promise<PollTally> {
+    // An earlier run is over even while a later one is open.
+    const asOf: Poll = run === poll.run ? poll : { ...poll, status: 'closed' };
+    return (await this.state.tally(poll, run)).snapshot(canSeeResults(asOf, role), canSeeStandings(asOf, role));
   }
 
   /** Everything a newly connected client needs, filtered by what its role may see. */
@@ -156,22 +161,21 @@ export class PollService {
     all.forEach((p) => this.state.remember(p));
     const polls = all.filter((p) => canSeePoll(p, session.role));
     const launched = polls.filter((p) => p.run > 0);
-    const tallies = await Promise.all(
-      launched.map(async (p) => (await this.state.tally(p)).snapshot(canSeeResults(p, session.role))),
-    );
+    const tallies = await Promise.all(launched.map((p) => this.runTally(p, p.run, session.role)));
     const myBallots = (await this.store.ballots.listForVoter(session.voterId, launched)).map(toReceipt);
     return {
       session: toSessionView(session),
       serverTime: this.now(),
-      polls,
+      polls: polls.map((p) => pollForRole(p, session.role)),
       tallies,
       myBallots,
+      meetingSettings: await this.access.settings(session.meetingId),
     };
   }
 
   /** Waits for queued ballot writes (graceful shutdown). */
   drain(): Promise<void> {
-    return this.batcher.flush();
+    return this.ballots.flush();
   }
 
   private transition(session: Session, pollId: string, rule: (poll: Poll) => Result<Poll>): Promise<Result<Poll>> {
@@ -184,7 +188,7 @@ export class PollService {
       this.state.remember(next.data);
       // Ballots accepted before this change commit first, so a closed run's tally is final; a new
       // run's (empty) tally is loaded before anyone hears of it, so its first broadcast is zero.
-      if (next.data.status !== 'open') await this.batcher.flush();
+      if (next.data.status !== 'open') await this.ballots.flush();
       else await this.state.tally(next.data);
       this.events.pollChanged(next.data);
       return next;
@@ -192,7 +196,8 @@ export class PollService {
   }
 
   private async hostPoll(session: Session, pollId: string): Promise<Result<Poll>> {
-    if (!isHostRole(session.role)) return forbidden();
+    const allowed = await this.access.mayRun(session);
+    if (!allowed.ok) return allowed;
     const poll = await this.state.poll(pollId);
     if (!poll || poll.meetingId !== session.meetingId) return fail('NOT_FOUND', 'no such poll in this meeting', 'pollId');
     return ok(poll);
@@ -210,4 +215,5 @@ export class PollService {
   }
 }
 
-const forbidden = () => fail('FORBIDDEN', 'only the host or a co-host can do this');
+/** The server acting on its own: the meeting's host, so no co-host setting can stop it. */
+const systemSession = (meetingId: string): Session => ({ voterId: 'system', meetingId, role: 'host', exp: Infinity });

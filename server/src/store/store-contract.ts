@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { castBallot, closePoll, createPoll, openPoll, type Ballot, type DomainContext, type Poll, type PollSettings, type Result } from '@quorum/shared';
 import type { BallotWrite, Store } from './types';
+import { describeChangeLogContract } from './store-contract-changes';
+import { describeRecordsContract } from './store-contract-records';
 
 const must = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`fixture rejected: ${r.error.message}`);
@@ -11,7 +13,7 @@ let seq = 0;
 const ctxAt = (now: number): DomainContext => ({ now, newId: () => `id-${++seq}` });
 
 /** A draft poll with one single-choice question (q1: a|b|c) and one rating question (q2: 1..5). */
-function draftPoll(meetingId: string, createdAt: number, settings: Partial<PollSettings> = {}): Poll {
+export function draftPoll(meetingId: string, createdAt: number, settings: Partial<PollSettings> = {}): Poll {
   const draft = {
     title: `Poll at ${createdAt}`,
     questions: [
@@ -23,15 +25,15 @@ function draftPoll(meetingId: string, createdAt: number, settings: Partial<PollS
   return must(createPoll(draft, meetingId, ctxAt(createdAt)));
 }
 
-const launch = (poll: Poll, now = poll.createdAt + 1): Poll => must(openPoll(poll, now));
+export const launch = (poll: Poll, now = poll.createdAt + 1): Poll => must(openPoll(poll, now));
 
 /** A single-choice ballot on q1 of the poll's current run. */
-function vote(poll: Poll, voterId: string, optionId: string, clientBallotId = `ballot-${voterId}-${++seq}`): Ballot {
+export function vote(poll: Poll, voterId: string, optionId: string, clientBallotId = `ballot-${voterId}-${++seq}`): Ballot {
   const input = { pollId: poll.id, questionId: 'q1', answer: { kind: 'single' as const, optionId }, clientBallotId };
   return must(castBallot(poll, voterId, input, ctxAt((poll.openedAt ?? 0) + seq)));
 }
 
-const write = (ballot: Ballot, allowAnswerChange = true): BallotWrite => ({ ballot, allowAnswerChange });
+export const write = (ballot: Ballot, allowAnswerChange = true): BallotWrite => ({ ballot, allowAnswerChange });
 const byId = (a: { ballotId: string }, b: { ballotId: string }) => a.ballotId.localeCompare(b.ballotId);
 
 /** The behaviour every `Store` must show; each implementation calls this with its own opener. */
@@ -197,5 +199,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.ballots.tallyVersion(live.id, 1)).toBe(0);
       });
     });
+
+    describeChangeLogContract(open, { draftPoll, launch, vote, write });
+    describeRecordsContract(open);
   });
 }

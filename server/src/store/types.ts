@@ -46,8 +46,26 @@ export interface BallotRepository {
   writeAtomically(writes: readonly BallotWrite[]): Promise<AtomicWriteResult>;
   /** One ballot of a run by its id. */
   get(pollId: string, run: number, ballotId: string): Promise<Ballot | undefined>;
-  /** Sets a ballot's hidden flag and returns the run's tally version after the change. */
+  /**
+   * Sets a ballot's hidden flag and returns the run's tally version after the change. A counted change
+   * (logged like any other); an unknown ballot or an unchanged flag changes nothing and returns the
+   * current version.
+   */
   setHidden(pollId: string, run: number, ballotId: string, hidden: boolean): Promise<number>;
+  /**
+   * The run's counted changes with a version above `afterVersion`, oldest first: applying each as
+   * `tally.apply(ballot, previous)` brings a running tally at `afterVersion` to the newest version. The
+   * log is complete from version 1 for runs counted since it exists; a reader that gets a first
+   * version other than `afterVersion + 1` must recount from `listForRun` instead.
+   */
+  changesSince(pollId: string, run: number, afterVersion: number): Promise<BallotChange[]>;
+}
+
+/** One counted change of a run: the ballot after it and, for a replacement or a hide, the one before. */
+export interface BallotChange {
+  version: number;
+  ballot: Ballot;
+  previous?: Ballot;
 }
 
 /** The outcome of `writeAtomically`: every result, or the index of the write that was refused. */

@@ -16,6 +16,7 @@ import { io, type Socket } from 'socket.io-client';
 import { buildApp } from '../../src/app';
 import { testConfig, type Config } from '../../src/config';
 import { sealAppContext } from '../../src/zoom/app-context';
+import { freePort } from './process';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -33,15 +34,20 @@ export interface TestServer {
 export type Endpoint = Pick<TestServer, 'url' | 'config'>;
 
 /** Starts the full app (production wiring) for integration tests. */
-export async function startServer(overrides: Partial<Config> = {}, dbPath?: string): Promise<TestServer> {
+export async function startServer(
+  overrides: Partial<Config> | ((url: string) => Partial<Config>) = {},
+  dbPath?: string,
+): Promise<TestServer> {
   const dir = dbPath ? undefined : mkdtempSync(joinPath(tmpdir(), 'quorum-test-'));
   const path = dbPath ?? joinPath(dir!, 'quorum.db');
-  const config = testConfig({ databaseUrl: `sqlite:${path}`, ...overrides });
+  // A known port before building, so PUBLIC_URL (Home URL, OAuth redirect, the fake cloud's webhook
+  // target) is the address the server really listens on.
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const extra = typeof overrides === 'function' ? overrides(url) : overrides;
+  const config = testConfig({ databaseUrl: `sqlite:${path}`, ...extra }, { PORT: String(port), PUBLIC_URL: url });
   const app = await buildApp(config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  const url = `http://127.0.0.1:${address.port}`;
+  await app.listen({ port, host: '127.0.0.1' });
   return {
     app,
     config,
@@ -97,10 +103,18 @@ export interface Client {
   tallies: Map<string, PollTally>;
   /** Resolves once a tally for the poll satisfies the predicate. */
   waitForTally(pollId: string, until: (t: PollTally) => boolean, timeoutMs?: number): Promise<PollTally>;
+  /** Resolves once this client answered the server's first latency probe (`time:ping`). */
+  pinged: Promise<void>;
+}
+
+/** How a test client connects; `latencyMs` simulates a slow link by answering latency probes that much later each way. */
+export interface JoinOptions {
+  useCookie?: boolean;
+  latencyMs?: number;
 }
 
 /** Connects with the session token only (no cookie): the cookies-blocked path. */
-export async function join(server: Endpoint, person: Person, opts: { useCookie?: boolean } = {}): Promise<Client> {
+export async function join(server: Endpoint, person: Person, opts: JoinOptions = {}): Promise<Client> {
   const { token, session, cookie } = await openSession(server, person);
   const socket: ClientSocket = io(server.url, {
     transports: ['websocket'],
@@ -108,6 +122,15 @@ export async function join(server: Endpoint, person: Person, opts: { useCookie?:
     reconnection: false,
     auth: opts.useCookie ? { protocolVersion: PROTOCOL_VERSION } : { protocolVersion: PROTOCOL_VERSION, token },
     extraHeaders: opts.useCookie ? { cookie } : {},
+  });
+  // Answer latency probes as the real client does (at once), or a round trip later on a simulated slow link.
+  let answeredPing: () => void = () => {};
+  const pinged = new Promise<void>((resolve) => (answeredPing = resolve));
+  socket.on('time:ping', (_serverTime, ack) => {
+    setTimeout(() => {
+      ack();
+      answeredPing();
+    }, 2 * (opts.latencyMs ?? 0));
   });
   const tallies = new Map<string, PollTally>();
   const watchers = new Set<() => void>();
@@ -140,7 +163,7 @@ export async function join(server: Endpoint, person: Person, opts: { useCookie?:
       watchers.add(check);
       check();
     });
-  return { socket, session, token, snapshot, tallies, waitForTally };
+  return { socket, session, token, snapshot, tallies, waitForTally, pinged };
 }
 
 /** A single-choice poll with options a, b, c. */
@@ -197,7 +220,7 @@ export function useTestServer(overrides: Partial<Config> = {}) {
   const ctx = {
     server: undefined as unknown as TestServer,
     clients: [] as Client[],
-    async enter(person: Person, opts?: { useCookie?: boolean }): Promise<Client> {
+    async enter(person: Person, opts?: JoinOptions): Promise<Client> {
       const c = await join(ctx.server, person, opts);
       ctx.clients.push(c);
       return c;

@@ -24,7 +24,7 @@ const scenarioArb = fc.record({
     { minLength: 1, maxLength: 50 },
   ),
 });
-type Scenario = fc.infer<typeof scenarioArb>;
+type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 function openScenarioPoll(s: Scenario): Poll {
   let id = 0;

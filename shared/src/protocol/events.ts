@@ -67,8 +67,8 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   'meeting:snapshot': (snapshot: MeetingSnapshot) => void;
-  /** A poll changed; `serverTime` lets the client correct `closesAt` for its clock offset. */
-  'poll:updated': (poll: Poll, serverTime: number) => void;
+  /** A poll changed; `serverTime` (always sent by this server) lets the client correct `closesAt` for its clock offset. */
+  'poll:updated': (poll: Poll, serverTime?: number) => void;
   'poll:deleted': (ref: PollRef) => void;
   'poll:tally': (tally: PollTally) => void;
   'meeting:settings': (settings: MeetingSettings) => void;

@@ -66,7 +66,8 @@ export function formFromDraft(draft: PollDraftInput): PollForm {
   const questions = draft.questions.map((q): QuestionForm => {
     const base = withId({ ...blankQuestion(), kind: q.kind, prompt: q.prompt }, q.id);
     if (q.kind === 'rating') return { ...base, min: q.min === 0 ? 0 : 1, max: q.max, minLabel: q.minLabel ?? '', maxLabel: q.maxLabel ?? '' };
-    const options = q.options.map((o) => withId({ key: newKey(), label: o.label }, o.id));
+    // Kinds this composer does not edit yet (rank, text, number) keep their prompt only.
+    const options = 'options' in q ? q.options.map((o) => withId({ key: newKey(), label: o.label }, o.id)) : [];
     return q.kind === 'multiple' ? { ...base, options, minPicks: q.minPicks, maxPicks: q.maxPicks } : { ...base, options };
   });
   const s = draft.settings ?? {};

@@ -4,6 +4,7 @@ import { useMeetingState } from '../../app-context';
 import { Unavailable } from '../../components/unavailable';
 import { sortedPolls } from '../../realtime/meeting-state';
 import { LibraryImport } from '../library/library-import';
+import { DeliveriesPanel, ZoomAccountBar } from '../zoom-account/zoom-account-bar';
 import { HostPollCard, useSaveDraft } from './host-poll-card';
 import { InvitePanel } from './invite-panel';
 import { PollComposer } from './poll-composer';
@@ -27,6 +28,7 @@ export function HostView() {
 
   return (
     <>
+      <ZoomAccountBar />
       {composing ? (
         <PollComposer heading="New poll" onSave={create} onCancel={() => setComposing(false)} />
       ) : (
@@ -43,6 +45,7 @@ export function HostView() {
       </div>
       <LibraryImport />
       <InvitePanel participants={participants} />
+      <DeliveriesPanel />
     </>
   );
 }

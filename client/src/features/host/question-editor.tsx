@@ -9,7 +9,8 @@ interface QuestionEditorProps {
   onRemove?: (() => void) | undefined;
 }
 
-const KIND_LABEL: Record<QuestionKind, string> = { single: 'Single choice', multiple: 'Multiple choice', rating: 'Rating scale' };
+/** The kinds this composer edits; newer kinds get their editors from a later client. */
+const KIND_LABEL: Partial<Record<QuestionKind, string>> = { single: 'Single choice', multiple: 'Multiple choice', rating: 'Rating scale' };
 const SCALE_MAXES = Array.from({ length: LIMITS.ratingSpanMax - 1 }, (_, i) => i + 2);
 const toInt = (value: string) => (value === '' ? 0 : Math.trunc(Number(value)));
 

@@ -91,6 +91,9 @@ export function QuestionInput({ question, answer, onChange }: QuestionInputProps
           />
         ))}
       {question.kind === 'rating' && <RatingScale question={question} answer={answer} onChange={onChange} name={name} />}
+      {(question.kind === 'rank' || question.kind === 'text' || question.kind === 'number') && (
+        <p className="note">This question type needs a newer Quorum.</p>
+      )}
     </fieldset>
   );
 }

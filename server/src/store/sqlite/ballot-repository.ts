@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { resolveRecast, type Answer, type Ballot } from '@quorum/shared';
-import type { AtomicWriteResult, BallotRepository, BallotWrite, BallotWriteResult } from '../types';
+import { withHidden } from '../ballot-hidden';
+import type { AtomicWriteResult, BallotChange, BallotRepository, BallotWrite, BallotWriteResult } from '../types';
 
 /** A `ballots` row as SQLite returns it. */
 export interface BallotRow {
@@ -76,7 +77,34 @@ function prepareBallotStatements(db: Database.Database) {
        ON CONFLICT (poll_id, run) DO UPDATE SET tally_version = poll_runs.tally_version + 1 RETURNING tally_version`,
     )
     .pluck();
-  return { findOwn, insert, replace, forRun, forVoter, byId, hide, version, bump };
+  const log = db.prepare<[...RunKey, number, string, string | null]>(
+    'INSERT INTO ballot_changes (poll_id, run, version, ballot, previous) VALUES (?, ?, ?, ?, ?)',
+  );
+  const changes = db.prepare<[...RunKey, number], ChangeRow>(
+    'SELECT version, ballot, previous FROM ballot_changes WHERE poll_id = ? AND run = ? AND version > ? ORDER BY version',
+  );
+  return { findOwn, insert, replace, forRun, forVoter, byId, hide, version, bump, log, changes };
+}
+
+interface ChangeRow {
+  version: number;
+  ballot: string;
+  previous: string | null;
+}
+
+const toChange = (r: ChangeRow): BallotChange => ({
+  version: r.version,
+  ballot: JSON.parse(r.ballot) as Ballot,
+  ...(r.previous === null ? {} : { previous: JSON.parse(r.previous) as Ballot }),
+});
+
+type Statements = ReturnType<typeof prepareBallotStatements>;
+
+/** Bumps the run's tally version for one counted change and logs the change under the new version. */
+function countChange(s: Statements, ballot: Ballot, previous: Ballot | undefined): number {
+  const version = s.bump.get(ballot.pollId, ballot.run) ?? 0;
+  s.log.run(ballot.pollId, ballot.run, version, JSON.stringify(ballot), previous ? JSON.stringify(previous) : null);
+  return version;
 }
 
 /** Thrown inside a transaction to roll a refused survey back. */
@@ -97,13 +125,13 @@ export function ballotRepository(db: Database.Database): BallotRepository {
     const outcome = resolveRecast(existing && rowToBallot(existing), ballot, allowAnswerChange);
     if (outcome.kind === 'duplicate' || outcome.kind === 'rejected') return { ...outcome, tallyVersion: s.version.get(...key) ?? 0 };
     (outcome.kind === 'inserted' ? s.insert : s.replace).run(ballotToRow(outcome.ballot));
-    return { ...outcome, tallyVersion: s.bump.get(...key) ?? 0 };
+    return { ...outcome, tallyVersion: countChange(s, outcome.ballot, outcome.kind === 'replaced' ? outcome.previous : undefined) };
   };
 
   // Read-then-write is atomic here: better-sqlite3 runs the whole transaction synchronously on the
   // one connection, and IMMEDIATE takes SQLite's single write lock up front, so nothing interleaves
   // and a later write in the batch sees an earlier one. The PostgreSQL store, with concurrent
-  // writers, will instead use INSERT … ON CONFLICT (poll_id, run, voter_id, question_id).
+  // writers, uses INSERT … ON CONFLICT plus row locks instead (see postgres/ballot-batch.ts).
   const writeAll = db.transaction((writes: readonly BallotWrite[]) => writes.map(writeOne));
   const writeAllOrNothing = db.transaction((writes: readonly BallotWrite[]) =>
     writes.map((w, i) => {
@@ -113,8 +141,11 @@ export function ballotRepository(db: Database.Database): BallotRepository {
     }),
   );
   const setHidden = db.transaction((pollId: string, run: number, ballotId: string, hidden: boolean) => {
+    const row = s.byId.get(pollId, run, ballotId);
+    const before = row && rowToBallot(row);
+    if (!before || Boolean(before.hidden) === hidden) return s.version.get(pollId, run) ?? 0;
     s.hide.run(hidden ? 1 : 0, pollId, run, ballotId);
-    return s.bump.get(pollId, run) ?? 0;
+    return countChange(s, withHidden(before, hidden), before);
   });
 
   return {
@@ -135,5 +166,6 @@ export function ballotRepository(db: Database.Database): BallotRepository {
       return row && rowToBallot(row);
     },
     setHidden: async (pollId, run, ballotId, hidden) => setHidden.immediate(pollId, run, ballotId, hidden),
+    changesSince: async (pollId, run, afterVersion) => s.changes.all(pollId, run, afterVersion).map(toChange),
   };
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { BALLOT_CHANGES_MIGRATION } from './migration-ballot-changes';
 import { POLL_KINDS_MIGRATION } from './migration-poll-kinds';
 import { ZOOM_CLOUD_MIGRATION } from './migration-zoom-cloud';
 
@@ -65,6 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   ZOOM_CLOUD_MIGRATION,
   POLL_KINDS_MIGRATION,
+  BALLOT_CHANGES_MIGRATION,
 ];
 
 const CREATE_LEDGER = `

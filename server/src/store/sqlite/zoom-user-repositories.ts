@@ -74,6 +74,12 @@ function eraseStatements(db: Database.Database): (uid: string, anonymousVoterId:
     db.prepare<{ uid: string; voter: string; anon: string }>('UPDATE meetings SET host_id = NULL WHERE host_id = @uid'),
     // Re-keyed, not deleted: the ballots are the anonymous aggregate the meeting's results rest on.
     db.prepare<{ uid: string; voter: string; anon: string }>('UPDATE ballots SET voter_id = @anon WHERE voter_id = @voter'),
+    // The change log holds copies of those ballots: re-key them too, or the identity survives there.
+    ...(['ballot', 'previous'] as const).map((col) =>
+      db.prepare<{ uid: string; voter: string; anon: string }>(
+        `UPDATE ballot_changes SET ${col} = json_set(${col}, '$.voterId', @anon) WHERE json_extract(${col}, '$.voterId') = @voter`,
+      ),
+    ),
   ];
   const run = db.transaction((params: { uid: string; voter: string; anon: string }) => steps.forEach((s) => s.run(params)));
   return (uid, anon) => run.immediate({ uid, voter: `u:${uid}`, anon });

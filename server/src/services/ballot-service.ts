@@ -1,0 +1,164 @@
+import {
+  canSeeStandings,
+  castBallot,
+  elapsedSince,
+  fail,
+  isPastDeadline,
+  ok,
+  submitBallots,
+  toReceipt,
+  type AnswerHide,
+  type Ballot,
+  type CastBallot,
+  type DomainContext,
+  type Poll,
+  type QuizScore,
+  type QuizScoreRequest,
+  type Receipt,
+  type Result,
+  type SubmitBallots,
+} from '@quorum/shared';
+import type { Session } from '../session/session-token';
+import type { BallotWrite, BallotWriteResult, Store } from '../store/types';
+import { BallotBatcher } from './ballot-batcher';
+import type { MeetingAccess } from './meeting-access';
+import type { PollEvents } from './poll-service';
+import type { PollState } from './poll-state';
+
+/**
+ * When the poll's current run reached the caller (server send time plus half the measured round
+ * trip), if the transport knows; quizzes time answers from there.
+ */
+export type ReachedAt = (pollId: string, run: number) => number | undefined;
+
+export interface BallotServiceDeps {
+  store: Store;
+  state: PollState;
+  events: PollEvents;
+  access: MeetingAccess;
+  ctx: () => DomainContext;
+}
+
+const closed = () => fail('POLL_CLOSED', 'this poll is not open for voting');
+const alreadyVoted = (field?: string) => fail('ALREADY_VOTED', 'you already voted on this question and this poll does not allow changes', field);
+
+/** Ballots in: casts, survey submissions, a host's hides, and quiz standings out. */
+export class BallotService {
+  private readonly batcher: BallotBatcher;
+
+  constructor(private readonly deps: BallotServiceDeps) {
+    this.batcher = new BallotBatcher(deps.store.ballots, (result) => this.countCommitted(result));
+  }
+
+  /** Counts one answer. The ack settles only after the ballot's transaction committed. */
+  async cast(session: Session, input: CastBallot, reachedAt?: ReachedAt): Promise<Result<Receipt>> {
+    const poll = await this.pollInMeeting(session, input.pollId);
+    if (!poll.ok) return poll;
+    const ballot = castBallot(poll.data, session.voterId, input, this.deps.ctx());
+    if (!ballot.ok) return ballot;
+    await this.deps.state.tally(poll.data);
+    // Re-check without yielding: a close that landed while we awaited must win, and a close
+    // flushes the queue after it, so no ballot enqueued here can count after the poll closed.
+    if (!this.isLive(poll.data)) return closed();
+    const result = await this.batcher.write(this.toWrite(poll.data, ballot.data, reachedAt));
+    return result.kind === 'rejected' ? alreadyVoted() : ok(toReceipt(result.ballot));
+  }
+
+  /** A survey's answers in one all-or-nothing transaction. */
+  async submit(session: Session, input: SubmitBallots, reachedAt?: ReachedAt): Promise<Result<Receipt[]>> {
+    const poll = await this.pollInMeeting(session, input.pollId);
+    if (!poll.ok) return poll;
+    const ballots = submitBallots(poll.data, session.voterId, input, this.deps.ctx());
+    if (!ballots.ok) return ballots;
+    await this.deps.state.tally(poll.data);
+    if (!this.isLive(poll.data)) return closed();
+    const writes = ballots.data.map((b) => this.toWrite(poll.data, b, reachedAt));
+    const outcome = await this.batcher.exclusive(async () => {
+      const written = await this.deps.store.ballots.writeAtomically(writes);
+      if (written.committed) written.results.forEach((r) => this.countCommitted(r));
+      return written;
+    });
+    if (!outcome.committed) return alreadyVoted(`answers.${outcome.rejectedIndex}`);
+    return ok(outcome.results.flatMap((r) => (r.kind === 'rejected' ? [] : [toReceipt(r.ballot)])));
+  }
+
+  /** A host hides (or shows again) one open-text answer; it leaves the tally, the list and exports. */
+  async hide(session: Session, input: AnswerHide): Promise<Result<{ ballotId: string; hidden: boolean }>> {
+    const allowed = await this.deps.access.mayRun(session);
+    if (!allowed.ok) return allowed;
+    const poll = await this.pollInMeeting(session, input.pollId);
+    if (!poll.ok) return poll;
+    if (input.run > poll.data.run) return fail('NOT_FOUND', 'no such run of this poll', 'run');
+    const tally = await this.deps.state.tally(poll.data, input.run);
+    return this.batcher.exclusive(async () => {
+      const before = await this.deps.store.ballots.get(input.pollId, input.run, input.ballotId);
+      if (!before) return fail('NOT_FOUND', 'no such answer in this run', 'ballotId');
+      const question = poll.data.questions.find((q) => q.id === before.questionId);
+      if (question?.kind !== 'text') return fail('INVALID', 'only open-text answers can be hidden', 'ballotId');
+      if (Boolean(before.hidden) !== input.hidden) {
+        const version = await this.deps.store.ballots.setHidden(input.pollId, input.run, input.ballotId, input.hidden);
+        tally.apply(withHidden(before, input.hidden), before);
+        tally.version = Math.max(tally.version + 1, version);
+        const current = this.deps.state.cached(input.pollId) ?? poll.data;
+        if (input.run === current.run) this.deps.events.tallyChanged(current);
+      }
+      return ok({ ballotId: before.ballotId, hidden: input.hidden });
+    });
+  }
+
+  /** My standing in a quiz run, when I may see standings (hosts any time, others once closed). */
+  async quizScore(session: Session, input: QuizScoreRequest): Promise<Result<QuizScore | null>> {
+    const poll = await this.pollInMeeting(session, input.pollId);
+    if (!poll.ok) return poll;
+    if (!poll.data.settings.quiz) return fail('INVALID', 'this poll is not a quiz', 'pollId');
+    const run = input.run ?? poll.data.run;
+    if (run < 1 || run > poll.data.run) return fail('NOT_FOUND', 'no such run of this poll', 'run');
+    // An earlier run is over even while a later one is open.
+    const asOf: Poll = run === poll.data.run ? poll.data : { ...poll.data, status: 'closed' };
+    if (!canSeeStandings(asOf, session.role)) return fail('FORBIDDEN', 'standings are shown once the quiz closes');
+    const tally = await this.deps.state.tally(poll.data, run);
+    return ok(tally.quiz?.scoreOf(session.voterId) ?? null);
+  }
+
+  /** Writes queued or in flight, settled (a close waits for these; so does shutdown). */
+  flush(): Promise<void> {
+    return this.batcher.flush();
+  }
+
+  /** Applies a committed ballot to its run's tally and schedules a broadcast. */
+  private countCommitted(result: BallotWriteResult): void {
+    if (result.kind !== 'inserted' && result.kind !== 'replaced') return;
+    const { pollId, run } = result.ballot;
+    const tally = this.deps.state.loadedTally(pollId, run);
+    const poll = this.deps.state.cached(pollId);
+    if (!tally || !poll) return;
+    tally.apply(result.ballot, result.kind === 'replaced' ? result.previous : undefined);
+    tally.version = Math.max(tally.version + 1, result.tallyVersion);
+    this.deps.events.tallyChanged(poll);
+  }
+
+  /** Quiz ballots carry how long the voter took, measured from when the question reached them. */
+  private toWrite(poll: Poll, ballot: Ballot, reachedAt: ReachedAt | undefined): BallotWrite {
+    const allowAnswerChange = poll.settings.allowAnswerChange;
+    if (!poll.settings.quiz) return { ballot, allowAnswerChange };
+    const reached = reachedAt?.(poll.id, poll.run) ?? poll.openedAt ?? ballot.castAt;
+    return { ballot: { ...ballot, elapsedMs: elapsedSince(reached, ballot.castAt) }, allowAnswerChange };
+  }
+
+  private isLive(poll: Poll): boolean {
+    const live = this.deps.state.cached(poll.id);
+    return live !== undefined && live.status === 'open' && live.run === poll.run && !isPastDeadline(live, this.deps.ctx().now);
+  }
+
+  private async pollInMeeting(session: Session, pollId: string): Promise<Result<Poll>> {
+    const poll = await this.deps.state.poll(pollId);
+    if (!poll || poll.meetingId !== session.meetingId) return fail('NOT_FOUND', 'no such poll in this meeting', 'pollId');
+    return ok(poll);
+  }
+}
+
+/** The ballot with its hidden flag set, spelled as the store reads it back (absent when false). */
+function withHidden(ballot: Ballot, hidden: boolean): Ballot {
+  const { hidden: _old, ...rest } = ballot;
+  return hidden ? { ...rest, hidden: true } : rest;
+}

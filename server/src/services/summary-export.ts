@@ -1,0 +1,52 @@
+import type { Poll, PollTally, Question, QuestionTally } from '@quorum/shared';
+import { csvDocument, csvRow, optionLabel } from './csv-export';
+
+type Row = [measure: string, item: string, value: string | number];
+
+const mean = (sum: number, voters: number): string | number => (voters > 0 ? Number((sum / voters).toFixed(2)) : '');
+
+/** A question's results as (measure, item, value) rows, one measure per kind of number shown. */
+function questionRows(question: Question, tally: QuestionTally): Row[] {
+  const label = (id: string) => optionLabel(question, id);
+  const counts = (measure: string, name: (key: string) => string): Row[] =>
+    Object.entries(tally.counts).map(([key, n]): Row => [measure, name(key), n]);
+  switch (tally.kind) {
+    case 'choice':
+      return [['voters', '', tally.voters], ...counts('votes', label)];
+    case 'rating':
+      return [['voters', '', tally.voters], ...counts('votes', String), ['mean', '', mean(tally.sum, tally.voters)]];
+    case 'rank':
+      return [
+        ['voters', '', tally.voters],
+        ...counts('borda score', label),
+        ...Object.entries(tally.positions).flatMap(([id, places]) => places.map((n, p): Row => [`place ${p + 1}`, label(id), n])),
+      ];
+    case 'text':
+      return [['answers', '', tally.voters], ['hidden', '', tally.hidden], ...counts('word', String)];
+    case 'number':
+      return [
+        ['answers', '', tally.voters],
+        ['mean', '', tally.mean ?? ''],
+        ['median', '', tally.median ?? ''],
+        ['sum', '', tally.sum],
+        ...tally.buckets.map((b, i): Row => ['bucket', b.from === b.to ? String(b.from) : `${b.from} to ${b.to}`, tally.counts[String(i)] ?? 0]),
+      ];
+  }
+}
+
+/**
+ * `summary.csv`: one row per number a results view shows, per question (votes per option, Borda
+ * scores and places, word counts, histogram buckets, mean and median), then a quiz's leaderboard.
+ * Built from the host's tally, which already leaves hidden answers out.
+ */
+export function exportRunSummaryCsv(poll: Poll, tally: PollTally): string {
+  const lines = [csvRow(['poll', 'run', 'question', 'kind', 'measure', 'item', 'value'])];
+  const line = (question: string, kind: string, [measure, item, value]: Row) => lines.push(csvRow([poll.title, tally.run, question, kind, measure, item, value]));
+  line('', '', ['turnout', '', tally.turnout]);
+  for (const question of poll.questions) {
+    const t = tally.questions?.[question.id];
+    if (t) questionRows(question, t).forEach((row) => line(question.prompt, question.kind, row));
+  }
+  for (const entry of tally.leaderboard?.top ?? []) line('', 'quiz', [`rank ${entry.rank}`, entry.nickname, entry.points]);
+  return csvDocument(lines);
+}
