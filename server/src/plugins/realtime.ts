@@ -38,7 +38,12 @@ export const realtimePlugin = fp<RealtimeOptions>(
     const metrics: RealtimeMetrics = { unknownEvents: 0, invalidPayloads: 0, rateLimited: 0, internalErrors: 0 };
     const clock = new QuestionClock();
     const publisher = new RealtimePublisher(io, () => service.state, config.tallyWindowMs, clock);
-    const deadlines = new PollDeadlines((poll) => service.closeAtDeadline(poll.id, poll.meetingId));
+    const deadlines = new PollDeadlines(async (poll) => {
+      const closed = await service.closeAtDeadline(poll.id, poll.meetingId);
+      // Not due after all (a timer that fired early): wait for the deadline as it stands now.
+      const current = service.state.cached(poll.id);
+      if (!closed.ok && current) deadlines.watch(current);
+    });
     const events = {
       pollChanged(poll: Poll) {
         deadlines.watch(poll);

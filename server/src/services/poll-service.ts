@@ -2,6 +2,7 @@ import {
   canSeePoll,
   canSeeResults,
   canSeeStandings,
+  closeAtDeadline,
   closePoll,
   createPoll,
   editPoll,
@@ -43,9 +44,6 @@ export interface PollServiceDeps {
   now?: () => number;
   newId?: () => string;
 }
-
-/** A deadline timer may fire a hair early on another clock; this much early still counts. */
-const DEADLINE_SLACK_MS = 50;
 
 /**
  * The authoritative poll rules applied to the store: load → pure domain rule → save → publish.
@@ -123,16 +121,9 @@ export class PollService {
     return this.transition(systemSession(meetingId), pollId, (poll) => closePoll(poll, this.now()));
   }
 
-  /**
-   * The deadline timer's close: only if the deadline (as it stands now) has passed, because a host
-   * may have extended or stopped the timer after this timer was set.
-   */
+  /** The deadline timer's close; a no-op (INVALID) when the host moved or stopped the deadline since. */
   closeAtDeadline(pollId: string, meetingId: string): Promise<Result<Poll>> {
-    return this.transition(systemSession(meetingId), pollId, (poll) =>
-      poll.status === 'open' && poll.closesAt !== null && this.now() >= poll.closesAt - DEADLINE_SLACK_MS
-        ? closePoll(poll, this.now())
-        : fail('INVALID', 'the deadline moved'),
-    );
+    return this.transition(systemSession(meetingId), pollId, (poll) => closeAtDeadline(poll, this.now()));
   }
 
   /** Deletes a draft or a closed poll with all its runs. */

@@ -79,6 +79,18 @@ export function shareResults(poll: Poll): Result<Poll> {
   return ok({ ...poll, resultsShared: true });
 }
 
+/** A deadline timer may fire a hair early on another clock; this much early still counts as due. */
+const DEADLINE_SLACK_MS = 50;
+
+/**
+ * The deadline timer's close: only when the deadline, as it stands now, is due. A host may have
+ * extended or stopped the timer after the timer was set.
+ */
+export function closeAtDeadline(poll: Poll, now: number): Result<Poll> {
+  if (poll.status !== 'open' || poll.closesAt === null || now < poll.closesAt - DEADLINE_SLACK_MS) return fail('INVALID', 'the deadline is not due');
+  return closePoll(poll, now);
+}
+
 /** True when the server should close the run now because its deadline passed. */
 export const isPastDeadline = (poll: Poll, now: number): boolean =>
   poll.status === 'open' && poll.closesAt !== null && now >= poll.closesAt;

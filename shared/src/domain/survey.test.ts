@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Poll, Question } from '../schemas/poll';
-import { extendDeadline, stopTimer } from './poll';
+import { closeAtDeadline, extendDeadline, stopTimer } from './poll';
 import { isRequired, submitBallots } from './survey';
 
 const questions: Question[] = [
@@ -51,5 +51,12 @@ describe('countdown timer', () => {
     expect(extendDeadline({ ...poll, status: 'closed' }, 30, 0)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'pollId' } });
     expect(stopTimer(poll)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'pollId' } });
     expect(extendDeadline({ ...poll, closesAt: 86_400_000 }, 60, 0)).toMatchObject({ ok: false, error: { field: 'seconds' } });
+  });
+
+  it('closes at the deadline only when it is due as it stands now', () => {
+    const timed = { ...poll, closesAt: 10_000 };
+    expect(closeAtDeadline(timed, 10_000)).toMatchObject({ ok: true, data: { status: 'closed', closedAt: 10_000 } });
+    expect(closeAtDeadline(timed, 9_000)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    expect(closeAtDeadline(poll, 99_000)).toMatchObject({ ok: false });
   });
 });

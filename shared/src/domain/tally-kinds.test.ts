@@ -61,3 +61,15 @@ describe('tallies of the new kinds', () => {
     expect(pollTallySchema.parse(t.snapshot(true))).toEqual(t.snapshot(true));
   });
 });
+
+describe('open-text list budget', () => {
+  it('lists the newest answers only, within 200 answers and 40,000 characters', () => {
+    const t = new RunningTally('p', 1, [{ id: 'ql', kind: 'text', prompt: 'Essay', variant: 'long' }]);
+    for (let i = 0; i < 30; i++) t.apply(ballot(`v${i}`, 'ql', { kind: 'text', text: `${i} ${'x'.repeat(1995)}` }));
+    const q = t.questions.ql!;
+    if (q.kind !== 'text') throw new Error('kind');
+    expect(q.voters).toBe(30);
+    expect(q.answers).toHaveLength(20);
+    expect(q.answers[0]!.text.startsWith('29 ')).toBe(true);
+  });
+});

@@ -37,8 +37,16 @@ export class TextCounter implements QuestionCounter {
     }
   }
 
+  /** The newest answers within the tally's count and character budgets (exports carry them all). */
+  private newest(): [string, VisibleAnswer][] {
+    const sorted = [...this.answers].sort(newestFirst).slice(0, LIMITS.textAnswersShown);
+    let chars = 0;
+    const end = sorted.findIndex(([, a]) => (chars += a.text.length) > LIMITS.textAnswersCharsMax);
+    return end === -1 ? sorted : sorted.slice(0, end);
+  }
+
   view(): TextTally {
-    const newest = [...this.answers].sort(newestFirst).slice(0, LIMITS.textAnswersShown);
+    const newest = this.newest();
     return {
       kind: 'text',
       voters: this.answers.size,

@@ -25,6 +25,8 @@ export const LIMITS = {
   /** Word cloud: distinct words kept in a tally; open text: newest answers listed in a tally. */
   wordCloudMax: 100,
   textAnswersShown: 200,
+  /** Characters of answer text in one tally: long answers would otherwise make every broadcast huge. */
+  textAnswersCharsMax: 40_000,
   blockedWordsMax: 50,
   blockedWordMax: 40,
   leaderboardSize: 10,

@@ -31,7 +31,8 @@ export const rankTallySchema = z.strictObject({
 
 /**
  * Open text: `counts` are word frequencies for a word cloud (case-folded, stop words out, the
- * top 100 words, each counted once per answer); `answers` the newest visible answers. Hidden
+ * top 100 words, each counted once per answer); `answers` the newest visible answers (at most 200
+ * and 40,000 characters; exports have them all). Hidden
  * answers are in neither, nor in `voters`; `hidden` counts them.
  */
 export const textTallySchema = z.strictObject({

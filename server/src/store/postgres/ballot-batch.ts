@@ -1,7 +1,8 @@
 import type { PoolClient } from 'pg';
 import { resolveRecast, type Ballot, type RecastOutcome } from '@quorum/shared';
 import type { BallotWrite, BallotWriteResult } from '../types';
-import { BALLOT_COLS, BALLOT_COLS_B, BALLOT_RECORD, ballotToRow, bySlot, rowToBallot, runKey, slotKey, type BallotRow } from './ballot-rows';
+import { prepared } from './pg-pool';
+import { BALLOT_COLS, BALLOT_COLS_B, BALLOT_RECORD, ballotToRow, byRun, bySlot, rowToBallot, runKey, slotKey, type BallotRow } from './ballot-rows';
 
 /*
  * A batch of ballot writes inside one transaction, in a fixed number of round trips whatever its size:
@@ -10,44 +11,80 @@ import { BALLOT_COLS, BALLOT_COLS_B, BALLOT_RECORD, ballotToRow, bySlot, rowToBa
  *      is writing makes us wait for its commit, never decide on a stale read.
  *   2. SELECT … FOR UPDATE the slots that already had a row: locked until we commit.
  *   3. Apply `resolveRecast` in write order against those locked rows (pure, in memory).
- *   4. UPDATE replaced rows; bump each run's tally_version by its counted writes with INSERT … ON
- *      CONFLICT DO UPDATE … RETURNING; append each counted write to ballot_changes under its version.
+ *   4. UPDATE replaced rows; then one statement bumps each run's tally_version by its counted writes
+ *      (INSERT … ON CONFLICT DO UPDATE … RETURNING) and appends each to ballot_changes under its version.
  * Slots and runs are locked in one global order (see `bySlot`), so batches from two instances queue
  * rather than deadlock; a deadlock that happens anyway (an erase, say) is retried by `inTransaction`.
  */
 
-const INSERT_FIRSTS = `
+const INSERT_FIRSTS = prepared(`
   INSERT INTO ballots (${BALLOT_COLS})
   SELECT ${BALLOT_COLS} FROM jsonb_to_recordset($1::jsonb) AS r(${BALLOT_RECORD}) ORDER BY r.ord
   ON CONFLICT (poll_id, run, voter_id, question_id) DO NOTHING
-  RETURNING ballot_id`;
+  RETURNING ballot_id`);
 
-const LOCK_TAKEN = `
+const LOCK_TAKEN = prepared(`
   SELECT ${BALLOT_COLS_B} FROM jsonb_to_recordset($1::jsonb) AS r(${BALLOT_RECORD})
   JOIN ballots b ON b.poll_id = r.poll_id AND b.run = r.run AND b.voter_id = r.voter_id AND b.question_id = r.question_id
-  ORDER BY r.ord FOR UPDATE OF b`;
+  ORDER BY r.ord FOR UPDATE OF b`);
 
 // `hidden` is left alone: a host's hide sticks to the voter's answer slot (see resolveRecast).
-const UPDATE_REPLACED = `
+const UPDATE_REPLACED = prepared(`
   UPDATE ballots AS b SET client_ballot_id = r.client_ballot_id, answer = r.answer, cast_at = r.cast_at, elapsed_ms = r.elapsed_ms
-  FROM jsonb_to_recordset($1::jsonb) AS r(${BALLOT_RECORD}) WHERE b.ballot_id = r.ballot_id`;
+  FROM jsonb_to_recordset($1::jsonb) AS r(${BALLOT_RECORD}) WHERE b.ballot_id = r.ballot_id`);
 
-/** Adds `n` to each run's tally version, creating the run row on its first counted write. */
-export const BUMP_RUNS = `
-  INSERT INTO poll_runs (poll_id, run, tally_version)
-  SELECT r.poll_id, r.run, r.n FROM jsonb_to_recordset($1::jsonb) AS r(poll_id text, run int, n bigint, ord int) ORDER BY r.ord
-  ON CONFLICT (poll_id, run) DO UPDATE SET tally_version = poll_runs.tally_version + excluded.tally_version
-  RETURNING poll_id, run, tally_version`;
+/**
+ * Adds `n` to each run's tally version ($1: poll_id, run, n, ord), holding the run row locked until
+ * commit, and logs each counted change ($2: poll_id, run, k = its place 1..n in the run) under
+ * version (new version - n + k). One round trip; returns each run's new version.
+ */
+const COUNT_CHANGES = prepared(`
+  WITH runs AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(poll_id text, run int, n bigint, ord int)
+  ), bumped AS (
+    INSERT INTO poll_runs (poll_id, run, tally_version)
+    SELECT poll_id, run, n FROM runs ORDER BY ord
+    ON CONFLICT (poll_id, run) DO UPDATE SET tally_version = poll_runs.tally_version + excluded.tally_version
+    RETURNING poll_id, run, tally_version
+  ), logged AS (
+    INSERT INTO ballot_changes (poll_id, run, version, ballot, previous)
+    SELECT c.poll_id, c.run, b.tally_version - r.n + c.k, c.ballot, c.previous
+    FROM jsonb_to_recordset($2::jsonb) AS c(poll_id text, run int, k bigint, ballot jsonb, previous jsonb)
+    JOIN bumped b ON b.poll_id = c.poll_id AND b.run = c.run
+    JOIN runs r ON r.poll_id = c.poll_id AND r.run = c.run
+  )
+  SELECT poll_id, run, tally_version FROM bumped`);
 
-const READ_RUNS = `
+const READ_RUNS = prepared(`
   SELECT r.poll_id, r.run, COALESCE(p.tally_version, 0) AS tally_version
-  FROM jsonb_to_recordset($1::jsonb) AS r(poll_id text, run int) LEFT JOIN poll_runs p ON p.poll_id = r.poll_id AND p.run = r.run`;
+  FROM jsonb_to_recordset($1::jsonb) AS r(poll_id text, run int) LEFT JOIN poll_runs p ON p.poll_id = r.poll_id AND p.run = r.run`);
 
-/** Appends counted changes to the run's change log. */
-export const LOG_CHANGES = `
-  INSERT INTO ballot_changes (poll_id, run, version, ballot, previous)
-  SELECT r.poll_id, r.run, r.version, r.ballot, r.previous
-  FROM jsonb_to_recordset($1::jsonb) AS r(poll_id text, run int, version bigint, ballot jsonb, previous jsonb)`;
+/** A counted change to log: the ballot after it, the one before (null for a first ballot), its place in the run's batch. */
+export interface CountedChange {
+  ballot: Ballot;
+  previous: Ballot | null;
+  k: number;
+}
+
+type VersionRow = { poll_id: string; run: number; tally_version: number };
+
+/**
+ * Bumps the runs of `changes` and logs them, in the global run order; returns each run's version
+ * before this batch (new version minus its count), by run key.
+ */
+export async function countChanges(client: PoolClient, changes: readonly CountedChange[]): Promise<Map<string, number>> {
+  const counts = new Map<string, { poll_id: string; run: number; n: number }>();
+  for (const { ballot, k } of changes) counts.set(runKey(ballot), { poll_id: ballot.pollId, run: ballot.run, n: Math.max(k, counts.get(runKey(ballot))?.n ?? 0) });
+  const runs = [...counts.values()].sort(byRun).map((r, ord) => ({ ...r, ord }));
+  const logged = changes.map(({ ballot, previous, k }) => ({ poll_id: ballot.pollId, run: ballot.run, k, ballot, previous }));
+  const rows = (await client.query<VersionRow>(COUNT_CHANGES([JSON.stringify(runs), JSON.stringify(logged)]))).rows;
+  return new Map(
+    rows.map((r) => {
+      const key = runKey({ pollId: r.poll_id, run: r.run });
+      return [key, r.tally_version - (counts.get(key)?.n ?? 0)];
+    }),
+  );
+}
 
 /** Ballots as a JSONB array of rows, numbered in the given order. */
 const asRecords = (ballots: readonly Ballot[]): string => JSON.stringify(ballots.map((b, ord) => ({ ...ballotToRow(b), ord })));
@@ -57,10 +94,10 @@ async function claimSlots(client: PoolClient, ballots: readonly Ballot[]): Promi
   const firsts = new Map<string, Ballot>();
   for (const b of ballots) if (!firsts.has(slotKey(b))) firsts.set(slotKey(b), b);
   const ordered = [...firsts.values()].sort(bySlot);
-  const inserted = new Set((await client.query<{ ballot_id: string }>(INSERT_FIRSTS, [asRecords(ordered)])).rows.map((r) => r.ballot_id));
+  const inserted = new Set((await client.query<{ ballot_id: string }>(INSERT_FIRSTS([asRecords(ordered)]))).rows.map((r) => r.ballot_id));
   const taken = ordered.filter((b) => !inserted.has(b.ballotId));
   if (taken.length === 0) return new Map();
-  const rows = (await client.query<BallotRow>(LOCK_TAKEN, [asRecords(taken)])).rows.map(rowToBallot);
+  const rows = (await client.query<BallotRow>(LOCK_TAKEN([asRecords(taken)]))).rows.map(rowToBallot);
   // A row that conflicted a moment ago and is gone now was deleted with its poll: start over.
   if (rows.length !== taken.length) throw Object.assign(new Error('a ballot slot changed during the write'), { code: '40001' });
   return new Map(rows.map((b) => [slotKey(b), b]));
@@ -91,25 +128,17 @@ function decide(writes: readonly BallotWrite[], stored: Map<string, Ballot>, ato
   return decisions;
 }
 
-const isCounted = (o: RecastOutcome): o is Extract<RecastOutcome, { kind: 'inserted' | 'replaced' }> => o.kind === 'inserted' || o.kind === 'replaced';
-
-/** Each run's version before this batch: bumped by its counted writes (row-locked), or read when none counted. */
+/** Each run's version before the batch: from the bump for runs with counted writes, read for the others. */
 async function runBases(client: PoolClient, decisions: readonly Decision[]): Promise<Map<string, number>> {
-  const runs = new Map<string, { poll_id: string; run: number; n: number }>();
-  for (const { ballot, counted } of decisions) runs.set(runKey(ballot), { poll_id: ballot.pollId, run: ballot.run, n: counted });
-  const all = [...runs.values()].sort((a, b) => (a.poll_id < b.poll_id ? -1 : a.poll_id > b.poll_id ? 1 : a.run - b.run));
-  const bumped = all.filter((r) => r.n > 0).map((r, ord) => ({ ...r, ord }));
-  const idle = all.filter((r) => r.n === 0);
-  const bases = new Map<string, number>();
-  type VersionRow = { poll_id: string; run: number; tally_version: number };
-  if (bumped.length > 0) {
-    for (const row of (await client.query<VersionRow>(BUMP_RUNS, [JSON.stringify(bumped)])).rows) {
-      const key = runKey({ pollId: row.poll_id, run: row.run });
-      bases.set(key, row.tally_version - (runs.get(key)?.n ?? 0));
-    }
-  }
-  if (idle.length > 0) {
-    for (const row of (await client.query<VersionRow>(READ_RUNS, [JSON.stringify(idle)])).rows) bases.set(runKey({ pollId: row.poll_id, run: row.run }), row.tally_version);
+  const changes = decisions.flatMap(({ outcome, counted }): CountedChange[] =>
+    outcome.kind === 'inserted' || outcome.kind === 'replaced'
+      ? [{ ballot: outcome.ballot, previous: outcome.kind === 'replaced' ? outcome.previous : null, k: counted }]
+      : [],
+  );
+  const bases = changes.length > 0 ? await countChanges(client, changes) : new Map<string, number>();
+  const idle = new Map(decisions.filter((d) => !bases.has(runKey(d.ballot))).map((d) => [runKey(d.ballot), { poll_id: d.ballot.pollId, run: d.ballot.run }]));
+  if (idle.size > 0) {
+    for (const r of (await client.query<VersionRow>(READ_RUNS([JSON.stringify([...idle.values()])]))).rows) bases.set(runKey({ pollId: r.poll_id, run: r.run }), r.tally_version);
   }
   return bases;
 }
@@ -123,14 +152,7 @@ export async function writeBatch(client: PoolClient, writes: readonly BallotWrit
   const decisions = decide(writes, stored, atomic);
   if (!Array.isArray(decisions)) return decisions;
   const replaced = new Map(decisions.flatMap(({ outcome }) => (outcome.kind === 'replaced' ? [[slotKey(outcome.ballot), outcome.ballot] as const] : [])));
-  if (replaced.size > 0) await client.query(UPDATE_REPLACED, [asRecords([...replaced.values()])]);
+  if (replaced.size > 0) await client.query(UPDATE_REPLACED([asRecords([...replaced.values()])]));
   const bases = await runBases(client, decisions);
-  const versionOf = (d: Decision): number => (bases.get(runKey(d.ballot)) ?? 0) + d.counted;
-  const changes = decisions.flatMap((d) =>
-    isCounted(d.outcome)
-      ? [{ poll_id: d.ballot.pollId, run: d.ballot.run, version: versionOf(d), ballot: d.outcome.ballot, previous: d.outcome.kind === 'replaced' ? d.outcome.previous : null }]
-      : [],
-  );
-  if (changes.length > 0) await client.query(LOG_CHANGES, [JSON.stringify(changes)]);
-  return decisions.map((d) => ({ ...d.outcome, tallyVersion: versionOf(d) }));
+  return decisions.map((d) => ({ ...d.outcome, tallyVersion: (bases.get(runKey(d.ballot)) ?? 0) + d.counted }));
 }

@@ -67,4 +67,7 @@ export function bySlot(a: Ballot, b: Ballot): number {
   return cmp(a.pollId, b.pollId) || a.run - b.run || cmp(a.voterId, b.voterId) || cmp(a.questionId, b.questionId);
 }
 
+/** The same order on run rows (poll, run): run rows are locked in it too. */
+export const byRun = (a: { poll_id: string; run: number }, b: { poll_id: string; run: number }): number => cmp(a.poll_id, b.poll_id) || a.run - b.run;
+
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
