@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -16,6 +17,8 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
   });
 }
 
+const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
 // One config for the whole repo: the client build (served by the server at the Home URL),
 // the server's production bundle (`vite build --ssr`), and every test project.
 export default defineConfig(({ isSsrBuild }) => ({
@@ -27,12 +30,12 @@ export default defineConfig(({ isSsrBuild }) => ({
         outDir: '../server/dist',
         emptyOutDir: true,
         target: 'node20',
-        rollupOptions: { input: 'server/src/main.ts', output: { entryFileNames: 'main.js' } },
+        rollupOptions: { input: fromRoot('./server/src/main.ts'), output: { entryFileNames: 'main.js' } },
       }
     : {
         outDir: 'dist',
         emptyOutDir: true,
-        rollupOptions: { input: { app: 'client/index.html', sim: 'client/sim/index.html' } },
+        rollupOptions: { input: { app: fromRoot('./client/index.html'), sim: fromRoot('./client/sim/index.html') } },
       },
   ssr: { noExternal: ['@quorum/shared'] },
   test: {

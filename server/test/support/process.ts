@@ -25,10 +25,12 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+/** Runs `server/src/main.ts` under tsx, or `entry` (e.g. the production bundle) with plain node. */
+export async function spawnServer(env: Record<string, string>, entry?: string): Promise<ServerProcess> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const args = entry ? [entry] : ['--import', 'tsx', 'server/src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
