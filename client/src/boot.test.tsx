@@ -50,10 +50,10 @@ describe('participant view', () => {
     await settle(() => view.container.querySelector<HTMLInputElement>('input[type=radio]')!.click());
     await settle(() => view.button('Submit vote')!.click());
     expect(view.container.textContent).toContain('Sending…');
-    const request = view.requests.find((r) => r.event === 'ballot:cast')!;
-    expect(request.payload).toMatchObject({ pollId: 'p1', questionId: 'q1', answer: { kind: 'single', optionId: 'a' } });
+    const request = view.requests.find((r) => r.event === 'ballot:submit')!;
+    expect(request.payload).toMatchObject({ pollId: 'p1', answers: [{ questionId: 'q1', answer: { kind: 'single', optionId: 'a' } }] });
     const { clientBallotId } = request.payload as { clientBallotId: string };
-    await settle(() => request.resolve(ok({ receipt: makeReceipt({ clientBallotId }) })));
+    await settle(() => request.resolve(ok({ receipts: [makeReceipt({ clientBallotId })] })));
     expect(view.byTestId('vote-receipt')?.textContent).toContain('Vote received');
     expect(view.zoom.showNotification).toHaveBeenCalledWith(expect.objectContaining({ title: 'Vote recorded' }));
   });

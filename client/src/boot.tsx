@@ -7,6 +7,8 @@ import { StatusRegion } from './components/status-region';
 import type { DraftLibrary } from './features/library/draft-library';
 import { LibraryContext } from './features/library/library-context';
 import { LibraryView } from './features/library/library-view';
+import { createReportApi, type ReportApi } from './features/report/report-api';
+import { ReportView } from './features/report/report-view';
 import { DeliveriesList } from './features/zoom-account/deliveries-list';
 import { createZoomCloudApi, type ZoomCloudApi } from './features/zoom-account/zoom-cloud-api';
 import { MeetingApp } from './meeting-app';
@@ -28,9 +30,10 @@ export type Phase =
   | { kind: 'loading'; message: string }
   | { kind: 'not-in-zoom' }
   | { kind: 'failed'; title: string; message: string; retry: boolean }
-  | { kind: 'library'; config: ZoomConfig }
-  /** After the meeting: hosts also see where its report went (the session still answers). */
-  | { kind: 'ended'; deliveries: ZoomCloudApi | null }
+  /** The main client: `session` starts there to reach the user's server library (guests keep it locally). */
+  | { kind: 'library'; config: ZoomConfig; session: SessionClient }
+  /** After the meeting: hosts also see its report and where it was sent (the session still answers). */
+  | { kind: 'ended'; deliveries: ZoomCloudApi | null; report?: ReportApi | null }
   | { kind: 'meeting'; config: ZoomConfig; controller: MeetingController; session: SessionClient };
 
 const isMainClient = (config: ZoomConfig) => config.runningContext === 'inMainClient';
@@ -65,7 +68,7 @@ async function start(deps: BootDeps, hooks: StartHooks): Promise<() => void> {
   });
   if (!alive()) return offContext;
   if (isMainClient(config)) {
-    show({ kind: 'library', config });
+    show({ kind: 'library', config, session: deps.createSession(deps.zoom) });
     return offContext;
   }
 
@@ -90,7 +93,8 @@ async function start(deps: BootDeps, hooks: StartHooks): Promise<() => void> {
     if (event.action !== 'ended') return;
     link.close();
     const role = (controller.store.getState().session ?? session.view())?.role;
-    show({ kind: 'ended', deliveries: role && isHostRole(role) ? createZoomCloudApi(session) : null });
+    const host = role !== undefined && isHostRole(role);
+    show({ kind: 'ended', deliveries: host ? createZoomCloudApi(session) : null, report: host ? createReportApi(session) : null });
   });
   link.connect();
   show({ kind: 'meeting', config, controller, session });
@@ -121,9 +125,10 @@ function PhaseView({ phase, zoom, onRetry }: { phase: Phase; zoom: ZoomPort; onR
       return (
         <NoticePage title="The meeting has ended">
           <p>Quorum has closed its connection. Thank you for taking part.</p>
+          {phase.report && <ReportView api={phase.report} />}
           {phase.deliveries && (
             <section aria-labelledby="report-heading">
-              <h2 id="report-heading">Meeting report</h2>
+              <h2 id="report-heading">Where the report was sent</h2>
               <DeliveriesList api={phase.deliveries} />
             </section>
           )}
@@ -132,7 +137,7 @@ function PhaseView({ phase, zoom, onRetry }: { phase: Phase; zoom: ZoomPort; onR
     case 'library':
       return (
         <ZoomContext.Provider value={{ zoom, config: phase.config }}>
-          <LibraryView />
+          <LibraryView session={phase.session} />
         </ZoomContext.Provider>
       );
     case 'meeting':

@@ -11,7 +11,9 @@ import { deliveryRoutes } from './routes/deliveries';
 import { healthRoutes } from './routes/health';
 import { homeRoutes } from './routes/home';
 import { pollRoutes } from './routes/polls';
+import { reportRoutes } from './routes/report';
 import { sessionRoutes } from './routes/session';
+import { templateRoutes } from './routes/templates';
 import { zoomInstallRoutes } from './routes/zoom-install';
 import { zoomOAuthRoutes } from './routes/zoom-oauth';
 import { zoomWebhookRoutes } from './routes/zoom-webhooks';
@@ -36,7 +38,7 @@ const BODY_LIMIT_BYTES = 64 * 1024;
  */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: loggerOptions(config, deps.logStream), bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.isProduction });
-  const store = deps.store ?? (await openStore(config.databaseUrl));
+  const store = deps.store ?? (await openStore(config.databaseUrl, config.databaseSchema === undefined ? {} : { schema: config.databaseSchema }));
   if (!deps.store) app.addHook('onClose', () => store.close());
 
   await app.register(errorHandlerPlugin);
@@ -53,6 +55,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(healthRoutes, { store });
   await app.register(sessionRoutes, { config });
   await app.register(pollRoutes, { store });
+  await app.register(templateRoutes, { store });
+  await app.register(reportRoutes, { store });
   await app.register(zoomOAuthRoutes, { config, store });
   await app.register(zoomInstallRoutes, { config });
   await app.register(zoomWebhookRoutes, { config, store, onStored: () => app.webhookInbox.kick() });

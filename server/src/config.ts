@@ -29,7 +29,12 @@ export interface Config {
   /** 32-byte key as 64 lowercase hex characters (encrypts OAuth tokens at rest). */
   tokenEncryptionKey: string;
   databaseUrl: string;
+  /** PostgreSQL only: the schema to use (created if missing) instead of the connection's default. */
+  databaseSchema?: string;
+  /** Several processes share PostgreSQL and fan out through this Redis; unset = one process. */
   redisUrl?: string;
+  /** Prefix of every Redis key and channel, so deployments (or tests) can share one Redis. */
+  redisKeyPrefix: string;
   zoomOauthBaseUrl: string;
   zoomApiBaseUrl: string;
   /**
@@ -109,7 +114,9 @@ const envSchema = z
       .string()
       .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, "must be 'sqlite:<path>' or a postgres:// URL")
       .default('sqlite:./data/quorum.db'),
+    DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _').optional(),
     REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL').optional(),
+    REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1-64 letters, digits or _ . : -').default('quorum'),
     ZOOM_OAUTH_BASE_URL: httpUrl.optional(),
     ZOOM_API_BASE_URL: httpUrl.optional(),
     // plain: what Zoom's current in-client authorize docs and official sample use (see Config.zoomPkceMethod).
@@ -133,6 +140,10 @@ const envSchema = z
     CLIENT_DIST_DIR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
+    // Several processes behind one Redis must share one database; a SQLite file belongs to one process.
+    if (env.REDIS_URL !== undefined && env.DATABASE_URL.startsWith('sqlite:')) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'needs a postgres:// DATABASE_URL (a SQLite file serves one process)' });
+    }
     if (env.NODE_ENV !== 'production') return;
     for (const name of PRODUCTION_REQUIRED) {
       if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' });
@@ -159,7 +170,9 @@ const envSchema = z
       sessionSecret: env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
       tokenEncryptionKey: (env.TOKEN_ENCRYPTION_KEY ?? randomBytes(32).toString('hex')).toLowerCase(),
       databaseUrl: env.DATABASE_URL,
+      ...(env.DATABASE_SCHEMA === undefined ? {} : { databaseSchema: env.DATABASE_SCHEMA }),
       ...(env.REDIS_URL === undefined ? {} : { redisUrl: env.REDIS_URL }),
+      redisKeyPrefix: env.REDIS_KEY_PREFIX,
       zoomOauthBaseUrl: env.ZOOM_OAUTH_BASE_URL ?? fakeCloud ?? 'https://zoom.us',
       zoomApiBaseUrl: env.ZOOM_API_BASE_URL ?? (fakeCloud ? `${fakeCloud}/v2` : 'https://api.zoom.us/v2'),
       zoomPkceMethod: env.ZOOM_PKCE_METHOD,

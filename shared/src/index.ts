@@ -7,6 +7,8 @@ export * from './schemas/question-kinds';
 export * from './schemas/quiz';
 export * from './schemas/meeting';
 export * from './schemas/export';
+export * from './schemas/template';
+export * from './schemas/report';
 export * from './schemas/parse';
 export * from './protocol/errors';
 export * from './protocol/events';

@@ -10,7 +10,16 @@ export interface PollSpec {
 /** Who the app thinks it is serving (`<main class="app" data-role=…>`). */
 export type AppRole = 'host' | 'participant';
 
-/** One person's in-meeting Quorum: the simulator's pane and the app running in its iframe. */
+/** Where a pane runs the app: in the meeting, or in the Zoom main window. */
+export type PaneCtx = 'inMeeting' | 'inMainClient';
+
+/** Votes per option label, read from the result bars inside `scope`. */
+const countsIn = (scope: Locator): Promise<Record<string, number>> =>
+  scope
+    .getByTestId('result-bar')
+    .evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.querySelector('.bar-label')?.textContent ?? '', Number((r as HTMLElement).dataset.count)])));
+
+/** One person's Quorum (in the meeting unless `ctx` says otherwise): the simulator's pane and the app in its iframe. */
 export class AppPane {
   readonly frameName: string;
   /** The app's document, for locators (auto-waiting, re-resolved after reloads). */
@@ -19,14 +28,15 @@ export class AppPane {
   constructor(
     readonly page: Page,
     readonly personId: string,
+    readonly ctx: PaneCtx = 'inMeeting',
   ) {
-    this.frameName = `app-${personId}-inMeeting`;
+    this.frameName = `app-${personId}-${ctx}`;
     this.frame = page.frameLocator(`iframe[name="${this.frameName}"]`);
   }
 
   /** The pane element in the simulator: header, invitation cards, the frame, toasts. */
   get pane(): Locator {
-    return this.page.locator(`[data-testid=pane][data-person-id="${this.personId}"][data-ctx=inMeeting]`);
+    return this.page.locator(`[data-testid=pane][data-person-id="${this.personId}"][data-ctx=${this.ctx}]`);
   }
 
   /** The iframe element itself (for sizing and screenshots). */
@@ -66,9 +76,7 @@ export class AppPane {
 
   /** Votes per option label, as the result bars show them. */
   async counts(title: string): Promise<Record<string, number>> {
-    return this.poll(title)
-      .getByTestId('result-bar')
-      .evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.querySelector('.bar-label')?.textContent ?? '', Number((r as HTMLElement).dataset.count)])));
+    return countsIn(this.poll(title));
   }
 
   /** The turnout line, e.g. "3 of 3 voted". */
@@ -78,6 +86,14 @@ export class AppPane {
 
   /** Host: writes a single-choice poll in the composer and saves it as a draft. */
   async compose(spec: PollSpec): Promise<Locator> {
+    await this.fillComposer(spec);
+    const card = this.poll(spec.title);
+    await card.and(this.frame.locator('[data-status=draft]')).waitFor();
+    return card;
+  }
+
+  /** Opens the composer, writes a single-choice poll and saves it (in the meeting, or to the main client's library). */
+  async fillComposer(spec: PollSpec): Promise<void> {
     const f = this.frame;
     await f.getByTestId('compose-poll').click();
     await f.getByLabel('Title', { exact: true }).fill(spec.title);
@@ -89,9 +105,36 @@ export class AppPane {
       await input.fill(label);
     }
     await f.getByTestId('save-draft').click();
-    const card = this.poll(spec.title);
-    await card.and(f.locator('[data-status=draft]')).waitFor();
+  }
+
+  /** Host: copies a template from the poll library into the meeting (one click) and returns its draft card. */
+  async addFromLibrary(title: string): Promise<Locator> {
+    const library = this.frame.getByTestId('library-import');
+    if ((await library.getAttribute('open')) === null) await library.locator('summary').click();
+    await library.getByRole('button', { name: `Add “${title}” to this meeting` }).click();
+    const card = this.poll(title);
+    await card.and(this.frame.locator('[data-status=draft]')).waitFor();
     return card;
+  }
+
+  /** Host: opens the meeting report in the host view and waits until it has loaded. */
+  async openReport(): Promise<Locator> {
+    const panel = this.frame.getByTestId('report-panel');
+    if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
+    const report = panel.getByTestId('meeting-report');
+    await report.getByTestId('attendance').waitFor();
+    return report;
+  }
+
+  /** One run of a poll in the open report. */
+  reportRun(title: string, run: number): Locator {
+    const poll = this.frame.getByTestId('report-poll').filter({ has: this.frame.getByRole('heading', { name: title, exact: true }) });
+    return poll.locator(`[data-testid=report-run][data-run="${run}"]`);
+  }
+
+  /** Votes per option label of one run, as the report's charts show them. */
+  async reportCounts(title: string, run: number): Promise<Record<string, number>> {
+    return countsIn(this.reportRun(title, run));
   }
 
   /** Host: composes and launches a poll, returning once it shows as open. */

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { Person, SimState } from '../../sim/sim-types';
 import { AppPane } from './app-pane';
+import { LibraryPane } from './library-pane';
 import { NetworkSwitch } from './network-switch';
 import { UI_TIMEOUT_MS } from './waits';
 
@@ -93,6 +94,15 @@ export class SimPage {
     await this.paneOf(personId).getByTestId('open-app').click();
     await this.paneOf(personId).and(this.page.locator('[data-state=open]')).waitFor();
     return this.pane(personId);
+  }
+
+  /** Opens someone's Quorum in the Zoom main window (the roster's "Open main client") and waits for the library. */
+  async openMainClient(personId: string): Promise<LibraryPane> {
+    const row = this.page.locator(`[data-testid=roster-row][data-person-id="${personId}"]`);
+    await row.getByTestId('main-client-toggle').click();
+    const pane = new LibraryPane(this.page, personId);
+    await pane.pane.and(this.page.locator('[data-state=open]')).waitFor();
+    return pane.ready();
   }
 
   /** The invitation cards shown to a person. */

@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'react';
+import { formatRemaining, remainingMs, spokenRemaining } from '../realtime/server-clock';
 
-const format = (ms: number) => {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
-};
-
-/** "Closes in m:ss" for a server-clock deadline, corrected by the offset measured at the last snapshot. */
+/** "Closes in m:ss" for a server-clock deadline, corrected by the client's measured clock offset. */
 export function Countdown({ closesAt, clockOffsetMs }: { closesAt: number; clockOffsetMs: number }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    // Four ticks a second: the shown second changes within 250 ms of the real boundary.
+    const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, []);
-  const left = closesAt - (now + clockOffsetMs);
-  // The countdown text itself is not live: announcing every second would drown everything else.
-  return <span className="countdown">{left > 0 ? `Closes in ${format(left)}` : 'Closing…'}</span>;
+  const left = remainingMs(closesAt, now, clockOffsetMs);
+  // role=timer is not live: announcing every second would drown everything else.
+  return (
+    <span className="countdown" role="timer" data-testid="countdown" data-remaining-ms={left} aria-label={left > 0 ? `Closes in ${spokenRemaining(left)}` : 'Closing'}>
+      {left > 0 ? `Closes in ${formatRemaining(left)}` : 'Closing…'}
+    </span>
+  );
 }

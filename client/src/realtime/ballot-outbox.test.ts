@@ -1,18 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
-import { clientBallotIdSchema, fail, ok, type CastBallot, type Receipt, type Result } from '@quorum/shared';
+import { clientBallotIdSchema, fail, ok, type Receipt, type Result, type SubmitBallots } from '@quorum/shared';
 import { makeReceipt } from '../test/fixtures';
 import { BallotOutbox, newClientBallotId, type OutboxIo } from './ballot-outbox';
 
-type Reply = Result<{ receipt: Receipt }>;
-const ballot = { pollId: 'p1', questionId: 'q1', answer: { kind: 'single' as const, optionId: 'a' } };
+type Reply = Result<{ receipts: Receipt[] }>;
+const ballot = { pollId: 'p1', answers: [{ questionId: 'q1', answer: { kind: 'single' as const, optionId: 'a' } }] };
 const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** An io whose sends stay pending until the test answers or drops them. */
 function scriptedIo() {
-  const sends: { cast: CastBallot; resolve: (r: Reply) => void; reject: (e: Error) => void }[] = [];
+  const sends: { cast: SubmitBallots; resolve: (r: Reply) => void; reject: (e: Error) => void }[] = [];
   const io: OutboxIo = {
     send: (cast) => new Promise<Reply>((resolve, reject) => sends.push({ cast, resolve, reject })),
-    onReceipt: vi.fn(),
+    onReceipts: vi.fn(),
     onRejected: vi.fn(),
   };
   return { io, sends };
@@ -25,7 +25,7 @@ describe('ballot outbox', () => {
     expect(newClientBallotId()).not.toBe(id);
   });
 
-  it('re-sends an unacknowledged ballot with the same clientBallotId on every reconnect', async () => {
+  it('re-sends an unacknowledged submission with the same clientBallotId on every reconnect', async () => {
     const { io, sends } = scriptedIo();
     const outbox = new BallotOutbox(io);
     const id = outbox.submit(ballot);
@@ -46,12 +46,12 @@ describe('ballot outbox', () => {
     outbox.subscribe(listener);
     outbox.submit(ballot);
     outbox.flush();
-    sends[0]!.resolve(ok({ receipt: makeReceipt() }));
-    sends[1]!.resolve(ok({ receipt: makeReceipt() }));
+    sends[0]!.resolve(ok({ receipts: [makeReceipt()] }));
+    sends[1]!.resolve(ok({ receipts: [makeReceipt()] }));
     await flushPromises();
     expect(outbox.getSnapshot()).toEqual([]);
     expect(outbox.isSending('p1')).toBe(false);
-    expect(io.onReceipt).toHaveBeenCalledTimes(1);
+    expect(io.onReceipts).toHaveBeenCalledTimes(1);
     expect(listener).toHaveBeenCalledTimes(2);
     outbox.flush();
     expect(sends).toHaveLength(2);

@@ -1,4 +1,4 @@
-import type { AppError, CastBallot, Receipt, Result } from '@quorum/shared';
+import type { AppError, Receipt, Result, SubmitBallots } from '@quorum/shared';
 
 /** A fresh clientBallotId: 32 characters of [0-9a-f], inside the protocol's 8–64 [A-Za-z0-9_-]. */
 export function newClientBallotId(): string {
@@ -8,20 +8,20 @@ export function newClientBallotId(): string {
 }
 
 export interface OutboxIo {
-  /** Sends one ballot; resolves with the ack, rejects when no ack came (offline, timeout). */
-  send(cast: CastBallot): Promise<Result<{ receipt: Receipt }>>;
-  onReceipt(receipt: Receipt): void;
-  onRejected(cast: CastBallot, error: AppError): void;
+  /** Sends one submission (`ballot:submit`); resolves with the ack, rejects when no ack came (offline, timeout). */
+  send(submission: SubmitBallots): Promise<Result<{ receipts: Receipt[] }>>;
+  onReceipts(receipts: Receipt[], submission: SubmitBallots): void;
+  onRejected(submission: SubmitBallots, error: AppError): void;
 }
 
 /**
- * Ballots cast but not yet acknowledged. Each keeps its clientBallotId for life, so re-sending after a
- * reconnect is harmless (the server answers a repeat with the same receipt). An ack — success or
- * error — is the only thing that removes a ballot.
+ * Ballot submissions sent but not yet acknowledged: one per submit, all the poll's answers in it.
+ * Each keeps its clientBallotId for life, so re-sending after a reconnect is harmless (the server
+ * answers a repeat with the same receipts). An ack — success or error — is the only thing that removes one.
  */
 export class BallotOutbox {
-  private pending = new Map<string, CastBallot>();
-  private view: readonly CastBallot[] = [];
+  private pending = new Map<string, SubmitBallots>();
+  private view: readonly SubmitBallots[] = [];
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -29,41 +29,41 @@ export class BallotOutbox {
     private readonly newId: () => string = newClientBallotId,
   ) {}
 
-  /** Queues a ballot and sends it now; returns its clientBallotId. */
-  submit(input: Omit<CastBallot, 'clientBallotId'>): string {
-    const cast: CastBallot = { ...input, clientBallotId: this.newId() };
-    this.pending.set(cast.clientBallotId, cast);
+  /** Queues a submission and sends it now; returns its clientBallotId. */
+  submit(input: Omit<SubmitBallots, 'clientBallotId'>): string {
+    const submission: SubmitBallots = { ...input, clientBallotId: this.newId() };
+    this.pending.set(submission.clientBallotId, submission);
     this.changed();
-    this.attempt(cast);
-    return cast.clientBallotId;
+    this.attempt(submission);
+    return submission.clientBallotId;
   }
 
-  /** Re-sends every unacknowledged ballot; call on every (re)connect. */
+  /** Re-sends every unacknowledged submission; call on every (re)connect. */
   flush(): void {
-    for (const cast of this.pending.values()) this.attempt(cast);
+    for (const submission of this.pending.values()) this.attempt(submission);
   }
 
-  /** The unacknowledged ballots (a stable array between changes, for useSyncExternalStore). */
-  getSnapshot = (): readonly CastBallot[] => this.view;
+  /** The unacknowledged submissions (a stable array between changes, for useSyncExternalStore). */
+  getSnapshot = (): readonly SubmitBallots[] => this.view;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
-  /** True while any ballot of this poll awaits its ack. */
+  /** True while any submission for this poll awaits its ack. */
   isSending(pollId: string): boolean {
-    return this.view.some((c) => c.pollId === pollId);
+    return this.view.some((s) => s.pollId === pollId);
   }
 
-  private attempt(cast: CastBallot): void {
-    this.io.send(cast).then(
+  private attempt(submission: SubmitBallots): void {
+    this.io.send(submission).then(
       (result) => {
-        // A repeat ack for a ballot already settled by an earlier attempt changes nothing.
-        if (!this.pending.delete(cast.clientBallotId)) return;
+        // A repeat ack for a submission already settled by an earlier attempt changes nothing.
+        if (!this.pending.delete(submission.clientBallotId)) return;
         this.changed();
-        if (result.ok) this.io.onReceipt(result.data.receipt);
-        else this.io.onRejected(cast, result.error);
+        if (result.ok) this.io.onReceipts(result.data.receipts, submission);
+        else this.io.onRejected(submission, result.error);
       },
       () => {
         // No ack: keep it; the next connect re-sends it with the same clientBallotId.

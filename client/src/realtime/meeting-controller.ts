@@ -1,4 +1,4 @@
-import { fail, isHostRole, type Answer, type CastBallot, type Poll } from '@quorum/shared';
+import { fail, isHostRole, type AppError, type Poll, type SubmitBallots } from '@quorum/shared';
 import type { ZoomNotification } from '../zoom/zoom-port';
 import { BallotOutbox } from './ballot-outbox';
 import { becameOpen, initialMeetingState, meetingReducer, type MeetingAction, type MeetingState } from './meeting-state';
@@ -20,12 +20,18 @@ export interface MeetingController {
   outbox: BallotOutbox;
   /** Sends a request; a missing ack becomes an INTERNAL error result with a readable message. */
   request<E extends RequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>>;
-  /** Casts one ballot per answered question of the poll's current run. */
-  vote(poll: Poll, answers: Record<string, Answer>): void;
+  /** Submits every answered question of the poll's current run at once (`ballot:submit`, via the outbox). */
+  vote(poll: Poll, answers: SubmitBallots['answers']): void;
   dispose(): void;
 }
 
 const isHost = (state: MeetingState) => state.session !== null && isHostRole(state.session.role);
+
+/** The question a refusal blames: the server names `answers.<i>.…`, an index into the submission. */
+export function blamedQuestion(submission: SubmitBallots, error: AppError): string | undefined {
+  const index = /^answers\.(\d+)(\.|$)/.exec(error.field ?? '')?.[1];
+  return index === undefined ? undefined : submission.answers[Number(index)]?.questionId;
+}
 
 /** Wires a RealtimeLink to the meeting store, the outbox and the user-facing notifications. */
 export function createMeetingController({ link, notify, announce, now = Date.now }: MeetingControllerDeps): MeetingController {
@@ -33,27 +39,28 @@ export function createMeetingController({ link, notify, announce, now = Date.now
   const titleOf = (pollId: string) => store.getState().polls[pollId]?.title ?? 'the poll';
 
   const outbox = new BallotOutbox({
-    send: (cast: CastBallot) => link.request('ballot:cast', cast),
-    onReceipt(receipt) {
-      store.dispatch({ type: 'receipt', receipt });
-      // One message per poll, once its last question is in.
-      if (outbox.isSending(receipt.pollId)) return;
-      announce(`Vote received for ${titleOf(receipt.pollId)}.`);
-      notify({ type: 'info', title: 'Vote recorded', message: `Your vote in “${titleOf(receipt.pollId)}” was received.` });
+    send: (submission) => link.request('ballot:submit', submission),
+    onReceipts(receipts, { pollId }) {
+      store.dispatch({ type: 'receipts', receipts });
+      // One message per poll, once its last submission is in.
+      if (outbox.isSending(pollId)) return;
+      announce(`Vote received for ${titleOf(pollId)}.`);
+      notify({ type: 'info', title: 'Vote recorded', message: `Your vote in “${titleOf(pollId)}” was received.` });
     },
-    onRejected(cast, error) {
+    onRejected(submission, error) {
       const message = `Your vote was not counted: ${error.message}`;
-      store.dispatch({ type: 'ballot:error', pollId: cast.pollId, message });
+      const questionId = blamedQuestion(submission, error);
+      store.dispatch({ type: 'ballot:error', pollId: submission.pollId, error: questionId ? { message, questionId } : { message } });
       announce(message);
-      notify({ type: 'error', title: 'Vote not counted', message: `${titleOf(cast.pollId)}: ${error.message}` });
+      notify({ type: 'error', title: 'Vote not counted', message: `${titleOf(submission.pollId)}: ${error.message}` });
     },
   });
 
   const unsubscribe = [
     link.on('meeting:snapshot', (snapshot) => store.dispatch({ type: 'snapshot', snapshot, receivedAt: now() })),
-    link.on('poll:updated', (poll) => {
+    link.on('poll:updated', (poll, serverTime) => {
       const previous = store.getState().polls[poll.id];
-      store.dispatch({ type: 'poll:updated', poll });
+      store.dispatch({ type: 'poll:updated', poll, serverTime, receivedAt: now() });
       // Only live transitions notify: a snapshot after joining late must not replay old launches.
       if (!becameOpen(previous, poll) || isHost(store.getState())) return;
       announce(`New poll: ${poll.title}`);
@@ -61,6 +68,9 @@ export function createMeetingController({ link, notify, announce, now = Date.now
     }),
     link.on('poll:deleted', ({ pollId }) => store.dispatch({ type: 'poll:deleted', pollId })),
     link.on('poll:tally', (tally) => store.dispatch({ type: 'poll:tally', tally })),
+    link.on('meeting:settings', (settings) => store.dispatch({ type: 'meeting:settings', settings })),
+    // Answered at once: the server times the round trip so a slow link does not cost quiz points.
+    link.on('time:ping', (_serverTime, ack) => ack()),
     link.onStatus((status, detail) => {
       const was = store.getState().connection.status;
       store.dispatch(detail === undefined ? { type: 'connection', status } : { type: 'connection', status, detail });
@@ -82,10 +92,7 @@ export function createMeetingController({ link, notify, announce, now = Date.now
       }
     },
     vote(poll, answers) {
-      for (const question of poll.questions) {
-        const answer = answers[question.id];
-        if (answer) outbox.submit({ pollId: poll.id, questionId: question.id, answer });
-      }
+      if (answers.length > 0) outbox.submit({ pollId: poll.id, answers });
     },
     dispose() {
       unsubscribe.forEach((off) => off());

@@ -36,6 +36,12 @@ describe('meeting state reducer', () => {
     expect(kept.tallies['p1:1']?.questions).toBeDefined();
   });
 
+  it('lets a closed quiz’s standings replace the same version without them', () => {
+    const board = { players: 1, top: [{ rank: 1, nickname: 'Brave Otter 42', points: 900, correct: 1 }] };
+    const state = run(snapshot(), { type: 'poll:tally', tally: makeTally({ version: 4 }) }, { type: 'poll:tally', tally: makeTally({ version: 4, leaderboard: board }) });
+    expect(state.tallies['p1:1']?.leaderboard).toEqual(board);
+  });
+
   it('treats a snapshot after reconnect as authoritative, even over newer-looking tallies', () => {
     const state = run(
       snapshot(),
@@ -62,7 +68,7 @@ describe('meeting state reducer', () => {
   });
 
   it('records receipts per run, so a relaunch starts without a vote', () => {
-    const state = run(snapshot(), { type: 'receipt', receipt: makeReceipt() });
+    const state = run(snapshot(), { type: 'receipts', receipts: [makeReceipt()] });
     expect(Object.keys(currentReceipts(state, makePoll()))).toEqual(['q1']);
     expect(currentReceipts(state, makePoll({ run: 2 }))).toEqual({});
   });

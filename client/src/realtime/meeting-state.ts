@@ -1,5 +1,12 @@
-import type { MeetingSnapshot, Poll, PollTally, Receipt, SessionView } from '@quorum/shared';
+import { DEFAULT_MEETING_SETTINGS, mayRunPolls, type MeetingSettings, type MeetingSnapshot, type Poll, type PollTally, type Receipt, type SessionView } from '@quorum/shared';
 import type { ConnectionStatus } from './realtime-link';
+import { clockOffset } from './server-clock';
+
+/** Why my last submission for a poll was refused, and which question the server blamed, if one. */
+export interface BallotError {
+  message: string;
+  questionId?: string;
+}
 
 /** Everything the meeting UI renders, derived only from server messages and acks. */
 export interface MeetingState {
@@ -9,23 +16,26 @@ export interface MeetingState {
   tallies: Record<string, PollTally>;
   /** My receipts, keyed by `receiptKey` (poll, run, question). */
   receipts: Record<string, Receipt>;
-  /** serverTime − local time at the last snapshot, for countdowns. */
+  /** serverTime − local time at the last stamped message (snapshot, poll update), for countdowns. */
   clockOffsetMs: number;
   connection: { status: ConnectionStatus; detail?: string };
   /** Why my last ballot for a poll was refused; local, so a snapshot keeps it. */
-  ballotErrors: Record<string, string>;
+  ballotErrors: Record<string, BallotError>;
+  /** Who may run polls (the host decides). */
+  meetingSettings: MeetingSettings;
   /** False until the first snapshot arrives. */
   ready: boolean;
 }
 
 export type MeetingAction =
   | { type: 'snapshot'; snapshot: MeetingSnapshot; receivedAt: number }
-  | { type: 'poll:updated'; poll: Poll }
+  | { type: 'poll:updated'; poll: Poll; serverTime?: number | undefined; receivedAt?: number }
   | { type: 'poll:deleted'; pollId: string }
   | { type: 'poll:tally'; tally: PollTally }
-  | { type: 'receipt'; receipt: Receipt }
+  | { type: 'receipts'; receipts: readonly Receipt[] }
+  | { type: 'meeting:settings'; settings: MeetingSettings }
   | { type: 'connection'; status: ConnectionStatus; detail?: string }
-  | { type: 'ballot:error'; pollId: string; message: string };
+  | { type: 'ballot:error'; pollId: string; error: BallotError };
 
 export const tallyKey = (pollId: string, run: number): string => `${pollId}:${run}`;
 export const receiptKey = (pollId: string, run: number, questionId: string): string => `${pollId}:${run}:${questionId}`;
@@ -38,20 +48,26 @@ export const initialMeetingState: MeetingState = {
   clockOffsetMs: 0,
   connection: { status: 'connecting' },
   ballotErrors: {},
+  meetingSettings: DEFAULT_MEETING_SETTINGS,
   ready: false,
 };
 
 const byKey = <T>(items: readonly T[], key: (item: T) => string): Record<string, T> =>
   Object.fromEntries(items.map((item) => [key(item), item]));
 
+/** True when `next` shows something `known` withheld: results after turnout only, or a quiz's standings. */
+const reveals = (known: PollTally, next: PollTally): boolean =>
+  (known.questions === undefined && next.questions !== undefined) || (known.leaderboard === undefined && next.leaderboard !== undefined);
+
 /**
  * Keeps the higher version: tallies may arrive out of order from several server instances. At an equal
- * version, results replace turnout-only: sharing or closing reveals the same counts without a new vote.
+ * version, a tally that reveals more wins: sharing or closing reveals the same counts (and a quiz's
+ * standings) without a new vote.
  */
 function mergeTally(tallies: Record<string, PollTally>, tally: PollTally): Record<string, PollTally> {
   const key = tallyKey(tally.pollId, tally.run);
   const known = tallies[key];
-  const revealed = known?.version === tally.version && known.questions === undefined && tally.questions !== undefined;
+  const revealed = known?.version === tally.version && reveals(known, tally);
   if (known && known.version >= tally.version && !revealed) return tallies;
   return { ...tallies, [key]: tally };
 }
@@ -74,25 +90,32 @@ export function meetingReducer(state: MeetingState, action: MeetingAction): Meet
         polls: byKey(snapshot.polls, (p) => p.id),
         tallies: snapshot.tallies.reduce(mergeTally, {} as Record<string, PollTally>),
         receipts: byKey(snapshot.myBallots, (r) => receiptKey(r.pollId, r.run, r.questionId)),
-        clockOffsetMs: snapshot.serverTime - action.receivedAt,
+        clockOffsetMs: clockOffset(snapshot.serverTime, action.receivedAt),
+        meetingSettings: snapshot.meetingSettings ?? DEFAULT_MEETING_SETTINGS,
         ready: true,
       };
     }
-    case 'poll:updated':
-      return { ...state, polls: { ...state.polls, [action.poll.id]: action.poll } };
+    case 'poll:updated': {
+      const { serverTime, receivedAt } = action;
+      const clockOffsetMs = serverTime === undefined || receivedAt === undefined ? state.clockOffsetMs : clockOffset(serverTime, receivedAt);
+      return { ...state, clockOffsetMs, polls: { ...state.polls, [action.poll.id]: action.poll } };
+    }
     case 'poll:deleted': {
       const { [action.pollId]: _gone, ...polls } = state.polls;
       return { ...state, polls, tallies: withoutPoll(state.tallies, action.pollId), receipts: withoutPoll(state.receipts, action.pollId) };
     }
     case 'poll:tally':
       return { ...state, tallies: mergeTally(state.tallies, action.tally) };
-    case 'receipt': {
-      const r = action.receipt;
-      const { [r.pollId]: _cleared, ...ballotErrors } = state.ballotErrors;
-      return { ...state, ballotErrors, receipts: { ...state.receipts, [receiptKey(r.pollId, r.run, r.questionId)]: r } };
+    case 'receipts': {
+      const polls = new Set(action.receipts.map((r) => r.pollId));
+      const ballotErrors = Object.fromEntries(Object.entries(state.ballotErrors).filter(([pollId]) => !polls.has(pollId)));
+      const receipts = { ...state.receipts, ...byKey(action.receipts, (r) => receiptKey(r.pollId, r.run, r.questionId)) };
+      return { ...state, ballotErrors, receipts };
     }
     case 'ballot:error':
-      return { ...state, ballotErrors: { ...state.ballotErrors, [action.pollId]: action.message } };
+      return { ...state, ballotErrors: { ...state.ballotErrors, [action.pollId]: action.error } };
+    case 'meeting:settings':
+      return { ...state, meetingSettings: action.settings };
     case 'connection':
       return { ...state, connection: action.detail === undefined ? { status: action.status } : { status: action.status, detail: action.detail } };
   }
@@ -120,3 +143,6 @@ export const sortedPolls = (state: MeetingState): Poll[] =>
 /** True when an update turns a poll open (a launch or a relaunch), the moment to tell participants. */
 export const becameOpen = (previous: Poll | undefined, next: Poll): boolean =>
   next.status === 'open' && (previous?.status !== 'open' || previous.run !== next.run);
+
+/** Whether I may create, launch, close and moderate polls now (co-hosts only while the host allows it). */
+export const mayRun = (state: MeetingState): boolean => state.session !== null && mayRunPolls(state.session.role, state.meetingSettings);

@@ -8,6 +8,9 @@ import { QuestionClock } from '../realtime/question-clock';
 import { probeRtt } from '../realtime/rtt-probe';
 import { hostsRoom, meetingRoom } from '../realtime/rooms';
 import type { QuorumServer, QuorumSocket } from '../realtime/types';
+import { soloLease, type Lease } from '../cluster/lease';
+import { startClusterNode, type ClusterNode } from '../cluster/cluster-node';
+import { deadlineCloser } from '../services/deadline-closer';
 import { PollDeadlines } from '../services/poll-deadlines';
 import { PollService } from '../services/poll-service';
 import type { Store } from '../store/types';
@@ -16,6 +19,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     io: QuorumServer;
     polls: PollService;
+    /** Who does once-only work (deadline closes, webhook events) when several processes could. */
+    lease: Lease;
     realtime: { metrics: RealtimeMetrics; publisher: RealtimePublisher };
   }
 }
@@ -37,23 +42,34 @@ export const realtimePlugin = fp<RealtimeOptions>(
     const io: QuorumServer = new Server(app.server, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
     const metrics: RealtimeMetrics = { unknownEvents: 0, invalidPayloads: 0, rateLimited: 0, internalErrors: 0 };
     const clock = new QuestionClock();
-    const publisher = new RealtimePublisher(io, () => service.state, config.tallyWindowMs, clock);
-    const deadlines = new PollDeadlines(async (poll) => {
-      const closed = await service.closeAtDeadline(poll.id, poll.meetingId);
-      // Not due after all (a timer that fired early): wait for the deadline as it stands now.
-      const current = service.state.cached(poll.id);
-      if (!closed.ok && current) deadlines.watch(current);
-    });
+    // With REDIS_URL this process is one of several: the Redis adapter, leases, peer hints.
+    const cluster: ClusterNode | undefined = config.redisUrl
+      ? await startClusterNode(io, config.redisUrl, config.redisKeyPrefix, (): PollService => service)
+      : undefined;
+    const lease = cluster?.lease ?? soloLease;
+    const publisher = new RealtimePublisher(io, () => service.state, config.tallyWindowMs, clock, cluster?.catchUp);
+    const deadlines: PollDeadlines = new PollDeadlines(deadlineCloser(() => service, () => deadlines, lease));
     const events = {
       pollChanged(poll: Poll) {
         deadlines.watch(poll);
         publisher.pollChanged(poll);
+        cluster?.bus.pollChanged(poll.id);
       },
-      pollDeleted: (poll: Poll) => publisher.pollDeleted(poll),
-      tallyChanged: (poll: Poll) => publisher.tallyChanged(poll),
-      settingsChanged: (meetingId: string, settings: MeetingSettings) => publisher.settingsChanged(meetingId, settings),
+      pollDeleted(poll: Poll) {
+        publisher.pollDeleted(poll);
+        cluster?.bus.pollChanged(poll.id);
+      },
+      tallyChanged(poll: Poll) {
+        publisher.tallyChanged(poll);
+        cluster?.bus.tallyChanged(poll.id, poll.run);
+      },
+      settingsChanged(meetingId: string, settings: MeetingSettings) {
+        publisher.settingsChanged(meetingId, settings);
+        cluster?.bus.settingsChanged(meetingId, settings);
+      },
     };
-    const service = new PollService({ store, events });
+    const service: PollService = new PollService({ store, events, ...(cluster ? { lock: cluster.lock } : {}) });
+    cluster?.follow({ store, service, publisher, deadlines, log: (error, what) => app.log.error({ err: error }, `cluster: ${what} failed`) });
     (await store.polls.listOpenWithDeadline()).forEach((poll) => deadlines.watch(poll));
 
     io.use((socket, next) => {
@@ -92,6 +108,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
 
     app.decorate('io', io);
     app.decorate('polls', service);
+    app.decorate('lease', lease);
     app.decorate('realtime', { metrics, publisher });
 
     app.addHook('preClose', async () => {
@@ -103,6 +120,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
     });
     app.addHook('onClose', async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await cluster?.close();
     });
   },
   { name: 'realtime', dependencies: ['session'] },

@@ -4,7 +4,7 @@ import { meetingEventHandler } from '../services/meeting-events';
 import { ReportDeliveries } from '../services/report-deliveries';
 import { ReportMailer } from '../services/report-mailer';
 import { WebhookInbox } from '../services/webhook-inbox';
-import type { Store } from '../store/types';
+import type { InboxEvent, Store } from '../store/types';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,6 +19,9 @@ export interface WebhookProcessingOptions {
   store: Store;
   smtpUrl?: string;
 }
+
+/** How long a process may take over one webhook event before another may try it. */
+const INBOX_LEASE_MS = 120_000;
 
 /** How often pending events that failed once are tried again without a new delivery to kick the inbox. */
 const SWEEP_MS = 30_000;
@@ -42,6 +45,8 @@ export const webhookProcessingPlugin = fp<WebhookProcessingOptions>(
       repo: store.webhooks,
       handle: meetingEventHandler({ store, polls: app.polls, accounts: app.zoom.accounts, rest: app.zoom.rest, deliveries }),
       onError: (error, event) => app.log.error({ err: error, inboxId: event.id, event: event.event }, 'webhook event processing failed'),
+      // One process handles each event (a meeting's end closes its polls and sends one report).
+      ...(config.redisUrl ? { claim: (event: InboxEvent) => app.lease.take(`inbox:${event.id}`, INBOX_LEASE_MS) } : {}),
     });
     app.decorate('webhookInbox', inbox);
     app.decorate('reportDeliveries', deliveries);

@@ -1,6 +1,7 @@
 import { fail, parseInput, type Result } from '@quorum/shared';
 import type { z } from 'zod';
 import type { PollService } from '../services/poll-service';
+import { internalFailure } from './internal-failure';
 import type { QuestionClock } from './question-clock';
 import { TokenBucket } from './rate-limiter';
 import { BALLOT_EVENTS, routes, type Handler } from './routes';
@@ -55,7 +56,7 @@ export function registerHandlers(socket: QuorumSocket, options: HandlerOptions):
       run(input.data, socket.data.session, socket).then(reply, (error: unknown) => {
         metrics.internalErrors++;
         options.log(error, event);
-        reply(fail('INTERNAL', 'something went wrong on our side; your last action was not saved'));
+        reply(internalFailure(error));
       });
     });
   }

@@ -7,6 +7,9 @@ import { hostsRoom, meetingRoom } from './rooms';
 import { emitInSlices } from './sliced-emit';
 import { TallyBroadcaster } from './tally-broadcaster';
 
+/** The same callback for a promise's fulfilment and its rejection. */
+const either = (then: () => void): [() => void, () => void] => [then, then];
+
 /**
  * Turns committed changes into socket.io broadcasts, with each audience getting only what it may
  * see: drafts, quiz answers and host-only results go to the hosts' room, everyone else gets what
@@ -18,11 +21,16 @@ export class RealtimePublisher implements PollEvents {
   /** Messages emitted, by kind: the benchmark reads this. */
   readonly sent = { tally: 0, poll: 0 };
 
+  /**
+   * @param catchUp with several server processes: brings the poll's tally up to the database's before
+   *   it is sent (`force` after a lifecycle change); returns undefined when there is nothing to read.
+   */
   constructor(
     private readonly io: QuorumServer,
     private readonly state: () => PollState,
     windowMs: number,
     private readonly clock?: QuestionClock,
+    private readonly catchUp?: (poll: Poll, force: boolean) => Promise<unknown> | undefined,
   ) {
     this.broadcaster = new TallyBroadcaster(windowMs, (pollId) => this.sendTally(pollId));
   }
@@ -35,7 +43,7 @@ export class RealtimePublisher implements PollEvents {
     this.sendPoll(poll);
     if (poll.status !== 'open') this.clock?.forgetPoll(poll.id);
     // Visibility may have changed (closed, shared): send the tally as each audience now sees it.
-    if (poll.run > 0) this.sendTally(poll.id);
+    if (poll.run > 0) this.sendTally(poll.id, true);
   }
 
   pollDeleted(poll: Poll): void {
@@ -75,7 +83,15 @@ export class RealtimePublisher implements PollEvents {
     }
   }
 
-  private sendTally(pollId: string): void {
+  private sendTally(pollId: string, force = false): void {
+    const poll = this.latest.get(pollId);
+    const reading = poll && this.catchUp?.(poll, force);
+    // Sent even when the read failed (database down): the clients get what this process knows.
+    if (reading) void reading.then(...either(() => this.emitTally(pollId)));
+    else this.emitTally(pollId);
+  }
+
+  private emitTally(pollId: string): void {
     const poll = this.latest.get(pollId);
     const tally = poll && this.state().loadedTally(poll.id, poll.run);
     if (!poll || !tally) return;

@@ -1,5 +1,6 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@quorum/shared';
 import type { Server, Socket } from 'socket.io';
+import type { PeerMessage } from '../cluster/peer-bus';
 import type { Session } from '../session/session-token';
 
 /** What the auth middleware stores on each socket: the trusted identity, never the client's claim. */
@@ -7,8 +8,10 @@ export interface SocketData {
   session: Session;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type InterServerEvents = {};
+/** Between server processes (through the Redis adapter; see PEER_EVENT): hints to re-read the database. */
+type InterServerEvents = {
+  'quorum:peer': (message: PeerMessage) => void;
+};
 
 export type QuorumServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type QuorumSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

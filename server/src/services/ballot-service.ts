@@ -16,6 +16,7 @@ import {
   type QuizScoreRequest,
   type Receipt,
   type Result,
+  type RunningTally,
   type SubmitBallots,
 } from '@quorum/shared';
 import type { Session } from '../session/session-token';
@@ -24,6 +25,7 @@ import { BallotBatcher } from './ballot-batcher';
 import type { MeetingAccess } from './meeting-access';
 import type { PollEvents } from './poll-service';
 import type { PollState } from './poll-state';
+import type { TallySync } from './tally-sync';
 
 /**
  * When the poll's current run reached the caller (server send time plus half the measured round
@@ -34,6 +36,7 @@ export type ReachedAt = (pollId: string, run: number) => number | undefined;
 export interface BallotServiceDeps {
   store: Store;
   state: PollState;
+  tallies: TallySync;
   events: PollEvents;
   access: MeetingAccess;
   ctx: () => DomainContext;
@@ -97,10 +100,7 @@ export class BallotService {
       if (question?.kind !== 'text') return fail('INVALID', 'only open-text answers can be hidden', 'ballotId');
       if (Boolean(before.hidden) !== input.hidden) {
         const version = await this.deps.store.ballots.setHidden(input.pollId, input.run, input.ballotId, input.hidden);
-        tally.apply(withHidden(before, input.hidden), before);
-        tally.version = Math.max(tally.version + 1, version);
-        const current = this.deps.state.cached(input.pollId) ?? poll.data;
-        if (input.run === current.run) this.deps.events.tallyChanged(current);
+        this.counted(poll.data, tally, withHidden(before, input.hidden), before, version);
       }
       return ok({ ballotId: before.ballotId, hidden: input.hidden });
     });
@@ -132,9 +132,21 @@ export class BallotService {
     const tally = this.deps.state.loadedTally(pollId, run);
     const poll = this.deps.state.cached(pollId);
     if (!tally || !poll) return;
-    tally.apply(result.ballot, result.kind === 'replaced' ? result.previous : undefined);
-    tally.version = Math.max(tally.version + 1, result.tallyVersion);
-    this.deps.events.tallyChanged(poll);
+    this.counted(poll, tally, result.ballot, result.kind === 'replaced' ? result.previous : undefined, result.tallyVersion);
+  }
+
+  /**
+   * Counts a committed change at its version. When another process committed in between, the tally
+   * catches up from the store first (it reads this change too), then the broadcast goes out.
+   */
+  private counted(poll: Poll, tally: RunningTally, ballot: Ballot, previous: Ballot | undefined, version: number): void {
+    const announce = () => {
+      const current = this.deps.state.cached(poll.id) ?? poll;
+      if (tally.run === current.run) this.deps.events.tallyChanged(current);
+    };
+    if (this.deps.tallies.applyCommitted(tally, ballot, previous, version)) return announce();
+    // A failed catch-up leaves the tally behind; the next notice or snapshot retries it.
+    this.deps.tallies.refresh(poll, tally.run).then(announce, () => undefined);
   }
 
   /** Quiz ballots carry how long the voter took, measured from when the question reached them. */

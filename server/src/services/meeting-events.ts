@@ -67,7 +67,8 @@ async function meetingEnded(deps: MeetingEventsDeps, event: InboxEvent, object: 
   const final = await deps.store.polls.listByMeeting(meeting.uuid);
   const tallies: PollTally[] = [];
   for (const poll of final) {
-    for (let run = 1; run <= poll.run; run++) tallies.push((await deps.polls.state.tally(poll, run)).snapshot(true));
+    // Read through to the database: other server processes may have counted ballots this one has not.
+    for (let run = 1; run <= poll.run; run++) tallies.push((await deps.polls.tallies.refresh(poll, run)).snapshot(true));
   }
   const report = buildMeetingReport(meeting, final, tallies, await countParticipants(deps, meeting));
   const host = meeting.hostId ? await deps.accounts.profile(meeting.hostId) : undefined;

@@ -28,6 +28,7 @@ import type { Store } from '../store/types';
 import { BallotService } from './ballot-service';
 import { MeetingAccess } from './meeting-access';
 import { PollState } from './poll-state';
+import { TallySync } from './tally-sync';
 
 /** What the service tells the realtime layer after a change is committed. */
 export interface PollEvents {
@@ -41,6 +42,11 @@ export interface PollEvents {
 export interface PollServiceDeps {
   store: Store;
   events: PollEvents;
+  /**
+   * Holds a poll across every server process while a lifecycle change re-reads, decides and writes
+   * it (several processes share the database). Absent with one process: the local queue suffices.
+   */
+  lock?: <T>(pollId: string, task: () => Promise<T>) => Promise<T>;
   now?: () => number;
   newId?: () => string;
 }
@@ -52,12 +58,15 @@ export interface PollServiceDeps {
  */
 export class PollService {
   readonly state: PollState;
+  /** Keeps the in-memory tallies equal to the database's when other processes write ballots too. */
+  readonly tallies: TallySync;
   readonly ballots: BallotService;
   readonly access: MeetingAccess;
   private readonly store: Store;
   private readonly events: PollEvents;
   private readonly now: () => number;
   private readonly newId: () => string;
+  private readonly lock: PollServiceDeps['lock'];
   /** Lifecycle changes of one poll run one after another, never interleaved. */
   private readonly locks = new Map<string, Promise<unknown>>();
 
@@ -66,10 +75,12 @@ export class PollService {
     this.events = deps.events;
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? (() => crypto.randomUUID().replaceAll('-', ''));
+    this.lock = deps.lock;
     this.state = new PollState(deps.store);
+    this.tallies = new TallySync(this.state, deps.store.ballots);
     this.access = new MeetingAccess(deps.store, (meetingId, settings) => this.events.settingsChanged?.(meetingId, settings), this.now);
     const ctx = () => this.ctx();
-    this.ballots = new BallotService({ store: deps.store, state: this.state, events: deps.events, access: this.access, ctx });
+    this.ballots = new BallotService({ store: deps.store, state: this.state, tallies: this.tallies, events: deps.events, access: this.access, ctx });
   }
 
   private ctx(): DomainContext {
@@ -128,12 +139,13 @@ export class PollService {
 
   /** Deletes a draft or a closed poll with all its runs. */
   delete(session: Session, pollId: string): Promise<Result<Poll>> {
-    return this.serialize(pollId, async () => {
+    return this.exclusive(pollId, async () => {
       const found = await this.hostPoll(session, pollId);
       if (!found.ok) return found;
       if (found.data.status === 'open') return fail('INVALID', 'close the poll before deleting it');
       await this.store.polls.delete(pollId);
       this.state.forget(pollId);
+      this.tallies.forget(pollId);
       this.events.pollDeleted(found.data);
       return found;
     });
@@ -143,7 +155,7 @@ export class PollService {
   async runTally(poll: Poll, run: number, role: Role): Promise<PollTally> {
     // An earlier run is over even while a later one is open.
     const asOf: Poll = run === poll.run ? poll : { ...poll, status: 'closed' };
-    return (await this.state.tally(poll, run)).snapshot(canSeeResults(asOf, role), canSeeStandings(asOf, role));
+    return (await this.tallies.fresh(poll, run)).snapshot(canSeeResults(asOf, role), canSeeStandings(asOf, role));
   }
 
   /** Everything a newly connected client needs, filtered by what its role may see. */
@@ -170,7 +182,7 @@ export class PollService {
   }
 
   private transition(session: Session, pollId: string, rule: (poll: Poll) => Result<Poll>): Promise<Result<Poll>> {
-    return this.serialize(pollId, async () => {
+    return this.exclusive(pollId, async () => {
       const found = await this.hostPoll(session, pollId);
       if (!found.ok) return found;
       const next = rule(found.data);
@@ -192,6 +204,37 @@ export class PollService {
     const poll = await this.state.poll(pollId);
     if (!poll || poll.meetingId !== session.meetingId) return fail('NOT_FOUND', 'no such poll in this meeting', 'pollId');
     return ok(poll);
+  }
+
+  /** Re-reads a poll that another process may have changed; undefined (and forgotten) once deleted. */
+  refreshPoll(pollId: string): Promise<Poll | undefined> {
+    return this.serialize(pollId, () => this.reload(pollId));
+  }
+
+  private async reload(pollId: string): Promise<Poll | undefined> {
+    const stored = await this.store.polls.get(pollId);
+    if (stored) {
+      this.state.remember(stored);
+    } else {
+      this.state.forget(pollId);
+      this.tallies.forget(pollId);
+    }
+    return stored;
+  }
+
+  /**
+   * A lifecycle change, one at a time per poll: in this process (the queue), and with several
+   * processes also across them (the lock), deciding on the poll as stored rather than as cached.
+   */
+  private exclusive<T>(pollId: string, task: () => Promise<T>): Promise<T> {
+    const lock = this.lock;
+    if (!lock) return this.serialize(pollId, task);
+    return this.serialize(pollId, () =>
+      lock(pollId, async () => {
+        await this.reload(pollId);
+        return task();
+      }),
+    );
   }
 
   private serialize<T>(pollId: string, task: () => Promise<T>): Promise<T> {

@@ -1,5 +1,4 @@
-import type { RunningTally} from '@quorum/shared';
-import { tallyBallots, type Poll } from '@quorum/shared';
+import { tallyBallots, type Poll, type RunningTally } from '@quorum/shared';
 import type { Store } from '../store/types';
 
 /**
@@ -27,6 +26,11 @@ export class PollState {
     return this.polls.get(pollId);
   }
 
+  /** The ids of every poll in memory (a resync after a Redis outage re-reads them). */
+  cachedIds(): string[] {
+    return [...this.polls.keys()];
+  }
+
   /** Records a poll the service just wrote. */
   remember(poll: Poll): void {
     this.polls.set(poll.id, poll);
@@ -52,13 +56,49 @@ export class PollState {
     return loading;
   }
 
+  /** Recounts a run from the store and puts the new tally in place of the old one. */
+  recount(poll: Poll, run: number): Promise<RunningTally> {
+    const key = `${poll.id}:${run}`;
+    const loading = this.loadTally(poll, run);
+    this.tallies.set(key, loading);
+    loading.catch(() => this.tallies.delete(key));
+    return loading;
+  }
+
   private async loadTally(poll: Poll, run: number): Promise<RunningTally> {
-    const [ballots, version] = await Promise.all([
-      this.store.ballots.listForRun(poll.id, run),
-      this.store.ballots.tallyVersion(poll.id, run),
-    ]);
-    const tally = tallyBallots(poll, run, ballots, version);
+    const tally = await this.countFromStore(poll, run);
     this.loaded.set(`${poll.id}:${run}`, tally);
+    return tally;
+  }
+
+  /**
+   * Counts the run's ballots at a known version. Another process may commit between the listing and
+   * the version read, so the version is read on both sides until it did not move; while ballots keep
+   * pouring in, the change log is replayed instead (one read, consistent by construction).
+   */
+  private async countFromStore(poll: Poll, run: number): Promise<RunningTally> {
+    let before = await this.store.ballots.tallyVersion(poll.id, run);
+    for (let attempt = 1; ; attempt++) {
+      const ballots = await this.store.ballots.listForRun(poll.id, run);
+      const after = await this.store.ballots.tallyVersion(poll.id, run);
+      if (after === before) return tallyBallots(poll, run, ballots, after);
+      if (attempt >= 2) {
+        const replayed = await this.replayLog(poll, run);
+        if (replayed) return replayed;
+      }
+      before = after;
+    }
+  }
+
+  /** The run rebuilt from its change log, when the log reaches back to version 1. */
+  private async replayLog(poll: Poll, run: number): Promise<RunningTally | undefined> {
+    const changes = await this.store.ballots.changesSince(poll.id, run, 0);
+    if (changes[0]?.version !== 1) return undefined;
+    const tally = tallyBallots(poll, run, []);
+    for (const change of changes) {
+      tally.apply(change.ballot, change.previous);
+      tally.version = change.version;
+    }
     return tally;
   }
 

@@ -1,3 +1,4 @@
+import type { Release } from '../cluster/lease';
 import type { InboxEvent, WebhookRepository } from '../store/types';
 
 /** Handles one stored event; throwing leaves it pending for another attempt. */
@@ -8,6 +9,11 @@ export interface WebhookInboxDeps {
   repo: WebhookRepository;
   handle: InboxHandler;
   onError: (error: unknown, event: InboxEvent) => void;
+  /**
+   * With several server processes draining one inbox: claims an event for this process (a lease),
+   * undefined when another process has it. Absent = this process is the only one.
+   */
+  claim?: (event: InboxEvent) => Promise<Release | undefined>;
   now?: () => number;
   maxAttempts?: number;
   batchSize?: number;
@@ -66,16 +72,37 @@ export class WebhookInbox {
     let done = 0;
     for (const event of batch) {
       if (this.stopped) break;
+      const release = await this.claim(event);
+      if (!release) continue;
       try {
-        await this.deps.handle(event);
-        await this.deps.repo.markProcessed(event.id, this.now());
-        done++;
-      } catch (error) {
-        this.deps.onError(error, event);
-        const message = error instanceof Error ? error.message : String(error);
-        await this.deps.repo.markAttemptFailed(event.id, message.slice(0, 500), event.attempts + 1 >= (this.deps.maxAttempts ?? 3));
+        if (await this.process(event)) done++;
+      } finally {
+        await release();
       }
     }
     return done;
+  }
+
+  /** This process's turn at the event, re-read under the claim: another may have finished it since. */
+  private async claim(event: InboxEvent): Promise<Release | undefined> {
+    if (!this.deps.claim) return async () => undefined;
+    const release = await this.deps.claim(event);
+    if (!release) return undefined;
+    if ((await this.deps.repo.get(event.id))?.status === 'pending') return release;
+    await release();
+    return undefined;
+  }
+
+  private async process(event: InboxEvent): Promise<boolean> {
+    try {
+      await this.deps.handle(event);
+      await this.deps.repo.markProcessed(event.id, this.now());
+      return true;
+    } catch (error) {
+      this.deps.onError(error, event);
+      const message = error instanceof Error ? error.message : String(error);
+      await this.deps.repo.markAttemptFailed(event.id, message.slice(0, 500), event.attempts + 1 >= (this.deps.maxAttempts ?? 3));
+      return false;
+    }
   }
 }

@@ -3,6 +3,7 @@ import { castBallot, closePoll, createPoll, openPoll, type Ballot, type DomainCo
 import type { BallotWrite, Store } from './types';
 import { describeChangeLogContract } from './store-contract-changes';
 import { describeRecordsContract } from './store-contract-records';
+import { describeTemplatesContract } from './store-contract-templates';
 
 const must = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`fixture rejected: ${r.error.message}`);
@@ -202,5 +203,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
     describeChangeLogContract(open, { draftPoll, launch, vote, write });
     describeRecordsContract(open);
+    describeTemplatesContract(open);
   });
 }

@@ -1,4 +1,4 @@
-import type { Ballot, MeetingSettings, Poll, RecastOutcome } from '@quorum/shared';
+import type { Ballot, MeetingSettings, Poll, PollDraft, RecastOutcome } from '@quorum/shared';
 
 /**
  * Persistence seen by the services. Every method is async so the SQLite (embedded default) and
@@ -98,7 +98,8 @@ export interface ZoomUserRepository {
   setTokens(uid: string, sealedTokens: string | null, expiresAt: number, at: number): Promise<void>;
   /**
    * Deauthorization: deletes the profile, tokens and pending authorizations, strips the user's identity
-   * from attendance and meetings, and re-keys their ballots to `anonymousVoterId` so tallies survive.
+   * from attendance and meetings, deletes their poll templates, and re-keys their ballots to `anonymousVoterId`
+   * so tallies survive.
    */
   erase(uid: string, anonymousVoterId: string): Promise<void>;
 }
@@ -213,6 +214,26 @@ export interface DeliveryRepository {
   listByMeeting(meetingUuid: string): Promise<DeliveryRecord[]>;
 }
 
+/** A poll template in one Zoom user's library (keyed by owner and id, so users never see each other's). */
+export interface TemplateRecord {
+  ownerUid: string;
+  id: string;
+  draft: PollDraft;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface TemplateRepository {
+  /** The user's templates, most recently updated first. */
+  list(ownerUid: string): Promise<TemplateRecord[]>;
+  get(ownerUid: string, id: string): Promise<TemplateRecord | undefined>;
+  /** Inserts or replaces the templates in ONE transaction (an import is all or nothing); a replaced one keeps its createdAt. */
+  putMany(records: readonly TemplateRecord[]): Promise<void>;
+  /** True when the template existed. */
+  delete(ownerUid: string, id: string): Promise<boolean>;
+  count(ownerUid: string): Promise<number>;
+}
+
 /** The whole store handed to `buildApp`. */
 export interface Store {
   polls: PollRepository;
@@ -223,6 +244,7 @@ export interface Store {
   meetings: MeetingRepository;
   deliveries: DeliveryRepository;
   meetingSettings: MeetingSettingsRepository;
+  templates: TemplateRepository;
   /** Liveness check for /healthz. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pollDraftSchema } from '@quorum/shared';
+import { pollDraftSchema, type PollDraftInput } from '@quorum/shared';
 import { makePoll } from '../../test/fixtures';
-import { blankForm, describeField, draftFromForm, formFromDraft, formProblem } from './composer-model';
+import { blankForm, blankQuestion, describeField, draftFromForm, formFromDraft, formProblem } from './composer-model';
 
 describe('composer model', () => {
   it('reports the first problem in the host’s terms', () => {
@@ -26,8 +26,48 @@ describe('composer model', () => {
     expect(pollDraftSchema.safeParse(draft).success).toBe(true);
   });
 
+  it('round-trips every new kind, required flags, the profanity filter and quiz settings', () => {
+    const survey: PollDraftInput = {
+      title: 'Retro',
+      questions: [
+        { id: 'r', kind: 'rank', prompt: 'Order', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] },
+        { id: 't', kind: 'text', prompt: 'Why?', variant: 'long', required: false },
+        { id: 'n', kind: 'number', prompt: 'How far?', min: -5, max: 5, step: 0.5, unit: 'km' },
+        { id: 's', kind: 'single', prompt: 'Capital?', options: [{ id: 'x', label: 'Paris' }, { id: 'y', label: 'Lyon' }], correctOptionIds: ['x'] },
+      ],
+      settings: { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: 30, profanityFilter: false, quiz: { points: 100, speedBonus: 50, speedWindowSec: null } },
+    };
+    const draft = draftFromForm(formFromDraft(survey));
+    expect(draft).toEqual(survey);
+  });
+
+  it('names new quiz options by their key, so correct answers can point at them', () => {
+    const form = { ...blankForm(), title: 'Quiz', quiz: true };
+    const q = form.questions[0]!;
+    q.prompt = '2 + 2?';
+    q.options = q.options.map((o, i) => ({ ...o, label: String(3 + i), correct: i === 1 }));
+    expect(formProblem(form)).toBeNull();
+    const [question] = draftFromForm(form).questions;
+    expect(question).toMatchObject({ kind: 'single', correctOptionIds: [q.options[1]!.key] });
+    // Without a correct answer anywhere, a quiz has nothing to score.
+    q.options = q.options.map((o) => ({ ...o, correct: false }));
+    expect(formProblem(form)).toMatch(/^Quiz: /);
+  });
+
+  it('checks number bounds and rank sizes with the shared rules', () => {
+    const form = { ...blankForm(), title: 'Guess', questions: [{ ...blankQuestion(), kind: 'number' as const, prompt: 'How many?', numMax: '' }] };
+    expect(formProblem(form)).toMatch(/^Question 1, maximum: /);
+    form.questions[0]!.numMax = '10';
+    form.questions[0]!.numStep = '3';
+    expect(formProblem(form)).toMatch(/whole number of steps/);
+    const rank = { ...blankQuestion(), kind: 'rank' as const, prompt: 'Order' };
+    rank.options = Array.from({ length: 11 }, (_, i) => ({ key: `o${i}`, label: `Item ${i}`, correct: false }));
+    expect(formProblem({ ...form, questions: [rank] })).toMatch(/^Question 1, options: /);
+  });
+
   it('names fields', () => {
     expect(describeField('questions.2.options.0.label')).toBe('Question 3, option 1');
+    expect(describeField('settings.quiz.points')).toBe('Quiz, points');
     expect(describeField(undefined)).toBe('');
   });
 });

@@ -1,25 +1,7 @@
-import { normalizeDraft, parseInput, pollDraftSchema, type PollDraftInput, type QuestionKind, type ResultsVisibility } from '@quorum/shared';
+import { normalizeDraft, parseInput, pollDraftSchema, type PollDraftInput, type ResultsVisibility } from '@quorum/shared';
+import { blankQuestion, newKey, questionFromDraft, questionToDraft, type QuestionForm } from './question-form';
 
-export interface OptionForm {
-  key: string;
-  id?: string;
-  label: string;
-}
-
-/** One question being edited. Every kind's fields are kept, so switching kind loses nothing. */
-export interface QuestionForm {
-  key: string;
-  id?: string;
-  kind: QuestionKind;
-  prompt: string;
-  options: OptionForm[];
-  minPicks: number;
-  maxPicks: number;
-  min: 0 | 1;
-  max: number;
-  minLabel: string;
-  maxLabel: string;
-}
+export { blankOption, blankQuestion, newKey, type OptionForm, type QuestionForm } from './question-form';
 
 export interface PollForm {
   title: string;
@@ -29,26 +11,16 @@ export interface PollForm {
   allowAnswerChange: boolean;
   /** Seconds as typed; empty means the host closes the poll. */
   closeAfterSec: string;
+  profanityFilter: boolean;
+  /** The host's own blocked words, separated by spaces or commas. */
+  blockedWords: string;
+  /** A quiz scores choice questions that have correct answers marked. */
+  quiz: boolean;
+  quizPoints: string;
+  quizSpeedBonus: string;
+  /** Seconds as typed; empty means the poll's time limit (or 30 s). */
+  quizSpeedWindowSec: string;
 }
-
-let counter = 0;
-/** A React key for a new row (ids are the server's business). */
-export const newKey = (): string => `k${++counter}`;
-
-export const blankOption = (label = ''): OptionForm => ({ key: newKey(), label });
-
-export const blankQuestion = (): QuestionForm => ({
-  key: newKey(),
-  kind: 'single',
-  prompt: '',
-  options: [blankOption(), blankOption()],
-  minPicks: 1,
-  maxPicks: 2,
-  min: 1,
-  max: 5,
-  minLabel: '',
-  maxLabel: '',
-});
 
 export const blankForm = (): PollForm => ({
   title: '',
@@ -57,50 +29,75 @@ export const blankForm = (): PollForm => ({
   resultsVisibility: 'live',
   allowAnswerChange: true,
   closeAfterSec: '',
+  profanityFilter: true,
+  blockedWords: '',
+  quiz: false,
+  quizPoints: '500',
+  quizSpeedBonus: '500',
+  quizSpeedWindowSec: '',
 });
 
-const withId = <T extends object>(value: T, id: string | undefined): T & { id?: string } => (id === undefined ? value : { ...value, id });
+const optionalSeconds = (value: number | null | undefined): string => (value == null ? '' : String(value));
+const secondsOrNull = (text: string): number | null => (text.trim() === '' ? null : Number(text));
 
 /** Loads a stored draft (or a poll's content) into the form, keeping ids so edits update in place. */
 export function formFromDraft(draft: PollDraftInput): PollForm {
-  const questions = draft.questions.map((q): QuestionForm => {
-    const base = withId({ ...blankQuestion(), kind: q.kind, prompt: q.prompt }, q.id);
-    if (q.kind === 'rating') return { ...base, min: q.min === 0 ? 0 : 1, max: q.max, minLabel: q.minLabel ?? '', maxLabel: q.maxLabel ?? '' };
-    // Kinds this composer does not edit yet (rank, text, number) keep their prompt only.
-    const options = 'options' in q ? q.options.map((o) => withId({ key: newKey(), label: o.label }, o.id)) : [];
-    return q.kind === 'multiple' ? { ...base, options, minPicks: q.minPicks, maxPicks: q.maxPicks } : { ...base, options };
-  });
   const s = draft.settings ?? {};
+  const blank = blankForm();
   return {
     title: draft.title,
-    questions,
+    questions: draft.questions.map(questionFromDraft),
     anonymous: s.anonymous ?? false,
     resultsVisibility: s.resultsVisibility ?? 'live',
     allowAnswerChange: s.allowAnswerChange ?? true,
-    closeAfterSec: s.closeAfterSec == null ? '' : String(s.closeAfterSec),
+    closeAfterSec: optionalSeconds(s.closeAfterSec),
+    profanityFilter: s.profanityFilter !== false,
+    blockedWords: (s.blockedWords ?? []).join(', '),
+    quiz: s.quiz !== undefined,
+    quizPoints: s.quiz?.points === undefined ? blank.quizPoints : String(s.quiz.points),
+    quizSpeedBonus: s.quiz?.speedBonus === undefined ? blank.quizSpeedBonus : String(s.quiz.speedBonus),
+    quizSpeedWindowSec: optionalSeconds(s.quiz?.speedWindowSec),
   };
 }
 
-/** The form as the protocol's draft: only the current kind's fields. */
-export function draftFromForm(form: PollForm): PollDraftInput {
-  const questions = form.questions.map((q) => {
-    const base = withId({ prompt: q.prompt }, q.id);
-    if (q.kind === 'rating') return { ...base, kind: 'rating' as const, min: q.min, max: q.max, minLabel: q.minLabel, maxLabel: q.maxLabel };
-    const options = q.options.map((o) => withId({ label: o.label }, o.id));
-    return q.kind === 'single' ? { ...base, kind: 'single' as const, options } : { ...base, kind: 'multiple' as const, options, minPicks: q.minPicks, maxPicks: q.maxPicks };
-  });
-  const seconds = form.closeAfterSec.trim();
+/** The settings as the protocol's draft: the filter and quiz only where they differ from "absent". */
+function settingsFromForm(form: PollForm): NonNullable<PollDraftInput['settings']> {
+  const words = form.blockedWords.split(/[\s,;]+/).filter(Boolean);
+  const count = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
   return {
-    title: form.title,
-    questions,
-    settings: {
-      anonymous: form.anonymous,
-      resultsVisibility: form.resultsVisibility,
-      allowAnswerChange: form.allowAnswerChange,
-      closeAfterSec: seconds === '' ? null : Number(seconds),
-    },
+    anonymous: form.anonymous,
+    resultsVisibility: form.resultsVisibility,
+    allowAnswerChange: form.allowAnswerChange,
+    closeAfterSec: secondsOrNull(form.closeAfterSec),
+    ...(form.profanityFilter ? {} : { profanityFilter: false }),
+    ...(words.length > 0 ? { blockedWords: words } : {}),
+    ...(form.quiz ? { quiz: { points: count(form.quizPoints), speedBonus: count(form.quizSpeedBonus), speedWindowSec: secondsOrNull(form.quizSpeedWindowSec) } } : {}),
   };
 }
+
+/** The form as the protocol's draft: only each question's current kind's fields. */
+export function draftFromForm(form: PollForm): PollDraftInput {
+  return { title: form.title, questions: form.questions.map((q) => questionToDraft(q, form.quiz)), settings: settingsFromForm(form) };
+}
+
+/** The words a field path is shown as; numbered parts ("questions.1") come out as "Question 2". */
+const FIELD_NAMES = new Map(Object.entries({
+  title: 'Title',
+  closeAfterSec: 'Close after',
+  correctOptionIds: 'correct answers',
+  minPicks: 'minimum picks',
+  maxPicks: 'maximum picks',
+  min: 'minimum',
+  max: 'maximum',
+  step: 'step',
+  unit: 'unit',
+  prompt: 'question text',
+  blockedWords: 'Blocked words',
+  quiz: 'Quiz',
+  points: 'points',
+  speedBonus: 'speed bonus',
+  speedWindowSec: 'speed window',
+}));
 
 /** "questions.1.options.0.label" → "Question 2, option 1" so errors point at what the host sees. */
 export function describeField(field: string | undefined): string {
@@ -108,11 +105,12 @@ export function describeField(field: string | undefined): string {
   const parts = field.split('.');
   const names: string[] = [];
   for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
     const index = Number(parts[i + 1]);
-    if (parts[i] === 'questions' && Number.isInteger(index)) names.push(`Question ${index + 1}`);
-    else if (parts[i] === 'options' && Number.isInteger(index)) names.push(`option ${index + 1}`);
-    else if (parts[i] === 'title') names.push('Title');
-    else if (parts[i] === 'closeAfterSec') names.push('Close after');
+    if (part === 'questions' && Number.isInteger(index)) names.push(`Question ${index + 1}`);
+    else if (part === 'options' && Number.isInteger(index)) names.push(`option ${index + 1}`);
+    else if (part === 'options') names.push('options');
+    else if (FIELD_NAMES.has(part)) names.push(FIELD_NAMES.get(part)!);
   }
   return names.join(', ');
 }

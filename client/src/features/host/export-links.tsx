@@ -2,44 +2,46 @@ import type { MouseEvent } from 'react';
 import type { Poll } from '@quorum/shared';
 import { useMeeting } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
-import { authHeaders } from '../../session/session-client';
+import { downloadWithSession, fileNameOf } from '../../session/download';
 
-/** Where the server serves one run's ballots as CSV. */
-export const exportUrl = (pollId: string, run: number): string => `/api/polls/${encodeURIComponent(pollId)}/runs/${run}/export.csv`;
+/** The exports of one run: ballots as CSV, the per-question summary as CSV, everything as JSON. */
+const FORMATS = [
+  { file: 'export.csv', suffix: '.csv', label: 'CSV', what: 'ballots as CSV' },
+  { file: 'summary.csv', suffix: '-summary.csv', label: 'Summary CSV', what: 'per-question summary as CSV' },
+  { file: 'export.json', suffix: '.json', label: 'JSON', what: 'results as JSON' },
+] as const;
 
-const fileName = (poll: Poll, run: number) => `${poll.title.replace(/[^\w-]+/g, '-').slice(0, 40) || 'poll'}-run-${run}.csv`;
+type Format = (typeof FORMATS)[number];
 
-/** CSV download links, one per run. */
-export function ExportLinks({ poll }: { poll: Poll }) {
+/** Where the server serves one run's export. */
+export const exportUrl = (pollId: string, run: number, file: Format['file'] = 'export.csv'): string => `/api/polls/${encodeURIComponent(pollId)}/runs/${run}/${file}`;
+
+/** Download links for one run's exports. */
+export function ExportLinks({ poll, run }: { poll: Poll; run: number }) {
   const { session } = useMeeting();
   const announce = useAnnounce();
-  if (poll.run < 1) return null;
+  if (run < 1) return null;
 
   // Inside Zoom's frame the session cookie may be blocked, so fetch with the in-memory token and save the blob.
-  const download = async (event: MouseEvent<HTMLAnchorElement>, run: number) => {
+  const download = (event: MouseEvent<HTMLAnchorElement>, format: Format, name: string) => {
     if (!session.token()) return;
     event.preventDefault();
-    try {
-      const response = await fetch(exportUrl(poll.id, run), { credentials: 'include', headers: authHeaders(session) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const url = URL.createObjectURL(await response.blob());
-      const a = Object.assign(document.createElement('a'), { href: url, download: fileName(poll, run) });
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (error) {
-      announce(`The CSV could not be downloaded (${error instanceof Error ? error.message : 'network error'}).`);
-    }
+    downloadWithSession(session, exportUrl(poll.id, run, format.file), name).catch((error: unknown) =>
+      announce(`The ${format.label} could not be downloaded (${error instanceof Error ? error.message : 'network error'}).`),
+    );
   };
 
-  const runs = Array.from({ length: poll.run }, (_, i) => i + 1);
   return (
-    <p className="exports">
-      Export:{' '}
-      {runs.map((run) => (
-        <a key={run} href={exportUrl(poll.id, run)} download={fileName(poll, run)} onClick={(e) => void download(e, run)} aria-label={`Download CSV of ${poll.title}, run ${run}`}>
-          CSV run {run}
-        </a>
-      ))}
+    <p className="exports" data-testid="export-links" data-run={run}>
+      Export run {run}:{' '}
+      {FORMATS.map((format) => {
+        const name = fileNameOf(poll.title, `-run-${run}${format.suffix}`);
+        return (
+          <a key={format.file} href={exportUrl(poll.id, run, format.file)} download={name} onClick={(e) => download(e, format, name)} aria-label={`Download the ${format.what} of ${poll.title}, run ${run}`}>
+            {format.label}
+          </a>
+        );
+      })}
     </p>
   );
 }

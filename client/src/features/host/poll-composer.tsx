@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
-import { LIMITS, type PollDraftInput, type ResultsVisibility } from '@quorum/shared';
+import { useState, type FormEvent } from 'react';
+import { LIMITS, type PollDraftInput } from '@quorum/shared';
 import { useAnnounce } from '../../components/announcer';
 import { blankForm, blankQuestion, draftFromForm, formFromDraft, formProblem, type PollForm } from './composer-model';
 import { QuestionEditor } from './question-editor';
+import { SettingsFields } from './settings-fields';
 
 interface PollComposerProps {
   heading: string;
@@ -10,39 +11,6 @@ interface PollComposerProps {
   /** Stores the draft; resolves with an error message, or null when saved. */
   onSave: (draft: PollDraftInput) => Promise<string | null>;
   onCancel: () => void;
-}
-
-const VISIBILITY: { value: ResultsVisibility; label: string }[] = [
-  { value: 'live', label: 'Live, as votes come in' },
-  { value: 'after_close', label: 'After the poll closes' },
-  { value: 'host_only', label: 'Only when I share them' },
-];
-
-function SettingsFields({ form, set }: { form: PollForm; set: (patch: Partial<PollForm>) => void }) {
-  const group = useId();
-  return (
-    <fieldset>
-      <legend>Settings</legend>
-      <label className="choice">
-        <input type="checkbox" checked={form.anonymous} onChange={(e) => set({ anonymous: e.currentTarget.checked })} /> Anonymous
-      </label>
-      <label className="choice">
-        <input type="checkbox" checked={form.allowAnswerChange} onChange={(e) => set({ allowAnswerChange: e.currentTarget.checked })} /> Voters can change their answer
-      </label>
-      <fieldset>
-        <legend>Show results to participants</legend>
-        {VISIBILITY.map((v) => (
-          <label className="choice" key={v.value}>
-            <input type="radio" name={group} checked={form.resultsVisibility === v.value} onChange={() => set({ resultsVisibility: v.value })} /> {v.label}
-          </label>
-        ))}
-      </fieldset>
-      <label className="stack">
-        Close automatically after (seconds, optional)
-        <input type="number" min={5} max={LIMITS.closeAfterSecMax} value={form.closeAfterSec} onChange={(e) => set({ closeAfterSec: e.currentTarget.value })} />
-      </label>
-    </fieldset>
-  );
 }
 
 /** Writes or edits a poll: title, questions of any kind, settings; validated by the shared rules before saving. */
@@ -80,6 +48,7 @@ export function PollComposer({ heading, initial, onSave, onCancel }: PollCompose
           key={q.key}
           index={i}
           question={q}
+          quiz={form.quiz}
           onChange={(next) => setQuestions((qs) => qs.map((x) => (x.key === q.key ? next : x)))}
           onRemove={form.questions.length > 1 ? () => setQuestions((qs) => qs.filter((x) => x.key !== q.key)) : undefined}
         />

@@ -1,40 +1,66 @@
 import { useId } from 'react';
 import { LIMITS, type QuestionKind } from '@quorum/shared';
-import { blankOption, type QuestionForm } from './composer-model';
+import { NumberSettings, RatingSettings, TextSettings, type KindSettingsProps } from './kind-settings';
+import { blankOption, type OptionForm, type QuestionForm } from './question-form';
 
-interface QuestionEditorProps {
-  index: number;
-  question: QuestionForm;
-  onChange: (question: QuestionForm) => void;
+interface QuestionEditorProps extends KindSettingsProps {
   onRemove?: (() => void) | undefined;
+  /** Quiz polls let the host mark the correct options of choice questions. */
+  quiz: boolean;
 }
 
-/** The kinds this composer edits; newer kinds get their editors from a later client. */
-const KIND_LABEL: Partial<Record<QuestionKind, string>> = { single: 'Single choice', multiple: 'Multiple choice', rating: 'Rating scale' };
-const SCALE_MAXES = Array.from({ length: LIMITS.ratingSpanMax - 1 }, (_, i) => i + 2);
+const KIND_LABEL: Record<QuestionKind, string> = {
+  single: 'Single choice',
+  multiple: 'Multiple choice',
+  rating: 'Rating scale',
+  rank: 'Rank order',
+  text: 'Open text',
+  number: 'Number',
+};
 const toInt = (value: string) => (value === '' ? 0 : Math.trunc(Number(value)));
 
-function ChoiceOptions({ index, question, onChange }: QuestionEditorProps) {
+function OptionRow({ index, option, i, count, quiz, set, remove }: { index: number; option: OptionForm; i: number; count: number; quiz: boolean; set: (o: OptionForm) => void; remove: () => void }) {
+  return (
+    <div className="row option-row">
+      <input className="grow" aria-label={`Question ${index + 1}, option ${i + 1}`} value={option.label} maxLength={LIMITS.optionLabelMax} onChange={(e) => set({ ...option, label: e.currentTarget.value })} />
+      {quiz && (
+        <label className="choice">
+          <input type="checkbox" checked={option.correct} aria-label={`Option ${i + 1} is correct`} onChange={(e) => set({ ...option, correct: e.currentTarget.checked })} />
+          <span aria-hidden="true">Correct</span>
+        </label>
+      )}
+      <button type="button" aria-label={`Remove option ${i + 1}`} disabled={count <= LIMITS.optionsMin} onClick={remove}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** Options of a choice or rank question; in a quiz, choice options can be marked correct. */
+function ChoiceOptions({ index, question, onChange, quiz }: QuestionEditorProps) {
   const set = (patch: Partial<QuestionForm>) => onChange({ ...question, ...patch });
   const options = question.options;
+  const rank = question.kind === 'rank';
+  const max = rank ? LIMITS.rankItemsMax : LIMITS.optionsMax;
+  const markCorrect = quiz && !rank;
   return (
     <fieldset className="options">
-      <legend>Options</legend>
+      <legend>{rank ? 'Items to rank' : 'Options'}</legend>
+      {markCorrect && <p className="note">Tick the correct answer(s). Without one, this question scores no points.</p>}
       {options.map((o, i) => (
-        <div className="row" key={o.key}>
-          <input
-            aria-label={`Question ${index + 1}, option ${i + 1}`}
-            value={o.label}
-            maxLength={LIMITS.optionLabelMax}
-            onChange={(e) => set({ options: options.map((x) => (x.key === o.key ? { ...x, label: e.currentTarget.value } : x)) })}
-          />
-          <button type="button" aria-label={`Remove option ${i + 1}`} disabled={options.length <= LIMITS.optionsMin} onClick={() => set({ options: options.filter((x) => x.key !== o.key) })}>
-            ×
-          </button>
-        </div>
+        <OptionRow
+          key={o.key}
+          index={index}
+          option={o}
+          i={i}
+          count={options.length}
+          quiz={markCorrect}
+          set={(next) => set({ options: options.map((x) => (x.key === o.key ? next : x)) })}
+          remove={() => set({ options: options.filter((x) => x.key !== o.key) })}
+        />
       ))}
-      <button type="button" disabled={options.length >= LIMITS.optionsMax} onClick={() => set({ options: [...options, blankOption()] })}>
-        Add option
+      <button type="button" disabled={options.length >= max} onClick={() => set({ options: [...options, blankOption()] })}>
+        {rank ? 'Add item' : 'Add option'}
       </button>
       {question.kind === 'multiple' && (
         <div className="row">
@@ -50,46 +76,25 @@ function ChoiceOptions({ index, question, onChange }: QuestionEditorProps) {
   );
 }
 
-function RatingSettings({ question, onChange }: QuestionEditorProps) {
-  const set = (patch: Partial<QuestionForm>) => onChange({ ...question, ...patch });
-  return (
-    <fieldset className="options">
-      <legend>Scale</legend>
-      <div className="row">
-        <label>
-          From{' '}
-          <select value={question.min} onChange={(e) => set({ min: e.currentTarget.value === '0' ? 0 : 1 })}>
-            <option value={0}>0</option>
-            <option value={1}>1</option>
-          </select>
-        </label>
-        <label>
-          To{' '}
-          <select value={question.max} onChange={(e) => set({ max: Number(e.currentTarget.value) })}>
-            {SCALE_MAXES.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <label className="stack">
-        Low end label <input value={question.minLabel} maxLength={LIMITS.scaleLabelMax} placeholder="e.g. Poor" onChange={(e) => set({ minLabel: e.currentTarget.value })} />
-      </label>
-      <label className="stack">
-        High end label <input value={question.maxLabel} maxLength={LIMITS.scaleLabelMax} placeholder="e.g. Great" onChange={(e) => set({ maxLabel: e.currentTarget.value })} />
-      </label>
-    </fieldset>
-  );
+function KindFields(props: QuestionEditorProps) {
+  switch (props.question.kind) {
+    case 'rating':
+      return <RatingSettings {...props} />;
+    case 'text':
+      return <TextSettings {...props} />;
+    case 'number':
+      return <NumberSettings {...props} />;
+    default:
+      return <ChoiceOptions {...props} />;
+  }
 }
 
-/** Edits one question: prompt, kind, and the kind's options or scale. */
+/** Edits one question: prompt, kind, required, and the kind's options, scale, length or range. */
 export function QuestionEditor(props: QuestionEditorProps) {
   const { index, question, onChange, onRemove } = props;
   const kindId = useId();
   return (
-    <fieldset className="question-editor">
+    <fieldset className="question-editor" data-testid="question-editor">
       <legend>Question {index + 1}</legend>
       <label className="stack">
         Question <input value={question.prompt} maxLength={LIMITS.promptMax} onChange={(e) => onChange({ ...question, prompt: e.currentTarget.value })} />
@@ -104,7 +109,10 @@ export function QuestionEditor(props: QuestionEditorProps) {
           </option>
         ))}
       </select>
-      {question.kind === 'rating' ? <RatingSettings {...props} /> : <ChoiceOptions {...props} />}
+      <label className="choice">
+        <input type="checkbox" checked={question.required} onChange={(e) => onChange({ ...question, required: e.currentTarget.checked })} /> Required
+      </label>
+      <KindFields {...props} />
       {onRemove && (
         <button type="button" className="link" onClick={onRemove}>
           Remove question {index + 1}

@@ -7,6 +7,10 @@ export interface LibraryDraft {
   draft: PollDraftInput;
   updatedAt: number;
   deleted?: boolean;
+  /** The voter id whose server library holds (or will hold) it; absent for a draft kept on this computer only. */
+  owner?: string;
+  /** This version (or deletion) is stored on the server; false or absent = still to be sent. */
+  synced?: boolean;
 }
 
 export const LIBRARY_STORAGE_KEY = 'quorum.library.v1';
@@ -19,7 +23,16 @@ export function parseDrafts(input: unknown): LibraryDraft[] {
     if (!d || typeof d.id !== 'string' || typeof d.updatedAt !== 'number') return [];
     const parsed = parseInput(pollDraftSchema, d.draft);
     if (!parsed.ok) return [];
-    return [{ id: d.id, draft: d.draft as PollDraftInput, updatedAt: d.updatedAt, ...(d.deleted ? { deleted: true } : {}) }];
+    return [
+      {
+        id: d.id,
+        draft: d.draft as PollDraftInput,
+        updatedAt: d.updatedAt,
+        ...(d.deleted ? { deleted: true } : {}),
+        ...(typeof d.owner === 'string' ? { owner: d.owner } : {}),
+        ...(d.synced ? { synced: true } : {}),
+      },
+    ];
   });
 }
 
@@ -33,8 +46,12 @@ export function mergeDrafts(mine: readonly LibraryDraft[], theirs: readonly Libr
   return [...byId.values()].sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
-/** The drafts to show (tombstones hidden). */
-export const visibleDrafts = (drafts: readonly LibraryDraft[]): LibraryDraft[] => drafts.filter((d) => !d.deleted);
+/**
+ * The drafts to show: no tombstones, and only those of this computer or of `owner`'s server library
+ * (people sharing a browser, as in the simulator, never see each other's).
+ */
+export const visibleDrafts = (drafts: readonly LibraryDraft[], owner?: string): LibraryDraft[] =>
+  drafts.filter((d) => !d.deleted && (d.owner === undefined || d.owner === owner));
 
 /** The sync message between one user's main-client and in-meeting instances. */
 export interface LibraryMessage {
@@ -68,13 +85,27 @@ export class DraftLibrary {
     return () => this.listeners.delete(listener);
   };
 
-  save(draft: PollDraftInput, id: string = crypto.randomUUID(), now = Date.now()): void {
-    this.replace(mergeDrafts(this.drafts, [{ id, draft, updatedAt: now }]));
+  /** Saves a draft (new, or over the one with this id); `owner` when it is on its way to a server library. */
+  save(draft: PollDraftInput, id: string = crypto.randomUUID(), now = Date.now(), owner?: string): LibraryDraft {
+    const entry: LibraryDraft = { id, draft, updatedAt: now, ...(owner === undefined ? {} : { owner }) };
+    this.replace(mergeDrafts(this.drafts, [entry]));
+    return entry;
   }
 
   remove(id: string, now = Date.now()): void {
     const existing = this.drafts.find((d) => d.id === id);
-    if (existing) this.replace(mergeDrafts(this.drafts, [{ ...existing, deleted: true, updatedAt: now }]));
+    if (!existing) return;
+    // A deletion is a change of its own: not on the server until it is sent.
+    const { synced: _sent, ...rest } = existing;
+    this.replace(mergeDrafts(this.drafts, [{ ...rest, deleted: true, updatedAt: now }]));
+  }
+
+  /** Sets these entries as they are, whatever their times (the server's copy is the truth after a sync). */
+  put(entries: readonly LibraryDraft[]): void {
+    if (entries.length === 0) return;
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    const kept = this.drafts.filter((d) => !byId.has(d.id));
+    this.replace([...kept, ...byId.values()].sort((a, b) => b.updatedAt - a.updatedAt));
   }
 
   /** Takes in drafts from the other instance; returns true when anything changed. */

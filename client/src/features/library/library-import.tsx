@@ -1,19 +1,23 @@
 import { useState } from 'react';
+import { useMeeting } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
 import { Unavailable } from '../../components/unavailable';
 import { useSaveDraft } from '../host/host-poll-card';
-import { visibleDrafts } from './draft-library';
 import { useLibrary } from './library-context';
+import { LibraryStatus } from './library-status';
 import { useLibrarySync } from './use-library-sync';
+import { useTemplateSync } from './use-template-sync';
 
-/** In the meeting: the host's prepared drafts, each copied into the meeting with one click. */
+/** In the meeting: the host's prepared polls, each copied into the meeting as a draft with one click (`poll:create`). */
 export function LibraryImport() {
+  const { session } = useMeeting();
   const { library, drafts } = useLibrary();
   const { available, connect } = useLibrarySync(library, 'meeting');
+  const { sync, status } = useTemplateSync(session);
   const saveDraft = useSaveDraft();
   const announce = useAnnounce();
   const [busy, setBusy] = useState<string | null>(null);
-  const shown = visibleDrafts(drafts);
+  const shown = sync.visible(drafts);
 
   const add = async (id: string, title: string) => {
     const entry = shown.find((d) => d.id === id);
@@ -24,16 +28,23 @@ export function LibraryImport() {
     announce(failure ? `Could not add “${title}”: ${failure}` : `Added “${title}” to this meeting as a draft.`);
   };
 
+  // Opening the panel looks for changes made elsewhere: the main window's channel, and the account library.
+  const onOpen = () => {
+    connect();
+    void sync.refresh();
+  };
+
   return (
-    <details className="panel" onToggle={(e) => e.currentTarget.open && connect()}>
+    <details className="panel" data-testid="library-import" onToggle={(e) => e.currentTarget.open && onOpen()}>
       <summary>Poll library ({shown.length})</summary>
-      {!available && <Unavailable feature="Syncing drafts from the Zoom main window" />}
+      {!available && status.mode === 'local' && <Unavailable feature="Syncing drafts from the Zoom main window" />}
+      <LibraryStatus status={status} />
       {shown.length === 0 ? (
         <p className="note">Prepare polls before a meeting: open Quorum from the Apps tab of the Zoom client, outside a meeting.</p>
       ) : (
         <ul className="plain">
           {shown.map((d) => (
-            <li key={d.id} className="row">
+            <li key={d.id} className="row" data-testid="library-item">
               <span className="grow">{d.draft.title}</span>
               <button type="button" disabled={busy !== null} onClick={() => void add(d.id, d.draft.title)} aria-label={`Add “${d.draft.title}” to this meeting`}>
                 Add to meeting

@@ -1,20 +1,28 @@
 import { useState } from 'react';
+import type { SessionClient } from '../../session/session-client';
 import { PollComposer } from '../host/poll-composer';
-import { visibleDrafts, type LibraryDraft } from './draft-library';
+import type { LibraryDraft } from './draft-library';
 import { useLibrary } from './library-context';
+import { LibraryStatus } from './library-status';
+import { LibraryTransfer } from './library-transfer';
 import { useLibrarySync } from './use-library-sync';
+import { useTemplateSync } from './use-template-sync';
 
-/** The main-client page: prepare polls before a meeting; they sync to Quorum in the meeting. */
-export function LibraryView() {
+/**
+ * The main-client page: prepare polls before a meeting. They go to the signed-in user's library on
+ * the server (this computer's for guests) and sync to Quorum in the meeting.
+ */
+export function LibraryView({ session = null }: { session?: SessionClient | null }) {
   const { library, drafts } = useLibrary();
   const { available, synced } = useLibrarySync(library, 'main');
+  const { sync, status } = useTemplateSync(session);
   const [editing, setEditing] = useState<LibraryDraft | 'new' | null>(null);
-  const shown = visibleDrafts(drafts);
+  const shown = sync.visible(drafts);
 
   if (editing !== null) {
     const existing = editing === 'new' ? undefined : editing;
     const onSave = async (draft: LibraryDraft['draft']) => {
-      library.save(draft, existing?.id);
+      sync.save(draft, existing?.id);
       setEditing(null);
       return null;
     };
@@ -25,26 +33,29 @@ export function LibraryView() {
     );
   }
   return (
-    <main className="app">
+    <main className="app" data-testid="library-view">
       <h1>Poll library</h1>
       <p className="note">
-        Prepare polls before your meeting. They are kept on this computer{available ? ' and appear in Quorum when you open it in a meeting' : ''}.
-        {synced ? ' Synced with your meeting.' : ''}
+        Prepare polls before your meeting{available ? '; they appear in Quorum when you open it in a meeting' : ''}.{synced ? ' Synced with your meeting.' : ''}
       </p>
-      <button type="button" className="primary" data-testid="compose-poll" onClick={() => setEditing('new')}>
-        New poll
-      </button>
+      <LibraryStatus status={status} />
+      <div className="actions">
+        <button type="button" className="primary" data-testid="compose-poll" onClick={() => setEditing('new')}>
+          New poll
+        </button>
+      </div>
+      <LibraryTransfer sync={sync} />
       {shown.length === 0 && <p className="empty">No drafts yet.</p>}
       <ul className="plain poll-list">
         {shown.map((d) => (
-          <li key={d.id} className="card">
+          <li key={d.id} className="card" data-testid="library-item" data-synced={d.synced === true}>
             <h2>{d.draft.title}</h2>
             <p className="note">{d.draft.questions.length} question(s)</p>
             <div className="actions">
               <button type="button" onClick={() => setEditing(d)} aria-label={`Edit “${d.draft.title}”`}>
                 Edit
               </button>
-              <button type="button" onClick={() => library.remove(d.id)} aria-label={`Delete “${d.draft.title}”`}>
+              <button type="button" onClick={() => sync.remove(d.id)} aria-label={`Delete “${d.draft.title}”`}>
                 Delete
               </button>
             </div>

@@ -1,4 +1,4 @@
-import { validateAnswer, type Answer, type Poll, type Question, type Receipt } from '@quorum/shared';
+import { isRequired, validateAnswer, type Answer, type Poll, type Question, type Receipt, type SubmitBallots } from '@quorum/shared';
 
 /** The answers being filled in, per question id; a question without an entry is unanswered. */
 export type AnswerDraft = Record<string, Answer | undefined>;
@@ -27,23 +27,83 @@ export function togglePick(answer: Answer | undefined, optionId: string, picked:
   return { kind: 'multiple', optionIds };
 }
 
-/** Why the answer is not acceptable yet, or null when it is (the shared rule decides). */
-export function answerProblem(question: Question, answer: Answer | undefined): string | null {
-  if (!answer) return 'Choose an answer.';
-  const result = validateAnswer(question, answer);
-  return result.ok ? null : result.error.message;
+/** The list with the item at `from` moved to `to` (clamped to the list); the input is not changed. */
+export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
+  const target = Math.max(0, Math.min(items.length - 1, to));
+  if (from < 0 || from >= items.length || from === target) return [...items];
+  const next = [...items];
+  const [moved] = next.splice(from, 1) as [T];
+  next.splice(target, 0, moved);
+  return next;
 }
 
-/** The validated answers of a complete ballot, or null while any question still needs one. */
-export function completeAnswers(poll: Poll, draft: AnswerDraft): Record<string, Answer> | null {
-  const answers: Record<string, Answer> = {};
+/** A rank question's order as shown: the voter's order once they touched it, else the question's. */
+export const rankOrder = (question: Extract<Question, { kind: 'rank' }>, answer: Answer | undefined): string[] =>
+  answer?.kind === 'rank' ? answer.optionIds : question.options.map((o) => o.id);
+
+/** A number field's text as an answer: blank is no answer; text the browser cannot read is a wrong one. */
+export function numberAnswer(text: string, unreadable = false): Answer | undefined {
+  if (unreadable) return { kind: 'number', value: Number.NaN };
+  return text.trim() === '' ? undefined : { kind: 'number', value: Number(text) };
+}
+
+/** True when nothing was given: no answer, blank text, or no picks. */
+export function isBlank(answer: Answer | undefined): boolean {
+  if (!answer) return true;
+  if (answer.kind === 'text') return answer.text.trim() === '';
+  return answer.kind === 'multiple' && answer.optionIds.length === 0;
+}
+
+/** What a required question left blank asks for, in the kind's own words. */
+function blankMessage(question: Question): string {
+  switch (question.kind) {
+    case 'multiple':
+      return picksHint(question);
+    case 'rank':
+      return 'Put the items in your order, or choose “Keep this order”.';
+    case 'text':
+      return 'Write an answer.';
+    case 'number':
+      return 'Enter a number.';
+    default:
+      return 'Choose an answer.';
+  }
+}
+
+const sentence = (message: string) => `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`;
+
+/** A checked ballot: the answers to submit, and a problem per question that stops it. */
+export interface BallotCheck {
+  answers: SubmitBallots['answers'];
+  problems: Record<string, string>;
+  /** A problem of the ballot as a whole (nothing answered at all). */
+  overall: string | null;
+}
+
+/**
+ * Checks every question with the shared rules, as the server will: required questions need an answer,
+ * optional ones left blank are skipped, and anything given must be valid. Submittable when no problem.
+ */
+export function checkBallot(poll: Poll, draft: AnswerDraft): BallotCheck {
+  const answers: SubmitBallots['answers'] = [];
+  const problems: Record<string, string> = {};
   for (const q of poll.questions) {
     const answer = draft[q.id];
-    if (!answer || answerProblem(q, answer) !== null) return null;
-    answers[q.id] = answer;
+    // A blank answer may still be a valid one (a multiple-choice question that allows no picks).
+    const result = answer === undefined ? undefined : validateAnswer(q, answer);
+    if (answer === undefined || result === undefined || (isBlank(answer) && !(result.ok && isRequired(q)))) {
+      if (isRequired(q)) problems[q.id] = blankMessage(q);
+      continue;
+    }
+    if (result.ok) answers.push({ questionId: q.id, answer });
+    else problems[q.id] = sentence(result.error.message);
   }
-  return answers;
+  const unanswered = answers.length === 0 && Object.keys(problems).length === 0;
+  return { answers, problems, overall: unanswered ? 'Answer at least one question.' : null };
 }
+
+/** True when a check found nothing that stops the submission. */
+export const isSubmittable = (check: BallotCheck): boolean => check.overall === null && Object.keys(check.problems).length === 0;
 
 /** The pick-count hint for a multiple-choice question. */
 export function picksHint(question: Extract<Question, { kind: 'multiple' }>): string {

@@ -2,6 +2,7 @@ import { useMeetingState } from '../../app-context';
 import { PollCard } from '../../components/poll-card';
 import { currentTally, sortedPolls } from '../../realtime/meeting-state';
 import { PollResults } from '../results/poll-results';
+import { MyQuizScore } from './my-quiz-score';
 import { PollBallot } from './poll-ballot';
 
 /** What a participant sees: launched polls with a ballot while open, and results as the poll allows. */
@@ -19,6 +20,7 @@ export function ParticipantView() {
           {/* A relaunch is a fresh ballot: the key resets what was being filled in. */}
           <PollBallot key={`${poll.id}:${poll.run}`} poll={poll} />
           <PollResults poll={poll} tally={currentTally(state, poll)} role={role} />
+          <MyQuizScore key={`score:${poll.id}:${poll.run}:${poll.status}`} poll={poll} role={role} />
         </PollCard>
       ))}
     </div>

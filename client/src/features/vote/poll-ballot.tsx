@@ -1,84 +1,139 @@
-import { useState, useSyncExternalStore, type FormEvent } from 'react';
-import type { Poll } from '@quorum/shared';
+import { useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { isRequired, type Answer, type Poll } from '@quorum/shared';
 import { useMeeting, useMeetingState } from '../../app-context';
+import { useAnnounce } from '../../components/announcer';
 import { currentReceipts } from '../../realtime/meeting-state';
-import { answerProblem, answersFromReceipts, blankAnswers, completeAnswers, type AnswerDraft } from './answer-model';
+import { answersFromReceipts, blankAnswers, checkBallot, isSubmittable, type AnswerDraft, type BallotCheck } from './answer-model';
 import { QuestionInput } from './question-input';
 import { VoteReceipt } from './vote-receipt';
 
-/** Why the ballot cannot be sent yet, naming the question when there are several. */
-function firstProblem(poll: Poll, draft: AnswerDraft): string | null {
-  for (const [i, q] of poll.questions.entries()) {
-    const problem = answerProblem(q, draft[q.id]);
-    if (problem) return poll.questions.length > 1 ? `Question ${i + 1}: ${problem}` : problem;
-  }
-  return null;
+/** What a failed check says at the top of the form (per-question problems sit under each question). */
+function summary(poll: Poll, check: BallotCheck): string | null {
+  if (check.overall) return check.overall;
+  const count = Object.keys(check.problems).length;
+  if (count === 0) return null;
+  return poll.questions.length === 1 ? null : `${count} ${count === 1 ? 'question needs' : 'questions need'} attention.`;
+}
+
+/** The answers being filled in and the last check; changing an answer clears that question's problem. */
+function useDraft(poll: Poll) {
+  const [draft, setDraft] = useState<AnswerDraft>(() => blankAnswers(poll));
+  const [check, setCheck] = useState<BallotCheck | null>(null);
+  const change = (questionId: string, answer: Answer | undefined) => {
+    setDraft((d) => ({ ...d, [questionId]: answer }));
+    setCheck((c) => c && { ...c, overall: null, problems: Object.fromEntries(Object.entries(c.problems).filter(([id]) => id !== questionId)) });
+  };
+  const reset = (next: AnswerDraft) => {
+    setDraft(next);
+    setCheck(null);
+  };
+  return { draft, check, setCheck, change, reset };
+}
+
+/** Moves focus to the first question with a problem, so a keyboard user lands where the fix is. */
+function focusFirstProblem(form: HTMLFormElement | null, poll: Poll, check: BallotCheck): void {
+  const first = poll.questions.find((q) => check.problems[q.id]);
+  if (first) form?.querySelector<HTMLElement>(`[data-question-id="${first.id}"] :is(input, textarea, button:not(:disabled))`)?.focus();
 }
 
 /**
- * A participant's ballot for the poll's current run: fill in and submit, "Sending…" until the ack,
- * then the receipt with the ballot locked, or a way to change it where the poll allows.
+ * A participant's ballot for the poll's current run: every question in one form and ONE submit
+ * (`ballot:submit` through the outbox), "Sending…" until the ack, then the receipt with the ballot
+ * locked, or a way to change it where the poll allows.
  */
 export function PollBallot({ poll }: { poll: Poll }) {
   const { controller } = useMeeting();
   const state = useMeetingState();
+  const announce = useAnnounce();
+  const form = useRef<HTMLFormElement>(null);
   const pending = useSyncExternalStore(controller.outbox.subscribe, controller.outbox.getSnapshot, controller.outbox.getSnapshot);
-  const [draft, setDraft] = useState<AnswerDraft>(() => blankAnswers(poll));
+  const { draft, check, setCheck, change, reset } = useDraft(poll);
   const [editing, setEditing] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
 
   const receipts = currentReceipts(state, poll);
   const voted = Object.keys(receipts).length > 0;
   const sending = pending.some((c) => c.pollId === poll.id);
-  const open = poll.status === 'open';
-  if (!open && !voted) return null;
+  if (poll.status !== 'open' && !voted) return null;
 
   const locked = voted && !editing;
-  const shown = locked ? answersFromReceipts(poll, receipts) : draft;
-  const error = sending ? null : (problem ?? state.ballotErrors[poll.id] ?? null);
+  const refused = sending ? undefined : state.ballotErrors[poll.id];
+  const errorOf = (questionId: string) => (sending || locked ? undefined : (check?.problems[questionId] ?? (refused?.questionId === questionId ? refused.message : undefined)));
+  const topError = sending ? null : ((check && summary(poll, check)) ?? (refused && !refused.questionId ? refused.message : null));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const answers = completeAnswers(poll, draft);
-    setProblem(answers ? null : firstProblem(poll, draft));
-    if (!answers) return;
-    controller.vote(poll, answers);
-    setEditing(false);
+    const result = checkBallot(poll, draft);
+    setCheck(result);
+    if (isSubmittable(result)) {
+      controller.vote(poll, result.answers);
+      setEditing(false);
+      return;
+    }
+    announce(summary(poll, result) ?? Object.values(result.problems)[0] ?? 'Check your answers.');
+    focusFirstProblem(form.current, poll, result);
   };
   const startChange = () => {
-    setDraft(answersFromReceipts(poll, receipts));
+    reset(answersFromReceipts(poll, receipts));
     setEditing(true);
   };
 
   return (
-    <form className="ballot" onSubmit={submit} noValidate>
+    <form className="ballot" ref={form} onSubmit={submit} noValidate>
       {locked && <VoteReceipt receipts={receipts} />}
-      <fieldset className="ballot-questions" disabled={locked || sending || !open}>
+      <fieldset className="ballot-questions" disabled={locked || sending || poll.status !== 'open'}>
         <legend className="visually-hidden">Your vote</legend>
         {poll.questions.map((q) => (
-          <QuestionInput key={q.id} question={q} answer={shown[q.id]} onChange={(a) => setDraft((d) => ({ ...d, [q.id]: a }))} />
+          // Keyed by mode too: fields that keep their own text restart from the answers shown.
+          <QuestionInput
+            key={`${q.id}:${locked}`}
+            question={q}
+            answer={(locked ? answersFromReceipts(poll, receipts) : draft)[q.id]}
+            onChange={(a) => change(q.id, a)}
+            error={errorOf(q.id)}
+            marker={poll.questions.length > 1 ? (isRequired(q) ? 'required' : 'optional') : undefined}
+          />
         ))}
       </fieldset>
-      {error && <p className="error">{error}</p>}
-      {sending && <p className="sending">Sending…</p>}
-      {!sending && open && !locked && (
-        <div className="actions">
-          <button type="submit" className="primary">
-            {voted ? 'Update vote' : 'Submit vote'}
-          </button>
-          {editing && (
-            <button type="button" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-          )}
-        </div>
-      )}
-      {!sending && open && locked && poll.settings.allowAnswerChange && (
-        <button type="button" onClick={startChange}>
-          Change answer
-        </button>
-      )}
-      {locked && open && !poll.settings.allowAnswerChange && <p className="note">Answers cannot be changed in this poll.</p>}
+      {topError && <p className="error">{topError}</p>}
+      <BallotActions poll={poll} sending={sending} locked={locked} voted={voted} editing={editing} onCancel={() => setEditing(false)} onChange={startChange} />
     </form>
+  );
+}
+
+interface ActionsProps {
+  poll: Poll;
+  sending: boolean;
+  locked: boolean;
+  voted: boolean;
+  editing: boolean;
+  onCancel: () => void;
+  onChange: () => void;
+}
+
+/** Submit (or update, or cancel a change) while open; "Change answer" once locked, where the poll allows it. */
+function BallotActions({ poll, sending, locked, voted, editing, onCancel, onChange }: ActionsProps) {
+  const open = poll.status === 'open';
+  if (sending) return <p className="sending">Sending…</p>;
+  if (!open) return null;
+  if (!locked) {
+    return (
+      <div className="actions">
+        <button type="submit" className="primary">
+          {voted ? 'Update vote' : 'Submit vote'}
+        </button>
+        {editing && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    );
+  }
+  return poll.settings.allowAnswerChange ? (
+    <button type="button" onClick={onChange}>
+      Change answer
+    </button>
+  ) : (
+    <p className="note">Answers cannot be changed in this poll.</p>
   );
 }

@@ -1,11 +1,17 @@
 import { useId } from 'react';
 import type { Answer, Question } from '@quorum/shared';
 import { picksHint, togglePick } from './answer-model';
+import { NumberAnswerInput, numberHint, TextAnswerInput } from './free-inputs';
+import { RankInput } from './rank-input';
 
 interface QuestionInputProps {
   question: Question;
   answer: Answer | undefined;
-  onChange: (answer: Answer) => void;
+  onChange: (answer: Answer | undefined) => void;
+  /** Why this answer cannot be sent, from the local check or the server. */
+  error?: string | undefined;
+  /** Shown in surveys, where some questions may be skipped. */
+  marker?: 'required' | 'optional' | undefined;
 }
 
 interface ChoiceProps {
@@ -14,7 +20,7 @@ interface ChoiceProps {
   label: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
-  ariaLabel?: string;
+  ariaLabel?: string | undefined;
 }
 
 function Choice({ type, name, label, checked, onChange, ariaLabel }: ChoiceProps) {
@@ -26,7 +32,19 @@ function Choice({ type, name, label, checked, onChange, ariaLabel }: ChoiceProps
   );
 }
 
-function RatingScale({ question, answer, onChange, name }: QuestionInputProps & { name: string; question: Extract<Question, { kind: 'rating' }> }) {
+type Props<K extends Question['kind']> = Omit<QuestionInputProps, 'question'> & { question: Extract<Question, { kind: K }>; name: string };
+
+function ChoiceList({ question, answer, onChange, name }: Props<'single' | 'multiple'>) {
+  return question.options.map((o) =>
+    question.kind === 'single' ? (
+      <Choice key={o.id} type="radio" name={name} label={o.label} checked={answer?.kind === 'single' && answer.optionId === o.id} onChange={() => onChange({ kind: 'single', optionId: o.id })} />
+    ) : (
+      <Choice key={o.id} type="checkbox" name={name} label={o.label} checked={answer?.kind === 'multiple' && answer.optionIds.includes(o.id)} onChange={(on) => onChange(togglePick(answer, o.id, on))} />
+    ),
+  );
+}
+
+function RatingScale({ question, answer, onChange, name }: Props<'rating'>) {
   const values = Array.from({ length: question.max - question.min + 1 }, (_, i) => question.min + i);
   // End labels go into the accessible names of the end points, so the scale reads "1, Poor … 5, Great".
   const endLabel = (v: number) => (v === question.min ? question.minLabel : v === question.max ? question.maxLabel : '');
@@ -55,44 +73,42 @@ function RatingScale({ question, answer, onChange, name }: QuestionInputProps & 
   );
 }
 
-/** One question as a fieldset: radio group, checkbox group with its pick hint, or rating scale. */
-export function QuestionInput({ question, answer, onChange }: QuestionInputProps) {
+/** The hint under a question's prompt: how many to pick, how to rank, the allowed range. */
+function hintFor(question: Question): string | null {
+  if (question.kind === 'multiple') return picksHint(question);
+  if (question.kind === 'rank') return 'Order the items, best first, with the arrow buttons.';
+  if (question.kind === 'number') return numberHint(question);
+  return null;
+}
+
+/** One question as a fieldset with its prompt, required marker, hint, input of its kind and error. */
+export function QuestionInput(props: QuestionInputProps) {
+  const { question, answer, onChange, error, marker } = props;
   const name = useId();
-  const hintId = `${name}-hint`;
-  const hint = question.kind === 'multiple' ? picksHint(question) : null;
+  const [legendId, hintId, errorId] = [`${name}-legend`, `${name}-hint`, `${name}-error`];
+  const hint = hintFor(question);
+  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
+  const free = { labelledBy: legendId, describedBy, invalid: Boolean(error), required: marker !== 'optional' };
   return (
-    <fieldset className="question" aria-describedby={hint ? hintId : undefined}>
-      <legend>{question.prompt}</legend>
+    <fieldset className="question" aria-describedby={describedBy} data-question-id={question.id} data-kind={question.kind}>
+      <legend id={legendId}>
+        {question.prompt}
+        {marker && <span className="marker"> ({marker})</span>}
+      </legend>
       {hint && (
         <p className="note" id={hintId}>
           {hint}
         </p>
       )}
-      {question.kind === 'single' &&
-        question.options.map((o) => (
-          <Choice
-            key={o.id}
-            type="radio"
-            name={name}
-            label={o.label}
-            checked={answer?.kind === 'single' && answer.optionId === o.id}
-            onChange={() => onChange({ kind: 'single', optionId: o.id })}
-          />
-        ))}
-      {question.kind === 'multiple' &&
-        question.options.map((o) => (
-          <Choice
-            key={o.id}
-            type="checkbox"
-            name={name}
-            label={o.label}
-            checked={answer?.kind === 'multiple' && answer.optionIds.includes(o.id)}
-            onChange={(checked) => onChange(togglePick(answer, o.id, checked))}
-          />
-        ))}
-      {question.kind === 'rating' && <RatingScale question={question} answer={answer} onChange={onChange} name={name} />}
-      {(question.kind === 'rank' || question.kind === 'text' || question.kind === 'number') && (
-        <p className="note">This question type needs a newer Quorum.</p>
+      {(question.kind === 'single' || question.kind === 'multiple') && <ChoiceList {...props} question={question} name={name} />}
+      {question.kind === 'rating' && <RatingScale {...props} question={question} name={name} />}
+      {question.kind === 'rank' && <RankInput question={question} answer={answer} onChange={onChange} />}
+      {question.kind === 'text' && <TextAnswerInput question={question} answer={answer} onChange={onChange} {...free} />}
+      {question.kind === 'number' && <NumberAnswerInput question={question} answer={answer} onChange={onChange} {...free} />}
+      {error && (
+        <p className="error" id={errorId} data-testid="question-error">
+          {error}
+        </p>
       )}
     </fieldset>
   );

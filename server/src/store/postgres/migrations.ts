@@ -2,6 +2,7 @@ import type { ClientBase, Pool } from 'pg';
 import type { Migration } from '../sqlite/migrations';
 import { BALLOT_CHANGES_MIGRATION } from './migration-ballot-changes';
 import { POLL_KINDS_MIGRATION } from './migration-poll-kinds';
+import { TEMPLATES_MIGRATION } from './migration-templates';
 import { ZOOM_CLOUD_MIGRATION } from './migration-zoom-cloud';
 import { checkSchemaName, inTransaction } from './pg-pool';
 
@@ -60,6 +61,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ZOOM_CLOUD_MIGRATION,
   POLL_KINDS_MIGRATION,
   BALLOT_CHANGES_MIGRATION,
+  TEMPLATES_MIGRATION,
 ];
 
 /** Advisory lock class of schema migrations (an arbitrary constant: "Qm"); the object id is the schema. */

@@ -37,6 +37,10 @@ export function createPool(url: string, opts: PostgresStoreOptions = {}): Pool {
   // An idle connection dropped by the server (restart, failover) is reported here; unhandled it would
   // crash the process. The pool discards it, and the next query reports the outage to its caller.
   pool.on('error', () => undefined);
+  // A checked-out connection has no pool listener: one that dies mid-transaction (database restart,
+  // network cut) would emit an unhandled 'error' and end the process. Its query rejects anyway, and
+  // `inTransaction` destroys it on release, so the event itself can be ignored.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

@@ -5,6 +5,7 @@ import { ballotRepository } from './ballot-repository';
 import { applyMigrations } from './migrations';
 import { createPool, type PostgresStoreOptions } from './pg-pool';
 import { deliveryRepository, meetingRepository, meetingSettingsRepository, webhookRepository } from './record-repositories';
+import { templateRepository } from './template-repository';
 import { oauthStateRepository, zoomUserRepository } from './zoom-user-repositories';
 
 export type { PostgresStoreOptions } from './pg-pool';
@@ -31,6 +32,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     meetings: meetingRepository(pool),
     deliveries: deliveryRepository(pool),
     meetingSettings: meetingSettingsRepository(pool),
+    templates: templateRepository(pool),
     ping: async () => void (await pool.query('SELECT 1')),
     close: async () => {
       if (closed) return;

@@ -37,6 +37,7 @@ function eraseSteps(uid: string, voter: string, anon: string): [string, unknown[
     ['DELETE FROM oauth_states WHERE voter_id = $1', [voter]],
     ["UPDATE attendance SET user_id = NULL, name = NULL, participant_key = 'erased:' || id WHERE user_id = $1", [uid]],
     ['UPDATE meetings SET host_id = NULL WHERE host_id = $1', [uid]],
+    ['DELETE FROM templates WHERE owner_uid = $1', [uid]],
     // Re-keyed, not deleted: the ballots are the anonymous aggregate the meeting's results rest on.
     ['UPDATE ballots SET voter_id = $2 WHERE voter_id = $1', [voter, anon]],
     rekeyLog('ballot'),

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { BALLOT_CHANGES_MIGRATION } from './migration-ballot-changes';
 import { POLL_KINDS_MIGRATION } from './migration-poll-kinds';
+import { TEMPLATES_MIGRATION } from './migration-templates';
 import { ZOOM_CLOUD_MIGRATION } from './migration-zoom-cloud';
 
 /** One schema step. Versions only grow; a shipped migration is never edited, a new one is appended. */
@@ -67,6 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ZOOM_CLOUD_MIGRATION,
   POLL_KINDS_MIGRATION,
   BALLOT_CHANGES_MIGRATION,
+  TEMPLATES_MIGRATION,
 ];
 
 const CREATE_LEDGER = `

@@ -6,6 +6,7 @@ import type { PollRepository, Store } from '../types';
 import { ballotRepository } from './ballot-repository';
 import { meetingSettingsRepository } from './meeting-settings-repository';
 import { applyMigrations } from './migrations';
+import { templateRepository } from './template-repository';
 import { deliveryRepository, meetingRepository, webhookRepository } from './webhook-repositories';
 import { oauthStateRepository, zoomUserRepository } from './zoom-user-repositories';
 
@@ -79,6 +80,7 @@ export function openSqliteStore(path: string): Store {
     meetings: meetingRepository(db),
     deliveries: deliveryRepository(db),
     meetingSettings: meetingSettingsRepository(db),
+    templates: templateRepository(db),
     ping: async () => void db.prepare('SELECT 1').get(),
     close: async () => {
       if (!db.open) return;

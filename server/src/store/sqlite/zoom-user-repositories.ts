@@ -72,6 +72,7 @@ function eraseStatements(db: Database.Database): (uid: string, anonymousVoterId:
       "UPDATE attendance SET user_id = NULL, name = NULL, participant_key = 'erased:' || id WHERE user_id = @uid",
     ),
     db.prepare<{ uid: string; voter: string; anon: string }>('UPDATE meetings SET host_id = NULL WHERE host_id = @uid'),
+    db.prepare<{ uid: string; voter: string; anon: string }>('DELETE FROM templates WHERE owner_uid = @uid'),
     // Re-keyed, not deleted: the ballots are the anonymous aggregate the meeting's results rest on.
     db.prepare<{ uid: string; voter: string; anon: string }>('UPDATE ballots SET voter_id = @anon WHERE voter_id = @voter'),
     // The change log holds copies of those ballots: re-key them too, or the identity survives there.

@@ -1,0 +1,35 @@
+import type { PollDraftInput } from '@quorum/shared';
+import { useMeeting } from '../../app-context';
+import { useAnnounce } from '../../components/announcer';
+import type { RequestData, RequestName, RequestPayload } from '../../realtime/realtime-link';
+import type { Moderate } from '../results/text-results';
+
+/** Sends a host request and announces the outcome; resolves with the data, or an error message. */
+export function useHostRequest() {
+  const { controller } = useMeeting();
+  const announce = useAnnounce();
+  return async <E extends RequestName>(event: E, payload: RequestPayload<E>, done: string): Promise<{ data: RequestData<E> } | { error: string }> => {
+    const result = await controller.request(event, payload);
+    const message = result.ok ? done : `Could not do that: ${result.error.message}`;
+    announce(message);
+    return result.ok ? { data: result.data as RequestData<E> } : { error: message };
+  };
+}
+
+/** Saves a draft's new content; resolves with an error message or null. */
+export function useSaveDraft() {
+  const { controller } = useMeeting();
+  return async (draft: PollDraftInput, pollId?: string): Promise<string | null> => {
+    const result = pollId ? await controller.request('poll:update', { pollId, draft }) : await controller.request('poll:create', draft);
+    return result.ok ? null : result.error.message;
+  };
+}
+
+/** Hide / Unhide of open-text answers in one run of a poll (`answer:hide`). */
+export function useModerate(pollId: string): (run: number) => Moderate {
+  const send = useHostRequest();
+  return (run) => async (ballotId, hidden) => {
+    const outcome = await send('answer:hide', { pollId, run, ballotId, hidden }, hidden ? 'Answer hidden for everyone.' : 'Answer shown again.');
+    return 'data' in outcome;
+  };
+}

@@ -1,0 +1,17 @@
+import { useMemo, useState } from 'react';
+import { useMeeting } from '../../app-context';
+import { createReportApi } from './report-api';
+import { ReportView } from './report-view';
+
+/** In the host view: the meeting report, loaded when opened (it reads every run of every poll). */
+export function ReportPanel() {
+  const { session } = useMeeting();
+  const api = useMemo(() => createReportApi(session), [session]);
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="panel" data-testid="report-panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Report</summary>
+      {open && <ReportView api={api} />}
+    </details>
+  );
+}

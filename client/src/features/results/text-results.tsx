@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import type { QuestionOf, TextTally } from '@quorum/shared';
+
+/** Hides or shows again one answer (`answer:hide`); resolves true when the server agreed. */
+export type Moderate = (ballotId: string, hidden: boolean) => Promise<boolean>;
+
+interface TextResultsProps {
+  question: QuestionOf<'text'>;
+  tally: TextTally | undefined;
+  /** Present for hosts who may moderate: a Hide button per answer. */
+  moderate?: Moderate | undefined;
+}
+
+const CLOUD_WORDS = 40;
+
+/** The cloud's words in alphabetical order, each with a font size from 0.85 to 2 rem by its frequency. */
+export function cloudLayout(counts: Record<string, number>, max = CLOUD_WORDS): { word: string; count: number; rem: number }[] {
+  const top = Object.entries(counts)
+    .sort(([a, m], [b, n]) => n - m || a.localeCompare(b))
+    .slice(0, max);
+  const most = top[0]?.[1] ?? 1;
+  return top
+    .map(([word, count]) => ({ word, count, rem: Number((0.85 + 1.15 * Math.sqrt(count / most)).toFixed(2)) }))
+    .sort((a, b) => a.word.localeCompare(b.word));
+}
+
+/** The word cloud is a picture (hidden from screen readers); the table under it says the same in rows. */
+function WordCloud({ counts }: { counts: Record<string, number> }) {
+  const words = cloudLayout(counts);
+  if (words.length === 0) return null;
+  const table = Object.entries(counts).sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
+  return (
+    <>
+      <p className="cloud" aria-hidden="true" data-testid="word-cloud">
+        {words.map((w) => (
+          <span key={w.word} style={{ fontSize: `${w.rem}rem` }} title={`${w.word}: ${w.count}`}>
+            {w.word}
+          </span>
+        ))}
+      </p>
+      <details className="more">
+        <summary>Word counts ({table.length})</summary>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Word counts">
+          <table className="grid-table" data-testid="word-table">
+            <thead>
+              <tr>
+                <th scope="col">Word</th>
+                <th scope="col">Answers using it</th>
+              </tr>
+            </thead>
+            <tbody>
+              {table.map(([word, count]) => (
+                <tr key={word}>
+                  <th scope="row">{word}</th>
+                  <td>{count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </>
+  );
+}
+
+const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+/** Open text results: the word cloud with its table, the newest answers, and hosts' Hide / Unhide. */
+export function TextResults({ question, tally, moderate }: TextResultsProps) {
+  // Answers hidden from this view, so the host can take a hide back (the tally lists visible answers only).
+  const [hiddenHere, setHiddenHere] = useState<{ ballotId: string; text: string }[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const answers = (tally?.answers ?? []).filter((a) => !hiddenHere.some((h) => h.ballotId === a.ballotId));
+  const toggle = async (answer: { ballotId: string; text: string }, hidden: boolean) => {
+    if (!moderate) return;
+    setBusy(answer.ballotId);
+    const done = await moderate(answer.ballotId, hidden);
+    setBusy(null);
+    if (done) setHiddenHere((list) => (hidden ? [...list, answer] : list.filter((h) => h.ballotId !== answer.ballotId)));
+  };
+  const button = (answer: { ballotId: string; text: string }, hidden: boolean) =>
+    moderate && (
+      <button type="button" className="small" disabled={busy === answer.ballotId} aria-label={`${hidden ? 'Hide' : 'Unhide'} answer “${excerpt(answer.text)}”`} onClick={() => void toggle(answer, hidden)}>
+        {hidden ? 'Hide' : 'Unhide'}
+      </button>
+    );
+  const hiddenCount = tally?.hidden ?? 0;
+  return (
+    <>
+      <WordCloud counts={tally?.counts ?? {}} />
+      <p className="note">
+        {tally?.voters ?? 0} {tally?.voters === 1 ? 'answer' : 'answers'}
+        {hiddenCount > 0 ? ` · ${hiddenCount} hidden by a host` : ''}
+      </p>
+      {answers.length > 0 && (
+        <ul className="answers" aria-label={`Answers to ${question.prompt}`}>
+          {answers.map((a) => (
+            <li key={a.ballotId} data-testid="text-answer" data-ballot-id={a.ballotId}>
+              <span className="grow">{a.text}</span>
+              {button(a, true)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {moderate && hiddenHere.length > 0 && (
+        <details className="more">
+          <summary>Hidden by you ({hiddenHere.length})</summary>
+          <ul className="answers">
+            {hiddenHere.map((a) => (
+              <li key={a.ballotId} data-testid="hidden-answer">
+                <span className="grow">{a.text}</span>
+                {button(a, false)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}

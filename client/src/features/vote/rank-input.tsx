@@ -1,0 +1,75 @@
+import { useEffect, useRef } from 'react';
+import type { Answer, QuestionOf } from '@quorum/shared';
+import { useAnnounce } from '../../components/announcer';
+import { moveItem, rankOrder } from './answer-model';
+
+interface RankInputProps {
+  question: QuestionOf<'rank'>;
+  answer: Answer | undefined;
+  onChange: (answer: Answer) => void;
+}
+
+type Direction = 'up' | 'down';
+
+/**
+ * Rank order without dragging: each item has "move up" and "move down" buttons, so a keyboard or a
+ * switch device reorders as easily as a mouse. Focus follows the moved item; the new place is announced.
+ */
+export function RankInput({ question, answer, onChange }: RankInputProps) {
+  const announce = useAnnounce();
+  const order = rankOrder(question, answer);
+  const labels = new Map(question.options.map((o) => [o.id, o.label]));
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const refocus = useRef<{ id: string; direction: Direction } | null>(null);
+
+  useEffect(() => {
+    const want = refocus.current;
+    if (!want) return;
+    refocus.current = null;
+    // At the top or bottom the pressed button is disabled: continue from the other one.
+    const other: Direction = want.direction === 'up' ? 'down' : 'up';
+    const target = [want.direction, other].map((d) => buttons.current.get(`${want.id}:${d}`)).find((b) => b && !b.disabled);
+    target?.focus();
+  });
+
+  const move = (index: number, direction: Direction) => {
+    const next = moveItem(order, index, direction === 'up' ? index - 1 : index + 1);
+    const id = order[index]!;
+    refocus.current = { id, direction };
+    onChange({ kind: 'rank', optionIds: next });
+    announce(`${labels.get(id)} moved to place ${next.indexOf(id) + 1} of ${next.length}.`);
+  };
+
+  return (
+    <>
+      <ol className="rank-list">
+        {order.map((id, i) => (
+          <li key={id} className="rank-item" data-testid="rank-item" data-option-id={id}>
+            <span className="rank-place" aria-hidden="true">
+              {i + 1}
+            </span>
+            <span className="grow">{labels.get(id)}</span>
+            {(['up', 'down'] as const).map((d) => (
+              <button
+                key={d}
+                type="button"
+                className="icon"
+                ref={(el) => void (el ? buttons.current.set(`${id}:${d}`, el) : buttons.current.delete(`${id}:${d}`))}
+                aria-label={`Move ${labels.get(id)} ${d}`}
+                disabled={d === 'up' ? i === 0 : i === order.length - 1}
+                onClick={() => move(i, d)}
+              >
+                <span aria-hidden="true">{d === 'up' ? '↑' : '↓'}</span>
+              </button>
+            ))}
+          </li>
+        ))}
+      </ol>
+      {answer?.kind !== 'rank' && (
+        <button type="button" className="link" onClick={() => onChange({ kind: 'rank', optionIds: order })}>
+          Keep this order
+        </button>
+      )}
+    </>
+  );
+}

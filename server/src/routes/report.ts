@@ -1,0 +1,35 @@
+import { fail, isHostRole, type Poll } from '@quorum/shared';
+import type { FastifyPluginAsync } from 'fastify';
+import { requireSession } from '../plugins/session';
+import { meetingRoom } from '../realtime/rooms';
+import { ParticipantsSeen } from '../services/participants-seen';
+import { buildReportView } from '../services/report-view';
+import type { Store } from '../store/types';
+import { sendError } from './http-errors';
+
+/**
+ * `GET /api/meetings/current/report`: the post-meeting report of the session's meeting, for its hosts
+ * (during the meeting too). Needs the realtime plugin: it watches who connects, for the attendance
+ * estimate, and asks every instance who is connected now.
+ */
+export const reportRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  const seen = new ParticipantsSeen();
+  app.io.on('connection', (socket) => {
+    const { session } = socket.data;
+    if (!isHostRole(session.role)) seen.add(session.meetingId, session.voterId);
+  });
+  const sessionsSeen = async (meetingId: string): Promise<string[]> => {
+    const connected = await app.io.in(meetingRoom(meetingId)).fetchSockets();
+    const now = connected.map((s) => s.data.session).filter((s) => !isHostRole(s.role));
+    return [...seen.list(meetingId), ...now.map((s) => s.voterId)];
+  };
+
+  app.get('/api/meetings/current/report', { preHandler: requireSession }, async (request, reply) => {
+    const session = request.session;
+    if (!session) return reply;
+    if (!isHostRole(session.role)) return sendError(reply, fail('FORBIDDEN', 'only the host or a co-host can see the meeting report').error);
+    const runTally = (poll: Poll, run: number) => app.polls.runTally(poll, run, 'host');
+    const report = await buildReportView({ store, runTally, sessionsSeen }, session.meetingId);
+    return reply.header('cache-control', 'no-store').send(report);
+  });
+};
