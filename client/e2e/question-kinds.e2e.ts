@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeFrame } from './support/axe';
 import { startEnv, type E2eEnv } from './support/env';
 import type { SimPage } from './support/sim-page';
 import { SurveyPane, type PollDraftSpec } from './support/survey-pane';
@@ -23,6 +24,13 @@ let env: E2eEnv;
 let sim: SimPage;
 let host: SurveyPane;
 let voters: SurveyPane[];
+
+/** Serious or critical axe findings in each pane's app, by person. */
+async function axeFindings(panes: SurveyPane[]) {
+  const found: Record<string, unknown[]> = {};
+  for (const pane of panes) found[pane.personId] = (await axeFrame(sim.page, pane.frameName)).blocking;
+  return found;
+}
 
 // One meeting for the file: the host and two participants with the app open (fewer frames, faster).
 beforeAll(async () => {
@@ -55,6 +63,9 @@ describe('question kinds in the simulator', () => {
       await expect.poll(() => pane.textAnswers(PULSE.title, 1), POLL).toEqual(['Shorter standups']);
       await expect.poll(() => pane.results(PULSE.title, 1).getByText(/1 hidden by a host/).count(), POLL).toBe(1);
     }
+    // The new results views (Borda bars, places table, word cloud, histogram) pass axe as well.
+    await host.results(PULSE.title, 0).getByText('Votes per place').click();
+    expect(await axeFindings([host, ines])).toEqual({ p1: [], p2: [] });
     expect(sim.problems).toEqual([]);
   });
 
@@ -80,6 +91,7 @@ describe('question kinds in the simulator', () => {
       await expect(pane.poll(QUIZ.title).locator('[data-correct=true]').getAttribute('data-option-id')).resolves.toBeTruthy();
     }
     await expect(ines.poll(QUIZ.title).getByTestId('my-score').textContent()).resolves.toMatch(/place 1 of 2, 1 correct/);
+    expect(await axeFindings([host, omar])).toEqual({ p1: [], p3: [] });
     expect(sim.problems).toEqual([]);
   });
 });

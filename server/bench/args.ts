@@ -1,9 +1,18 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CONFIGS, type ConfigName } from './bench-targets';
+
+/** What `--scenario` selects. */
+export const SCENARIOS = ['one-room', 'meetings', 'idle', 'adapters'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** The benchmark's command-line settings. */
 export interface BenchArgs {
+  scenario: ScenarioName;
+  configs: ConfigName[];
+  /** Voters per meeting (one-room: the whole room). */
   voters: number;
+  meetings: number;
   spreadMs: number;
   runs: number;
   batchSize: number;
@@ -11,28 +20,51 @@ export interface BenchArgs {
   profileDir?: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--voters 1000] [--spread-ms 2000] [--runs 1] [--batch-size 50] [--profile <dir>]';
+const USAGE =
+  'usage: npm run bench -- [--scenario one-room|meetings|idle|adapters] [--config raw-ws,embedded,per-vote,pg-redis,pg-redis-2]\n' +
+  '                        [--voters N] [--meetings M] [--spread-ms 2000] [--runs 1] [--batch-size 50] [--profile <dir>]';
 
-/** Parses `--voters`, `--spread-ms`, `--runs`, `--batch-size`, `--profile`; throws with the usage line on bad input. */
+/** Per scenario: voters per meeting, meetings, and the configurations measured when `--config` is not given. */
+const DEFAULTS: Record<ScenarioName, { voters: number; meetings: number; configs: ConfigName[] }> = {
+  'one-room': { voters: 1000, meetings: 1, configs: ['raw-ws', 'embedded', 'per-vote', 'pg-redis', 'pg-redis-2'] },
+  meetings: { voters: 25, meetings: 200, configs: ['raw-ws', 'embedded', 'pg-redis'] },
+  idle: { voters: 50, meetings: 200, configs: ['raw-ws', 'embedded'] },
+  adapters: { voters: 200, meetings: 1, configs: [] },
+};
+
+/** Parses the flags; throws with the usage line on bad input. */
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
     strict: true,
     options: {
-      voters: { type: 'string', default: '1000' },
+      scenario: { type: 'string', default: 'one-room' },
+      config: { type: 'string' },
+      voters: { type: 'string' },
+      meetings: { type: 'string' },
       'spread-ms': { type: 'string', default: '2000' },
       runs: { type: 'string', default: '1' },
       'batch-size': { type: 'string', default: '50' },
       profile: { type: 'string' },
     },
   });
+  const scenario = oneOf('scenario', values.scenario, SCENARIOS);
+  const defaults = DEFAULTS[scenario];
   return {
-    voters: positiveInt('voters', values.voters),
+    scenario,
+    configs: values.config === undefined ? defaults.configs : values.config.split(',').map((c) => oneOf('config', c.trim(), CONFIGS)),
+    voters: positiveInt('voters', values.voters ?? String(defaults.voters)),
+    meetings: positiveInt('meetings', values.meetings ?? String(defaults.meetings)),
     spreadMs: positiveInt('spread-ms', values['spread-ms']),
     runs: positiveInt('runs', values.runs),
     batchSize: positiveInt('batch-size', values['batch-size']),
     ...(values.profile === undefined ? {} : { profileDir: resolve(values.profile) }),
   };
+}
+
+function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`--${name} must be one of ${allowed.join(', ')} (got '${raw}')\n${USAGE}`);
+  return raw as T;
 }
 
 function positiveInt(name: string, raw: string): number {

@@ -1,5 +1,6 @@
 import { PROTOCOL_VERSION, type ClientToServerEvents, type MeetingSnapshot, type PollTally, type ServerToClientEvents } from '@quorum/shared';
 import { io, type Socket } from 'socket.io-client';
+import { WebSocket } from 'ws';
 import { loadConfig } from '../src/config';
 import { contextFor, type Person } from '../test/support/harness';
 
@@ -7,20 +8,35 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** One simulated participant and what the benchmark measured for it (times from performance.now()). */
 export interface BenchClient {
-  socket: ClientSocket;
+  meeting: string;
   sentAt?: number;
   ackAt?: number;
   ackOk?: boolean;
-  /** When this client first saw the final tally (turnout === the number of voters). */
+  /** When this client first saw its meeting's final tally (turnout === the meeting's voters). */
   finalAt?: number;
   tallyMessages: number;
   tallyBytes: number;
+  /** Sends one ballot; `done` runs when its ack arrives. */
+  cast(pollId: string, optionId: string, clientBallotId: string, done: (ok: boolean) => void): void;
+  close(): void;
 }
 
-/** What every client of one run shares: the turnout that counts as final and a progress hook. */
+/** A socket.io participant (hosts need the socket to create and launch polls). */
+export interface QuorumClient extends BenchClient {
+  socket: ClientSocket;
+}
+
+/** What every client of one meeting shares: the turnout that counts as final and a progress hook. */
 export interface Phase {
   finalTurnout: number;
   onProgress: () => void;
+}
+
+/** Who connects where: a person of a meeting, to one server URL. */
+export interface ClientSpec {
+  url: string;
+  person: Person;
+  phase: Phase;
 }
 
 /** The dev config carries the dev client id/secret that the server child accepts (NODE_ENV=development). */
@@ -39,29 +55,35 @@ async function openSession(url: string, person: Person): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
+/** Counts a tally and notes the first final one. */
+function sawTally(client: BenchClient, phase: Phase, turnout: number): void {
+  client.tallyMessages++;
+  if (client.finalAt === undefined && turnout === phase.finalTurnout) {
+    client.finalAt = performance.now();
+    phase.onProgress();
+  }
+}
+
 /** Opens a session and a websocket-only socket.io connection; resolves after the snapshot. */
-export async function connectClient(url: string, person: Person, phase: Phase): Promise<BenchClient> {
+export async function connectClient({ url, person, phase }: ClientSpec): Promise<QuorumClient> {
   const token = await openSession(url, person);
-  const socket: ClientSocket = io(url, {
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    auth: { protocolVersion: PROTOCOL_VERSION, token },
-  });
-  const client: BenchClient = { socket, tallyMessages: 0, tallyBytes: 0 };
+  const socket: ClientSocket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { protocolVersion: PROTOCOL_VERSION, token } });
+  const client: QuorumClient = {
+    socket,
+    meeting: person.mid,
+    tallyMessages: 0,
+    tallyBytes: 0,
+    cast: (pollId, optionId, clientBallotId, done) =>
+      socket.emit('ballot:cast', { pollId, questionId: 'q1', answer: { kind: 'single', optionId }, clientBallotId }, (r) => done(r.ok)),
+    close: () => void socket.disconnect(),
+  };
   // Raw frames are already strings at the engine layer: their length costs nothing to read.
   socket.io.on('open', () =>
     socket.io.engine.on('data', (data: unknown) => {
       if (typeof data === 'string' && data.startsWith(TALLY_PREFIX)) client.tallyBytes += data.length + 1; // + the engine type byte on the wire
     }),
   );
-  socket.on('poll:tally', (tally: PollTally) => {
-    client.tallyMessages++;
-    if (client.finalAt === undefined && tally.turnout === phase.finalTurnout) {
-      client.finalAt = performance.now();
-      phase.onProgress();
-    }
-  });
+  socket.on('poll:tally', (tally: PollTally) => sawTally(client, phase, tally.turnout));
   await new Promise<MeetingSnapshot>((resolve, reject) => {
     socket.once('meeting:snapshot', resolve);
     socket.once('connect_error', reject);
@@ -69,20 +91,48 @@ export async function connectClient(url: string, person: Person, phase: Phase): 
   return client;
 }
 
-/** Connects `count` participants of one meeting, `batchSize` at a time, so setup stays quick. */
-export async function connectVoters(url: string, meetingId: string, count: number, batchSize: number, phase: Phase) {
-  const clients: BenchClient[] = [];
-  for (let start = 0; start < count; start += batchSize) {
-    const ids = Array.from({ length: Math.min(batchSize, count - start) }, (_, i) => start + i);
-    const batch = await Promise.all(
-      ids.map((i) => connectClient(url, { mid: meetingId, uid: `voter-${i}`, role: 'participant' }, phase)),
-    );
-    clients.push(...batch);
+/** A participant of the raw ws floor (raw-ws-server.ts): no session, no snapshot. */
+export async function connectRawClient({ url, person, phase }: ClientSpec): Promise<BenchClient> {
+  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/?m=${encodeURIComponent(person.mid)}`);
+  const acks = new Map<string, (ok: boolean) => void>();
+  const client: BenchClient = {
+    meeting: person.mid,
+    tallyMessages: 0,
+    tallyBytes: 0,
+    cast: (_pollId, optionId, id, done) => {
+      acks.set(id, done);
+      socket.send(JSON.stringify({ v: optionId, id }));
+    },
+    close: () => socket.close(),
+  };
+  socket.on('message', (data: Buffer) => {
+    const text = data.toString();
+    const message = JSON.parse(text) as { a?: string; t?: number };
+    if (message.a !== undefined) {
+      acks.get(message.a)?.(true);
+      acks.delete(message.a);
+    } else if (message.t !== undefined) {
+      client.tallyBytes += text.length;
+      sawTally(client, phase, message.t);
+    }
+  });
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  return client;
+}
+
+/** Connects everyone, `batchSize` at a time, so setup stays quick without a connect storm. */
+export async function connectAll<C extends BenchClient>(specs: readonly ClientSpec[], batchSize: number, connect: (spec: ClientSpec) => Promise<C>): Promise<C[]> {
+  const clients: C[] = [];
+  for (let start = 0; start < specs.length; start += batchSize) {
+    clients.push(...(await Promise.all(specs.slice(start, start + batchSize).map(connect))));
   }
   return clients;
 }
 
 /** Disconnects every client given. */
-export function disconnectAll(clients: BenchClient[]): void {
-  for (const client of clients) client.socket.disconnect();
+export function disconnectAll(clients: readonly BenchClient[]): void {
+  for (const client of clients) client.close();
 }

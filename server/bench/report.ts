@@ -1,8 +1,11 @@
+import type { ConfigName } from './bench-targets';
 import type { Figures } from './figures';
+import type { IdleFigures } from './scenario-run';
 import { median } from './stats';
 
 /** One measured configuration: a label and its figures from each run. */
 export interface ModeResult {
+  config: ConfigName;
   label: string;
   runs: Figures[];
 }
@@ -12,31 +15,32 @@ interface Row {
   key: keyof Figures;
   unit: string;
   digits: number;
-  /** Upper bound to print PASS/MISS against (informational only). */
-  target?: number;
+  /** Has a target (see `targetOf`): PASS/MISS is printed for Quorum's configurations. */
+  target?: true;
+  /** Printed as a ratio against the floor and the per-vote baseline. */
   ratio?: boolean;
 }
 
 const ROWS: (Row | string)[] = [
   'client-observed (1 load-generator process; includes its own delays)',
   { label: 'final tally after last vote p50', key: 'finalP50', unit: 'ms', digits: 1 },
-  { label: 'final tally after last vote p99', key: 'finalP99', unit: 'ms', digits: 1, target: 75, ratio: true },
+  { label: 'final tally after last vote p99', key: 'finalP99', unit: 'ms', digits: 1, target: true, ratio: true },
   { label: 'final tally after last vote max', key: 'finalMax', unit: 'ms', digits: 1 },
   { label: 'ballot ack p50', key: 'ackP50', unit: 'ms', digits: 1 },
-  { label: 'ballot ack p99', key: 'ackP99', unit: 'ms', digits: 1, target: 20, ratio: true },
+  { label: 'ballot ack p99', key: 'ackP99', unit: 'ms', digits: 1, target: true, ratio: true },
   { label: 'ballot ack max', key: 'ackMax', unit: 'ms', digits: 1 },
   'server-side (server clock; excludes network and client work)',
-  { label: 'last ballot in -> final fan-out done', key: 'finalAfterLastBallotMs', unit: 'ms', digits: 1, target: 75, ratio: true },
+  { label: 'last ballot in -> final fan-out done', key: 'finalAfterLastBallotMs', unit: 'ms', digits: 1, target: true },
   { label: 'ballot in -> ack out p50', key: 'ackP50Ms', unit: 'ms', digits: 1 },
-  { label: 'ballot in -> ack out p99', key: 'ackP99Ms', unit: 'ms', digits: 1, target: 20, ratio: true },
+  { label: 'ballot in -> ack out p99', key: 'ackP99Ms', unit: 'ms', digits: 1, target: true },
   { label: 'one tally fan-out p50', key: 'fanoutP50Ms', unit: 'ms', digits: 1 },
   { label: 'one tally fan-out max', key: 'fanoutMaxMs', unit: 'ms', digits: 1 },
   { label: 'event-loop delay p99', key: 'loopDelayP99Ms', unit: 'ms', digits: 1 },
   { label: 'event-loop delay max', key: 'loopDelayMaxMs', unit: 'ms', digits: 1 },
   'server resources',
-  { label: 'CPU (utime+stime), voting phase', key: 'cpuSec', unit: 's', digits: 2, ratio: true },
-  { label: 'RSS before voting (VmRSS)', key: 'rssBeforeMb', unit: 'MB', digits: 1 },
-  { label: 'peak RSS (VmHWM)', key: 'peakRssMb', unit: 'MB', digits: 1, target: 150, ratio: true },
+  { label: 'server CPU (utime+stime), voting phase', key: 'cpuSec', unit: 's', digits: 2, ratio: true },
+  { label: 'server RSS before voting (VmRSS, all)', key: 'rssBeforeMb', unit: 'MB', digits: 1 },
+  { label: 'server peak RSS (VmHWM, all)', key: 'peakRssMb', unit: 'MB', digits: 1, ratio: true },
   'traffic',
   { label: 'poll:tally broadcasts (server)', key: 'tallyBroadcasts', unit: '', digits: 0, ratio: true },
   { label: 'poll:tally messages received', key: 'tallyMessages', unit: '', digits: 0, ratio: true },
@@ -53,10 +57,24 @@ const ROWS: (Row | string)[] = [
   { label: 'internal errors', key: 'internalErrors', unit: '', digits: 0 },
 ];
 
-const LABEL_WIDTH = 40;
+const LABEL_WIDTH = 42;
+const COL = 21;
 const scale = (row: Row, value: number) => (row.key === 'tallyBytes' ? value / 1e6 : value);
+const QUORUM: readonly ConfigName[] = ['embedded', 'pg-redis', 'pg-redis-2'];
 
-/** One line per mode as each run finishes, so progress is visible during a long benchmark. */
+/**
+ * The issue's targets on this 2-core machine: final tally p99 75 ms for 1,000 voters (150 ms with two
+ * instances), 500 ms for 5,000+ in one room; ack p99 20 ms.
+ */
+export function targetOf(key: keyof Figures, config: ConfigName, votersInRoom: number): number | undefined {
+  if (!QUORUM.includes(config)) return undefined;
+  if (key === 'ackP99' || key === 'ackP99Ms') return 20;
+  if (key !== 'finalP99' && key !== 'finalAfterLastBallotMs') return undefined;
+  if (votersInRoom >= 5_000) return 500;
+  return config === 'pg-redis-2' ? 150 : 75;
+}
+
+/** One line per configuration as each run finishes, so progress is visible during a long benchmark. */
 export function printRunLine(label: string, run: number, f: Figures): void {
   console.log(
     `  run ${run} ${label}: final p99 ${f.finalP99.toFixed(1)} ms, ack p99 ${f.ackP99.toFixed(1)} ms, ` +
@@ -65,27 +83,45 @@ export function printRunLine(label: string, run: number, f: Figures): void {
   );
 }
 
-/** The table (medians over runs), PASS/MISS against the targets, and the second/first ratio. */
-export function printReport(modes: [ModeResult, ModeResult]): void {
-  const [on, off] = modes;
-  const cols = [on.label, off.label];
-  const header = `${'metric'.padEnd(LABEL_WIDTH)}${cols.map((c) => c.padStart(22)).join('')}${'off/on'.padStart(9)}  target`;
-  console.log(`\n${header}\n${'-'.repeat(header.length + 4)}`);
+/** The table (medians over runs) with PASS/MISS against the targets, then the ratios against the floor and per-vote. */
+export function printReport(modes: ModeResult[], votersInRoom: number): void {
+  const header = `${'metric'.padEnd(LABEL_WIDTH)}${modes.map((m) => m.label.padStart(COL)).join('')}`;
+  console.log(`\n${header}\n${'-'.repeat(header.length)}`);
+  const medians = (m: ModeResult, key: keyof Figures) => median(m.runs.map((f) => f[key]));
   for (const row of ROWS) {
     if (typeof row === 'string') {
       console.log(`[${row}]`);
       continue;
     }
-    const values = modes.map((m) => median(m.runs.map((f) => f[row.key])));
-    const cells = values.map((v) => cell(row, v).padStart(22)).join('');
-    const ratio = row.ratio ? `${(values[1]! / values[0]!).toFixed(1)}x` : '';
-    console.log(`${`  ${row.label}`.padEnd(LABEL_WIDTH)}${cells}${ratio.padStart(9)}  ${row.target === undefined ? '' : `<= ${row.target} ${row.unit}`}`);
+    const cells = modes.map((m) => cell(row, medians(m, row.key), row.target ? targetOf(row.key, m.config, votersInRoom) : undefined));
+    console.log(`${`  ${row.label}`.padEnd(LABEL_WIDTH)}${cells.map((c) => c.padStart(COL)).join('')}`);
   }
-  if (on.runs.length > 1) console.log(`(medians of ${on.runs.length} runs per mode)`);
+  if ((modes[0]?.runs.length ?? 0) > 1) console.log(`(medians of ${modes[0]!.runs.length} runs per configuration)`);
+  for (const base of ['raw-ws', 'per-vote'] as const) {
+    const baseline = modes.find((m) => m.config === base);
+    if (!baseline) continue;
+    console.log(`\nratio to ${baseline.label} (x; CPU target for Quorum: <= 1.5x the floor)`);
+    for (const row of ROWS) {
+      if (typeof row === 'string' || !row.ratio) continue;
+      const ratios = modes.map((m) => `${(medians(m, row.key) / medians(baseline, row.key)).toFixed(2)}x`);
+      console.log(`${`  ${row.label}`.padEnd(LABEL_WIDTH)}${ratios.map((r) => r.padStart(COL)).join('')}`);
+    }
+  }
 }
 
-function cell(row: Row, value: number): string {
-  const text = `${scale(row, value).toFixed(row.digits)}${row.unit ? ` ${row.unit}` : ''}`;
-  if (row.target === undefined) return text;
-  return `${text} ${value <= row.target ? 'PASS' : 'MISS'}`;
+function cell(row: Row, value: number, target: number | undefined): string {
+  const text = Number.isNaN(value) ? 'n/a' : `${scale(row, value).toFixed(row.digits)}${row.unit ? ` ${row.unit}` : ''}`;
+  if (target === undefined || Number.isNaN(value)) return text;
+  return `${text} ${value <= target ? 'PASS' : 'MISS'}`;
+}
+
+/** The idle-connections table: memory per connection against the 600 MB target for 10,000. */
+export function printIdleReport(results: { label: string; config: ConfigName; figures: IdleFigures }[]): void {
+  console.log(`\n${'config'.padEnd(22)}${['connections', 'connect s', 'CPU s', 'RSS MB', 'peak RSS MB', 'KB/conn'].map((h) => h.padStart(13)).join('')}`);
+  for (const { label, config, figures: f } of results) {
+    const rss = `${f.rssMb.toFixed(0)}${QUORUM.includes(config) ? (f.rssMb <= 600 ? ' PASS' : ' MISS') : ''}`;
+    const cells = [String(f.connections), f.connectSec.toFixed(1), f.cpuSec.toFixed(2), rss, f.peakRssMb.toFixed(0), f.kbPerConnection.toFixed(1)];
+    console.log(`${label.padEnd(22)}${cells.map((c) => c.padStart(13)).join('')}`);
+  }
+  console.log('(target: 10,000 connections across 200 meetings <= 600 MB RSS)');
 }

@@ -22,8 +22,11 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
-/** Starts the bundled server child (see child-bundle.ts) with the given tally window (0 = per-vote broadcast). */
-export async function startServer(entry: string, tallyWindowMs: number): Promise<ServerChild> {
+/**
+ * Starts a bundled child (see child-bundle.ts): the server with the given tally window (0 = per-vote
+ * broadcast) on its own SQLite file unless `env` names another database, or the raw ws floor.
+ */
+export async function startServer(entry: string, tallyWindowMs: number, env: Record<string, string> = {}): Promise<ServerChild> {
   const dir = mkdtempSync(join(tmpdir(), 'quorum-bench-'));
   const child = spawn(process.execPath, [entry], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -34,6 +37,7 @@ export async function startServer(entry: string, tallyWindowMs: number): Promise
       DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
       BALLOT_RATE_LIMIT: '10000',
       [BENCH_WINDOW_ENV]: String(tallyWindowMs),
+      ...env,
     },
   });
   live.set(child, dir);

@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { choicePoll } from '../test/support/harness';
-import type { BenchClient, Phase } from './clients';
+import type { BenchClient, Phase, QuorumClient } from './clients';
 import { machineBusySeconds } from './proc-stats';
 
 /** How the measured phase is shaped; the seed makes both modes replay the same schedule. */
@@ -14,8 +14,8 @@ export interface VotingOptions {
 export interface VotingOutcome {
   startedAt: number;
   endedAt: number;
-  /** Send time of the last ballot sent: the reference point for "time to final tally". */
-  lastSentAt: number;
+  /** Send time of the last ballot sent in each meeting: the reference point for "time to final tally". */
+  lastSentAt: Map<string, number>;
   /** False when the timeout hit before every ack and every final tally arrived. */
   complete: boolean;
   /** The benchmark process's own event-loop delay: how much of each latency is the load generator. */
@@ -30,7 +30,7 @@ export interface VotingOutcome {
 const OPTIONS = ['a', 'b', 'c'] as const;
 
 /** Host creates and launches a single-choice poll with live results (everyone gets full tallies). */
-export async function launchPoll(host: BenchClient): Promise<string> {
+export async function launchPoll(host: QuorumClient): Promise<string> {
   const created = await host.socket.emitWithAck('poll:create', choicePoll({ allowAnswerChange: false }, 'Bench'));
   if (!created.ok) throw new Error(`poll:create: ${created.error.message}`);
   const opened = await host.socket.emitWithAck('poll:open', { pollId: created.data.poll.id });
@@ -39,14 +39,13 @@ export async function launchPoll(host: BenchClient): Promise<string> {
 }
 
 /**
- * Each voter casts one ballot at a random moment within `spreadMs`; resolves once every ballot is
- * acked and every client (voters and host) has seen turnout === voters, or at the timeout.
+ * Each voter casts one ballot (on its meeting's poll) at a random moment within `spreadMs`; resolves
+ * once every ballot is acked and every client has seen its meeting's final turnout, or at the timeout.
  */
-export function runVotingPhase(voters: BenchClient[], everyone: BenchClient[], phase: Phase, pollId: string, opts: VotingOptions) {
+export function runVotingPhase(voters: BenchClient[], everyone: BenchClient[], phases: Phase[], pollOf: (meeting: string) => string, opts: VotingOptions) {
   const random = mulberry32(opts.seed);
   const loop = monitorEventLoopDelay({ resolution: 5 });
   for (const c of everyone) Object.assign(c, { tallyMessages: 0, tallyBytes: 0, finalAt: undefined });
-  phase.finalTurnout = voters.length;
   let pending = voters.length + everyone.length;
 
   return new Promise<VotingOutcome>((resolve) => {
@@ -57,7 +56,8 @@ export function runVotingPhase(voters: BenchClient[], everyone: BenchClient[], p
     const finish = (complete: boolean) => {
       timers.forEach(clearTimeout);
       loop.disable();
-      const lastSentAt = Math.max(...voters.map((v) => v.sentAt ?? -Infinity));
+      const lastSentAt = new Map<string, number>();
+      for (const v of voters) lastSentAt.set(v.meeting, Math.max(lastSentAt.get(v.meeting) ?? -Infinity, v.sentAt ?? -Infinity));
       const { user, system } = process.cpuUsage(cpuStart);
       resolve({
         startedAt,
@@ -70,25 +70,26 @@ export function runVotingPhase(voters: BenchClient[], everyone: BenchClient[], p
         machineCpuSec: machineBusySeconds() - machineStart,
       });
     };
-    phase.onProgress = () => {
+    const progress = () => {
       if (--pending === 0) finish(true);
     };
+    for (const phase of phases) phase.onProgress = progress;
     loop.enable();
     timers.push(setTimeout(() => finish(false), opts.spreadMs + opts.timeoutMs));
     voters.forEach((voter, i) => {
       const at = random() * opts.spreadMs;
       const optionId = OPTIONS[Math.floor(random() * OPTIONS.length)]!;
-      timers.push(setTimeout(() => cast(voter, pollId, optionId, `bench-${opts.seed}-${i}`, phase), at));
+      timers.push(setTimeout(() => cast(voter, pollOf(voter.meeting), optionId, `bench-${opts.seed}-${i}`, progress), at));
     });
   });
 }
 
-function cast(voter: BenchClient, pollId: string, optionId: string, clientBallotId: string, phase: Phase): void {
+function cast(voter: BenchClient, pollId: string, optionId: string, clientBallotId: string, progress: () => void): void {
   voter.sentAt = performance.now();
-  voter.socket.emit('ballot:cast', { pollId, questionId: 'q1', answer: { kind: 'single', optionId }, clientBallotId }, (result) => {
+  voter.cast(pollId, optionId, clientBallotId, (ok) => {
     voter.ackAt = performance.now();
-    voter.ackOk = result.ok;
-    phase.onProgress();
+    voter.ackOk = ok;
+    progress();
   });
 }
 

@@ -19,6 +19,12 @@ export class TallyBroadcaster {
 
   /** Notes that a poll's tally changed. */
   markDirty(pollId: string): void {
+    if (this.windowMs === 0) {
+      // Coalescing off (TALLY_WINDOW_MS=0, the benchmark's per-vote baseline): one send per change,
+      // still after the acks of the batch that made it.
+      setTimeout(() => this.send(pollId), 0);
+      return;
+    }
     if (this.timers.has(pollId)) return; // a send is already due and will carry this change
     const since = this.now() - (this.lastSent.get(pollId) ?? -Infinity);
     // Even a send that is due now waits for the next turn: this runs inside a ballot commit, and the

@@ -1,7 +1,7 @@
 import type { PollTally } from '@quorum/shared';
 import { afterEach, expect, it } from 'vitest';
 import { clusterScope, describeCluster, endpoint } from '../support/cluster';
-import { disconnectAll, join, launch, vote, type Client } from '../support/harness';
+import { choicePoll, disconnectAll, join, launch, vote, type Client } from '../support/harness';
 
 const OPTIONS = ['a', 'b', 'c'] as const;
 
@@ -41,5 +41,43 @@ describeCluster('two server processes sharing PostgreSQL and Redis', () => {
     const finals = [host, ...voters].map((c) => essence(c.tallies.get(pollId)));
     expect(finals[0]).toMatchObject({ version: 50, turnout: 50, questions: { q1: { counts: expected } } });
     for (const f of finals) expect(f).toEqual(finals[0]);
+  }, 60_000);
+
+  it('never loses one of two lifecycle changes made at once on different processes', async () => {
+    scope = clusterScope();
+    const [a, b] = await Promise.all([scope.spawn(), scope.spawn()]);
+    const mid = 'cluster-race';
+    const onA = await join(endpoint(a), { mid, uid: 'host', role: 'host' });
+    const onB = await join(endpoint(b), { mid, uid: 'host', role: 'host' });
+    clients.push(onA, onB);
+    const pollId = await launch(onA);
+    for (let round = 1; round <= 5; round++) {
+      // Each reads "open, not shared"; without a cluster-wide lock one write would undo the other.
+      const [closed, shared] = await Promise.all([
+        onA.socket.emitWithAck('poll:close', { pollId }),
+        onB.socket.emitWithAck('poll:share', { pollId }),
+      ]);
+      expect(closed.ok && shared.ok).toBe(true);
+      const poll = (await join(endpoint(round % 2 ? a : b), { mid, uid: 'check', role: 'host' })).snapshot.polls[0]!;
+      expect(poll).toMatchObject({ status: 'closed', resultsShared: true, run: round });
+      expect((await onB.socket.emitWithAck('poll:open', { pollId })).ok).toBe(true);
+    }
+  }, 60_000);
+
+  it("closes a poll at its deadline once, whichever process's timer fires first", async () => {
+    scope = clusterScope();
+    const [a, b] = await Promise.all([scope.spawn(), scope.spawn()]);
+    const mid = 'cluster-timer';
+    const host = await join(endpoint(a), { mid, uid: 'host', role: 'host' });
+    const watchers = await Promise.all([a, b].map((s, i) => join(endpoint(s), { mid, uid: `w${i}` })));
+    clients.push(host, ...watchers);
+    const closes = watchers.map(() => 0);
+    watchers.forEach((w, i) => w.socket.on('poll:updated', (p) => void (p.status === 'closed' && closes[i]!++)));
+    const pollId = await launch(host, choicePoll({ closeAfterSec: 5 }));
+    await watchers[1]!.waitForTally(pollId, () => true);
+    await new Promise((resolve) => setTimeout(resolve, 6_500));
+    expect(closes).toEqual([1, 1]);
+    const snapshot = (await join(endpoint(b), { mid, uid: 'late', role: 'host' })).snapshot;
+    expect(snapshot.polls[0]).toMatchObject({ id: pollId, status: 'closed', run: 1 });
   }, 60_000);
 });

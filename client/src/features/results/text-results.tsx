@@ -65,25 +65,52 @@ function WordCloud({ counts }: { counts: Record<string, number> }) {
 
 const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
-/** Open text results: the word cloud with its table, the newest answers, and hosts' Hide / Unhide. */
-export function TextResults({ question, tally, moderate }: TextResultsProps) {
-  // Answers hidden from this view, so the host can take a hide back (the tally lists visible answers only).
-  const [hiddenHere, setHiddenHere] = useState<{ ballotId: string; text: string }[]>([]);
+type ShownAnswer = { ballotId: string; text: string };
+
+/** Hide / Unhide with the answers hidden from this view kept, so a host can take a hide back (tallies list visible answers only). */
+function useHiding(moderate: Moderate | undefined) {
+  const [hiddenHere, setHiddenHere] = useState<ShownAnswer[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
-  const answers = (tally?.answers ?? []).filter((a) => !hiddenHere.some((h) => h.ballotId === a.ballotId));
-  const toggle = async (answer: { ballotId: string; text: string }, hidden: boolean) => {
+  const toggle = async (answer: ShownAnswer, hidden: boolean) => {
     if (!moderate) return;
     setBusy(answer.ballotId);
     const done = await moderate(answer.ballotId, hidden);
     setBusy(null);
     if (done) setHiddenHere((list) => (hidden ? [...list, answer] : list.filter((h) => h.ballotId !== answer.ballotId)));
   };
-  const button = (answer: { ballotId: string; text: string }, hidden: boolean) =>
-    moderate && (
-      <button type="button" className="small" disabled={busy === answer.ballotId} aria-label={`${hidden ? 'Hide' : 'Unhide'} answer “${excerpt(answer.text)}”`} onClick={() => void toggle(answer, hidden)}>
-        {hidden ? 'Hide' : 'Unhide'}
-      </button>
-    );
+  return { hiddenHere, busy, toggle };
+}
+
+interface AnswerListProps {
+  answers: ShownAnswer[];
+  label: string;
+  testId: string;
+  /** The moderation button of each answer: Hide in the results, Unhide among hidden ones. */
+  action?: { hide: boolean; busy: string | null; toggle: (answer: ShownAnswer, hidden: boolean) => void } | undefined;
+}
+
+function AnswerList({ answers, label, testId, action }: AnswerListProps) {
+  return (
+    <ul className="answers" aria-label={label}>
+      {answers.map((a) => (
+        <li key={a.ballotId} data-testid={testId} data-ballot-id={a.ballotId}>
+          <span className="grow">{a.text}</span>
+          {action && (
+            <button type="button" className="small" disabled={action.busy === a.ballotId} aria-label={`${action.hide ? 'Hide' : 'Unhide'} answer “${excerpt(a.text)}”`} onClick={() => action.toggle(a, action.hide)}>
+              {action.hide ? 'Hide' : 'Unhide'}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Open text results: the word cloud with its table, the newest answers, and hosts' Hide / Unhide. */
+export function TextResults({ question, tally, moderate }: TextResultsProps) {
+  const { hiddenHere, busy, toggle } = useHiding(moderate);
+  const answers = (tally?.answers ?? []).filter((a) => !hiddenHere.some((h) => h.ballotId === a.ballotId));
+  const act = (hide: boolean) => moderate && { hide, busy, toggle: (a: ShownAnswer, hidden: boolean) => void toggle(a, hidden) };
   const hiddenCount = tally?.hidden ?? 0;
   return (
     <>
@@ -92,27 +119,11 @@ export function TextResults({ question, tally, moderate }: TextResultsProps) {
         {tally?.voters ?? 0} {tally?.voters === 1 ? 'answer' : 'answers'}
         {hiddenCount > 0 ? ` · ${hiddenCount} hidden by a host` : ''}
       </p>
-      {answers.length > 0 && (
-        <ul className="answers" aria-label={`Answers to ${question.prompt}`}>
-          {answers.map((a) => (
-            <li key={a.ballotId} data-testid="text-answer" data-ballot-id={a.ballotId}>
-              <span className="grow">{a.text}</span>
-              {button(a, true)}
-            </li>
-          ))}
-        </ul>
-      )}
+      {answers.length > 0 && <AnswerList answers={answers} label={`Answers to ${question.prompt}`} testId="text-answer" action={act(true)} />}
       {moderate && hiddenHere.length > 0 && (
         <details className="more">
           <summary>Hidden by you ({hiddenHere.length})</summary>
-          <ul className="answers">
-            {hiddenHere.map((a) => (
-              <li key={a.ballotId} data-testid="hidden-answer">
-                <span className="grow">{a.text}</span>
-                {button(a, false)}
-              </li>
-            ))}
-          </ul>
+          <AnswerList answers={hiddenHere} label="Hidden answers" testId="hidden-answer" action={act(false)} />
         </details>
       )}
     </>

@@ -56,6 +56,7 @@ export function PollBallot({ poll }: { poll: Poll }) {
   if (poll.status !== 'open' && !voted) return null;
 
   const locked = voted && !editing;
+  const shown = locked ? answersFromReceipts(poll, receipts) : draft;
   const refused = sending ? undefined : state.ballotErrors[poll.id];
   const errorOf = (questionId: string) => (sending || locked ? undefined : (check?.problems[questionId] ?? (refused?.questionId === questionId ? refused.message : undefined)));
   const topError = sending ? null : ((check && summary(poll, check)) ?? (refused && !refused.questionId ? refused.message : null));
@@ -87,7 +88,7 @@ export function PollBallot({ poll }: { poll: Poll }) {
           <QuestionInput
             key={`${q.id}:${locked}`}
             question={q}
-            answer={(locked ? answersFromReceipts(poll, receipts) : draft)[q.id]}
+            answer={shown[q.id]}
             onChange={(a) => change(q.id, a)}
             error={errorOf(q.id)}
             marker={poll.questions.length > 1 ? (isRequired(q) ? 'required' : 'optional') : undefined}

@@ -12,6 +12,24 @@ interface RankInputProps {
 type Direction = 'up' | 'down';
 
 /**
+ * Keeps focus on a moved item's button: after a move React re-renders the list, and at the top or
+ * bottom the pressed button is disabled, so focus continues from the other one.
+ */
+function useFocusFollows() {
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const pending = useRef<{ id: string; direction: Direction } | null>(null);
+  useEffect(() => {
+    const want = pending.current;
+    if (!want) return;
+    pending.current = null;
+    const other: Direction = want.direction === 'up' ? 'down' : 'up';
+    [want.direction, other].map((d) => buttons.current.get(`${want.id}:${d}`)).find((b) => b && !b.disabled)?.focus();
+  });
+  const register = (key: string) => (el: HTMLButtonElement | null) => void (el ? buttons.current.set(key, el) : buttons.current.delete(key));
+  return { register, follow: (id: string, direction: Direction) => void (pending.current = { id, direction }) };
+}
+
+/**
  * Rank order without dragging: each item has "move up" and "move down" buttons, so a keyboard or a
  * switch device reorders as easily as a mouse. Focus follows the moved item; the new place is announced.
  */
@@ -19,23 +37,12 @@ export function RankInput({ question, answer, onChange }: RankInputProps) {
   const announce = useAnnounce();
   const order = rankOrder(question, answer);
   const labels = new Map(question.options.map((o) => [o.id, o.label]));
-  const buttons = useRef(new Map<string, HTMLButtonElement>());
-  const refocus = useRef<{ id: string; direction: Direction } | null>(null);
-
-  useEffect(() => {
-    const want = refocus.current;
-    if (!want) return;
-    refocus.current = null;
-    // At the top or bottom the pressed button is disabled: continue from the other one.
-    const other: Direction = want.direction === 'up' ? 'down' : 'up';
-    const target = [want.direction, other].map((d) => buttons.current.get(`${want.id}:${d}`)).find((b) => b && !b.disabled);
-    target?.focus();
-  });
+  const focus = useFocusFollows();
 
   const move = (index: number, direction: Direction) => {
     const next = moveItem(order, index, direction === 'up' ? index - 1 : index + 1);
     const id = order[index]!;
-    refocus.current = { id, direction };
+    focus.follow(id, direction);
     onChange({ kind: 'rank', optionIds: next });
     announce(`${labels.get(id)} moved to place ${next.indexOf(id) + 1} of ${next.length}.`);
   };
@@ -54,7 +61,7 @@ export function RankInput({ question, answer, onChange }: RankInputProps) {
                 key={d}
                 type="button"
                 className="icon"
-                ref={(el) => void (el ? buttons.current.set(`${id}:${d}`, el) : buttons.current.delete(`${id}:${d}`))}
+                ref={focus.register(`${id}:${d}`)}
                 aria-label={`Move ${labels.get(id)} ${d}`}
                 disabled={d === 'up' ? i === 0 : i === order.length - 1}
                 onClick={() => move(i, d)}
