@@ -74,12 +74,18 @@ describe('app context', () => {
     expect(decryptAppContext(sealed, SECRET, NOW - 1).ok).toBe(true);
   });
 
-  it('rejects a context for another app, and one without a meeting id', () => {
+  it('rejects a context for another app, and a guest’s without a meeting id', () => {
     const foreign = decryptAppContext(sealAppContext(payload, SECRET), SECRET, NOW, 'client-2');
     expect(!foreign.ok && foreign.error.message).toMatch(/another app/);
-    const { mid: _mid, ...noMid } = payload;
-    const missing = decryptAppContext(sealAppContext(noMid, SECRET), SECRET, NOW);
+    const { mid: _mid, uid: _uid, ...guestNoMid } = payload as Record<string, unknown>;
+    const missing = decryptAppContext(sealAppContext(guestNoMid, SECRET), SECRET, NOW);
     expect(!missing.ok && missing.error.message).toMatch(/no meeting id/);
+  });
+
+  it('gives a signed-in user outside a meeting (the main client) a personal space', () => {
+    const { mid: _mid, ...mainClient } = { ...payload, uid: 'zu-main', typ: 'panel' } as Record<string, unknown>;
+    const result = decryptAppContext(sealAppContext(mainClient, SECRET), SECRET, NOW);
+    expect(result.ok && result.data.mid).toBe('personal:zu-main');
   });
 
   it('accepts base64url and unpadded input', () => {

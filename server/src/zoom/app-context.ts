@@ -144,10 +144,16 @@ function checkClaims(json: string, now: number, expectedClientId: string | undef
     return malformed(field ? `payload field ${field} is invalid` : 'payload is not an object');
   }
   const ctx = parsed.data;
-  if (ctx.mid === undefined) return fail('UNAUTHENTICATED', 'Zoom app context has no meeting id (mid): open Quorum inside a meeting');
+  // Outside a meeting (the main client, where hosts prepare polls) Zoom sends no meeting id. A signed-in
+  // user then gets a personal space of their own; a guest has nothing to identify them by.
+  const mid = ctx.mid ?? (ctx.uid === undefined ? undefined : personalSpaceId(ctx.uid));
+  if (mid === undefined) return fail('UNAUTHENTICATED', 'Zoom app context has no meeting id (mid): open Quorum inside a meeting');
   if (ctx.exp < now) return fail('UNAUTHENTICATED', 'Zoom app context has expired: reload the app');
   if (expectedClientId !== undefined && ctx.aud !== expectedClientId) {
     return fail('UNAUTHENTICATED', 'Zoom app context was issued for another app (aud does not match the client id)');
   }
-  return ok({ ...ctx, mid: ctx.mid });
+  return ok({ ...ctx, mid });
 }
+
+/** The meeting id standing for a signed-in user's own space outside any meeting. */
+export const personalSpaceId = (uid: string): string => `personal:${uid}`;
