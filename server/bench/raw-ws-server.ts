@@ -6,7 +6,7 @@
  * (the ack) and `{"t":<turnout>,"c":{…counts},"n":<version>}` (the tally). Room = `?m=<meeting>`.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { ChildMessage, ParentMessage } from './ipc';
 
 const WINDOW_MS = 50;

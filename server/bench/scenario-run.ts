@@ -23,7 +23,7 @@ interface Room {
 
 const meetingId = (m: number) => `bench-meeting-${m}`;
 
-/** Connects hosts (Quorum only: they create and launch each meeting's poll), then the voters, round robin over the target's URLs. */
+/** Connects hosts (Quorum only: they create and launch each meeting's poll), then the voters. */
 async function setUp(target: BenchTarget, args: BenchArgs, clients: BenchClient[]): Promise<Room> {
   const phases = Array.from({ length: args.meetings }, (): Phase => ({ finalTurnout: args.voters, onProgress: () => {} }));
   const polls = new Map<string, string>();
@@ -34,10 +34,13 @@ async function setUp(target: BenchTarget, args: BenchArgs, clients: BenchClient[
     clients.push(...hosts);
     for (const [m, host] of hosts.entries()) polls.set(meetingId(m), await launchPoll(host));
   }
+  // One room: its voters alternate between instances (every ballot crosses over). Many meetings: each
+  // meeting on one instance, as a load balancer hashing the meeting id would place them.
+  const urlOf = (i: number, m: number) => target.urls[(args.meetings > 1 ? m : i) % target.urls.length]!;
   const specs: ClientSpec[] = [];
   for (let i = 0; i < args.meetings * args.voters; i++) {
     const m = Math.floor(i / args.voters);
-    specs.push({ url: target.urls[i % target.urls.length]!, person: { mid: meetingId(m), uid: `voter-${i}`, role: 'participant' }, phase: phases[m]! });
+    specs.push({ url: urlOf(i, m), person: { mid: meetingId(m), uid: `voter-${i}`, role: 'participant' }, phase: phases[m]! });
   }
   const voters = await connectAll(specs, args.batchSize, target.raw ? connectRawClient : connectClient);
   clients.push(...voters);

@@ -1,7 +1,7 @@
 import type { ZoomMeetingView } from '@quorum/shared';
 import { createStore, type Store } from '../../realtime/store';
 import type { Unsubscribe, ZoomAuthorizedEvent, ZoomPort } from '../../zoom/zoom-port';
-import { ZoomCloudError, type ZoomCloudApi } from './zoom-cloud-api';
+import { needsAuthorization, type ZoomCloudApi } from './zoom-cloud-api';
 
 /** Where the host's Zoom account link stands; every failure lands in a state with a way forward. */
 export type ZoomAccountState =
@@ -42,7 +42,7 @@ const reason = (error: unknown): string => (error instanceof Error && error.mess
 
 /** A 401 means the tokens are gone: offer to connect again rather than show an error. */
 const afterFailure = (error: unknown, otherwise: (message: string) => ZoomAccountState): ZoomAccountState =>
-  error instanceof ZoomCloudError && error.needsAuthorization ? { kind: 'disconnected', message: AGAIN } : otherwise(reason(error));
+  needsAuthorization(error) ? { kind: 'disconnected', message: AGAIN } : otherwise(reason(error));
 
 /** Creates the flow; call `listen()` before `connect()` so the code is not missed. */
 export function createZoomAccount({ zoom, api, announce = () => {} }: ZoomAccountDeps): ZoomAccount {

@@ -1,7 +1,8 @@
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 import type { Ballot } from '@quorum/shared';
 import { withHidden } from '../ballot-hidden';
-import type { AtomicWriteResult, BallotChange, BallotRepository } from '../types';
+import type { AtomicWriteResult, BallotChange, BallotRepository, BallotWriteResult } from '../types';
+import { fastPathApplies, insertNew } from './ballot-fast-path';
 import { countChanges, writeBatch } from './ballot-batch';
 import { BALLOT_COLS, rowToBallot, runKey, type BallotRow } from './ballot-rows';
 import { inTransaction, inTransactionOrRollback, prepared, Rollback } from './pg-pool';
@@ -32,11 +33,16 @@ export function ballotRepository(pool: Pool): BallotRepository {
   return {
     writeMany: async (writes) => {
       if (writes.length === 0) return [];
-      return inTransaction(pool, async (client) => {
-        const results = await writeBatch(client, writes, false);
+      // First answers in one round trip; whatever found its slot taken goes through the full transaction.
+      const fast = fastPathApplies(writes) ? await insertNew(pool, writes) : new Map<string, BallotWriteResult>();
+      const rest = writes.filter((w) => !fast.has(w.ballot.ballotId));
+      const slow = rest.length === 0 ? [] : await inTransaction(pool, async (client) => {
+        const results = await writeBatch(client, rest, false);
         if (!Array.isArray(results)) throw new Error('writeMany: a non-atomic batch cannot stop early');
         return results;
       });
+      const decided = new Map(rest.map((w, i) => [w, slow[i]!]));
+      return writes.map((w) => fast.get(w.ballot.ballotId) ?? decided.get(w)!);
     },
     writeAtomically: async (writes) =>
       inTransactionOrRollback<AtomicWriteResult, AtomicWriteResult>(pool, async (client) => {

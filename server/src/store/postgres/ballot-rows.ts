@@ -1,56 +1,23 @@
 import type { Answer, Ballot } from '@quorum/shared';
+import { BALLOT_COLS, ballotRowMappers, type BallotRowOf } from '../rows';
 
 /** A `ballots` row as pg returns it (BIGINT parsed to number, JSONB to an object). */
-export interface BallotRow {
-  ballot_id: string;
-  poll_id: string;
-  run: number;
-  question_id: string;
-  voter_id: string;
-  client_ballot_id: string;
-  answer: Answer;
-  cast_at: number;
-  hidden: boolean;
-  elapsed_ms: number | null;
-}
+export type BallotRow = BallotRowOf<Answer, boolean>;
 
-/** Every column, in the order of `BALLOT_RECORD` (qualified with `b.` where joins need it). */
-export const BALLOT_COLS = 'ballot_id, poll_id, run, question_id, voter_id, client_ballot_id, answer, cast_at, hidden, elapsed_ms';
+export { BALLOT_COLS };
+/** Every column qualified with `b.`, for joins. */
 export const BALLOT_COLS_B = BALLOT_COLS.split(', ')
   .map((c) => `b.${c}`)
   .join(', ');
 
-/** The column definitions for reading `ballotToRow` objects back out of a JSONB array (jsonb_to_recordset). */
+/** The column definitions for reading `ballotToRow` objects back out of a JSONB array (jsonb_to_recordset), in `BALLOT_COLS` order. */
 export const BALLOT_RECORD =
   'ballot_id text, poll_id text, run int, question_id text, voter_id text, client_ballot_id text, answer jsonb, cast_at bigint, hidden boolean, elapsed_ms int, ord int';
 
-/** Maps a ballot to its row. */
-export const ballotToRow = (b: Ballot): BallotRow => ({
-  ballot_id: b.ballotId,
-  poll_id: b.pollId,
-  run: b.run,
-  question_id: b.questionId,
-  voter_id: b.voterId,
-  client_ballot_id: b.clientBallotId,
-  answer: b.answer,
-  cast_at: b.castAt,
-  hidden: b.hidden === true,
-  elapsed_ms: b.elapsedMs ?? null,
-});
+const same = <T>(value: T): T => value;
 
-/** Maps a row back to a ballot; optional fields only when set, so a plain ballot reads back as written. */
-export const rowToBallot = (r: BallotRow): Ballot => ({
-  ballotId: r.ballot_id,
-  pollId: r.poll_id,
-  run: r.run,
-  questionId: r.question_id,
-  clientBallotId: r.client_ballot_id,
-  answer: r.answer,
-  castAt: r.cast_at,
-  voterId: r.voter_id,
-  ...(r.hidden ? { hidden: true } : {}),
-  ...(r.elapsed_ms === null ? {} : { elapsedMs: r.elapsed_ms }),
-});
+/** Maps between ballots and rows; pg hands JSONB and BOOLEAN over as they are. */
+export const { ballotToRow, rowToBallot } = ballotRowMappers<Answer, boolean>({ answer: { write: same, read: same }, hidden: { write: same, read: same } });
 
 /** The one-ballot key (poll, run, voter, question) of a ballot, as a map key. */
 export const slotKey = (b: Pick<Ballot, 'pollId' | 'run' | 'voterId' | 'questionId'>): string =>

@@ -1,9 +1,8 @@
-import type { Migration } from '../sqlite/migrations';
+import { STEPS, type Migration } from '../migration-plan';
 
 /** v4, as in SQLite: the per-run change log behind `changesSince` (see the SQLite migration). */
 export const BALLOT_CHANGES_MIGRATION: Migration = {
-  version: 4,
-  name: 'ballot-changes',
+  ...STEPS.ballotChanges,
   sql: `
     CREATE TABLE ballot_changes (
       poll_id  TEXT    NOT NULL REFERENCES polls (id) ON DELETE CASCADE,

@@ -1,12 +1,12 @@
-import type { Migration } from '../sqlite/migrations';
+import { STEPS, type Migration } from '../migration-plan';
+import { ELAPSED_MS_COLUMN } from '../migration-sql';
 
 /** v3, as in SQLite: ballots learn `hidden` and `elapsed_ms`; meetings get their settings. */
 export const POLL_KINDS_MIGRATION: Migration = {
-  version: 3,
-  name: 'poll-kinds-host-tools',
+  ...STEPS.pollKinds,
   sql: `
     ALTER TABLE ballots ADD COLUMN hidden BOOLEAN NOT NULL DEFAULT false;
-    ALTER TABLE ballots ADD COLUMN elapsed_ms INTEGER CHECK (elapsed_ms >= 0);
+    ${ELAPSED_MS_COLUMN}
 
     CREATE TABLE meeting_settings (
       meeting_id       TEXT    NOT NULL PRIMARY KEY,

@@ -1,9 +1,8 @@
-import type { Migration } from '../sqlite/migrations';
+import { STEPS, type Migration } from '../migration-plan';
 
 /** v5, as in SQLite: the poll library, one row per (owner, template). */
 export const TEMPLATES_MIGRATION: Migration = {
-  version: 5,
-  name: 'poll-templates',
+  ...STEPS.templates,
   sql: `
     CREATE TABLE templates (
       owner_uid  TEXT   NOT NULL,

@@ -1,9 +1,9 @@
-import type { Migration } from '../sqlite/migrations';
+import { STEPS, type Migration } from '../migration-plan';
+import { ATTENDANCE_INDEXES, INBOX_PENDING_INDEX, OAUTH_STATES_INDEX } from '../migration-sql';
 
 /** v2, as in SQLite: Zoom users and tokens, OAuth states, the webhook inbox and audit, meetings, deliveries. */
 export const ZOOM_CLOUD_MIGRATION: Migration = {
-  version: 2,
-  name: 'zoom-cloud',
+  ...STEPS.zoomCloud,
   sql: `
     CREATE TABLE zoom_users (
       uid           TEXT   NOT NULL PRIMARY KEY,
@@ -24,7 +24,7 @@ export const ZOOM_CLOUD_MIGRATION: Migration = {
       expires_at      BIGINT NOT NULL
     );
 
-    CREATE INDEX oauth_states_expiry_idx ON oauth_states (expires_at);
+    ${OAUTH_STATES_INDEX}
 
     CREATE TABLE webhook_inbox (
       id           BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -42,7 +42,7 @@ export const ZOOM_CLOUD_MIGRATION: Migration = {
       processed_at BIGINT
     );
 
-    CREATE INDEX webhook_inbox_pending_idx ON webhook_inbox (id) WHERE status = 'pending';
+    ${INBOX_PENDING_INDEX}
 
     CREATE TABLE webhook_audit (
       id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -74,8 +74,7 @@ export const ZOOM_CLOUD_MIGRATION: Migration = {
       at              BIGINT NOT NULL
     );
 
-    CREATE INDEX attendance_meeting_idx ON attendance (meeting_uuid, at);
-    CREATE INDEX attendance_user_idx ON attendance (user_id) WHERE user_id IS NOT NULL;
+    ${ATTENDANCE_INDEXES}
 
     CREATE TABLE deliveries (
       id           TEXT    NOT NULL PRIMARY KEY,

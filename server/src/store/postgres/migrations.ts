@@ -1,5 +1,6 @@
 import type { ClientBase, Pool } from 'pg';
-import type { Migration } from '../sqlite/migrations';
+import { pendingMigrations, STEPS, type Migration } from '../migration-plan';
+import { OPEN_DEADLINE_INDEX } from '../migration-sql';
 import { BALLOT_CHANGES_MIGRATION } from './migration-ballot-changes';
 import { POLL_KINDS_MIGRATION } from './migration-poll-kinds';
 import { TEMPLATES_MIGRATION } from './migration-templates';
@@ -13,8 +14,7 @@ import { checkSchemaName, inTransaction } from './pg-pool';
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
-    version: 1,
-    name: 'polls-ballots-runs',
+    ...STEPS.pollsBallotsRuns,
     sql: `
       CREATE TABLE polls (
         id             TEXT    NOT NULL PRIMARY KEY,
@@ -33,8 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
 
       CREATE INDEX polls_meeting_idx ON polls (meeting_id, created_at, seq);
 
-      CREATE INDEX polls_open_deadline_idx ON polls (closes_at)
-        WHERE status = 'open' AND closes_at IS NOT NULL;
+      ${OPEN_DEADLINE_INDEX}
 
       CREATE TABLE ballots (
         ballot_id        TEXT    NOT NULL PRIMARY KEY,
@@ -85,7 +84,6 @@ const CREATE_LEDGER = `
  * the second waits, then finds nothing left to do. Refuses a schema written by newer code.
  */
 export async function applyMigrations(pool: Pool, schema?: string, migrations: readonly Migration[] = MIGRATIONS, now: () => number = Date.now): Promise<number[]> {
-  const known = Math.max(0, ...migrations.map((m) => m.version));
   return inTransaction(pool, async (client) => {
     if (schema === undefined) {
       const found = await client.query<{ s: string | null }>('SELECT current_schema() AS s');
@@ -97,8 +95,7 @@ export async function applyMigrations(pool: Pool, schema?: string, migrations: r
     }
     await client.query(CREATE_LEDGER);
     const current = (await client.query<{ v: number }>('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations')).rows[0]?.v ?? 0;
-    if (current > known) throw new Error(`database schema v${current} is newer than this server (v${known})`);
-    const pending = migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version);
+    const pending = pendingMigrations(migrations, current);
     for (const m of pending) {
       await client.query(m.sql);
       await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, now()]);

@@ -47,7 +47,8 @@ export function createPool(url: string, opts: PostgresStoreOptions = {}): Pool {
 /** SQLSTATEs after which the whole transaction may simply be run again. */
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock_detected, serialization_failure
 
-const isRetryable = (error: unknown): boolean =>
+/** True for a deadlock or serialization failure: the transaction may simply run again. */
+export const isRetryable = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && RETRYABLE.has(String((error as { code?: unknown }).code));
 
 /**

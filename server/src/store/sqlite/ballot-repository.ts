@@ -1,60 +1,23 @@
 import type Database from 'better-sqlite3';
 import { resolveRecast, type Answer, type Ballot } from '@quorum/shared';
 import { withHidden } from '../ballot-hidden';
+import { BALLOT_COLS, ballotRowMappers, type BallotRowOf } from '../rows';
 import type { AtomicWriteResult, BallotChange, BallotRepository, BallotWrite, BallotWriteResult } from '../types';
 
-/** A `ballots` row as SQLite returns it. */
-export interface BallotRow {
-  ballot_id: string;
-  poll_id: string;
-  run: number;
-  question_id: string;
-  voter_id: string;
-  client_ballot_id: string;
-  answer: string;
-  cast_at: number;
-  hidden: number;
-  elapsed_ms: number | null;
-}
+/** A `ballots` row as SQLite returns it (answer as JSON text, hidden as 0/1). */
+export type BallotRow = BallotRowOf<string, number>;
 
-/** Maps a ballot to its row. */
-export function ballotToRow(b: Ballot): BallotRow {
-  return {
-    ballot_id: b.ballotId,
-    poll_id: b.pollId,
-    run: b.run,
-    question_id: b.questionId,
-    voter_id: b.voterId,
-    client_ballot_id: b.clientBallotId,
-    answer: JSON.stringify(b.answer),
-    cast_at: b.castAt,
-    hidden: b.hidden ? 1 : 0,
-    elapsed_ms: b.elapsedMs ?? null,
-  };
-}
-
-/** Maps a row back to a ballot (answer JSON written by `ballotToRow` from a validated answer). */
-export function rowToBallot(r: BallotRow): Ballot {
-  return {
-    ballotId: r.ballot_id,
-    pollId: r.poll_id,
-    run: r.run,
-    questionId: r.question_id,
-    clientBallotId: r.client_ballot_id,
-    answer: JSON.parse(r.answer) as Answer,
-    castAt: r.cast_at,
-    voterId: r.voter_id,
-    // Optional fields only when set, so a plain ballot reads back exactly as it was written.
-    ...(r.hidden === 1 ? { hidden: true } : {}),
-    ...(r.elapsed_ms === null ? {} : { elapsedMs: r.elapsed_ms }),
-  };
-}
+/** Maps between ballots and rows (answer JSON written by `ballotToRow` from a validated answer). */
+export const { ballotToRow, rowToBallot } = ballotRowMappers<string, number>({
+  answer: { write: (answer) => JSON.stringify(answer), read: (json) => JSON.parse(json) as Answer },
+  hidden: { write: (hidden) => (hidden ? 1 : 0), read: (flag) => flag === 1 },
+});
 
 type RunKey = [pollId: string, run: number];
 
 /** Every ballot statement, compiled once per connection. */
 function prepareBallotStatements(db: Database.Database) {
-  const cols = 'ballot_id, poll_id, run, question_id, voter_id, client_ballot_id, answer, cast_at, hidden, elapsed_ms';
+  const cols = BALLOT_COLS;
   const findOwn = db.prepare<[string, number, string, string], BallotRow>(
     `SELECT ${cols} FROM ballots WHERE poll_id = ? AND run = ? AND voter_id = ? AND question_id = ?`,
   );

@@ -1,4 +1,4 @@
-import type { Migration } from './migrations';
+import { STEPS, type Migration } from '../migration-plan';
 
 /**
  * v4: the per-run change log. Every counted write (a first ballot, a replacement, a hide) appends
@@ -8,8 +8,7 @@ import type { Migration } from './migrations';
  * start right after its version recounts the run from its ballots.
  */
 export const BALLOT_CHANGES_MIGRATION: Migration = {
-  version: 4,
-  name: 'ballot-changes',
+  ...STEPS.ballotChanges,
   sql: `
     CREATE TABLE ballot_changes (
       poll_id  TEXT    NOT NULL REFERENCES polls (id) ON DELETE CASCADE,

@@ -1,4 +1,5 @@
-import type { Migration } from './migrations';
+import { STEPS, type Migration } from '../migration-plan';
+import { ELAPSED_MS_COLUMN } from '../migration-sql';
 
 /**
  * v3: what the richer question kinds and host tools need. Ballots learn `hidden` (a host hid an
@@ -6,11 +7,10 @@ import type { Migration } from './migrations';
  * get their settings (who may run polls).
  */
 export const POLL_KINDS_MIGRATION: Migration = {
-  version: 3,
-  name: 'poll-kinds-host-tools',
+  ...STEPS.pollKinds,
   sql: `
     ALTER TABLE ballots ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1));
-    ALTER TABLE ballots ADD COLUMN elapsed_ms INTEGER CHECK (elapsed_ms >= 0);
+    ${ELAPSED_MS_COLUMN}
 
     CREATE TABLE meeting_settings (
       meeting_id       TEXT    NOT NULL PRIMARY KEY,

@@ -1,4 +1,4 @@
-import type { Migration } from './migrations';
+import { STEPS, type Migration } from '../migration-plan';
 
 /**
  * v5: the poll library. Templates belong to a Zoom user (`owner_uid`), keyed by owner and id so one
@@ -6,8 +6,7 @@ import type { Migration } from './migrations';
  * serves every lookup and the list sorts in memory.
  */
 export const TEMPLATES_MIGRATION: Migration = {
-  version: 5,
-  name: 'poll-templates',
+  ...STEPS.templates,
   sql: `
     CREATE TABLE templates (
       owner_uid  TEXT    NOT NULL,

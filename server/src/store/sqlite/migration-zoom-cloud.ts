@@ -1,10 +1,10 @@
-import type { Migration } from './migrations';
+import { STEPS, type Migration } from '../migration-plan';
+import { ATTENDANCE_INDEXES, INBOX_PENDING_INDEX, OAUTH_STATES_INDEX } from '../migration-sql';
 
 /** v2: Zoom users and their sealed tokens, pending OAuth states, the webhook inbox and audit trail,
  * meetings with attendance, and the deliveries a meeting event sets off. */
 export const ZOOM_CLOUD_MIGRATION: Migration = {
-  version: 2,
-  name: 'zoom-cloud',
+  ...STEPS.zoomCloud,
   sql: `
     CREATE TABLE zoom_users (
       uid           TEXT    NOT NULL PRIMARY KEY,
@@ -25,7 +25,7 @@ export const ZOOM_CLOUD_MIGRATION: Migration = {
       expires_at      INTEGER NOT NULL
     ) STRICT;
 
-    CREATE INDEX oauth_states_expiry_idx ON oauth_states (expires_at);
+    ${OAUTH_STATES_INDEX}
 
     -- The durable inbox: a verified event is written here before Zoom gets its 200. Either unique key
     -- catches a redelivery; NULL tracking ids never collide with each other.
@@ -43,7 +43,7 @@ export const ZOOM_CLOUD_MIGRATION: Migration = {
       processed_at INTEGER
     ) STRICT;
 
-    CREATE INDEX webhook_inbox_pending_idx ON webhook_inbox (id) WHERE status = 'pending';
+    ${INBOX_PENDING_INDEX}
 
     CREATE TABLE webhook_audit (
       id          INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
@@ -75,8 +75,7 @@ export const ZOOM_CLOUD_MIGRATION: Migration = {
       at              INTEGER NOT NULL
     ) STRICT;
 
-    CREATE INDEX attendance_meeting_idx ON attendance (meeting_uuid, at);
-    CREATE INDEX attendance_user_idx ON attendance (user_id) WHERE user_id IS NOT NULL;
+    ${ATTENDANCE_INDEXES}
 
     CREATE TABLE deliveries (
       id           TEXT    NOT NULL PRIMARY KEY,

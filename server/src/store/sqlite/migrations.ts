@@ -1,15 +1,10 @@
 import type { Database } from 'better-sqlite3';
+import { pendingMigrations, STEPS, type Migration } from '../migration-plan';
+import { OPEN_DEADLINE_INDEX } from '../migration-sql';
 import { BALLOT_CHANGES_MIGRATION } from './migration-ballot-changes';
 import { POLL_KINDS_MIGRATION } from './migration-poll-kinds';
 import { TEMPLATES_MIGRATION } from './migration-templates';
 import { ZOOM_CLOUD_MIGRATION } from './migration-zoom-cloud';
-
-/** One schema step. Versions only grow; a shipped migration is never edited, a new one is appended. */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
 
 /**
  * The schema, oldest first. Kept to types and constraints PostgreSQL shares (TEXT, INTEGER→BIGINT,
@@ -17,8 +12,7 @@ export interface Migration {
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
-    version: 1,
-    name: 'polls-ballots-runs',
+    ...STEPS.pollsBallotsRuns,
     sql: `
       -- STRICT makes SQLite reject a wrongly typed value the way PostgreSQL would.
       CREATE TABLE polls (
@@ -36,9 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
 
       CREATE INDEX polls_meeting_idx ON polls (meeting_id, created_at);
 
-      -- Only open polls with a deadline are scanned at restart, so the index holds just those rows.
-      CREATE INDEX polls_open_deadline_idx ON polls (closes_at)
-        WHERE status = 'open' AND closes_at IS NOT NULL;
+      ${OPEN_DEADLINE_INDEX}
 
       CREATE TABLE ballots (
         ballot_id        TEXT    NOT NULL PRIMARY KEY,
@@ -83,16 +75,14 @@ const CREATE_LEDGER = `
  * Refuses a database written by newer code rather than guess at a schema it does not know.
  */
 export function applyMigrations(db: Database, migrations: readonly Migration[] = MIGRATIONS, now: () => number = Date.now): number[] {
-  const known = Math.max(0, ...migrations.map((m) => m.version));
   // IMMEDIATE takes the write lock before reading the ledger, so two processes opening the same
   // file at once cannot both decide to apply the same step.
   return db
     .transaction(() => {
       db.exec(CREATE_LEDGER);
       const current = db.prepare<[], number>('SELECT COALESCE(MAX(version), 0) FROM schema_migrations').pluck().get() ?? 0;
-      if (current > known) throw new Error(`database schema v${current} is newer than this server (v${known})`);
+      const pending = pendingMigrations(migrations, current);
       const record = db.prepare<[number, string, number]>('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-      const pending = migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version);
       for (const m of pending) {
         db.exec(m.sql);
         record.run(m.version, m.name, now());
