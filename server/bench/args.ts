@@ -27,8 +27,8 @@ const USAGE =
 /** Per scenario: voters per meeting, meetings, and the configurations measured when `--config` is not given. */
 const DEFAULTS: Record<ScenarioName, { voters: number; meetings: number; configs: ConfigName[] }> = {
   'one-room': { voters: 1000, meetings: 1, configs: ['raw-ws', 'embedded', 'per-vote', 'pg-redis', 'pg-redis-2'] },
-  meetings: { voters: 25, meetings: 200, configs: ['raw-ws', 'embedded', 'pg-redis'] },
-  idle: { voters: 50, meetings: 200, configs: ['raw-ws', 'embedded'] },
+  meetings: { voters: 25, meetings: 200, configs: ['raw-ws', 'embedded', 'pg-redis', 'pg-redis-2'] },
+  idle: { voters: 50, meetings: 200, configs: ['raw-ws', 'embedded', 'pg-redis'] },
   adapters: { voters: 200, meetings: 1, configs: [] },
 };
 
