@@ -51,7 +51,7 @@ describe('accessibility and the panel layout', () => {
   it('has no serious or critical axe violations in the host and participant views, light and dark', async () => {
     // Every host control on screen at once: the composer and the invitation panel open beside the live poll.
     await host.frame.getByTestId('compose-poll').click();
-    await host.frame.getByText('Invite participants').click();
+    await host.frame.getByText('Invite participants', { exact: true }).click();
     await host.frame.getByRole('button', { name: 'Add question' }).waitFor();
 
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -47,13 +47,13 @@ describe('a meeting in the simulator', () => {
     expect(sim.problems).toEqual([]);
   });
 
-  it('invites people who have not opened the app, and the invitation lands them in the poll', async () => {
+  it('invites people who have not opened the app or not voted, and the invitation lands them in the poll', async () => {
     const sim = await env.openSim({ open: 'host' });
     const host = await sim.pane('p1').ready('host');
     await host.launch(LUNCH);
     await expect(sim.paneOf('p2').getAttribute('data-state')).resolves.toBe('not-opened');
 
-    await host.frame.getByText('Invite participants').click();
+    await host.frame.getByText('Invite participants', { exact: true }).click();
     await host.frame.getByRole('checkbox', { name: 'Ines' }).check();
     await host.frame.getByRole('button', { name: 'Invite selected (1)' }).click();
     await expect.poll(() => sim.invitations('p2').count(), POLL).toBe(1);
@@ -70,6 +70,12 @@ describe('a meeting in the simulator', () => {
     await omar.waitForStatus(LUNCH.title, 'open');
     await omar.vote(LUNCH.title, 'Salad');
     await expect.poll(() => host.counts(LUNCH.title), POLL).toEqual({ Noodles: 0, Tacos: 0, Salad: 1 });
+
+    // Once Omar has voted, the picker offers only those who have not.
+    const picker = host.frame.getByRole('group', { name: 'Invite participants who have not voted' });
+    await expect.poll(() => picker.getByRole('checkbox').count(), POLL).toBe(2);
+    await expect(picker.getByRole('checkbox', { name: 'Omar' }).count()).resolves.toBe(0);
+    await expect(picker.getByRole('checkbox', { name: 'Ines' }).count()).resolves.toBe(1);
   });
 
   it('explains itself when the Home URL is opened in a plain browser tab', async () => {

@@ -23,7 +23,13 @@ createRoot(root).render(
       library={library}
       announcer={announcer}
       createSession={(port) => createSessionClient(() => port.getAppContext())}
-      openLink={(session) => createSocketLink({ getToken: session.token, renewSession: session.renew })}
+      openLink={(session) =>
+        createSocketLink({
+          getToken: session.token,
+          renewSession: session.renew,
+          participantUUID: () => zoom.getUserContext().then((me) => me.participantUUID),
+        })
+      }
     />
   </StrictMode>,
 );

@@ -10,6 +10,8 @@ export interface SocketLinkOptions {
   getToken: () => string | null;
   /** Gets a fresh token after the server refused the old one; resolves false when that is impossible. */
   renewSession: () => Promise<boolean>;
+  /** This participant's UUID from getUserContext, sent with the handshake to target invitations. */
+  participantUUID?: () => Promise<string | undefined>;
   ackTimeoutMs?: number;
   url?: string;
 }
@@ -18,7 +20,12 @@ export interface SocketLinkOptions {
 export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
   const auth = (cb: (data: HandshakeAuth) => void) => {
     const token = options.getToken();
-    cb(token ? { protocolVersion: PROTOCOL_VERSION, token } : { protocolVersion: PROTOCOL_VERSION });
+    const base: HandshakeAuth = token ? { protocolVersion: PROTOCOL_VERSION, token } : { protocolVersion: PROTOCOL_VERSION };
+    const uuid = options.participantUUID?.() ?? Promise.resolve(undefined);
+    void uuid.then(
+      (participantUUID) => cb(participantUUID ? { ...base, participantUUID } : base),
+      () => cb(base),
+    );
   };
   const socketOptions = { autoConnect: false, withCredentials: true, auth };
   const socket: QuorumSocket = options.url ? io(options.url, socketOptions) : io(socketOptions);

@@ -78,6 +78,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
       const session = app.sessions.fromHandshake(socket.handshake.headers.cookie, auth.data.token);
       if (!session) return next(new Error('UNAUTHENTICATED'));
       socket.data.session = session;
+      if (auth.data.participantUUID !== undefined) socket.data.participantUUID = auth.data.participantUUID;
       next();
     });
 
@@ -87,6 +88,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
       if (isHostRole(session.role)) void socket.join(hostsRoom(session.meetingId));
       probeRtt(socket, clock);
       registerHandlers(socket, {
+        io,
         service,
         clock,
         metrics,

@@ -5,7 +5,7 @@ import { internalFailure } from './internal-failure';
 import type { QuestionClock } from './question-clock';
 import { TokenBucket } from './rate-limiter';
 import { BALLOT_EVENTS, routes, type Handler } from './routes';
-import type { QuorumSocket } from './types';
+import type { QuorumServer, QuorumSocket } from './types';
 
 /** Counters of what the socket layer turned away; exposed on /healthz and read by tests. */
 export interface RealtimeMetrics {
@@ -16,6 +16,7 @@ export interface RealtimeMetrics {
 }
 
 interface HandlerOptions {
+  io: QuorumServer;
   service: PollService;
   clock: QuestionClock;
   metrics: RealtimeMetrics;
@@ -29,7 +30,7 @@ interface HandlerOptions {
  */
 export function registerHandlers(socket: QuorumSocket, options: HandlerOptions): void {
   const { metrics } = options;
-  const table: Record<string, { schema: z.ZodType; run: Handler<z.ZodType> }> = routes(options.service, options.clock);
+  const table: Record<string, { schema: z.ZodType; run: Handler<z.ZodType> }> = routes(options.service, options.clock, options.io);
   const bucket = new TokenBucket(options.ballotRateLimit, 10_000);
 
   socket.onAny((event: string) => {

@@ -17,7 +17,8 @@ import type { ReachedAt } from '../services/ballot-service';
 import type { PollService } from '../services/poll-service';
 import type { Session } from '../session/session-token';
 import type { QuestionClock } from './question-clock';
-import type { QuorumSocket } from './types';
+import { pollVoters } from './poll-voters';
+import type { QuorumServer, QuorumSocket } from './types';
 
 /** What a handler gets: the parsed payload, the trusted session and the socket it came on. */
 export type Handler<S extends z.ZodType> = (input: z.infer<S>, session: Session, socket: QuorumSocket) => Promise<Result<unknown>>;
@@ -30,7 +31,7 @@ const reachedAt = (clock: QuestionClock, session: Session, socket: QuorumSocket)
   clock.reachedAt(pollId, run, session.voterId, socket.id);
 
 /** Every request the server answers: its payload schema and the service call behind it. */
-export function routes(service: PollService, clock: QuestionClock) {
+export function routes(service: PollService, clock: QuestionClock, io: QuorumServer) {
   const route = <S extends z.ZodType>(schema: S, run: Handler<S>) => ({ schema, run });
   const { ballots, access } = service;
   return {
@@ -49,6 +50,7 @@ export function routes(service: PollService, clock: QuestionClock) {
     'ballot:submit': route(submitBallotsSchema, async (i, s, socket) => wrap('receipts')(await ballots.submit(s, i, reachedAt(clock, s, socket)))),
     'answer:hide': route(answerHideSchema, async (i, s) => ballots.hide(s, i)),
     'quiz:score': route(quizScoreRequestSchema, async (i, s) => wrap('score')(await ballots.quizScore(s, i))),
+    'poll:voters': route(pollRefSchema, async (i, s) => pollVoters(io, service, s, i.pollId)),
     'meeting:settings': route(meetingSettingsSchema, async (i, s) => wrap('settings')(await access.update(s, i))),
   } satisfies Record<keyof ClientToServerEvents, unknown>;
 }

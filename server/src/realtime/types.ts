@@ -6,6 +6,8 @@ import type { Session } from '../session/session-token';
 /** What the auth middleware stores on each socket: the trusted identity, never the client's claim. */
 export interface SocketData {
   session: Session;
+  /** The participantUUID the client claims (from getUserContext): for targeting invitations only. */
+  participantUUID?: string;
 }
 
 /** Between server processes (through the Redis adapter; see PEER_EVENT): hints to re-read the database. */

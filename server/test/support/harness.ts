@@ -111,6 +111,8 @@ export interface Client {
 export interface JoinOptions {
   useCookie?: boolean;
   latencyMs?: number;
+  /** The participantUUID the client claims (from getUserContext). */
+  participantUUID?: string;
 }
 
 /** Connects with the session token only (no cookie): the cookies-blocked path. */
@@ -120,7 +122,11 @@ export async function join(server: Endpoint, person: Person, opts: JoinOptions =
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
-    auth: opts.useCookie ? { protocolVersion: PROTOCOL_VERSION } : { protocolVersion: PROTOCOL_VERSION, token },
+    auth: {
+      protocolVersion: PROTOCOL_VERSION,
+      ...(opts.useCookie ? {} : { token }),
+      ...(opts.participantUUID ? { participantUUID: opts.participantUUID } : {}),
+    },
     extraHeaders: opts.useCookie ? { cookie } : {},
   });
   // Answer latency probes as the real client does (at once), or a round trip later on a simulated slow link.

@@ -40,6 +40,11 @@ export class RunningTally {
     this.quiz?.apply(ballot, previous);
   }
 
+  /** Whether this voter has a ballot in the run. */
+  hasVoted(voterId: string): boolean {
+    return this.questionsByVoter.has(voterId);
+  }
+
   get turnout(): number {
     return this.questionsByVoter.size;
   }

@@ -17,6 +17,17 @@ export interface HandshakeAuth {
   protocolVersion: number;
   /** The session token from `/api/session`, for clients whose cookies are blocked. */
   token?: string;
+  /**
+   * This participant's `participantUUID` from `getUserContext()`, as the client claims it. Used only to
+   * target invitations (who has not voted yet), never for identity or permissions.
+   */
+  participantUUID?: string;
+}
+
+/** Who has voted, for the invitation picker; anonymous polls never tell. */
+export interface PollVoters {
+  anonymous: boolean;
+  participantUUIDs: string[];
 }
 
 /** Who the server says you are, as sent to the client (never trusted back from it). */
@@ -63,6 +74,8 @@ export interface ClientToServerEvents {
   'meeting:settings': (input: MeetingSettings, ack: Ack<{ settings: MeetingSettings }>) => void;
   /** My standing in a quiz run; participants may ask once the poll is closed, null when I did not play. */
   'quiz:score': (input: QuizScoreRequest, ack: Ack<{ score: QuizScore | null }>) => void;
+  /** Hosts: the participant UUIDs (as their clients claim them) that voted in the poll's current run. */
+  'poll:voters': (input: PollRef, ack: Ack<PollVoters>) => void;
 }
 
 export interface ServerToClientEvents {

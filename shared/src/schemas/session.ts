@@ -9,4 +9,5 @@ export const sessionRequestSchema = z.strictObject({
 export const handshakeAuthSchema = z.object({
   protocolVersion: z.literal(PROTOCOL_VERSION, { error: `protocolVersion must be ${PROTOCOL_VERSION}` }),
   token: z.string().max(2048).optional(),
+  participantUUID: z.string().min(1).max(128).optional(),
 });

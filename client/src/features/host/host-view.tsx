@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { isHostRole, type PollDraftInput } from '@quorum/shared';
 import { useMeetingState } from '../../app-context';
 import { Unavailable } from '../../components/unavailable';
-import { mayRun, sortedPolls } from '../../realtime/meeting-state';
+import { mayRun, sortedPolls, tallyKey } from '../../realtime/meeting-state';
 import { LibraryImport } from '../library/library-import';
 import { ReportPanel } from '../report/report-panel';
 import { DeliveriesPanel, ZoomAccountBar } from '../zoom-account/zoom-account-bar';
@@ -22,6 +22,9 @@ export function HostView() {
   const canRun = mayRun(state);
   // Hosts and co-hosts get no ballot, so "N of M voted" counts only the people who can vote.
   const voters = participants?.filter((p) => !isHostRole(p.role)).length;
+  // The newest open poll decides who "has not voted" in the invitation picker.
+  const openPoll = polls.find((p) => p.status === 'open') ?? null;
+  const openTurnout = openPoll ? (state.tallies[tallyKey(openPoll.id, openPoll.run)]?.turnout ?? 0) : 0;
 
   const create = async (draft: PollDraftInput) => {
     const failure = await saveDraft(draft);
@@ -55,7 +58,7 @@ export function HostView() {
       </div>
       {canRun && <LibraryImport />}
       <ReportPanel />
-      <InvitePanel participants={participants} />
+      <InvitePanel participants={participants} openPoll={openPoll} turnout={openTurnout} />
       <DeliveriesPanel />
     </>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useSupports, useZoom } from '../../app-context';
+import type { Poll } from '@quorum/shared';
+import { useMeeting, useSupports, useZoom } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
 import { Unavailable } from '../../components/unavailable';
 import type { ZoomParticipant } from '../../zoom/zoom-port';
@@ -24,11 +25,40 @@ function useInvite() {
   return { busy, invite };
 }
 
-function ParticipantPicker({ participants, me }: { participants: ZoomParticipant[]; me: string | null }) {
+/**
+ * The participant UUIDs that voted in the open poll, refreshed as its turnout moves; `null` when the
+ * server will not say (no open poll, anonymous poll, or no answer).
+ */
+function useVoted(openPoll: Poll | null, turnout: number): ReadonlySet<string> | null {
+  const { controller } = useMeeting();
+  const [voted, setVoted] = useState<ReadonlySet<string> | null>(null);
+  const pollId = openPoll?.id ?? null;
+  useEffect(() => {
+    if (pollId === null) return setVoted(null);
+    let current = true;
+    controller
+      .request('poll:voters', { pollId })
+      .then((r) => current && setVoted(r.ok && !r.data.anonymous ? new Set(r.data.participantUUIDs) : null))
+      .catch(() => current && setVoted(null));
+    return () => {
+      current = false;
+    };
+  }, [controller, pollId, turnout]);
+  return voted;
+}
+
+interface PickerProps {
+  participants: ZoomParticipant[];
+  me: string | null;
+  voted: ReadonlySet<string> | null;
+}
+
+function ParticipantPicker({ participants, me, voted }: PickerProps) {
   const { zoom } = useZoom();
   const { busy, invite } = useInvite();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
-  const others = participants.filter((p) => p.participantUUID !== me);
+  // With an open, named poll, only those who have not voted yet; otherwise everyone but me.
+  const others = participants.filter((p) => p.participantUUID !== me && !voted?.has(p.participantUUID));
   const selected = others.filter((p) => picked.has(p.participantUUID)).map((p) => p.participantUUID);
   const toggle = (uuid: string, on: boolean) =>
     setPicked((s) => {
@@ -37,11 +67,11 @@ function ParticipantPicker({ participants, me }: { participants: ZoomParticipant
       else next.delete(uuid);
       return next;
     });
-  if (others.length === 0) return <p className="note">Nobody else is in the meeting yet.</p>;
+  if (others.length === 0) return <p className="note">{voted ? 'Everyone else has voted.' : 'Nobody else is in the meeting yet.'}</p>;
   const send = () => invite(() => zoom.sendAppInvitation({ participantUUIDs: selected }), `Invited ${selected.length} ${selected.length === 1 ? 'person' : 'people'}.`).then(() => setPicked(new Set()));
   return (
     <fieldset>
-      <legend>Invite people who have not opened Quorum</legend>
+      <legend>{voted ? 'Invite participants who have not voted' : 'Invite chosen participants'}</legend>
       <ul className="plain">
         {others.map((p) => (
           <li key={p.participantUUID}>
@@ -59,7 +89,7 @@ function ParticipantPicker({ participants, me }: { participants: ZoomParticipant
 }
 
 /** Invitations: everyone at once, or chosen participants (sent in batches of ten by the port). */
-export function InvitePanel({ participants }: { participants: ZoomParticipant[] | null }) {
+export function InvitePanel({ participants, openPoll, turnout }: { participants: ZoomParticipant[] | null; openPoll: Poll | null; turnout: number }) {
   const { zoom } = useZoom();
   const canInviteAll = useSupports('sendAppInvitationToAllParticipants');
   const canInvite = useSupports('sendAppInvitation');
@@ -67,6 +97,7 @@ export function InvitePanel({ participants }: { participants: ZoomParticipant[] 
   const canInviteSome = canInvite && canList;
   const { busy, invite } = useInvite();
   const [me, setMe] = useState<string | null>(null);
+  const voted = useVoted(openPoll, turnout);
   useEffect(() => {
     zoom.getUserContext().then((u) => setMe(u.participantUUID), () => setMe(null));
   }, [zoom]);
@@ -82,7 +113,7 @@ export function InvitePanel({ participants }: { participants: ZoomParticipant[] 
         <Unavailable feature="Inviting everyone" />
       )}
       {!canInviteSome && <Unavailable feature="Inviting chosen people" />}
-      {canInviteSome && participants && <ParticipantPicker participants={participants} me={me} />}
+      {canInviteSome && participants && <ParticipantPicker participants={participants} me={me} voted={voted} />}
     </details>
   );
 }
