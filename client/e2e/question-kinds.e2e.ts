@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeFrame } from './support/axe';
 import { startEnv, type E2eEnv } from './support/env';
+import { screenshotPart } from './support/screenshot';
 import type { SimPage } from './support/sim-page';
 import { SurveyPane, type PollDraftSpec } from './support/survey-pane';
 import { POLL } from './support/waits';
@@ -19,6 +21,9 @@ const QUIZ: PollDraftSpec = {
   closeAfterSec: 300,
   questions: [{ kind: 'single', prompt: 'Capital of France?', options: ['Paris', 'Lyon', 'Nice'], correct: ['Paris'] }],
 };
+
+/** The README's pictures of each question kind, retaken on every run so they show the app as it is. */
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 let env: E2eEnv;
 let sim: SimPage;
@@ -46,6 +51,8 @@ describe('question kinds in the simulator', () => {
   it('runs a survey answered with one submit each, per-question results, and hides an answer for everyone', async () => {
     await host.launchPoll(PULSE);
     const [ines, omar] = voters as [SurveyPane, SurveyPane];
+    await ines.waitForStatus(PULSE.title, 'open');
+    await screenshotPart(ines, ines.poll(PULSE.title).locator('form.ballot'), `${SCREENSHOTS}kind-survey.png`);
     await Promise.all([
       ines.waitForStatus(PULSE.title, 'open').then(() => ines.answer(PULSE.title, [{ order: ['Gamma', 'Alpha', 'Beta'] }, { text: 'Shorter standups' }, { value: 6 }])),
       omar.waitForStatus(PULSE.title, 'open').then(() => omar.answer(PULSE.title, [{ order: ['Gamma', 'Beta', 'Alpha'] }, { text: 'More coffee please' }, { value: 4 }])),
@@ -57,6 +64,9 @@ describe('question kinds in the simulator', () => {
     await expect.poll(() => host.bars(PULSE.title, 0), POLL).toEqual({ Gamma: 4, Alpha: 1, Beta: 1 });
     await expect.poll(() => host.textAnswers(PULSE.title, 1), POLL).toHaveLength(2);
     await expect(host.results(PULSE.title, 2).getByTestId('number-stats').textContent()).resolves.toBe('Median 5 h · Mean 5 h · 2 votes');
+    for (const [index, kind] of [[0, 'rank'], [1, 'text'], [2, 'number']] as const) {
+      await screenshotPart(host, host.results(PULSE.title, index), `${SCREENSHOTS}kind-${kind}.png`);
+    }
 
     await host.hideAnswer(PULSE.title, 1, 'More coffee please');
     for (const pane of [host, ines, omar]) {
@@ -88,6 +98,7 @@ describe('question kinds in the simulator', () => {
       const [first, second] = await pane.podium(QUIZ.title);
       expect(first).toMatch(/1st .+ · \d{3,4} points$/);
       expect(second).toMatch(/2nd .+ · 0 points$/);
+      if (pane === host) await screenshotPart(host, host.poll(QUIZ.title), `${SCREENSHOTS}kind-quiz.png`);
       await expect(pane.poll(QUIZ.title).locator('[data-correct=true]').getAttribute('data-option-id')).resolves.toBeTruthy();
     }
     await expect(ines.poll(QUIZ.title).getByTestId('my-score').textContent()).resolves.toMatch(/place 1 of 2, 1 correct/);

@@ -1,5 +1,5 @@
 import type { ApiHandler, CallContext } from './call-router';
-import { openPanes, peerKey } from './meeting-state';
+import { openPanes, peerKey, sameRoom } from './meeting-state';
 import { zoomTimestamp } from './payloads';
 import type { Person } from './sim-types';
 import { ZoomError } from './zoom-errors';
@@ -18,7 +18,8 @@ const byteSize = (value: unknown): number => new TextEncoder().encode(JSON.strin
 // Pushed events must reach the app after the reply to the call that caused them, as in Zoom.
 const afterReply = (fn: () => void) => setTimeout(fn, 0);
 
-const others = ({ meeting, person }: CallContext): Person[] => meeting.state().persons.filter((p) => p.id !== person.id);
+// Invitations reach only the caller's room (the main room counts as one), as in Zoom.
+const others = ({ meeting, person }: CallContext): Person[] => meeting.state().persons.filter((p) => p.id !== person.id && sameRoom(p, person));
 
 function inviteResult(call: CallContext, targets: Person[]) {
   if (targets.length === 0) throw new ZoomError('INVITE_FAILED', 'nobody to invite');
@@ -31,8 +32,8 @@ const sendAppInvitation: ApiHandler = (call) => {
   if (!Array.isArray(uuids) || uuids.length === 0) throw new ZoomError('INVITE_FAILED', 'user_UUID_list is empty');
   if (uuids.length > MAX_INVITEES) throw new ZoomError('INVITE_TOO_MANY');
   const targets = others(call).filter((p) => uuids.includes(p.participantUUID));
-  const unknown = uuids.filter((id) => !call.meeting.state().persons.some((p) => p.participantUUID === id));
-  if (unknown.length > 0) throw new ZoomError('INVITE_FAILED', `not in this meeting: ${unknown.join(', ')}`);
+  const unknown = uuids.filter((id) => !others(call).some((p) => p.participantUUID === id) && id !== call.person.participantUUID);
+  if (unknown.length > 0) throw new ZoomError('INVITE_FAILED', `not in this meeting or room: ${unknown.join(', ')}`);
   return inviteResult(call, targets);
 };
 

@@ -2,14 +2,16 @@ import { AUTH_HANDLERS } from './api-handlers-auth';
 import { MESSAGING_HANDLERS } from './api-handlers-messaging';
 import { contextRequest } from './app-context-client';
 import { unavailableApis, type ApiHandler } from './call-router';
+import { sameRoom } from './meeting-state';
 import { participantRow, userContext } from './payloads';
+import type { Person } from './sim-types';
 import { ZoomError } from './zoom-errors';
 
 /** The Zoom client's User-Agent (docs/zoom-apps/architecture). */
 const ZOOM_USER_AGENT = 'Mozilla/5.0 ZoomWebKit/537.36 (KHTML, like Gecko) ZoomApps/1.0';
 
 /** Events the simulator can raise; they can be switched off like APIs. */
-export const SIM_EVENTS = ['onParticipantChange', 'onMyUserContextChange', 'onMeeting', 'onConnect', 'onMessage', 'onAuthorized'] as const;
+export const SIM_EVENTS = ['onParticipantChange', 'onMyUserContextChange', 'onMeeting', 'onConnect', 'onMessage', 'onAuthorized', 'onBreakoutRoomChange'] as const;
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
@@ -28,6 +30,21 @@ const config: ApiHandler = ({ data, pane, person, meeting, options }) => {
   };
 };
 
+// Everyone gets the rooms and their names; the meeting owner also who is in each (sdk.d.ts BreakoutRoomsResponse).
+const breakoutRoomList: ApiHandler = ({ meeting, person }) => {
+  const { meeting: info, persons } = meeting.state();
+  if (info.rooms.length === 0) throw new ZoomError('ROOMS_NOT_OPEN');
+  const owner = person.role === 'host';
+  const member = (p: Person) => ({ participantUUID: p.participantUUID, displayName: p.screenName, participantStatus: 'joined' });
+  const rooms = info.rooms.map((r) => ({
+    breakoutRoomId: r.uuid,
+    name: r.name,
+    ...(owner ? { participants: persons.filter((p) => p.roomId === r.uuid).map(member) } : {}),
+  }));
+  const unassigned = persons.filter((p) => p.roomId === undefined).map((p) => ({ participantUUID: p.participantUUID, displayName: p.screenName }));
+  return { rooms, state: 'open', ...(owner ? { unassigned } : {}) };
+};
+
 const CORE_HANDLERS: Readonly<Record<string, ApiHandler>> = {
   config,
   getSupportedJsApis: ({ meeting, person, pane }) => {
@@ -38,9 +55,15 @@ const CORE_HANDLERS: Readonly<Record<string, ApiHandler>> = {
   // The native side answers with the bare string; the SDK wraps it as {context}.
   getRunningContext: ({ pane }) => pane.ctx,
   getUserContext: ({ person }) => userContext(person),
-  getMeetingUUID: ({ meeting }) => ({ meetingUUID: meeting.state().meeting.uuid }),
+  // In a breakout room Zoom answers with the room's UUID and the main meeting's as parentUUID.
+  getMeetingUUID: ({ meeting, person }) => {
+    const main = meeting.state().meeting.uuid;
+    return person.roomId === undefined ? { meetingUUID: main } : { meetingUUID: person.roomId, parentUUID: main };
+  },
   getMeetingContext: ({ meeting }) => ({ meetingTopic: meeting.state().meeting.topic, meetingID: meeting.state().meeting.meetingID }),
-  getMeetingParticipants: ({ meeting }) => ({ participants: meeting.state().persons.map(participantRow) }),
+  // Zoom lists the caller's current room only.
+  getMeetingParticipants: ({ meeting, person }) => ({ participants: meeting.state().persons.filter((p) => sameRoom(p, person)).map(participantRow) }),
+  getBreakoutRoomList: breakoutRoomList,
   async getAppContext({ meeting, person, pane, fetchContext }) {
     try {
       return { context: await fetchContext(contextRequest(meeting.state().meeting, person, pane)) };

@@ -24,6 +24,7 @@ const API_POLICIES: Readonly<Record<string, Policy>> = {
   sendAppInvitationToMeetingOwner: { guests: false, contexts: IN_MEETING },
   showAppInvitationDialog: { guests: false, contexts: IN_MEETING },
   getMeetingUUID: { contexts: IN_MEETING },
+  getBreakoutRoomList: { guests: false, contexts: IN_MEETING },
   sendMessage: { contexts: IN_MEETING },
   authorize: { guests: false },
 };

@@ -4,7 +4,8 @@ import type { MeetingInfo, PaneState, Person } from './sim-types';
 /** The context fields the dev server seals for a person (see server/src/sim/sim-context.ts). */
 export function contextFields(meeting: MeetingInfo, person: Person, pane: PaneState): Record<string, string> {
   return {
-    mid: meeting.uuid,
+    // In a breakout room, Zoom's guide: the room's UUID in mid and the main meeting's in pid.
+    ...(person.roomId === undefined || pane.ctx !== 'inMeeting' ? { mid: meeting.uuid } : { mid: person.roomId, pid: meeting.uuid }),
     // Guests are the unauthenticated: Zoom leaves uid out of their context.
     ...(person.status === 'unauthenticated' ? {} : { uid: person.userId }),
     role: toAppContextRole(person.role),

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { frameSrc } from './app-context-client';
 import { InvitationCard } from './invitation-card';
-import { paneKey } from './meeting-state';
+import { paneKey, roomOfPerson } from './meeting-state';
 import { personLabel } from './person-label';
 import type { PaneCtx, PaneState, Person } from './sim-types';
 import { ToastStack } from './toast-stack';
@@ -34,9 +34,10 @@ function PaneFrame({ person, pane }: { person: Person; pane: PaneState }) {
 
 function PaneHeader({ person, pane }: { person: Person; pane: PaneState }) {
   const { meeting } = useSim();
+  const room = roomOfPerson(useSimState(), person);
   return (
     <header className="pane-header">
-      <span>{personLabel(person)} · {CTX_LABELS[pane.ctx]}{pane.connected ? ' · connected' : ''}</span>
+      <span>{personLabel(person)} · {CTX_LABELS[pane.ctx]}{room ? ` · ${room.name}` : ''}{pane.connected ? ' · connected' : ''}</span>
       <button type="button" data-testid="pane-reload" onClick={() => meeting.reloadPane(pane.key)}>Reload</button>
       <button type="button" data-testid="pane-close" onClick={() => meeting.closeApp(pane.key)}>Close app</button>
     </header>
@@ -49,7 +50,7 @@ function OpenPane({ person, pane }: { person: Person; pane: PaneState }) {
   const ended = meeting.ended && pane.ctx === 'inMeeting';
   return (
     <article className={`pane${pane.expanded ? ' pane-expanded' : ''}`} data-testid="pane" data-person-id={person.id} data-ctx={pane.ctx}
-      data-state={ended ? 'ended' : 'open'} data-connected={pane.connected}>
+      data-state={ended ? 'ended' : 'open'} data-connected={pane.connected} data-room={person.roomId ?? ''}>
       <PaneHeader person={person} pane={pane} />
       {pane.ctx === 'inMeeting' && (invitations[person.id] ?? []).map((inv) => <InvitationCard key={inv.invitationUUID} person={person} invitation={inv} appOpen />)}
       <div className="pane-body">

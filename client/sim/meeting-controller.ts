@@ -1,3 +1,4 @@
+import { breakoutActions } from './breakout-controller';
 import { newZoomUuid } from './ids';
 import { createPane, createPerson, openPanes, paneKey, peerKey, personOf, withLog, withPane, withPerson, withoutPanes } from './meeting-state';
 import { participantChange, userContextChange, zoomTimestamp } from './payloads';
@@ -144,7 +145,8 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
       store.update((s) => {
         const panes: SimState['panes'] = {};
         for (const p of openPanes(s)) panes[p.key] = { ...p, generation: p.generation + 1, capabilities: null, connected: false, toasts: [] };
-        return { ...s, panes, invitations: {}, meeting: { ...s.meeting, uuid: newZoomUuid(), ended: false } };
+        const persons = s.persons.map(({ roomId: _room, ...p }) => p);
+        return { ...s, panes, persons, invitations: {}, meeting: { ...s.meeting, uuid: newZoomUuid(), ended: false, rooms: [] } };
       });
     },
 
@@ -168,6 +170,7 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
     dismissInvitation: (personId: string, invitationUUID: string) =>
       store.update((s) => ({ ...s, invitations: { ...s.invitations, [personId]: (s.invitations[personId] ?? []).filter((i) => i.invitationUUID !== invitationUUID) } })),
 
+    ...breakoutActions(store, emit, deps.now),
     setApiDisabled: (api: string, disabled: boolean) =>
       store.update((s) => ({ ...s, disabledApis: disabled ? [...new Set([...s.disabledApis, api])] : s.disabledApis.filter((a) => a !== api) })),
     setEnforceCapabilities: (enforceCapabilities: boolean) => store.update((s) => ({ ...s, enforceCapabilities })),

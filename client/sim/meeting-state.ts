@@ -51,7 +51,7 @@ export function initialState(meetingUuid: string | undefined, openFor: (p: Perso
   const panes: SimState['panes'] = {};
   for (const p of persons.filter(openFor)) panes[paneKey(p.id, 'inMeeting')] = createPane(p.id, 'inMeeting');
   return {
-    meeting: { uuid: meetingUuid ?? newZoomUuid(), meetingID: newMeetingNumber(), topic: 'Team sync', ended: false },
+    meeting: { uuid: meetingUuid ?? newZoomUuid(), meetingID: newMeetingNumber(), topic: 'Team sync', ended: false, rooms: [] },
     persons,
     panes,
     invitations: {},
@@ -95,3 +95,9 @@ export const personOf = (state: SimState, pane: PaneState): Person | undefined =
 
 /** The other instance of the same person (meeting ↔ main client). */
 export const peerKey = (pane: PaneState): PaneKey => paneKey(pane.personId, pane.ctx === 'inMeeting' ? 'inMainClient' : 'inMeeting');
+
+/** The breakout room a person is in, when rooms are open and they were put in one. */
+export const roomOfPerson = (state: SimState, person: Person) => state.meeting.rooms.find((r) => r.uuid === person.roomId);
+
+/** True when two people share a room (the main room counts as one): Zoom scopes lists and invitations so. */
+export const sameRoom = (a: Person, b: Person): boolean => (a.roomId ?? null) === (b.roomId ?? null);

@@ -1,4 +1,5 @@
 import { PaneGrid } from './app-pane';
+import { BreakoutPanel } from './breakout-panel';
 import { CloudPanel } from './cloud-panel';
 import { DebugLog } from './debug-log';
 import { RosterPanel } from './roster-panel';
@@ -31,6 +32,7 @@ export function SimApp() {
       <div className="sim-layout">
         <aside>
           <RosterPanel />
+          <BreakoutPanel />
           <SettingsPanel />
           <CloudPanel />
         </aside>

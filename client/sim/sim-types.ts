@@ -22,6 +22,14 @@ export interface Person {
   userId: string;
   status: UserStatus;
   dnd: boolean;
+  /** The breakout room this person is in (its UUID); absent in the main meeting room. */
+  roomId?: string;
+}
+
+/** A breakout room of the simulated meeting, as getBreakoutRoomList names it. */
+export interface BreakoutRoom {
+  uuid: string;
+  name: string;
 }
 
 /** A Zoom notification shown in one pane. */
@@ -74,6 +82,8 @@ export interface MeetingInfo {
   meetingID: string;
   topic: string;
   ended: boolean;
+  /** Open breakout rooms; empty while rooms are closed (everyone in the main room). */
+  rooms: BreakoutRoom[];
 }
 
 /** Everything the simulator page shows. */

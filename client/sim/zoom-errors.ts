@@ -23,6 +23,7 @@ export const ZOOM_ERRORS = {
   APP_CONTEXT_FAILED: { code: '10118', message: 'Failed to get app context' },
   ONLY_AFTER_END: { code: '10053', message: 'This API can only be used after meeting ends.' },
   MESSAGE_TOO_LARGE: { code: '10229', message: 'Message payload too large - exceeds 1Kb' },
+  ROOMS_NOT_OPEN: { code: '10092', message: 'Breakout Rooms are not open.' },
   SIM_NOT_IMPLEMENTED: { code: '10001', message: 'The Zoom client encountered an error while processing the request [simulator: API not implemented]' },
 } as const;
 

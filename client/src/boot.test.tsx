@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '@quorum/shared';
 import { Boot } from './boot';
 import { createAnnouncer } from './components/announcer';
@@ -100,6 +100,21 @@ describe('host view', () => {
 
     await settle(() => view.byTestId('launch-poll')!.click());
     expect(view.requests.at(-1)).toMatchObject({ event: 'poll:open', payload: { pollId: 'p2' } });
+  });
+
+  it('takes a fresh app context and reconnects once when Zoom moves me between breakout rooms', async () => {
+    const fakes = { ...createFakeZoom(), ...createFakeLink() };
+    const session = { ...fakeSession(makeSession({ role: 'participant', isHost: false })), renew: vi.fn(async () => true) };
+    const view = await render(
+      <Boot zoom={fakes.zoom} library={new DraftLibrary(null)} announcer={createAnnouncer()} createSession={() => session} openLink={() => fakes.link} />,
+    );
+    cleanups.push(view.unmount);
+    // Zoom does not reload the app: a move from one room to another is a leave and a join.
+    fakes.fire('breakout', { action: 'leave', roomId: 'room-a' });
+    fakes.fire('breakout', { action: 'join', roomId: 'room-b' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(session.renew).toHaveBeenCalledTimes(1);
+    expect(fakes.link.reconnect).toHaveBeenCalledTimes(1);
   });
 
   it('hides what this Zoom client does not support', async () => {

@@ -1,7 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { isHostRole } from '@quorum/shared';
+import { FormattedMessage } from 'react-intl';
 import { MeetingContext, ZoomContext } from './app-context';
 import { AnnouncerContext, type Announcer } from './components/announcer';
+import { ErrorState } from './components/error-state';
+import { LoadingState } from './components/loading-state';
 import { NoticePage, NotInZoomPage } from './components/notice-page';
 import { StatusRegion } from './components/status-region';
 import type { DraftLibrary } from './features/library/draft-library';
@@ -12,9 +15,11 @@ import { ReportView } from './features/report/report-view';
 import { DeliveriesList } from './features/zoom-account/deliveries-list';
 import { createZoomCloudApi, type ZoomCloudApi } from './features/zoom-account/zoom-cloud-api';
 import { MeetingApp } from './meeting-app';
+import { useT, type MessageId } from './i18n';
 import { createMeetingController, type MeetingController } from './realtime/meeting-controller';
 import type { RealtimeLink } from './realtime/realtime-link';
 import type { SessionClient } from './session/session-client';
+import { onRoomChangeSettled } from './zoom/room-change';
 import { NotInZoomError, supportsApi, type ZoomConfig, type ZoomNotification, type ZoomPort } from './zoom/zoom-port';
 
 /** What the composition root hands in; tests pass fakes. */
@@ -27,9 +32,10 @@ export interface BootDeps {
 }
 
 export type Phase =
-  | { kind: 'loading'; message: string }
+  | { kind: 'loading'; message: MessageId | null }
   | { kind: 'not-in-zoom' }
-  | { kind: 'failed'; title: string; message: string; retry: boolean }
+  /** `message` is the error's own text (technical, untranslated); the title says what failed. */
+  | { kind: 'failed'; title: MessageId; message: string; retry: boolean }
   /** The main client: `session` starts there to reach the user's server library (guests keep it locally). */
   | { kind: 'library'; config: ZoomConfig; session: SessionClient }
   /** After the meeting: hosts also see its report and where it was sent (the session still answers). */
@@ -52,10 +58,10 @@ async function start(deps: BootDeps, hooks: StartHooks): Promise<() => void> {
   try {
     config = await deps.zoom.config();
   } catch (error) {
-    hooks.show(error instanceof NotInZoomError ? { kind: 'not-in-zoom' } : { kind: 'failed', title: 'Quorum could not start', message: messageOf(error), retry: true });
+    hooks.show(error instanceof NotInZoomError ? { kind: 'not-in-zoom' } : { kind: 'failed', title: 'boot.startFailed', message: messageOf(error), retry: true });
     return () => {};
   }
-  let shown: Phase = { kind: 'loading', message: '' };
+  let shown: Phase = { kind: 'loading', message: null };
   const show = (phase: Phase) => {
     shown = phase;
     hooks.show(phase);
@@ -72,12 +78,12 @@ async function start(deps: BootDeps, hooks: StartHooks): Promise<() => void> {
     return offContext;
   }
 
-  show({ kind: 'loading', message: 'Joining the meeting’s polls…' });
+  show({ kind: 'loading', message: 'boot.joining' });
   const session = deps.createSession(deps.zoom);
   try {
     await session.start();
   } catch (error) {
-    show({ kind: 'failed', title: 'Could not join the meeting’s polls', message: messageOf(error), retry: true });
+    show({ kind: 'failed', title: 'boot.joinFailed', message: messageOf(error), retry: true });
     return offContext;
   }
   if (!alive()) return offContext;
@@ -87,8 +93,11 @@ async function start(deps: BootDeps, hooks: StartHooks): Promise<() => void> {
     if (supportsApi(config, 'showNotification')) deps.zoom.showNotification(n).catch(() => {});
   };
   const controller = createMeetingController({ link, notify, announce: deps.announcer.announce });
-  // A new role lives in a new app context: renew the session so the server's view (and the UI) follows.
-  const offUser = deps.zoom.onMyUserContextChange(() => void session.renew().then((ok) => ok && link.reconnect()));
+  // A new role, or a move between breakout rooms (Zoom does not reload the app), lives in a new app
+  // context: renew the session so the server re-derives who and where I am, and the UI follows.
+  const renewSession = () => void session.renew().then((ok) => ok && link.reconnect());
+  const offUser = deps.zoom.onMyUserContextChange(renewSession);
+  const offRooms = onRoomChangeSettled(deps.zoom, renewSession);
   const offMeeting = deps.zoom.onMeeting((event) => {
     if (event.action !== 'ended') return;
     link.close();
@@ -99,36 +108,41 @@ async function start(deps: BootDeps, hooks: StartHooks): Promise<() => void> {
   link.connect();
   show({ kind: 'meeting', config, controller, session });
   return () => {
-    [offContext, offUser, offMeeting].forEach((off) => off());
+    [offContext, offUser, offRooms, offMeeting].forEach((off) => off());
     controller.dispose();
     link.close();
   };
 }
 
 function PhaseView({ phase, zoom, onRetry }: { phase: Phase; zoom: ZoomPort; onRetry: () => void }): ReactNode {
+  const t = useT();
   switch (phase.kind) {
     case 'loading':
       return (
-        <NoticePage title="Quorum">
-          <p aria-busy="true">{phase.message}</p>
+        <NoticePage title={t('app.name')}>
+          <LoadingState label={phase.message ? t(phase.message) : undefined} />
         </NoticePage>
       );
     case 'not-in-zoom':
       return <NotInZoomPage />;
     case 'failed':
       return (
-        <NoticePage title={phase.title} action={phase.retry ? { label: 'Try again', onClick: onRetry } : undefined}>
-          <p>{phase.message}</p>
+        <NoticePage title={t('app.name')}>
+          <ErrorState title={t(phase.title)} detail={phase.message} onRetry={phase.retry ? onRetry : undefined} />
         </NoticePage>
       );
     case 'ended':
       return (
-        <NoticePage title="The meeting has ended">
-          <p>Quorum has closed its connection. Thank you for taking part.</p>
+        <NoticePage title={t('ended.title')}>
+          <p>
+            <FormattedMessage id="ended.body" />
+          </p>
           {phase.report && <ReportView api={phase.report} />}
           {phase.deliveries && (
             <section aria-labelledby="report-heading">
-              <h2 id="report-heading">Where the report was sent</h2>
+              <h2 id="report-heading">
+                <FormattedMessage id="ended.deliveries" />
+              </h2>
               <DeliveriesList api={phase.deliveries} />
             </section>
           )}
@@ -153,7 +167,7 @@ function PhaseView({ phase, zoom, onRetry }: { phase: Phase; zoom: ZoomPort; onR
 
 /** The app's outer shell: runs the start sequence and shows whichever phase it is in. */
 export function Boot(deps: BootDeps) {
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading', message: 'Starting Quorum…' });
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading', message: 'boot.starting' });
   const [attempt, setAttempt] = useState(0);
   const { zoom, library, announcer } = deps;
 

@@ -3,10 +3,19 @@ import { createRoot } from 'react-dom/client';
 import { Boot } from './boot';
 import { createAnnouncer } from './components/announcer';
 import { browserStorage, DraftLibrary } from './features/library/draft-library';
+import { I18nProvider } from './i18n';
 import { createSocketLink } from './realtime/socket-link';
 import { createSessionClient } from './session/session-client';
 import { createSdkAdapter } from './zoom/sdk-adapter';
-import './styles.css';
+// Design tokens first: every other sheet uses only their custom properties.
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/forms.css';
+import './styles/results.css';
+import './styles/rooms.css';
+import './styles/states.css';
+import './styles/layout.css';
+import './styles/present.css';
 
 // The composition root: the real Zoom SDK, an in-memory session token from POST /api/session,
 // and socket.io on this origin. Everything below takes these through interfaces.
@@ -18,18 +27,20 @@ if (!root) throw new Error('index.html lacks #root');
 
 createRoot(root).render(
   <StrictMode>
-    <Boot
-      zoom={zoom}
-      library={library}
-      announcer={announcer}
-      createSession={(port) => createSessionClient(() => port.getAppContext())}
-      openLink={(session) =>
-        createSocketLink({
-          getToken: session.token,
-          renewSession: session.renew,
-          participantUUID: () => zoom.getUserContext().then((me) => me.participantUUID),
-        })
-      }
-    />
+    <I18nProvider>
+      <Boot
+        zoom={zoom}
+        library={library}
+        announcer={announcer}
+        createSession={(port) => createSessionClient(() => port.getAppContext())}
+        openLink={(session) =>
+          createSocketLink({
+            getToken: session.token,
+            renewSession: session.renew,
+            participantUUID: () => zoom.getUserContext().then((me) => me.participantUUID),
+          })
+        }
+      />
+    </I18nProvider>
   </StrictMode>,
 );

@@ -16,6 +16,7 @@ export * from './domain/roles';
 export * from './domain/poll';
 export * from './domain/ballot';
 export * from './domain/tally';
+export * from './domain/room-tally';
 export * from './domain/visibility';
 export * from './domain/answer-rules';
 export * from './domain/counters';

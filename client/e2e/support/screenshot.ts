@@ -1,4 +1,6 @@
+import type { Locator } from 'playwright-core';
 import type { AppPane } from './app-pane';
+import { waitUntil } from './waits';
 
 /** The side-panel width the README shows (Zoom's panel is 320–400 px). */
 export const PANEL_WIDTH = 360;
@@ -31,6 +33,44 @@ export async function screenshotPanel(pane: AppPane, path: string): Promise<Pane
   try {
     const contentWidth = await frame.evaluate(() => document.documentElement.scrollWidth);
     return { png: await pane.iframe.screenshot({ path, animations: 'disabled' }), contentWidth };
+  } finally {
+    await place(pane, '');
+  }
+}
+
+/** A shared screen's size: present mode is made for it. */
+export const STAGE_SIZE = { width: 1280, height: 720 } as const;
+
+/**
+ * Saves a PNG of the app on a 1280×720 stage (present mode). The app has gone fullscreen, so its frame
+ * fills the window: the window is sized to the stage for the shot, then given back.
+ */
+export async function screenshotStage(pane: AppPane, path: string): Promise<Buffer> {
+  const { width, height } = STAGE_SIZE;
+  const before = pane.page.viewportSize();
+  await pane.page.setViewportSize({ width, height });
+  const frame = pane.liveFrame();
+  const size = () => frame.evaluate(() => `${window.innerWidth}×${window.innerHeight}`);
+  try {
+    await waitUntil(`the fullscreen frame is ${width}×${height}`, async () => (await size()) === `${width}×${height}`);
+    return await pane.iframe.screenshot({ path, animations: 'disabled' });
+  } finally {
+    if (before) await pane.page.setViewportSize(before);
+  }
+}
+
+/** The frame's height while one part of the app is shot: tall enough for a whole poll card. */
+const PART_FRAME_HEIGHT = 1100;
+
+/**
+ * Saves a PNG of one part of the app (a question's results, a poll card) as it looks in the side
+ * panel: the frame is pinned at the panel width meanwhile, so the part is laid out as in Zoom.
+ */
+export async function screenshotPart(pane: AppPane, part: Locator, path: string): Promise<Buffer> {
+  await place(pane, `position:fixed;left:0;top:0;z-index:10;width:${PANEL_WIDTH}px;height:${PART_FRAME_HEIGHT}px`);
+  try {
+    await pane.liveFrame().waitForFunction((width) => window.innerWidth === width, PANEL_WIDTH);
+    return await part.screenshot({ path, animations: 'disabled' });
   } finally {
     await place(pane, '');
   }

@@ -9,6 +9,8 @@ import { UI_TIMEOUT_MS } from './waits';
 export interface SimOpenOptions {
   open?: 'all' | 'host' | 'none';
   viewport?: { width: number; height: number };
+  /** The browser's language (navigator.languages in every frame), e.g. 'de-DE': how a test picks the app's language without faking Zoom. */
+  locale?: string;
 }
 
 /** A console error or uncaught exception seen anywhere on the page (simulator or app frames). */
@@ -38,7 +40,7 @@ export class SimPage {
 
   /** Opens `/sim` in a fresh context (toasts stay until dismissed, so tests can read them). */
   static async open(browser: Browser, baseUrl: string, options: SimOpenOptions = {}): Promise<SimPage> {
-    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1600, height: 1200 } });
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1600, height: 1200 }, ...(options.locale ? { locale: options.locale } : {}) });
     context.setDefaultTimeout(UI_TIMEOUT_MS);
     const page = await context.newPage();
     const sim = new SimPage(context, page, await NetworkSwitch.install(page));

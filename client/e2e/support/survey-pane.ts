@@ -5,6 +5,7 @@ import { AppPane } from './app-pane';
 export type QuestionSpec =
   | { kind: 'single' | 'multiple' | 'rank'; prompt: string; options: string[]; correct?: string[]; required?: boolean }
   | { kind: 'text'; prompt: string; variant?: 'short' | 'long'; required?: boolean }
+  | { kind: 'rating'; prompt: string; required?: boolean }
   | { kind: 'number'; prompt: string; min: number; max: number; step: number; unit?: string; required?: boolean };
 
 /** A poll of any kinds: a survey when it has several questions, a quiz when `quiz` is set. */
@@ -42,8 +43,9 @@ export class SurveyPane extends AppPane {
     await editor.getByLabel('Question', { exact: true }).fill(q.prompt);
     await editor.getByLabel('Type', { exact: true }).selectOption(q.kind);
     if (q.required === false) await editor.getByLabel('Required', { exact: true }).uncheck();
+    if (q.kind === 'rating') return; // the composer's default scale (1–5)
     if (q.kind === 'text') {
-      if (q.variant === 'long') await editor.getByLabel(/^Long/).check();
+      if (q.variant === 'long') await editor.getByRole('radio', { name: /^Long/ }).check();
     } else if (q.kind === 'number') {
       await editor.getByLabel('Minimum', { exact: true }).fill(String(q.min));
       await editor.getByLabel('Maximum', { exact: true }).fill(String(q.max));
@@ -84,7 +86,8 @@ export class SurveyPane extends AppPane {
   }
 
   private async fill(question: Locator, answer: AnswerSpec): Promise<void> {
-    if ('pick' in answer) return question.getByRole('radio', { name: answer.pick, exact: true }).check();
+    // By label: a radio button, a checkbox (multiple choice) or a point of a rating scale.
+    if ('pick' in answer) return question.getByLabel(answer.pick, { exact: true }).check();
     if ('text' in answer) return question.getByRole('textbox').fill(answer.text);
     if ('value' in answer) return question.getByRole('spinbutton').fill(String(answer.value));
     // Rank order with the keyboard-operable buttons: bring each item up to its place, top first.

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
-import { formatRemaining, remainingMs, spokenRemaining } from '../realtime/server-clock';
+import { useIntl } from 'react-intl';
+import { spokenDuration } from '../i18n';
+import { formatRemaining, remainingMs } from '../realtime/server-clock';
 
 /** "Closes in m:ss" for a server-clock deadline, corrected by the client's measured clock offset. */
 export function Countdown({ closesAt, clockOffsetMs }: { closesAt: number; clockOffsetMs: number }) {
+  const intl = useIntl();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     // Four ticks a second: the shown second changes within 250 ms of the real boundary.
@@ -12,8 +15,8 @@ export function Countdown({ closesAt, clockOffsetMs }: { closesAt: number; clock
   const left = remainingMs(closesAt, now, clockOffsetMs);
   // role=timer is not live: announcing every second would drown everything else.
   return (
-    <span className="countdown" role="timer" data-testid="countdown" data-remaining-ms={left} aria-label={left > 0 ? `Closes in ${spokenRemaining(left)}` : 'Closing'}>
-      {left > 0 ? `Closes in ${formatRemaining(left)}` : 'Closing…'}
+    <span className="countdown" role="timer" data-testid="countdown" data-remaining-ms={left} aria-label={left > 0 ? intl.formatMessage({ id: 'poll.closesIn' }, { time: spokenDuration(intl, left) }) : intl.formatMessage({ id: 'poll.closingSpoken' })}>
+      {left > 0 ? intl.formatMessage({ id: 'poll.closesIn' }, { time: formatRemaining(left) }) : intl.formatMessage({ id: 'poll.closing' })}
     </span>
   );
 }

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '../i18n';
 
 interface NoticePageProps {
   title: string;
@@ -24,19 +26,24 @@ export function NoticePage({ title, children, testId, action }: NoticePageProps)
 
 /** Shown when no Zoom client (or simulator) hosts the page, instead of a blank screen. */
 export function NotInZoomPage() {
+  const t = useT();
   const simUrl = `${window.location.origin}/sim`;
   return (
-    <NoticePage title="Open Quorum from Zoom" testId="not-in-zoom">
-      <p>Quorum runs inside a Zoom meeting. This page was opened outside Zoom, so it cannot reach the meeting.</p>
-      <h2>In Zoom</h2>
+    <NoticePage title={t('notInZoom.title')} testId="not-in-zoom">
+      <p>{t('notInZoom.body')}</p>
+      <h2>{t('notInZoom.inZoom')}</h2>
       <ol>
-        <li>Start or join a meeting in the Zoom desktop client.</li>
-        <li>Click <strong>Apps</strong> in the meeting toolbar.</li>
-        <li>Choose <strong>Quorum</strong>.</li>
+        <li>{t('notInZoom.step1')}</li>
+        <li>
+          <FormattedMessage id="notInZoom.step2" />
+        </li>
+        <li>
+          <FormattedMessage id="notInZoom.step3" />
+        </li>
       </ol>
-      <h2>For local development</h2>
+      <h2>{t('notInZoom.dev')}</h2>
       <p>
-        Run <code>npm start</code>, then open the Zoom simulator at <a href={simUrl}>{simUrl}</a>.
+        <FormattedMessage id="notInZoom.devSteps" values={{ link: <a href={simUrl}>{simUrl}</a> }} />
       </p>
     </NoticePage>
   );

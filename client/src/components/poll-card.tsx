@@ -1,25 +1,33 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import type { Poll } from '@quorum/shared';
+import { useT, type MessageId } from '../i18n';
 import { Countdown } from './countdown';
+import { useFocusLanding } from './use-focus-landing';
 
-const STATUS_LABEL: Record<Poll['status'], string> = { draft: 'Draft', open: 'Open', closed: 'Closed' };
+const STATUS_LABEL: Record<Poll['status'], MessageId> = { draft: 'poll.status.draft', open: 'poll.status.open', closed: 'poll.status.closed' };
 
 interface PollCardProps {
   poll: Poll;
   clockOffsetMs: number;
   children: ReactNode;
+  /** Launched or created after the view opened: its heading takes focus if focus was lost (see useFocusLanding). */
+  arrived?: boolean | undefined;
 }
 
 /** The frame every poll is shown in: title, status, run number and the close countdown. */
-export function PollCard({ poll, clockOffsetMs, children }: PollCardProps) {
+export function PollCard({ poll, clockOffsetMs, children, arrived = false }: PollCardProps) {
   const titleId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // After Launch, Close, Share or Save the pressed button is gone: focus lands on this poll instead of the page top.
+  useFocusLanding(heading, `${poll.status}:${poll.run}:${poll.resultsShared}`, arrived);
+  const t = useT();
   return (
     <article className={`card status-${poll.status}`} data-testid="poll-card" data-poll-id={poll.id} data-status={poll.status} aria-labelledby={titleId}>
       <header className="card-head">
-        <h2 id={titleId}>{poll.title}</h2>
+        <h2 id={titleId} ref={heading} tabIndex={-1}>{poll.title}</h2>
         <span className={`badge badge-${poll.status}`}>
-          {STATUS_LABEL[poll.status]}
-          {poll.run > 1 ? ` · run ${poll.run}` : ''}
+          {t(STATUS_LABEL[poll.status])}
+          {poll.run > 1 ? t('poll.runSuffix', { run: poll.run }) : ''}
         </span>
         {poll.status === 'open' && poll.closesAt !== null && <Countdown closesAt={poll.closesAt} clockOffsetMs={clockOffsetMs} />}
       </header>

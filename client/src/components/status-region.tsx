@@ -5,7 +5,7 @@ import type { Announcer } from './announcer';
 export function StatusRegion({ announcer }: { announcer: Announcer }) {
   const message = useSyncExternalStore(announcer.subscribe, announcer.getSnapshot, announcer.getSnapshot);
   return (
-    <p className="visually-hidden" role="status" aria-live="polite">
+    <p className="visually-hidden" role="status" aria-live="polite" data-testid="status-region">
       {message}
     </p>
   );

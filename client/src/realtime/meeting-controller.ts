@@ -1,4 +1,5 @@
 import { fail, isHostRole, type AppError, type Poll, type SubmitBallots } from '@quorum/shared';
+import { translator, type Translate } from '../i18n';
 import type { ZoomNotification } from '../zoom/zoom-port';
 import { BallotOutbox } from './ballot-outbox';
 import { becameOpen, initialMeetingState, meetingReducer, type MeetingAction, type MeetingState } from './meeting-state';
@@ -12,6 +13,8 @@ export interface MeetingControllerDeps {
   /** Puts a message in the polite live region. */
   announce: (message: string) => void;
   now?: () => number;
+  /** Words for notifications and announcements; the app's language unless told. */
+  t?: Translate;
 }
 
 /** The meeting as the UI uses it: state, the ballot outbox, and requests that never throw. */
@@ -34,9 +37,9 @@ export function blamedQuestion(submission: SubmitBallots, error: AppError): stri
 }
 
 /** Wires a RealtimeLink to the meeting store, the outbox and the user-facing notifications. */
-export function createMeetingController({ link, notify, announce, now = Date.now }: MeetingControllerDeps): MeetingController {
+export function createMeetingController({ link, notify, announce, now = Date.now, t = translator() }: MeetingControllerDeps): MeetingController {
   const store = createStore(meetingReducer, initialMeetingState);
-  const titleOf = (pollId: string) => store.getState().polls[pollId]?.title ?? 'the poll';
+  const titleOf = (pollId: string) => store.getState().polls[pollId]?.title ?? t('poll.thePoll');
 
   const outbox = new BallotOutbox({
     send: (submission) => link.request('ballot:submit', submission),
@@ -44,15 +47,15 @@ export function createMeetingController({ link, notify, announce, now = Date.now
       store.dispatch({ type: 'receipts', receipts });
       // One message per poll, once its last submission is in.
       if (outbox.isSending(pollId)) return;
-      announce(`Vote received for ${titleOf(pollId)}.`);
-      notify({ type: 'info', title: 'Vote recorded', message: `Your vote in “${titleOf(pollId)}” was received.` });
+      announce(t('vote.receivedFor', { title: titleOf(pollId) }));
+      notify({ type: 'info', title: t('vote.recorded'), message: t('vote.receivedIn', { title: titleOf(pollId) }) });
     },
     onRejected(submission, error) {
-      const message = `Your vote was not counted: ${error.message}`;
+      const message = t('vote.notCountedBecause', { reason: error.message });
       const questionId = blamedQuestion(submission, error);
       store.dispatch({ type: 'ballot:error', pollId: submission.pollId, error: questionId ? { message, questionId } : { message } });
       announce(message);
-      notify({ type: 'error', title: 'Vote not counted', message: `${titleOf(submission.pollId)}: ${error.message}` });
+      notify({ type: 'error', title: t('vote.notCounted'), message: t('common.titledDetail', { title: titleOf(submission.pollId), detail: error.message }) });
     },
   });
 
@@ -63,8 +66,8 @@ export function createMeetingController({ link, notify, announce, now = Date.now
       store.dispatch({ type: 'poll:updated', poll, serverTime, receivedAt: now() });
       // Only live transitions notify: a snapshot after joining late must not replay old launches.
       if (!becameOpen(previous, poll) || isHost(store.getState())) return;
-      announce(`New poll: ${poll.title}`);
-      notify({ type: 'info', title: 'New poll', message: poll.title });
+      announce(t('poll.newNamed', { title: poll.title }));
+      notify({ type: 'info', title: t('poll.new'), message: poll.title });
     }),
     link.on('poll:deleted', ({ pollId }) => store.dispatch({ type: 'poll:deleted', pollId })),
     link.on('poll:tally', (tally) => store.dispatch({ type: 'poll:tally', tally })),
@@ -76,7 +79,7 @@ export function createMeetingController({ link, notify, announce, now = Date.now
       store.dispatch(detail === undefined ? { type: 'connection', status } : { type: 'connection', status, detail });
       if (status === 'online') outbox.flush();
       if (status === 'offline' && detail) announce(detail);
-      else if (status === 'connecting' && was === 'online') announce('Connection lost. Reconnecting…');
+      else if (status === 'connecting' && was === 'online') announce(t('connection.lost'));
     }),
   ];
 
@@ -87,7 +90,7 @@ export function createMeetingController({ link, notify, announce, now = Date.now
       try {
         return await link.request(event, payload);
       } catch (error) {
-        const message = error instanceof TransportError ? error.message : 'Something went wrong. Try again.';
+        const message = error instanceof TransportError ? error.message : t('common.somethingWrong');
         return fail('INTERNAL', message) as RequestResult<typeof event>;
       }
     },

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '@quorum/shared';
 import { TransportError, type ConnectionStatus, type RealtimeLink, type RequestName, type RequestPayload, type RequestResult } from './realtime-link';
+import { translator } from '../i18n';
 
 /** The typed socket.io client for Quorum's protocol. */
 export type QuorumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -39,16 +40,16 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
   });
   socket.on('disconnect', (reason) => {
     // socket.io retries by itself unless the server or we closed the connection.
-    setStatus(socket.active ? 'connecting' : 'offline', reason === 'io server disconnect' ? 'The server closed the connection.' : undefined);
+    setStatus(socket.active ? 'connecting' : 'offline', reason === 'io server disconnect' ? translator()('connection.serverClosed') : undefined);
   });
   socket.on('connect_error', (error) => {
     if (socket.active) return setStatus('connecting');
-    if (error.message === 'PROTOCOL_MISMATCH') return setStatus('offline', 'Quorum was updated. Close and reopen the app.');
+    if (error.message === 'PROTOCOL_MISMATCH') return setStatus('offline', translator()('connection.updated'));
     // A refused handshake (expired token) is not retried by socket.io: renew the session once or twice.
     if (error.message === 'UNAUTHENTICATED' && renewals < 2) {
       renewals += 1;
       setStatus('connecting');
-      void options.renewSession().then((renewed) => (renewed ? socket.connect() : setStatus('offline', 'Your session has ended. Reopen Quorum.')));
+      void options.renewSession().then((renewed) => (renewed ? socket.connect() : setStatus('offline', translator()('connection.sessionEnded'))));
       return;
     }
     setStatus('offline', error.message);
@@ -67,14 +68,14 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
     },
     async request<E extends RequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
       // Buffered emits would be sent blindly after a reconnect; callers decide whether to retry instead.
-      if (!socket.connected) throw new TransportError('Not connected to Quorum.');
+      if (!socket.connected) throw new TransportError(translator()('connection.notConnected'));
       const emit = socket.timeout(options.ackTimeoutMs ?? 10_000) as unknown as {
         emitWithAck: (e: string, p: unknown) => Promise<RequestResult<E>>;
       };
       try {
         return await emit.emitWithAck(event, payload);
       } catch {
-        throw new TransportError('Quorum did not answer in time.');
+        throw new TransportError(translator()('connection.timeout'));
       }
     },
     get connected() {

@@ -1,4 +1,5 @@
 import type { AppError } from '@quorum/shared';
+import { translator } from '../i18n';
 import { authHeaders, type SessionClient } from './session-client';
 
 /** A failed call to Quorum's HTTP API: the server's error (with the field it blames), or a network failure (status 0). */
@@ -34,7 +35,7 @@ export async function ensureOk(response: Response): Promise<Response> {
   if (response.ok) return response;
   const json = (await response.json().catch(() => null)) as { error?: Partial<AppError> } | null;
   const error = json?.error;
-  throw new ApiError(error?.message ?? `The server answered HTTP ${response.status}.`, response.status, error?.code ?? 'INTERNAL', error?.field);
+  throw new ApiError(error?.message ?? translator()('api.http', { status: response.status }), response.status, error?.code ?? 'INTERNAL', error?.field);
 }
 
 /** A JSON call checked against the shared schema of its answer. */

@@ -1,4 +1,5 @@
 import type { AppError, SessionView } from '@quorum/shared';
+import { translator } from '../i18n';
 
 /** Why no session could be started: the server's error, or a network failure. */
 export class SessionError extends Error {
@@ -40,7 +41,7 @@ async function postSession(context: string, fetchFn: typeof fetch): Promise<Sess
   }
   const body = (await response.json().catch(() => null)) as Partial<SessionResponse> & { error?: AppError } | null;
   if (response.ok && body?.token && body.session) return { token: body.token, session: body.session };
-  throw new SessionError(body?.error?.message ?? `The server refused the session (HTTP ${response.status}).`, body?.error?.code ?? 'INTERNAL');
+  throw new SessionError(body?.error?.message ?? translator()('api.sessionRefused', { status: response.status }), body?.error?.code ?? 'INTERNAL');
 }
 
 /** Creates the session client; `getAppContext` asks Zoom for a fresh encrypted context each time. */

@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import type { ServerToClientEvents, SessionView } from '@quorum/shared';
 import type { ConnectionStatus, RealtimeLink, RequestName, RequestPayload, RequestResult } from '../realtime/realtime-link';
 import type { SessionClient } from '../session/session-client';
-import type { ZoomConfig, ZoomParticipant, ZoomPort } from '../zoom/zoom-port';
+import type { ZoomBreakoutRoom, ZoomConfig, ZoomParticipant, ZoomPort } from '../zoom/zoom-port';
 
 type Handler = (...args: never[]) => void;
 
@@ -54,7 +54,7 @@ export function createFakeLink() {
 /** A ZoomPort with spies; `participants` is what getMeetingParticipants returns right now. */
 export function createFakeZoom(config: Partial<ZoomConfig> = {}) {
   const events = hub();
-  const state = { participants: [] as ZoomParticipant[] };
+  const state = { participants: [] as ZoomParticipant[], rooms: [] as ZoomBreakoutRoom[] };
   const fullConfig: ZoomConfig = { runningContext: 'inMeeting', unsupportedApis: [], clientVersion: '6.3.0', ...config };
   const zoom: ZoomPort = {
     config: vi.fn(async () => fullConfig),
@@ -69,6 +69,8 @@ export function createFakeZoom(config: Partial<ZoomConfig> = {}) {
     onRunningContextChange: (h) => events.on('context', h),
     onMyUserContextChange: (h) => events.on('user', h),
     onMeeting: (h) => events.on('meeting', h),
+    onBreakoutRoomChange: (h) => events.on('breakout', h),
+    getBreakoutRoomList: vi.fn(async () => state.rooms),
     connect: vi.fn(async () => {}),
     postMessage: vi.fn(async () => {}),
     onMessage: (h) => events.on('message', h),
@@ -76,6 +78,7 @@ export function createFakeZoom(config: Partial<ZoomConfig> = {}) {
     authorize: vi.fn(async () => {}),
     onAuthorized: (h) => events.on('authorized', h),
     promptAuthorize: vi.fn(async () => {}),
+    expandApp: vi.fn(async () => {}),
   };
   return { zoom, state, fire: events.fire };
 }

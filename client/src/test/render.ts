@@ -1,17 +1,18 @@
-import { act, type ReactNode } from 'react';
+import { act, createElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { I18nProvider, type Locale } from '../i18n';
 
 // Tell React this is a test environment, so act() flushes effects and updates synchronously.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-/** Renders into a fresh container (React Testing Library is not installed, so a small stand-in). */
-export async function render(node: ReactNode) {
+/** Renders into a fresh container inside the app's i18n provider (English unless told; React Testing Library is not installed, so a small stand-in). */
+export async function render(node: ReactNode, { locale = 'en' }: { locale?: Locale } = {}) {
   const container = document.createElement('div');
   document.body.append(container);
   let root: Root | undefined;
   await act(async () => {
     root = createRoot(container);
-    root.render(node);
+    root.render(createElement(I18nProvider, { locale, children: node }));
   });
   const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const button = (name: string) =>

@@ -14,6 +14,8 @@ export const ZOOM_CAPABILITIES = [
   'onRunningContextChange',
   'onMyUserContextChange',
   'onMeeting',
+  'onBreakoutRoomChange',
+  'getBreakoutRoomList',
   'connect',
   'postMessage',
   'onMessage',
@@ -21,6 +23,7 @@ export const ZOOM_CAPABILITIES = [
   'authorize',
   'onAuthorized',
   'promptAuthorize',
+  'expandApp',
 ] as const;
 
 export type ZoomCapability = (typeof ZOOM_CAPABILITIES)[number];

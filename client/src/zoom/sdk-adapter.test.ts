@@ -15,6 +15,7 @@ function fakeSdk() {
     showNotification: vi.fn(async () => ({ message: 'Success' })),
     sendAppInvitation: vi.fn(async () => ({ invitationUUID: 'i' })),
     authorize: vi.fn(async () => ({ message: 'Success' })),
+    expandApp: vi.fn(async () => ({ message: 'Success' })),
   };
   const fire = (name: string, data: unknown) => listeners.get(name)?.forEach((h) => h(data));
   return { sdk, fire, adapter: createSdkAdapter(sdk as unknown as Sdk) };
@@ -77,6 +78,13 @@ describe('sdk adapter', () => {
     adapter.onAuthorized(onAuthorized);
     fire('onAuthorized', { code: 'k', redirectUri: 'http://x/', result: true, state: 's', timestamp: 1 });
     expect(onAuthorized).toHaveBeenCalledWith({ code: 'k', redirectUri: 'http://x/', result: true, state: 's' });
+  });
+
+  it('expands and collapses the panel with the options object the SDK takes', async () => {
+    const { sdk, adapter } = fakeSdk();
+    await adapter.expandApp('expand');
+    await adapter.expandApp('collapse');
+    expect(sdk.expandApp.mock.calls).toEqual([[{ action: 'expand' }], [{ action: 'collapse' }]]);
   });
 
   it('reports a page outside Zoom with the real SDK', async () => {

@@ -1,9 +1,9 @@
 import zoomSdk from '@zoom/appssdk';
-import type { ConfigResponse, JSONObject, OnAuthorizedEvent, OnConnectEvent, OnMeetingEvent, OnMessageEvent, OnMyUserContextChangeEvent } from '@zoom/appssdk';
+import type { ConfigResponse, JSONObject, OnAuthorizedEvent, OnBreakoutRoomChangeEvent, OnConnectEvent, OnMeetingEvent, OnMessageEvent, OnMyUserContextChangeEvent } from '@zoom/appssdk';
 import { normalizeRole } from '@quorum/shared';
 import { CONFIG_TIMEOUT_MS, ZOOM_CAPABILITIES, ZOOM_SDK_VERSION } from './capabilities';
 import { inviteInBatches } from './invite-batches';
-import { ConfigTimeoutError, isDoNotDisturb, isNotInZoomFailure, withTimeout } from './zoom-errors';
+import { ConfigTimeoutError, hasZoomCode, isDoNotDisturb, isNotInZoomFailure, ROOMS_NOT_OPEN_CODE, withTimeout } from './zoom-errors';
 import { NotInZoomError, type JsonObject, type Unsubscribe, type ZoomConfig, type ZoomPort } from './zoom-port';
 
 type Sdk = typeof zoomSdk;
@@ -116,6 +116,17 @@ export function createSdkAdapter(sdk: Sdk = zoomSdk): ZoomPort {
     onRunningContextChange: (handler) => reconfig.subscribe(reconfig.contextListeners, handler),
     onMyUserContextChange: (handler) => reconfig.subscribe(reconfig.userListeners, handler),
     onMeeting: (handler) => listen<OnMeetingEvent>(sdk, 'onMeeting', (e) => handler({ action: e.action })),
+    onBreakoutRoomChange: (handler) =>
+      listen<OnBreakoutRoomChangeEvent>(sdk, 'onBreakoutRoomChange', (e) => handler({ action: e.action, roomId: e.breakoutRoomUUID })),
+    async getBreakoutRoomList() {
+      try {
+        return (await sdk.getBreakoutRoomList()).rooms.map((r) => ({ id: r.breakoutRoomId, name: r.name }));
+      } catch (error) {
+        // Breakout rooms are not open, so there are no rooms to name.
+        if (hasZoomCode(error, ROOMS_NOT_OPEN_CODE)) return [];
+        throw error;
+      }
+    },
     async connect() {
       await sdk.connect();
     },
@@ -133,6 +144,9 @@ export function createSdkAdapter(sdk: Sdk = zoomSdk): ZoomPort {
       ),
     async promptAuthorize() {
       await sdk.promptAuthorize();
+    },
+    async expandApp(action) {
+      await sdk.expandApp({ action });
     },
   };
 }

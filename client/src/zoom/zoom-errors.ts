@@ -20,8 +20,16 @@ export function isNotInZoomFailure(error: unknown): boolean {
 
 /** True for ZoomApiError 10042 (do-not-disturb); the SDK may report the code as a number or a string. */
 export function isDoNotDisturb(error: unknown): boolean {
+  return hasZoomCode(error, DO_NOT_DISTURB_CODE);
+}
+
+/** Zoom's error code when getBreakoutRoomList is called while breakout rooms are not open. */
+export const ROOMS_NOT_OPEN_CODE = '10092';
+
+/** True when a ZoomApiError carries this code (a number or a string, as the SDK reports either). */
+export function hasZoomCode(error: unknown, expected: string): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code !== undefined && String(code) === DO_NOT_DISTURB_CODE;
+  return code !== undefined && String(code) === expected;
 }
 
 /** Races a promise against a deadline; the loser's late rejection is absorbed. */

@@ -18,6 +18,12 @@ export interface ZoomParticipant {
   role: Role;
 }
 
+/** A breakout room as getBreakoutRoomList names it; `id` is the room's UUID. */
+export interface ZoomBreakoutRoom {
+  id: string;
+  name: string;
+}
+
 /** What getUserContext says about me: display only, the server decides what I may do. */
 export interface ZoomUserContext {
   participantUUID: string;
@@ -71,6 +77,13 @@ export interface ZoomPort {
   /** Fires after the adapter has re-configured for my new role or sign-in state. */
   onMyUserContextChange(handler: (change: { role: Role; screenName: string }, config: ZoomConfig) => void): Unsubscribe;
   onMeeting(handler: (event: { action: string }) => void): Unsubscribe;
+  /**
+   * I joined or left a breakout room. Zoom does not reload the app: the meeting context (and my
+   * participantUUID) changed, so a fresh app context must be taken to the server.
+   */
+  onBreakoutRoomChange(handler: (event: { action: 'join' | 'leave'; roomId: string }) => void): Unsubscribe;
+  /** The meeting's breakout rooms and their names (an empty list while rooms are not open). */
+  getBreakoutRoomList(): Promise<ZoomBreakoutRoom[]>;
   connect(): Promise<void>;
   postMessage(payload: JsonObject): Promise<void>;
   /** Receives the object the other instance passed to postMessage. */
@@ -81,6 +94,8 @@ export interface ZoomPort {
   onAuthorized(handler: (event: ZoomAuthorizedEvent) => void): Unsubscribe;
   /** Asks a guest to sign in to Zoom (then to add the app); onMyUserContextChange follows. */
   promptAuthorize(): Promise<void>;
+  /** Widens the app's panel for present mode ('expand') and gives the room back ('collapse'). */
+  expandApp(action: 'expand' | 'collapse'): Promise<void>;
 }
 
 /** Thrown by `config()` when no Zoom client (or simulator) answers: render the "Open Quorum from Zoom" page. */

@@ -26,6 +26,8 @@ export interface ClusterNode {
   lock<T>(pollId: string, task: () => Promise<T>): Promise<T>;
   /** The publisher's catch-up before a tally broadcast (see RealtimePublisher). */
   catchUp(poll: Poll, force: boolean): Promise<unknown> | undefined;
+  /** Resolves when Redis is reachable (for /healthz); rejects otherwise. */
+  ping(): Promise<void>;
   /** Starts acting on peers' messages and resyncing after Redis outages. */
   follow(deps: FollowDeps): void;
   close(): Promise<void>;
@@ -58,6 +60,7 @@ export async function startClusterNode(io: QuorumServer, redisUrl: string, prefi
       bus.listen((message) => follower.onMessage(message));
       link.onReconnect(() => void follower.resync(localMeetings(io)).catch((error: unknown) => deps.log(error, 'resync after Redis outage')));
     },
+    ping: () => link.ping(),
     close: () => link.close(),
   };
 }

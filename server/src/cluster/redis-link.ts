@@ -8,6 +8,8 @@ export interface RedisLink {
   redis: Redis;
   /** Calls `listener` each time the link is back after a loss (messages may have been missed meanwhile). */
   onReconnect(listener: () => void): void;
+  /** Resolves when both connections are up and Redis answers a PING; rejects otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,11 @@ export async function connectRedis(io: QuorumServer, url: string, prefix: string
   return {
     redis: pub,
     onReconnect: (listener) => void listeners.push(listener),
+    ping: async () => {
+      // The subscriber cannot be pinged like the publisher; without it broadcasts stop arriving, so it counts too.
+      if (sub.status !== 'ready') throw new Error(`Redis subscriber connection is ${sub.status}`);
+      await pub.ping();
+    },
     close: async () => {
       await Promise.allSettled([pub.quit(), sub.quit()]);
       pub.disconnect();

@@ -6,7 +6,7 @@ import { registerHandlers, type RealtimeMetrics } from '../realtime/handlers';
 import { RealtimePublisher } from '../realtime/publisher';
 import { QuestionClock } from '../realtime/question-clock';
 import { probeRtt } from '../realtime/rtt-probe';
-import { hostsRoom, meetingRoom } from '../realtime/rooms';
+import { hostsRoom, meetingRoom, placeRoom } from '../realtime/rooms';
 import type { QuorumServer, QuorumSocket } from '../realtime/types';
 import { soloLease, type Lease } from '../cluster/lease';
 import { startClusterNode, type ClusterNode } from '../cluster/cluster-node';
@@ -21,7 +21,8 @@ declare module 'fastify' {
     polls: PollService;
     /** Who does once-only work (deadline closes, webhook events) when several processes could. */
     lease: Lease;
-    realtime: { metrics: RealtimeMetrics; publisher: RealtimePublisher };
+    /** `pingRedis`: only with REDIS_URL, for /healthz. */
+    realtime: { metrics: RealtimeMetrics; publisher: RealtimePublisher; pingRedis?: () => Promise<void> };
   }
 }
 
@@ -84,8 +85,9 @@ export const realtimePlugin = fp<RealtimeOptions>(
 
     io.on('connection', (socket: QuorumSocket) => {
       const { session } = socket.data;
-      void socket.join(meetingRoom(session.meetingId));
+      void socket.join([meetingRoom(session.meetingId), placeRoom(session.meetingId, session.roomId)]);
       if (isHostRole(session.role)) void socket.join(hostsRoom(session.meetingId));
+      publisher.breakouts.track(socket);
       probeRtt(socket, clock);
       registerHandlers(socket, {
         io,
@@ -111,7 +113,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
     app.decorate('io', io);
     app.decorate('polls', service);
     app.decorate('lease', lease);
-    app.decorate('realtime', { metrics, publisher });
+    app.decorate('realtime', { metrics, publisher, ...(cluster ? { pingRedis: () => cluster.ping() } : {}) });
 
     app.addHook('preClose', async () => {
       // Stop taking new work, commit what was accepted, tell clients, then hang up.

@@ -6,6 +6,8 @@ import type { QuorumServer } from './types';
 import { hostsRoom, meetingRoom } from './rooms';
 import { emitInSlices } from './sliced-emit';
 import { TallyBroadcaster } from './tally-broadcaster';
+import { BreakoutRooms } from './breakout-rooms';
+import { emitToPlaces } from './room-tallies';
 
 /** The same callback for a promise's fulfilment and its rejection. */
 const either = (then: () => void): [() => void, () => void] => [then, then];
@@ -17,9 +19,13 @@ const either = (then: () => void): [() => void, () => void] => [then, then];
  */
 export class RealtimePublisher implements PollEvents {
   readonly broadcaster: TallyBroadcaster;
+  /** The breakout rooms with sockets here: the plugin tracks each socket on connect. */
+  readonly breakouts = new BreakoutRooms();
   private readonly latest = new Map<string, Poll>();
   /** Messages emitted, by kind: the benchmark reads this. */
   readonly sent = { tally: 0, poll: 0 };
+  /** Whether a tally fan-out still under way is overtaken by a newer one (see `SliceTarget.supersede`). */
+  private readonly latestWins: boolean;
 
   /**
    * @param catchUp with several server processes: brings the poll's tally up to the database's before
@@ -33,6 +39,8 @@ export class RealtimePublisher implements PollEvents {
     private readonly catchUp?: (poll: Poll, force: boolean) => Promise<unknown> | undefined,
   ) {
     this.broadcaster = new TallyBroadcaster(windowMs, (pollId) => this.sendTally(pollId));
+    // Coalescing off (the per-vote baseline) means every version goes to every socket.
+    this.latestWins = windowMs > 0;
   }
 
   pollChanged(poll: Poll): void {
@@ -99,11 +107,14 @@ export class RealtimePublisher implements PollEvents {
     const hosts = hostsRoom(poll.meetingId);
     const results = canSeeResults(poll, 'participant');
     const standings = canSeeStandings(poll, 'participant') || tally.quiz === undefined;
-    if (results && standings) {
-      emitInSlices(this.io, { room: everyone }, 'poll:tally', tally.snapshot(true, true));
+    const rooms = this.breakouts.rooms(poll.meetingId);
+    const supersede = this.latestWins ? { supersede: `tally:${poll.id}` } : {};
+    if (results && standings && !tally.rooms.split && rooms.length === 0) {
+      emitInSlices(this.io, { room: everyone, ...supersede }, 'poll:tally', tally.snapshot(true, true));
     } else {
-      emitInSlices(this.io, { room: hosts }, 'poll:tally', tally.snapshot(true, true));
-      emitInSlices(this.io, { room: everyone, except: hosts }, 'poll:tally', tally.snapshot(results, standings));
+      // The per-room breakdown goes to the hosts only; everyone else gets one message with their room's share.
+      emitInSlices(this.io, { room: hosts, ...supersede }, 'poll:tally', tally.snapshot(true, true, { all: true }));
+      emitToPlaces(this.io, poll.meetingId, tally, { results, standings, rooms });
     }
     this.sent.tally++;
   }

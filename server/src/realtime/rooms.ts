@@ -1,3 +1,8 @@
 /** socket.io room names: one per meeting, plus its hosts' room for host-only data. */
 export const meetingRoom = (meetingId: string): string => `meeting:${meetingId}`;
 export const hostsRoom = (meetingId: string): string => `meeting:${meetingId}:hosts`;
+/**
+ * Where in the meeting a socket is: its breakout room, or the main room (no room id). Every socket is
+ * in exactly one, so a per-room tally reaches each participant once.
+ */
+export const placeRoom = (meetingId: string, roomId?: string): string => `meeting:${meetingId}:in:${roomId ?? '~main'}`;

@@ -1,14 +1,30 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { within } from '../cluster/lease';
 import type { Store } from '../store/types';
 
-/** Liveness for load balancers, plus the socket layer's rejection counters for operators. */
+/** How long one dependency may take to answer before it counts as down: a probe must answer fast. */
+const CHECK_TIMEOUT_MS = 2_000;
+
+type Status = 'up' | 'down';
+
+/** 'up' when `ping` resolves in time, 'down' when it rejects or hangs. */
+const check = (ping: () => Promise<void>, what: string): Promise<Status> =>
+  within(ping(), CHECK_TIMEOUT_MS, what).then(
+    (): Status => 'up',
+    (): Status => 'down',
+  );
+
+/**
+ * Readiness for load balancers: the database (SQLite or PostgreSQL) and, with REDIS_URL, Redis, each
+ * 'up' or 'down'; 503 when any is down, since this instance would then refuse ballots or miss
+ * broadcasts. Plus the socket layer's rejection counters for operators.
+ */
 export const healthRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get('/healthz', async (_request, reply) => {
-    try {
-      await store.ping();
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', database: 'down' });
-    }
-    return { status: 'ok', sockets: app.io.engine.clientsCount, rejected: app.realtime.metrics };
+    const { pingRedis } = app.realtime;
+    const [database, redis] = await Promise.all([check(() => store.ping(), 'a health check'), pingRedis && check(pingRedis, 'a health check')]);
+    const dependencies = { database, ...(redis ? { redis } : {}) };
+    if (database === 'down' || redis === 'down') return reply.code(503).send({ status: 'unavailable', ...dependencies });
+    return { status: 'ok', ...dependencies, sockets: app.io.engine.clientsCount, rejected: app.realtime.metrics };
   });
 };

@@ -45,7 +45,7 @@ export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
     if (!poll || poll.meetingId !== session.meetingId || !canSeePoll(poll, session.role)) {
       return sendError(reply, fail('NOT_FOUND', 'no such poll in this meeting').error);
     }
-    const runs = await Promise.all(Array.from({ length: poll.run }, (_, i) => app.polls.runTally(poll, i + 1, session.role)));
+    const runs = await Promise.all(Array.from({ length: poll.run }, (_, i) => app.polls.runTally(poll, i + 1, session.role, session.roomId)));
     return { poll: pollForRole(poll, session.role), runs };
   });
 

@@ -63,7 +63,9 @@ export class BallotService {
     // Re-check without yielding: a close that landed while we awaited must win, and a close
     // flushes the queue after it, so no ballot enqueued here can count after the poll closed.
     if (!this.isLive(poll.data)) return closed();
-    const result = await this.batcher.write(this.toWrite(poll.data, ballot.data, reachedAt));
+    const result = await this.batcher.write(this.toWrite(poll.data, inRoom(ballot.data, session), reachedAt));
+    // `closed`: another process closed (or relaunched) the poll first; its commit decided, not our cache.
+    if (result.kind === 'closed') return closed();
     return result.kind === 'rejected' ? alreadyVoted() : ok(toReceipt(result.ballot));
   }
 
@@ -75,12 +77,13 @@ export class BallotService {
     if (!ballots.ok) return ballots;
     await this.deps.state.tally(poll.data);
     if (!this.isLive(poll.data)) return closed();
-    const writes = ballots.data.map((b) => this.toWrite(poll.data, b, reachedAt));
+    const writes = ballots.data.map((b) => this.toWrite(poll.data, inRoom(b, session), reachedAt));
     const outcome = await this.batcher.exclusive(async () => {
       const written = await this.deps.store.ballots.writeAtomically(writes);
       if (written.committed) written.results.forEach((r) => this.countCommitted(r));
       return written;
     });
+    if ('closed' in outcome) return closed();
     if (!outcome.committed) return alreadyVoted(`answers.${outcome.rejectedIndex}`);
     return ok(outcome.results.flatMap((r) => (r.kind === 'rejected' ? [] : [toReceipt(r.ballot)])));
   }
@@ -168,6 +171,9 @@ export class BallotService {
     return ok(poll);
   }
 }
+
+/** The ballot marked with the breakout room the trusted session is in (none in the main room). */
+const inRoom = (ballot: Ballot, session: Session): Ballot => (session.roomId === undefined ? ballot : { ...ballot, roomId: session.roomId });
 
 /** The ballot with its hidden flag set, spelled as the store reads it back (absent when false). */
 function withHidden(ballot: Ballot, hidden: boolean): Ballot {

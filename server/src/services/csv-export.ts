@@ -1,4 +1,4 @@
-import { quizRules, scoreBallot, type Answer, type Ballot, type Poll, type Question } from '@quorum/shared';
+import { quizRules, roomLabel, roomNumbers, roomOf, scoreBallot, type Answer, type Ballot, type Poll, type Question } from '@quorum/shared';
 
 /** Quotes a CSV field when needed and defuses spreadsheet formulas (=, +, -, @ at the start). */
 export function csvField(value: string | number): string {
@@ -49,19 +49,33 @@ export function ballotPoints(poll: Poll): (ballot: Ballot) => number | undefined
 }
 
 /**
+ * The label of each ballot's room ("Main room", "Room n" numbered by first ballot), or undefined when
+ * every ballot is from the main room (then exports carry no room column at all).
+ */
+export function ballotRooms(ballots: readonly Ballot[]): ((ballot: Ballot) => string) | undefined {
+  if (ballots.every((b) => b.roomId === undefined)) return undefined;
+  const numbers = roomNumbers(ballots.map(roomOf));
+  return (ballot) => roomLabel(roomOf(ballot), numbers);
+}
+
+/**
  * One row per ballot of one run; hidden open-text answers are left out. Quizzes add the points each
- * answer scored. Anonymous polls carry no voter column at all, so no identity can leak through an export.
+ * answer scored; runs that reached breakout rooms add the room each ballot was cast in (its label and
+ * Zoom's room UUID). Anonymous polls carry no voter column at all, so no identity can leak through an export.
  */
 export function exportRunCsv(poll: Poll, run: number, ballots: readonly Ballot[]): string {
   const anonymous = poll.settings.anonymous;
   const quiz = poll.settings.quiz !== undefined;
   const points = ballotPoints(poll);
-  const header = ['poll', 'run', 'question', 'answer', 'cast_at', ...(quiz ? ['points'] : []), ...(anonymous ? [] : ['voter'])];
+  const exported = exportableBallots(ballots, run);
+  const room = ballotRooms(exported);
+  const header = ['poll', 'run', 'question', 'answer', 'cast_at', ...(room ? ['room', 'room_id'] : []), ...(quiz ? ['points'] : []), ...(anonymous ? [] : ['voter'])];
   const questions = new Map(poll.questions.map((q) => [q.id, q]));
-  const rows = exportableBallots(ballots, run).flatMap((b) => {
+  const rows = exported.flatMap((b) => {
     const question = questions.get(b.questionId);
     if (!question) return [];
     const fields: (string | number)[] = [poll.title, run, question.prompt, describeAnswer(question, b.answer), new Date(b.castAt).toISOString()];
+    if (room) fields.push(room(b), b.roomId ?? '');
     if (quiz) fields.push(points(b) ?? '');
     if (!anonymous) fields.push(b.voterId);
     return [csvRow(fields)];

@@ -1,14 +1,19 @@
 import type { Ballot, ExportedBallot, Poll, PollTally, RunExport } from '@quorum/shared';
-import { ballotPoints, exportableBallots } from './csv-export';
+import { ballotPoints, ballotRooms, exportableBallots } from './csv-export';
 
 /**
- * `export.json`: the poll, the run's tally (with a quiz's leaderboard) and its ballots. Hidden
+ * `export.json`: the poll, the run's tally (with a quiz's leaderboard and, after breakout rooms, each
+ * room's share) and its ballots (with the room each was cast in). Hidden
  * open-text answers are left out, and anonymous polls export no voter ids.
  */
 export function exportRunJson(poll: Poll, tally: PollTally, ballots: readonly Ballot[], now: number): RunExport {
   const points = ballotPoints(poll);
-  const exported = exportableBallots(ballots, tally.run).map((b): ExportedBallot => {
+  const kept = exportableBallots(ballots, tally.run);
+  const room = ballotRooms(kept);
+  const exported = kept.map((b): ExportedBallot => {
     const row: ExportedBallot = { ballotId: b.ballotId, questionId: b.questionId, answer: b.answer, castAt: b.castAt };
+    if (room) row.room = room(b);
+    if (b.roomId !== undefined) row.roomId = b.roomId;
     if (!poll.settings.anonymous) row.voterId = b.voterId;
     const scored = points(b);
     if (scored !== undefined) row.points = scored;

@@ -1,4 +1,4 @@
-import type { Poll, PollTally, Question, QuestionTally } from '@quorum/shared';
+import { roomLabel, roomNumbers, type Poll, type PollTally, type Question, type QuestionTally } from '@quorum/shared';
 import type { MeetingRecord } from '../store/types';
 
 /**
@@ -15,6 +15,8 @@ export type ReportQuestion = { id: string; prompt: string; kind: string; voters:
 export interface ReportRun {
   run: number;
   turnout: number;
+  /** Runs that reached breakout rooms: each room's turnout ("Main room", "Room n" by first ballot). */
+  rooms?: { room: string; turnout: number }[];
   questions: ReportQuestion[];
 }
 
@@ -48,6 +50,13 @@ function reportQuestion(question: Question, tally: QuestionTally | undefined): R
   return { ...base, mean: base.voters > 0 ? Math.round((sum / base.voters) * 100) / 100 : null, counts };
 }
 
+/** Each room's turnout, when the run reached breakout rooms (the host's tally carries the rooms). */
+function roomTurnout(tally: PollTally): Pick<ReportRun, 'rooms'> {
+  if (!tally.rooms) return {};
+  const numbers = roomNumbers(tally.rooms.map((r) => r.roomId));
+  return { rooms: tally.rooms.map((r) => ({ room: roomLabel(r.roomId, numbers), turnout: r.turnout })) };
+}
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Builds the report from the meeting, its launched polls and the final tally of every run. */
@@ -62,7 +71,7 @@ export function buildMeetingReport(meeting: MeetingRecord, polls: readonly Poll[
       runs: tallies
         .filter((t) => t.pollId === poll.id)
         .sort((a, b) => a.run - b.run)
-        .map((t) => ({ run: t.run, turnout: t.turnout, questions: poll.questions.map((q) => reportQuestion(q, t.questions?.[q.id])) })),
+        .map((t) => ({ run: t.run, turnout: t.turnout, ...roomTurnout(t), questions: poll.questions.map((q) => reportQuestion(q, t.questions?.[q.id])) })),
     })),
   };
 }
@@ -80,7 +89,8 @@ export function renderReportText(report: MeetingReport): string {
   for (const poll of report.polls) {
     lines.push(`* ${poll.title}`);
     for (const run of poll.runs) {
-      lines.push(`  Run ${run.run}: ${run.turnout} voted`, ...run.questions.flatMap(questionLines));
+      const rooms = run.rooms ? ` (${run.rooms.map((r) => `${r.room}: ${r.turnout}`).join(', ')})` : '';
+      lines.push(`  Run ${run.run}: ${run.turnout} voted${rooms}`, ...run.questions.flatMap(questionLines));
     }
     lines.push('');
   }

@@ -8,8 +8,10 @@ import {
   editPoll,
   extendDeadline,
   fail,
+  isHostRole,
   ok,
   openPoll,
+  ownRoom,
   pollForRole,
   shareResults,
   stopTimer,
@@ -151,11 +153,16 @@ export class PollService {
     });
   }
 
-  /** One run's tally as this role may see it: results, and for quizzes the standings. */
-  async runTally(poll: Poll, run: number, role: Role): Promise<PollTally> {
+  /**
+   * One run's tally as this role may see it: results, for quizzes the standings, and breakout rooms:
+   * hosts every room's share, others (given `roomId`, undefined for the main room) their room's.
+   */
+  async runTally(poll: Poll, run: number, role: Role, roomId?: string): Promise<PollTally> {
     // An earlier run is over even while a later one is open.
     const asOf: Poll = run === poll.run ? poll : { ...poll, status: 'closed' };
-    return (await this.tallies.fresh(poll, run)).snapshot(canSeeResults(asOf, role), canSeeStandings(asOf, role));
+    const tally = await this.tallies.fresh(poll, run);
+    const rooms = isHostRole(role) ? { all: true as const } : ownRoom(roomId, tally.rooms.split);
+    return tally.snapshot(canSeeResults(asOf, role), canSeeStandings(asOf, role), rooms);
   }
 
   /** Everything a newly connected client needs, filtered by what its role may see. */
@@ -164,7 +171,7 @@ export class PollService {
     all.forEach((p) => this.state.remember(p));
     const polls = all.filter((p) => canSeePoll(p, session.role));
     const launched = polls.filter((p) => p.run > 0);
-    const tallies = await Promise.all(launched.map((p) => this.runTally(p, p.run, session.role)));
+    const tallies = await Promise.all(launched.map((p) => this.runTally(p, p.run, session.role, session.roomId)));
     const myBallots = (await this.store.ballots.listForVoter(session.voterId, launched)).map(toReceipt);
     return {
       session: toSessionView(session),

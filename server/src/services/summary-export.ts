@@ -1,4 +1,4 @@
-import type { Poll, PollTally, Question, QuestionTally } from '@quorum/shared';
+import { roomLabel, roomNumbers, type Poll, type PollTally, type Question, type QuestionTally } from '@quorum/shared';
 import { csvDocument, csvRow, optionLabel } from './csv-export';
 
 type Row = [measure: string, item: string, value: string | number];
@@ -37,16 +37,26 @@ function questionRows(question: Question, tally: QuestionTally): Row[] {
 /**
  * `summary.csv`: one row per number a results view shows, per question (votes per option, Borda
  * scores and places, word counts, histogram buckets, mean and median), then a quiz's leaderboard.
- * Built from the host's tally, which already leaves hidden answers out.
+ * Built from the host's tally, which already leaves hidden answers out; after breakout rooms a `room`
+ * column follows, and every room's numbers follow the combined ones.
  */
 export function exportRunSummaryCsv(poll: Poll, tally: PollTally): string {
-  const lines = [csvRow(['poll', 'run', 'question', 'kind', 'measure', 'item', 'value'])];
-  const line = (question: string, kind: string, [measure, item, value]: Row) => lines.push(csvRow([poll.title, tally.run, question, kind, measure, item, value]));
-  line('', '', ['turnout', '', tally.turnout]);
-  for (const question of poll.questions) {
-    const t = tally.questions?.[question.id];
-    if (t) questionRows(question, t).forEach((row) => line(question.prompt, question.kind, row));
-  }
-  for (const entry of tally.leaderboard?.top ?? []) line('', 'quiz', [`rank ${entry.rank}`, entry.nickname, entry.points]);
+  // After breakout rooms every row says whose numbers it is: all rooms, then each room in turn.
+  const rooms = tally.rooms;
+  const lines = [csvRow(['poll', 'run', 'question', 'kind', 'measure', 'item', 'value', ...(rooms ? ['room'] : [])])];
+  const section = (room: string | undefined, turnout: number, questions: PollTally['questions']) => {
+    const line = (question: string, kind: string, [measure, item, value]: Row) =>
+      lines.push(csvRow([poll.title, tally.run, question, kind, measure, item, value, ...(room === undefined ? [] : [room])]));
+    line('', '', ['turnout', '', turnout]);
+    for (const question of poll.questions) {
+      const t = questions?.[question.id];
+      if (t) questionRows(question, t).forEach((row) => line(question.prompt, question.kind, row));
+    }
+    return line;
+  };
+  const all = section(rooms ? 'All rooms' : undefined, tally.turnout, tally.questions);
+  for (const entry of tally.leaderboard?.top ?? []) all('', 'quiz', [`rank ${entry.rank}`, entry.nickname, entry.points]);
+  const numbers = roomNumbers((rooms ?? []).map((r) => r.roomId));
+  for (const room of rooms ?? []) section(roomLabel(room.roomId, numbers), room.turnout, room.questions);
   return csvDocument(lines);
 }

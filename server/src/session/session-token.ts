@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isHostRole, normalizeRole, roleSchema, type Role, type SessionView } from '@quorum/shared';
 import { z } from 'zod';
-import type { AppContext } from '../zoom/app-context';
+import { meetingPlace, type AppContext } from '../zoom/app-context';
 
 /** The identity the server trusts, derived from a decrypted Zoom app context. */
 export interface Session {
@@ -9,6 +9,8 @@ export interface Session {
   voterId: string;
   uid?: string;
   meetingId: string;
+  /** The breakout room (from the encrypted context only); absent in the main meeting room. */
+  roomId?: string;
   role: Role;
   /** Epoch ms. */
   exp: number;
@@ -18,6 +20,7 @@ const sessionSchema = z.strictObject({
   voterId: z.string().regex(/^[ug]:.+/),
   uid: z.string().min(1).optional(),
   meetingId: z.string().min(1),
+  roomId: z.string().min(1).optional(),
   role: roleSchema,
   exp: z.number().int(),
 });
@@ -33,13 +36,15 @@ export const randomGuestId = (): string => randomBytes(12).toString('base64url')
  * still-valid guest session for the same meeting: reusing it keeps a reloading guest at one vote.
  */
 export function sessionFromContext(ctx: AppContext, now: number, ttlMs: number, newGuestId: () => string, existing?: Session): Session {
-  const base = { meetingId: ctx.mid, role: normalizeRole(ctx.attendrole), exp: now + ttlMs };
+  // A breakout room belongs to its main meeting: same polls, and a guest moving rooms keeps one vote.
+  const place = meetingPlace(ctx);
+  const base = { ...place, role: normalizeRole(ctx.attendrole), exp: now + ttlMs };
   if (ctx.uid !== undefined) return { ...base, voterId: `u:${ctx.uid}`, uid: ctx.uid };
   const reusable =
     existing !== undefined &&
     existing.uid === undefined &&
     existing.voterId.startsWith('g:') &&
-    existing.meetingId === ctx.mid &&
+    existing.meetingId === place.meetingId &&
     existing.exp > now;
   return { ...base, voterId: reusable ? existing.voterId : `g:${newGuestId()}` };
 }
@@ -72,6 +77,7 @@ export function toSessionView(session: Session): SessionView {
     role: session.role,
     isHost: isHostRole(session.role),
     authorized: session.uid !== undefined,
+    ...(session.roomId === undefined ? {} : { roomId: session.roomId }),
   };
 }
 

@@ -12,9 +12,15 @@ const meetingUuid = z.string().min(1).max(200);
 const zoomUserId = z.string().min(1).max(100);
 const invitationId = z.string().min(1).max(200);
 
-/** Body of `POST /sim/api/context`: who asks, in which meeting; `typ` 'panel' is the main client. */
+/**
+ * Body of `POST /sim/api/context`: who asks, in which meeting; `typ` 'panel' is the main client. In a
+ * breakout room the simulator sends the room's UUID as `mid` and the main meeting's as `pid`, as
+ * Zoom's breakout-room guide describes (or, to test the other documented form, `bmid` beside the main `mid`).
+ */
 export const simContextRequestSchema = z.strictObject({
   mid: meetingUuid,
+  pid: meetingUuid.optional(),
+  bmid: meetingUuid.optional(),
   uid: zoomUserId.optional(),
   role: appContextRoleSchema,
   typ: z.enum(['meeting', 'panel']).default('meeting'),
@@ -24,6 +30,8 @@ export const simContextRequestSchema = z.strictObject({
 /** Query of `GET /sim/frame`; `name` only makes the URL readable in the simulator's log and devtools. */
 export const simFrameQuerySchema = z.object({
   mid: meetingUuid,
+  pid: meetingUuid.optional(),
+  bmid: meetingUuid.optional(),
   uid: zoomUserId.optional(),
   role: appContextRoleSchema,
   name: z.string().max(100).optional(),
@@ -40,6 +48,8 @@ export function simContextPayload(req: SimContextRequest, clientId: string, now:
     typ: req.typ,
     ...(req.uid === undefined ? {} : { uid: req.uid }),
     mid: req.mid,
+    ...(req.pid === undefined ? {} : { pid: req.pid }),
+    ...(req.bmid === undefined ? {} : { bmid: req.bmid }),
     aud: clientId,
     iss: 'marketplace.zoom.us',
     ts: now,

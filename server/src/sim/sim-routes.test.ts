@@ -88,6 +88,13 @@ describe('GET /sim/frame', () => {
     expect(me.json().voterId).toMatch(/^g:/);
   });
 
+  it('opens a frame in a breakout room as Zoom does: the room in mid, the main meeting in pid', async () => {
+    const room = 'r00mR00mR00mR00mR00mRw==';
+    const res = await app.inject({ method: 'GET', url: frameUrl({ mid: room, pid: MID, uid: 'inesUserId', role: 'participant' }) });
+    const me = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: cookieFrom(res.headers['set-cookie']) } });
+    expect(me.json()).toMatchObject({ voterId: 'u:inesUserId', meetingId: MID, roomId: room });
+  });
+
   it('rejects a role in the wrong spelling', async () => {
     const res = await app.inject({ method: 'GET', url: frameUrl({ mid: MID, role: 'coHost' }) });
     expect(res.statusCode).toBe(400);

@@ -15,6 +15,7 @@ export const STEPS = {
   pollKinds: { version: 3, name: 'poll-kinds-host-tools' },
   ballotChanges: { version: 4, name: 'ballot-changes' },
   templates: { version: 5, name: 'poll-templates' },
+  breakoutRooms: { version: 6, name: 'ballot-breakout-rooms' },
 } as const;
 
 /**

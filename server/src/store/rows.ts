@@ -1,7 +1,7 @@
 import type { Answer, Ballot } from '@quorum/shared';
 
 /** Every `ballots` column, in the one order both dialects select and insert them. */
-export const BALLOT_COLS = 'ballot_id, poll_id, run, question_id, voter_id, client_ballot_id, answer, cast_at, hidden, elapsed_ms';
+export const BALLOT_COLS = 'ballot_id, poll_id, run, question_id, voter_id, client_ballot_id, answer, cast_at, hidden, elapsed_ms, room_id';
 
 /** A `ballots` row; `A` and `H` are how the dialect stores the answer and the hidden flag. */
 export interface BallotRowOf<A, H> {
@@ -15,6 +15,7 @@ export interface BallotRowOf<A, H> {
   cast_at: number;
   hidden: H;
   elapsed_ms: number | null;
+  room_id: string | null;
 }
 
 /** A column's encoding in one dialect (SQLite stores JSON text and 0/1; PostgreSQL JSONB and BOOLEAN). */
@@ -42,6 +43,7 @@ export function ballotRowMappers<A, H>({ answer, hidden }: BallotCodecs<A, H>) {
     cast_at: b.castAt,
     hidden: hidden.write(b.hidden === true),
     elapsed_ms: b.elapsedMs ?? null,
+    room_id: b.roomId ?? null,
   });
   const rowToBallot = (r: BallotRowOf<A, H>): Ballot => ({
     ballotId: r.ballot_id,
@@ -55,6 +57,7 @@ export function ballotRowMappers<A, H>({ answer, hidden }: BallotCodecs<A, H>) {
     // Optional fields only when set, so a plain ballot reads back exactly as it was written.
     ...(hidden.read(r.hidden) ? { hidden: true } : {}),
     ...(r.elapsed_ms === null ? {} : { elapsedMs: r.elapsed_ms }),
+    ...(r.room_id === null ? {} : { roomId: r.room_id }),
   });
   return { ballotToRow, rowToBallot };
 }

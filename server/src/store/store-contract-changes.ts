@@ -129,6 +129,23 @@ export function describeChangeLogContract(open: () => Promise<Store>, fx: Contra
       expect(log.map((ch) => [ch.ballot.voterId, ch.previous?.voterId])).toEqual([['anon-1', undefined], ['anon-1', 'anon-1'], ['v2', undefined]]);
     });
 
+    it('stores the breakout room of each ballot and moves it with a changed answer', async () => {
+      const live = await livePoll();
+      const inRoom = (b: Ballot, roomId: string): Ballot => ({ ...b, roomId });
+      const first = inRoom(fx.vote(live, 'v1', 'a'), 'room-1');
+      const main = fx.vote(live, 'v2', 'b');
+      await store.ballots.writeMany([fx.write(first), fx.write(main)]);
+      const [moved] = await store.ballots.writeMany([fx.write(inRoom(fx.vote(live, 'v1', 'c'), 'room-2'))]);
+      expect(moved).toMatchObject({ kind: 'replaced', ballot: { ballotId: first.ballotId, roomId: 'room-2' }, previous: { roomId: 'room-1' } });
+      const survey = [inRoom(fx.vote(live, 'v3', 'a'), 'room-1'), inRoom(rate(live, 'v3', 5), 'room-1')];
+      await store.ballots.writeAtomically(survey.map((b) => fx.write(b)));
+      const stored = await store.ballots.listForRun(live.id, 1);
+      // One ballot per voter and question whichever room it came from; the main room's has no roomId.
+      expect(stored.map((b) => [b.voterId, b.roomId]).sort()).toEqual([['v1', 'room-2'], ['v2', undefined], ['v3', 'room-1'], ['v3', 'room-1']]);
+      const log = await store.ballots.changesSince(live.id, 1, 0);
+      expect(log.map((ch) => [ch.ballot.roomId, ch.previous?.roomId])).toEqual([['room-1', undefined], [undefined, undefined], ['room-2', 'room-1'], ['room-1', undefined], ['room-1', undefined]]);
+    });
+
     it('drops the log with its poll', async () => {
       const live = await livePoll();
       await store.ballots.writeMany([fx.write(fx.vote(live, 'v1', 'a'))]);

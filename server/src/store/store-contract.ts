@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { castBallot, closePoll, createPoll, openPoll, type Ballot, type DomainContext, type Poll, type PollSettings, type Result } from '@quorum/shared';
 import type { BallotWrite, Store } from './types';
 import { describeChangeLogContract } from './store-contract-changes';
+import { describeClosedRunContract } from './store-contract-closed';
 import { describeRecordsContract } from './store-contract-records';
 import { describeTemplatesContract } from './store-contract-templates';
 
@@ -194,14 +195,17 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
       it('commits a batch all or nothing', async () => {
         const live = await livePoll();
-        const orphan = { ...vote(live, 'v2', 'a'), pollId: 'no-such-poll' };
-        await expect(store.ballots.writeMany([write(vote(live, 'v1', 'a')), write(orphan)])).rejects.toThrow();
+        const first = vote(live, 'v1', 'a');
+        // Another voter's ballot under the same id: a primary-key violation half way through the batch.
+        const clash = { ...vote(live, 'v2', 'a'), ballotId: first.ballotId };
+        await expect(store.ballots.writeMany([write(first), write(clash)])).rejects.toThrow();
         expect(await store.ballots.listForRun(live.id, 1)).toEqual([]);
         expect(await store.ballots.tallyVersion(live.id, 1)).toBe(0);
       });
     });
 
     describeChangeLogContract(open, { draftPoll, launch, vote, write });
+    describeClosedRunContract(open, { draftPoll, launch, vote, write });
     describeRecordsContract(open);
     describeTemplatesContract(open);
   });

@@ -23,14 +23,22 @@ export interface BallotWrite {
   allowAnswerChange: boolean;
 }
 
+/**
+ * A write refused because, under the lock its transaction took on the poll, the ballot's run was not
+ * the poll's open run (closed, relaunched or deleted): the close committed first, so it must not count.
+ */
+export type ClosedOutcome = { kind: 'closed'; ballot: Ballot };
+
 /** The outcome of one write plus the run's tally version after it (grows with every counted change). */
-export type BallotWriteResult = RecastOutcome & { tallyVersion: number };
+export type BallotWriteResult = (RecastOutcome | ClosedOutcome) & { tallyVersion: number };
 
 export interface BallotRepository {
   /**
    * Writes many ballots in ONE transaction and returns one outcome per write, in order, only after
    * commit. Uniqueness per (poll, run, question, voter) is enforced by the database; the same
-   * `clientBallotId` from the same voter returns the stored ballot (`duplicate`).
+   * `clientBallotId` from the same voter returns the stored ballot (`duplicate`). A ballot whose run
+   * is not open when the transaction locks its poll is `closed` and written nowhere; the others of
+   * the batch are not affected.
    */
   writeMany(writes: readonly BallotWrite[]): Promise<BallotWriteResult[]>;
   /** Every ballot of one run of a poll. */
@@ -41,7 +49,8 @@ export interface BallotRepository {
   tallyVersion(pollId: string, run: number): Promise<number>;
   /**
    * Writes the ballots of one survey submission in ONE transaction, all or nothing: when any write
-   * would be rejected (a changed answer where changes are not allowed), nothing is written.
+   * would be rejected (a changed answer where changes are not allowed), or its run is not open,
+   * nothing is written.
    */
   writeAtomically(writes: readonly BallotWrite[]): Promise<AtomicWriteResult>;
   /** One ballot of a run by its id. */
@@ -68,8 +77,11 @@ export interface BallotChange {
   previous?: Ballot;
 }
 
-/** The outcome of `writeAtomically`: every result, or the index of the write that was refused. */
-export type AtomicWriteResult = { committed: true; results: BallotWriteResult[] } | { committed: false; rejectedIndex: number };
+/** The outcome of `writeAtomically`: every result, the index of the write that was refused, or a closed run. */
+export type AtomicWriteResult =
+  | { committed: true; results: BallotWriteResult[] }
+  | { committed: false; rejectedIndex: number }
+  | { committed: false; closed: true };
 
 /** Per-meeting settings, written by the host. */
 export interface MeetingSettingsRepository {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decryptAppContext, sealAppContext, unpackAppContext } from './app-context';
+import { decryptAppContext, meetingPlace, sealAppContext, unpackAppContext } from './app-context';
 
 const SECRET = 'test-client-secret';
 const NOW = 1_700_000_060_000;
@@ -116,5 +116,27 @@ describe('app context', () => {
   it('rejects a payload that is not a JSON object with exp', () => {
     const sealed = sealAppContext({ mid: 'm' }, SECRET);
     expect(decryptAppContext(sealed, SECRET, NOW)).toEqual(unauth);
+  });
+});
+
+describe('meetingPlace (breakout rooms)', () => {
+  it('reads the pid form: the room in mid, the main meeting in pid', () => {
+    expect(meetingPlace({ mid: 'room-1==', pid: 'main==' })).toEqual({ meetingId: 'main==', roomId: 'room-1==' });
+  });
+
+  it('reads the bmid form: the main meeting in mid, the room in bmid', () => {
+    expect(meetingPlace({ mid: 'main==', bmid: 'room-2==' })).toEqual({ meetingId: 'main==', roomId: 'room-2==' });
+  });
+
+  it('puts a context without room fields (or naming the main meeting as its room) in the main room', () => {
+    expect(meetingPlace({ mid: 'main==' })).toEqual({ meetingId: 'main==' });
+    expect(meetingPlace({ mid: 'main==', bmid: '' })).toEqual({ meetingId: 'main==' });
+    expect(meetingPlace({ mid: 'main==', pid: 'main==' })).toEqual({ meetingId: 'main==' });
+  });
+
+  it('derives the place from the sealed context, so only Zoom can say which room a user is in', () => {
+    const sealed = sealAppContext({ ...payload, mid: 'room-3==', pid: 'main==' }, SECRET);
+    const ctx = decryptAppContext(sealed, SECRET, NOW, 'client-1');
+    expect(ctx.ok && meetingPlace(ctx.data)).toEqual({ meetingId: 'main==', roomId: 'room-3==' });
   });
 });

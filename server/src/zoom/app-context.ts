@@ -19,6 +19,7 @@ export const appContextSchema = z.looseObject({
   exp: z.number(),
   attendrole: z.string().optional(),
   bmid: z.string().optional(),
+  pid: z.string().min(1).optional(),
   iid: z.string().optional(),
   entitlements: z.array(z.unknown()).optional(),
 });
@@ -157,3 +158,24 @@ function checkClaims(json: string, now: number, expectedClientId: string | undef
 
 /** The meeting id standing for a signed-in user's own space outside any meeting. */
 export const personalSpaceId = (uid: string): string => `personal:${uid}`;
+
+/** Where a context was opened: the main meeting, and the breakout room when it was one. */
+export interface MeetingPlace {
+  /** The main meeting's UUID: polls, ballots and permissions belong to it, whichever room the user is in. */
+  meetingId: string;
+  /** The breakout room's UUID; absent in the main meeting room. */
+  roomId?: string;
+}
+
+/**
+ * Derives the meeting and breakout room from a decrypted context; the only place that reads Zoom's
+ * room fields. Zoom's "Zoom Apps for Breakout Rooms" says an app started in a breakout room gets the
+ * room's UUID in `mid` and the main meeting's in `pid`; the SDK typings instead document `bmid` (the
+ * room's id as getBreakoutRoomList returns it) beside the main meeting's `mid`. Which one Zoom fills is
+ * not confirmed, so both are read: pid present → main = pid, room = mid; else room = bmid, main = mid.
+ */
+export function meetingPlace(ctx: Pick<AppContext, 'mid' | 'pid' | 'bmid'>): MeetingPlace {
+  const meetingId = ctx.pid ?? ctx.mid;
+  const roomId = ctx.pid !== undefined ? ctx.mid : ctx.bmid;
+  return roomId !== undefined && roomId !== '' && roomId !== meetingId ? { meetingId, roomId } : { meetingId };
+}

@@ -62,6 +62,10 @@ export async function startServer(
 
 export interface Person {
   mid: string;
+  /** In a breakout room, Zoom's documented form: the room's UUID in `mid`, the main meeting's here. */
+  pid?: string;
+  /** The SDK typings' form: the breakout room's UUID beside the main meeting's `mid`. */
+  bmid?: string;
   uid?: string;
   role?: 'host' | 'co-host' | 'participant' | 'panelist' | 'attendee';
 }
@@ -78,6 +82,8 @@ export function contextFor(config: Config, person: Person, now = Date.now()): st
     attendrole: person.role ?? 'participant',
   };
   if (person.uid !== undefined) payload.uid = person.uid;
+  if (person.pid !== undefined) payload.pid = person.pid;
+  if (person.bmid !== undefined) payload.bmid = person.bmid;
   return sealAppContext(payload, config.zoomClientSecret);
 }
 

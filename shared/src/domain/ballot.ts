@@ -96,6 +96,6 @@ export function resolveRecast(existing: Ballot | undefined, incoming: Ballot, al
 
 /** The receipt a voter sees: the ballot without the voter id and the server's bookkeeping. */
 export function toReceipt(ballot: Ballot): Receipt {
-  const { voterId: _voterId, hidden: _hidden, elapsedMs: _elapsed, ...receipt } = ballot;
+  const { voterId: _voterId, hidden: _hidden, elapsedMs: _elapsed, roomId: _room, ...receipt } = ballot;
   return receipt;
 }

@@ -3,6 +3,7 @@ import type { Poll, Question } from '../schemas/poll';
 import type { PollTally, QuestionTally } from '../schemas/tally';
 import { counterFor, type QuestionCounter } from './counters';
 import { QuizBoard } from './quiz-board';
+import { RoomShares, type RoomKey } from './room-tally';
 import { quizRules, type QuizRules } from './quiz';
 
 /** An empty tally for one question: every option, scale value or bucket present with zero. */
@@ -18,6 +19,8 @@ export class RunningTally {
   private readonly questionsByVoter = new Map<string, number>();
   /** The quiz standings, for quiz polls. */
   readonly quiz: QuizBoard | undefined;
+  /** Each breakout room's share of the run (the main room's too). */
+  readonly rooms: RoomShares;
 
   constructor(
     readonly pollId: string,
@@ -28,6 +31,7 @@ export class RunningTally {
   ) {
     this.counters = new Map(questions.map((q) => [q.id, counterFor(q)]));
     this.quiz = quiz && new QuizBoard(pollId, questions, quiz);
+    this.rooms = new RoomShares(questions);
   }
 
   /** Counts a new ballot, or swaps a replaced one for its successor (also how a hide is applied). */
@@ -37,6 +41,7 @@ export class RunningTally {
     if (previous) counter.add(previous, -1);
     else this.questionsByVoter.set(ballot.voterId, (this.questionsByVoter.get(ballot.voterId) ?? 0) + 1);
     counter.add(ballot, 1);
+    this.rooms.apply(ballot, previous);
     this.quiz?.apply(ballot, previous);
   }
 
@@ -56,15 +61,21 @@ export class RunningTally {
 
   /**
    * A self-contained copy for sending; `withResults` false leaves only turnout, `withStandings`
-   * adds a quiz's leaderboard.
+   * adds a quiz's leaderboard. `rooms` adds breakout rooms: 'all' every room's share (for hosts, once
+   * a ballot came from a breakout room), a room key that room's share (for a participant in it).
    */
-  snapshot(withResults: boolean, withStandings = false): PollTally {
+  snapshot(withResults: boolean, withStandings = false, rooms?: RoomsWanted): PollTally {
     const base: PollTally = { pollId: this.pollId, run: this.run, version: this.version, turnout: this.turnout };
     if (withResults) base.questions = this.questions;
     if (withStandings && this.quiz) base.leaderboard = this.quiz.leaderboard();
+    if (rooms && 'all' in rooms && this.rooms.split) base.rooms = this.rooms.views(withResults);
+    if (rooms && 'room' in rooms) base.room = this.rooms.view(rooms.room, withResults);
     return base;
   }
 }
+
+/** Which rooms' shares a tally snapshot carries: all of them, or the receiver's own. */
+export type RoomsWanted = { all: true } | { room: RoomKey };
 
 /** Recounts a run from its ballots: the reference the running tally must always equal. */
 export function tallyBallots(

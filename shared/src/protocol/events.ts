@@ -37,6 +37,8 @@ export interface SessionView {
   role: Role;
   isHost: boolean;
   authorized: boolean;
+  /** The breakout room I am in (from Zoom's encrypted context); absent in the main meeting room. */
+  roomId?: string;
 }
 
 /** Sent once on every connect: everything needed to render the current state. */

@@ -55,6 +55,7 @@ export type Receipt = z.infer<typeof receiptSchema>;
 
 /**
  * A stored ballot: the receipt plus who cast it (never sent to other clients), whether a host hid it
- * (open text), and for quizzes how long the voter took from the moment the question reached them.
+ * (open text), for quizzes how long the voter took from the moment the question reached them, and
+ * the breakout room it was cast in (absent = the main meeting room).
  */
-export type Ballot = Receipt & { voterId: string; hidden?: boolean; elapsedMs?: number };
+export type Ballot = Receipt & { voterId: string; hidden?: boolean; elapsedMs?: number; roomId?: string };

@@ -12,6 +12,10 @@ export const exportedBallotSchema = z.strictObject({
   voterId: z.string().optional(),
   /** Quiz polls: points this answer scored. */
   points: z.number().int().optional(),
+  /** Runs that reached breakout rooms: the room's label ("Main room", "Room n" by first ballot). */
+  room: z.string().optional(),
+  /** Ballots cast in a breakout room: Zoom's UUID of that room. */
+  roomId: z.string().optional(),
 });
 
 /**

@@ -66,6 +66,16 @@ export const questionTallySchema = z.discriminatedUnion('kind', [
 ]);
 
 /**
+ * One breakout room's share of a run (`roomId` null = the main meeting room): its distinct voters and,
+ * when the receiver may see results, its question tallies. Every room's counts add up to the whole run's.
+ */
+export const roomTallySchema = z.strictObject({
+  roomId: z.string().nullable(),
+  turnout: z.number().int(),
+  questions: z.record(z.string(), questionTallySchema).optional(),
+});
+
+/**
  * The results of one run of a poll. `version` grows with every change so clients keep the newest;
  * `questions` is absent when the receiver may only see turnout; `leaderboard` is present for quizzes
  * when the receiver may see the standings (hosts live, participants once the poll closed).
@@ -77,6 +87,10 @@ export const pollTallySchema = z.strictObject({
   turnout: z.number().int(),
   questions: z.record(z.string(), questionTallySchema).optional(),
   leaderboard: leaderboardSchema.optional(),
+  /** Hosts, once ballots came from a breakout room: every room's share, in order of its first ballot. */
+  rooms: z.array(roomTallySchema).optional(),
+  /** Participants, once the meeting uses breakout rooms: the share of the room they are in. */
+  room: roomTallySchema.optional(),
 });
 
 export type ChoiceTally = z.infer<typeof choiceTallySchema>;
@@ -85,4 +99,5 @@ export type RankTally = z.infer<typeof rankTallySchema>;
 export type TextTally = z.infer<typeof textTallySchema>;
 export type NumberTally = z.infer<typeof numberTallySchema>;
 export type QuestionTally = z.infer<typeof questionTallySchema>;
+export type RoomTally = z.infer<typeof roomTallySchema>;
 export type PollTally = z.infer<typeof pollTallySchema>;

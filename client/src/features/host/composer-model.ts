@@ -1,4 +1,5 @@
 import { normalizeDraft, parseInput, pollDraftSchema, type PollDraftInput, type ResultsVisibility } from '@quorum/shared';
+import { translator, type MessageId } from '../../i18n';
 import { blankQuestion, newKey, questionFromDraft, questionToDraft, type QuestionForm } from './question-form';
 
 export { blankOption, blankQuestion, newKey, type OptionForm, type QuestionForm } from './question-form';
@@ -81,38 +82,39 @@ export function draftFromForm(form: PollForm): PollDraftInput {
 }
 
 /** The words a field path is shown as; numbered parts ("questions.1") come out as "Question 2". */
-const FIELD_NAMES = new Map(Object.entries({
-  title: 'Title',
-  closeAfterSec: 'Close after',
-  correctOptionIds: 'correct answers',
-  minPicks: 'minimum picks',
-  maxPicks: 'maximum picks',
-  min: 'minimum',
-  max: 'maximum',
-  step: 'step',
-  unit: 'unit',
-  prompt: 'question text',
-  blockedWords: 'Blocked words',
-  quiz: 'Quiz',
-  points: 'points',
-  speedBonus: 'speed bonus',
-  speedWindowSec: 'speed window',
+const FIELD_NAMES = new Map(Object.entries<MessageId>({
+  title: 'field.title',
+  closeAfterSec: 'field.closeAfterSec',
+  correctOptionIds: 'field.correctOptionIds',
+  minPicks: 'field.minPicks',
+  maxPicks: 'field.maxPicks',
+  min: 'field.min',
+  max: 'field.max',
+  step: 'field.step',
+  unit: 'field.unit',
+  prompt: 'field.prompt',
+  blockedWords: 'field.blockedWords',
+  quiz: 'field.quiz',
+  points: 'field.points',
+  speedBonus: 'field.speedBonus',
+  speedWindowSec: 'field.speedWindowSec',
 }));
 
 /** "questions.1.options.0.label" → "Question 2, option 1" so errors point at what the host sees. */
 export function describeField(field: string | undefined): string {
   if (!field) return '';
+  const t = translator();
   const parts = field.split('.');
   const names: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     const index = Number(parts[i + 1]);
-    if (part === 'questions' && Number.isInteger(index)) names.push(`Question ${index + 1}`);
-    else if (part === 'options' && Number.isInteger(index)) names.push(`option ${index + 1}`);
-    else if (part === 'options') names.push('options');
-    else if (FIELD_NAMES.has(part)) names.push(FIELD_NAMES.get(part)!);
+    if (part === 'questions' && Number.isInteger(index)) names.push(t('field.question', { n: index + 1 }));
+    else if (part === 'options' && Number.isInteger(index)) names.push(t('field.option', { n: index + 1 }));
+    else if (part === 'options') names.push(t('field.options'));
+    else if (FIELD_NAMES.has(part)) names.push(t(FIELD_NAMES.get(part)!));
   }
-  return names.join(', ');
+  return names.join(t('field.separator'));
 }
 
 /** Checks the form with the shared schema and domain rules; returns a readable problem or null. */
@@ -123,5 +125,5 @@ export function formProblem(form: PollForm): string | null {
   const where = describeField(result.error.field);
   // Zod messages lead with the path; drop it when we name the place ourselves.
   const message = result.error.message.replace(/^[\w.]+: /, '');
-  return where ? `${where}: ${message}` : message;
+  return where ? translator()('common.titledDetail', { title: where, detail: message }) : message;
 }

@@ -2,14 +2,15 @@ import type { MouseEvent } from 'react';
 import type { Poll, RunDownloads } from '@quorum/shared';
 import { useMeeting } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
+import { useT, type MessageId } from '../../i18n';
 import { downloadWithSession, fileNameOf } from '../../session/download';
 
 /** The exports of one run: ballots as CSV, the per-question summary as CSV, everything as JSON. */
 const FORMATS = [
-  { key: 'csv', file: 'export.csv', suffix: '.csv', label: 'CSV', what: 'ballots as CSV' },
-  { key: 'summaryCsv', file: 'summary.csv', suffix: '-summary.csv', label: 'Summary CSV', what: 'per-question summary as CSV' },
-  { key: 'json', file: 'export.json', suffix: '.json', label: 'JSON', what: 'results as JSON' },
-] as const;
+  { key: 'csv', file: 'export.csv', suffix: '.csv', label: 'export.csv', what: 'export.csv.what' },
+  { key: 'summaryCsv', file: 'summary.csv', suffix: '-summary.csv', label: 'export.summaryCsv', what: 'export.summaryCsv.what' },
+  { key: 'json', file: 'export.json', suffix: '.json', label: 'export.json', what: 'export.json.what' },
+] as const satisfies readonly { key: string; file: string; suffix: string; label: MessageId; what: MessageId }[];
 
 type Format = (typeof FORMATS)[number];
 
@@ -29,26 +30,27 @@ interface RunExportLinksProps {
 }
 
 /** Download links for one run's exports, saved through `download` (with the in-memory token, as Zoom's frame may block the cookie). */
-export function RunExportLinks({ poll, run, urls, download, caption = `Export run ${run}:` }: RunExportLinksProps) {
+export function RunExportLinks({ poll, run, urls, download, caption }: RunExportLinksProps) {
   const announce = useAnnounce();
+  const t = useT();
   const hrefOf = (format: Format) => urls?.[format.key] ?? exportUrl(poll.id, run, format.file);
 
   const save = (event: MouseEvent<HTMLAnchorElement>, format: Format, name: string) => {
     if (!download) return;
     event.preventDefault();
     download(hrefOf(format), name).catch((error: unknown) =>
-      announce(`The ${format.label} could not be downloaded (${error instanceof Error ? error.message : 'network error'}).`),
+      announce(t('export.failed', { format: t(format.label), reason: error instanceof Error ? error.message : t('common.networkError') })),
     );
   };
 
   return (
     <p className="exports" data-testid="export-links" data-run={run}>
-      {caption}{' '}
+      {caption ?? t('export.caption', { run })}{' '}
       {FORMATS.map((format) => {
         const name = fileNameOf(poll.title, `-run-${run}${format.suffix}`);
         return (
-          <a key={format.key} href={hrefOf(format)} download={name} onClick={(e) => save(e, format, name)} title={`The ${format.what}`} aria-label={`Download ${format.label} of ${poll.title}, run ${run}`}>
-            {format.label}
+          <a key={format.key} href={hrefOf(format)} download={name} onClick={(e) => save(e, format, name)} title={t(format.what)} aria-label={t('export.download', { format: t(format.label), title: poll.title, run })}>
+            {t(format.label)}
           </a>
         );
       })}

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { canSeeResults, type Poll, type PollDraftInput } from '@quorum/shared';
 import { useMeetingState } from '../../app-context';
 import { PollCard } from '../../components/poll-card';
+import { useT } from '../../i18n';
 import { currentTally } from '../../realtime/meeting-state';
+import { PresentButton } from '../present/present-button';
 import { PollResults } from '../results/poll-results';
 import { ExportLinks } from './export-links';
 import { useHostRequest, useModerate, useSaveDraft } from './host-requests';
@@ -32,43 +34,45 @@ interface ActionsProps {
 /** The buttons a poll's status allows: launch and edit a draft, close an open poll, share, relaunch, delete. */
 function PollActions({ poll, run, edit }: ActionsProps) {
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const t = useT();
+  const title = poll.title;
   // Sharing only matters while participants cannot already see results.
   const canShare = poll.status !== 'draft' && !canSeeResults(poll, 'participant');
   return (
     <div className="actions">
       {poll.status === 'draft' && (
         <>
-          <button type="button" className="primary" data-testid="launch-poll" onClick={() => run('poll:open', `Launched “${poll.title}”.`)}>
-            Launch
+          <button type="button" className="primary" data-testid="launch-poll" onClick={() => run('poll:open', t('host.launched', { title }))}>
+            {t('host.launch')}
           </button>
           <button type="button" onClick={edit}>
-            Edit
+            {t('host.edit')}
           </button>
         </>
       )}
       {poll.status === 'open' && (
-        <button type="button" className="primary" data-testid="close-poll" onClick={() => run('poll:close', `Closed “${poll.title}”.`)}>
-          Close poll
+        <button type="button" className="primary" data-testid="close-poll" onClick={() => run('poll:close', t('host.closed', { title }))}>
+          {t('host.close')}
         </button>
       )}
       {canShare && (
-        <button type="button" data-testid="share-results" onClick={() => run('poll:share', `Results of “${poll.title}” shared.`)}>
-          Share results
+        <button type="button" data-testid="share-results" onClick={() => run('poll:share', t('host.shared', { title }))}>
+          {t('host.share')}
         </button>
       )}
       {poll.status === 'closed' && (
-        <button type="button" onClick={() => run('poll:open', `Relaunched “${poll.title}”.`)}>
-          Relaunch
+        <button type="button" onClick={() => run('poll:open', t('host.relaunched', { title }))}>
+          {t('host.relaunch')}
         </button>
       )}
       {poll.status !== 'open' &&
         (confirmDelete ? (
-          <button type="button" className="danger" onClick={() => run('poll:delete', `Deleted “${poll.title}”.`)}>
-            Confirm delete
+          <button type="button" className="danger" onClick={() => run('poll:delete', t('host.deleted', { title }))}>
+            {t('host.confirmDelete')}
           </button>
         ) : (
           <button type="button" onClick={() => setConfirmDelete(true)}>
-            Delete
+            {t('host.delete')}
           </button>
         ))}
     </div>
@@ -90,6 +94,9 @@ export function HostPollCard({ poll, participants, canRun = true }: HostPollCard
   const hide = useModerate(poll.id);
   const moderate = canRun ? hide : undefined;
   const [editing, setEditing] = useState(false);
+  // Back from the composer, the card takes focus (its Save or Cancel button is gone).
+  const [edited, setEdited] = useState(false);
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const run = (action: PollAction, done: string) => void send(action, poll.id, done).then(setError);
 
@@ -99,16 +106,20 @@ export function HostPollCard({ poll, participants, canRun = true }: HostPollCard
       if (failure === null) setEditing(false);
       return failure;
     };
-    return <PollComposer heading={`Edit “${poll.title}”`} initial={poll} onSave={onSave} onCancel={() => setEditing(false)} />;
+    return <PollComposer heading={t('host.editHeading', { title: poll.title })} initial={poll} onSave={onSave} onCancel={() => setEditing(false)} />;
   }
   return (
-    <PollCard poll={poll} clockOffsetMs={state.clockOffsetMs}>
+    <PollCard poll={poll} clockOffsetMs={state.clockOffsetMs} arrived={edited}>
       {poll.status !== 'draft' && <PollResults poll={poll} tally={currentTally(state, poll)} role="host" participants={participants} moderate={moderate} />}
-      {poll.status === 'draft' && <p className="note">{poll.questions.length} question(s), not launched yet.</p>}
+      {poll.status === 'draft' && <p className="note">{t('host.draftNote', { count: poll.questions.length })}</p>}
       {error && <p className="error">{error}</p>}
       {canRun && poll.status === 'open' && <TimerControls poll={poll} onError={setError} />}
-      {canRun && <PollActions poll={poll} run={run} edit={() => setEditing(true)} />}
+      {canRun && <PollActions poll={poll} run={run} edit={() => {
+            setEdited(true);
+            setEditing(true);
+          }} />}
       {poll.status !== 'draft' && <ExportLinks poll={poll} run={poll.run} />}
+      <PresentButton poll={poll} />
       {poll.run > 1 && <RunHistory poll={poll} moderate={moderate} />}
     </PollCard>
   );

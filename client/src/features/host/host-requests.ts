@@ -1,6 +1,7 @@
 import type { PollDraftInput } from '@quorum/shared';
 import { useMeeting } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
+import { useT } from '../../i18n';
 import type { RequestData, RequestName, RequestPayload } from '../../realtime/realtime-link';
 import type { Moderate } from '../results/text-results';
 
@@ -8,9 +9,10 @@ import type { Moderate } from '../results/text-results';
 export function useHostRequest() {
   const { controller } = useMeeting();
   const announce = useAnnounce();
+  const t = useT();
   return async <E extends RequestName>(event: E, payload: RequestPayload<E>, done: string): Promise<{ data: RequestData<E> } | { error: string }> => {
     const result = await controller.request(event, payload);
-    const message = result.ok ? done : `Could not do that: ${result.error.message}`;
+    const message = result.ok ? done : t('host.requestFailed', { reason: result.error.message });
     announce(message);
     return result.ok ? { data: result.data as RequestData<E> } : { error: message };
   };
@@ -28,8 +30,9 @@ export function useSaveDraft() {
 /** Hide / Unhide of open-text answers in one run of a poll (`answer:hide`). */
 export function useModerate(pollId: string): (run: number) => Moderate {
   const send = useHostRequest();
+  const t = useT();
   return (run) => async (ballotId, hidden) => {
-    const outcome = await send('answer:hide', { pollId, run, ballotId, hidden }, hidden ? 'Answer hidden for everyone.' : 'Answer shown again.');
+    const outcome = await send('answer:hide', { pollId, run, ballotId, hidden }, t(hidden ? 'text.hidden' : 'text.shown'));
     return 'data' in outcome;
   };
 }

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { isHostRole, type PollDraftInput } from '@quorum/shared';
 import { useMeetingState } from '../../app-context';
+import { EmptyState } from '../../components/empty-state';
+import { BarsIcon } from '../../components/icons';
 import { Unavailable } from '../../components/unavailable';
+import { useT } from '../../i18n';
 import { mayRun, sortedPolls, tallyKey } from '../../realtime/meeting-state';
 import { LibraryImport } from '../library/library-import';
 import { ReportPanel } from '../report/report-panel';
@@ -10,6 +13,7 @@ import { CoHostToggle } from './co-host-toggle';
 import { HostPollCard, useSaveDraft } from './host-poll-card';
 import { InvitePanel } from './invite-panel';
 import { PollComposer } from './poll-composer';
+import { useComposeFocus } from './use-compose-focus';
 import { useParticipants } from './use-participants';
 
 /** What hosts and co-hosts see: compose, the meeting's polls with live results, library and invitations. */
@@ -18,6 +22,8 @@ export function HostView() {
   const { participants, supported } = useParticipants();
   const saveDraft = useSaveDraft();
   const [composing, setComposing] = useState(false);
+  const focus = useComposeFocus(composing);
+  const t = useT();
   const polls = sortedPolls(state);
   const canRun = mayRun(state);
   // Hosts and co-hosts get no ballot, so "N of M voted" counts only the people who can vote.
@@ -28,7 +34,10 @@ export function HostView() {
 
   const create = async (draft: PollDraftInput) => {
     const failure = await saveDraft(draft);
-    if (failure === null) setComposing(false);
+    if (failure === null) {
+      focus.saved();
+      setComposing(false);
+    }
     return failure;
   };
 
@@ -38,20 +47,24 @@ export function HostView() {
       {state.session?.role === 'host' && <CoHostToggle />}
       {!canRun && (
         <p className="note" data-testid="host-only-note">
-          The host runs the polls in this meeting. You can follow the results and export them.
+          {t('host.hostOnly')}
         </p>
       )}
       {canRun &&
         (composing ? (
-          <PollComposer heading="New poll" onSave={create} onCancel={() => setComposing(false)} />
+          <PollComposer heading={t('poll.new')} onSave={create} onCancel={() => setComposing(false)} />
         ) : (
-          <button type="button" className="primary wide" data-testid="compose-poll" onClick={() => setComposing(true)}>
-            New poll
+          <button type="button" className="primary wide" data-testid="compose-poll" ref={focus.newPoll} onClick={() => setComposing(true)}>
+            {t('poll.new')}
           </button>
         ))}
-      {!supported && <Unavailable feature="The participant count" reason="this Zoom client does not list participants to apps" />}
-      {polls.length === 0 && <p className="empty">No polls yet. Create one, or add one from your library.</p>}
-      <div className="poll-list">
+      {!supported && <Unavailable feature="host.participantCount" reason="host.participantCount.why" />}
+      {polls.length === 0 && !composing && (
+        <EmptyState icon={<BarsIcon />} title={t('empty.host.title')} testId="empty-polls" action={canRun ? { label: t('empty.host.action'), onClick: () => setComposing(true) } : undefined}>
+          <p>{t('empty.host.body')}</p>
+        </EmptyState>
+      )}
+      <div className="poll-list" ref={focus.list}>
         {polls.map((poll) => (
           <HostPollCard key={poll.id} poll={poll} participants={voters} canRun={canRun} />
         ))}

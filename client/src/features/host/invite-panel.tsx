@@ -3,13 +3,15 @@ import type { Poll } from '@quorum/shared';
 import { useMeeting, useSupports, useZoom } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
 import { Unavailable } from '../../components/unavailable';
+import { useT, type Translate } from '../../i18n';
 import type { ZoomParticipant } from '../../zoom/zoom-port';
 
-const describe = (error: unknown) => (error instanceof Error && error.message ? error.message : 'Zoom refused the invitation.');
+const describe = (error: unknown, t: Translate) => (error instanceof Error && error.message ? error.message : t('invite.refused'));
 
 /** Runs an invitation call and reports the outcome in the live region. */
 function useInvite() {
   const announce = useAnnounce();
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const invite = async (send: () => Promise<void>, success: string) => {
     setBusy(true);
@@ -17,7 +19,7 @@ function useInvite() {
       await send();
       announce(success);
     } catch (error) {
-      announce(`Could not send the invitation: ${describe(error)}`);
+      announce(t('invite.failed', { reason: describe(error, t) }));
     } finally {
       setBusy(false);
     }
@@ -56,6 +58,7 @@ interface PickerProps {
 function ParticipantPicker({ participants, me, voted }: PickerProps) {
   const { zoom } = useZoom();
   const { busy, invite } = useInvite();
+  const t = useT();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   // With an open, named poll, only those who have not voted yet; otherwise everyone but me.
   const others = participants.filter((p) => p.participantUUID !== me && !voted?.has(p.participantUUID));
@@ -67,11 +70,11 @@ function ParticipantPicker({ participants, me, voted }: PickerProps) {
       else next.delete(uuid);
       return next;
     });
-  if (others.length === 0) return <p className="note">{voted ? 'Everyone else has voted.' : 'Nobody else is in the meeting yet.'}</p>;
-  const send = () => invite(() => zoom.sendAppInvitation({ participantUUIDs: selected }), `Invited ${selected.length} ${selected.length === 1 ? 'person' : 'people'}.`).then(() => setPicked(new Set()));
+  if (others.length === 0) return <p className="note">{t(voted ? 'invite.allVoted' : 'invite.nobodyElse')}</p>;
+  const send = () => invite(() => zoom.sendAppInvitation({ participantUUIDs: selected }), t('invite.invited', { count: selected.length })).then(() => setPicked(new Set()));
   return (
     <fieldset>
-      <legend>{voted ? 'Invite participants who have not voted' : 'Invite chosen participants'}</legend>
+      <legend>{t(voted ? 'invite.notVoted' : 'invite.chosen')}</legend>
       <ul className="plain">
         {others.map((p) => (
           <li key={p.participantUUID}>
@@ -82,7 +85,7 @@ function ParticipantPicker({ participants, me, voted }: PickerProps) {
         ))}
       </ul>
       <button type="button" disabled={busy || selected.length === 0} onClick={() => void send()}>
-        Invite selected ({selected.length})
+        {t('invite.selected', { count: selected.length })}
       </button>
     </fieldset>
   );
@@ -96,6 +99,7 @@ export function InvitePanel({ participants, openPoll, turnout }: { participants:
   const canList = useSupports('getMeetingParticipants');
   const canInviteSome = canInvite && canList;
   const { busy, invite } = useInvite();
+  const t = useT();
   const [me, setMe] = useState<string | null>(null);
   const voted = useVoted(openPoll, turnout);
   useEffect(() => {
@@ -104,15 +108,15 @@ export function InvitePanel({ participants, openPoll, turnout }: { participants:
 
   return (
     <details className="panel">
-      <summary>Invite participants</summary>
+      <summary>{t('invite.title')}</summary>
       {canInviteAll ? (
-        <button type="button" data-testid="invite-all" disabled={busy} onClick={() => void invite(() => zoom.sendAppInvitationToAllParticipants(), 'Invitation sent to everyone.')}>
-          Invite everyone to Quorum
+        <button type="button" data-testid="invite-all" disabled={busy} onClick={() => void invite(() => zoom.sendAppInvitationToAllParticipants(), t('invite.sentAll'))}>
+          {t('invite.all')}
         </button>
       ) : (
-        <Unavailable feature="Inviting everyone" />
+        <Unavailable feature="invite.all.feature" />
       )}
-      {!canInviteSome && <Unavailable feature="Inviting chosen people" />}
+      {!canInviteSome && <Unavailable feature="invite.some.feature" />}
       {canInviteSome && participants && <ParticipantPicker participants={participants} me={me} voted={voted} />}
     </details>
   );

@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import { LIMITS, type TextVariant } from '@quorum/shared';
+import { useIntl } from 'react-intl';
+import { useT, type MessageId } from '../../i18n';
 import type { QuestionForm } from './question-form';
 
 export interface KindSettingsProps {
@@ -13,19 +15,20 @@ const SCALE_MAXES = Array.from({ length: LIMITS.ratingSpanMax - 1 }, (_, i) => i
 /** Rating: the scale's ends and their labels. */
 export function RatingSettings({ question, onChange }: KindSettingsProps) {
   const set = (patch: Partial<QuestionForm>) => onChange({ ...question, ...patch });
+  const t = useT();
   return (
     <fieldset className="options">
-      <legend>Scale</legend>
+      <legend>{t('editor.scale')}</legend>
       <div className="row">
         <label>
-          From{' '}
+          {t('editor.scaleFrom')}{' '}
           <select value={question.min} onChange={(e) => set({ min: e.currentTarget.value === '0' ? 0 : 1 })}>
             <option value={0}>0</option>
             <option value={1}>1</option>
           </select>
         </label>
         <label>
-          To{' '}
+          {t('editor.scaleTo')}{' '}
           <select value={question.max} onChange={(e) => set({ max: Number(e.currentTarget.value) })}>
             {SCALE_MAXES.map((v) => (
               <option key={v} value={v}>
@@ -36,29 +39,30 @@ export function RatingSettings({ question, onChange }: KindSettingsProps) {
         </label>
       </div>
       <label className="stack">
-        Low end label <input value={question.minLabel} maxLength={LIMITS.scaleLabelMax} placeholder="e.g. Poor" onChange={(e) => set({ minLabel: e.currentTarget.value })} />
+        {t('editor.lowLabel')} <input value={question.minLabel} maxLength={LIMITS.scaleLabelMax} placeholder={t('editor.lowLabel.example')} onChange={(e) => set({ minLabel: e.currentTarget.value })} />
       </label>
       <label className="stack">
-        High end label <input value={question.maxLabel} maxLength={LIMITS.scaleLabelMax} placeholder="e.g. Great" onChange={(e) => set({ maxLabel: e.currentTarget.value })} />
+        {t('editor.highLabel')} <input value={question.maxLabel} maxLength={LIMITS.scaleLabelMax} placeholder={t('editor.highLabel.example')} onChange={(e) => set({ maxLabel: e.currentTarget.value })} />
       </label>
     </fieldset>
   );
 }
 
-const VARIANTS: { value: TextVariant; label: string }[] = [
-  { value: 'short', label: `Short (up to ${LIMITS.textShortMax} characters)` },
-  { value: 'long', label: `Long (up to ${LIMITS.textLongMax.toLocaleString('en')} characters)` },
+const VARIANTS: { value: TextVariant; label: MessageId; max: number }[] = [
+  { value: 'short', label: 'editor.textShort', max: LIMITS.textShortMax },
+  { value: 'long', label: 'editor.textLong', max: LIMITS.textLongMax },
 ];
 
 /** Open text: short or long answers. */
 export function TextSettings({ question, onChange }: KindSettingsProps) {
   const name = useId();
+  const t = useT();
   return (
     <fieldset className="options">
-      <legend>Answer length</legend>
+      <legend>{t('editor.answerLength')}</legend>
       {VARIANTS.map((v) => (
         <label className="choice" key={v.value}>
-          <input type="radio" name={name} checked={question.variant === v.value} onChange={() => onChange({ ...question, variant: v.value })} /> {v.label}
+          <input type="radio" name={name} checked={question.variant === v.value} onChange={() => onChange({ ...question, variant: v.value })} /> {t(v.label, { max: v.max })}
         </label>
       ))}
     </fieldset>
@@ -68,21 +72,22 @@ export function TextSettings({ question, onChange }: KindSettingsProps) {
 /** Numeric estimate: range, step and unit (typed text, checked by the shared rules on save). */
 export function NumberSettings({ question, onChange }: KindSettingsProps) {
   const set = (patch: Partial<QuestionForm>) => onChange({ ...question, ...patch });
-  const field = (label: string, key: 'numMin' | 'numMax' | 'numStep') => (
+  const t = useIntl().formatMessage;
+  const field = (label: MessageId, key: 'numMin' | 'numMax' | 'numStep') => (
     <label>
-      {label} <input type="number" inputMode="decimal" value={question[key]} onChange={(e) => set({ [key]: e.currentTarget.value })} />
+      {t({ id: label })} <input type="number" inputMode="decimal" value={question[key]} onChange={(e) => set({ [key]: e.currentTarget.value })} />
     </label>
   );
   return (
     <fieldset className="options">
-      <legend>Range</legend>
+      <legend>{t({ id: 'editor.range' })}</legend>
       <div className="row">
-        {field('Minimum', 'numMin')}
-        {field('Maximum', 'numMax')}
-        {field('Step', 'numStep')}
+        {field('editor.min', 'numMin')}
+        {field('editor.max', 'numMax')}
+        {field('editor.step', 'numStep')}
       </div>
       <label className="stack">
-        Unit (optional) <input value={question.unit} maxLength={LIMITS.unitMax} placeholder="e.g. km" onChange={(e) => set({ unit: e.currentTarget.value })} />
+        {t({ id: 'editor.unit' })} <input value={question.unit} maxLength={LIMITS.unitMax} placeholder={t({ id: 'editor.unit.example' })} onChange={(e) => set({ unit: e.currentTarget.value })} />
       </label>
     </fieldset>
   );

@@ -1,6 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { LIMITS, type PollDraftInput } from '@quorum/shared';
 import { useAnnounce } from '../../components/announcer';
+import { useFocusLanding } from '../../components/use-focus-landing';
+import { useT } from '../../i18n';
 import { blankForm, blankQuestion, draftFromForm, formFromDraft, formProblem, type PollForm } from './composer-model';
 import { QuestionEditor } from './question-editor';
 import { SettingsFields } from './settings-fields';
@@ -16,21 +18,25 @@ interface PollComposerProps {
 /** Writes or edits a poll: title, questions of any kind, settings; validated by the shared rules before saving. */
 export function PollComposer({ heading, initial, onSave, onCancel }: PollComposerProps) {
   const announce = useAnnounce();
+  const t = useT();
   const [form, setForm] = useState<PollForm>(() => (initial ? formFromDraft(initial) : blankForm()));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The New poll or Edit button that opened the composer is gone: start at the title.
+  const title = useRef<HTMLInputElement>(null);
+  useFocusLanding(title, 'opened', true);
   const set = (patch: Partial<PollForm>) => setForm((f) => ({ ...f, ...patch }));
   const setQuestions = (update: (qs: PollForm['questions']) => PollForm['questions']) => setForm((f) => ({ ...f, questions: update(f.questions) }));
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = formProblem(form) ?? (busy ? 'Saving…' : null);
+    const problem = formProblem(form) ?? (busy ? t('composer.saving') : null);
     if (problem === null) {
       setBusy(true);
       const failure = await onSave(draftFromForm(form));
       setBusy(false);
       setError(failure);
-      announce(failure ?? 'Draft saved.');
+      announce(failure ?? t('composer.saved'));
       return;
     }
     setError(problem);
@@ -41,7 +47,7 @@ export function PollComposer({ heading, initial, onSave, onCancel }: PollCompose
     <form className="composer" onSubmit={save} noValidate aria-label={heading}>
       <h2>{heading}</h2>
       <label className="stack">
-        Title <input value={form.title} maxLength={LIMITS.titleMax} onChange={(e) => set({ title: e.currentTarget.value })} />
+        {t('composer.title')} <input ref={title} value={form.title} maxLength={LIMITS.titleMax} onChange={(e) => set({ title: e.currentTarget.value })} />
       </label>
       {form.questions.map((q, i) => (
         <QuestionEditor
@@ -54,16 +60,16 @@ export function PollComposer({ heading, initial, onSave, onCancel }: PollCompose
         />
       ))}
       <button type="button" disabled={form.questions.length >= LIMITS.questionsMax} onClick={() => setQuestions((qs) => [...qs, blankQuestion()])}>
-        Add question
+        {t('composer.addQuestion')}
       </button>
       <SettingsFields form={form} set={set} />
       {error && <p className="error">{error}</p>}
       <div className="actions">
         <button type="submit" className="primary" data-testid="save-draft" disabled={busy}>
-          {busy ? 'Saving…' : 'Save draft'}
+          {busy ? t('composer.saving') : t('composer.save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

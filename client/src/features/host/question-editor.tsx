@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { LIMITS, type QuestionKind } from '@quorum/shared';
+import { useT, type MessageId } from '../../i18n';
 import { NumberSettings, RatingSettings, TextSettings, type KindSettingsProps } from './kind-settings';
 import { blankOption, type OptionForm, type QuestionForm } from './question-form';
 
@@ -9,27 +10,29 @@ interface QuestionEditorProps extends KindSettingsProps {
   quiz: boolean;
 }
 
-const KIND_LABEL: Record<QuestionKind, string> = {
-  single: 'Single choice',
-  multiple: 'Multiple choice',
-  rating: 'Rating scale',
-  rank: 'Rank order',
-  text: 'Open text',
-  number: 'Number',
+const KIND_LABEL: Record<QuestionKind, MessageId> = {
+  single: 'kind.single',
+  multiple: 'kind.multiple',
+  rating: 'kind.rating',
+  rank: 'kind.rank',
+  text: 'kind.text',
+  number: 'kind.number',
 };
 const toInt = (value: string) => (value === '' ? 0 : Math.trunc(Number(value)));
 
 function OptionRow({ index, option, i, count, quiz, set, remove }: { index: number; option: OptionForm; i: number; count: number; quiz: boolean; set: (o: OptionForm) => void; remove: () => void }) {
+  const t = useT();
+  const n = { q: index + 1, n: i + 1 };
   return (
     <div className="row option-row">
-      <input className="grow" aria-label={`Question ${index + 1}, option ${i + 1}`} value={option.label} maxLength={LIMITS.optionLabelMax} onChange={(e) => set({ ...option, label: e.currentTarget.value })} />
+      <input className="grow" aria-label={t('editor.optionLabel', n)} value={option.label} maxLength={LIMITS.optionLabelMax} onChange={(e) => set({ ...option, label: e.currentTarget.value })} />
       {quiz && (
         <label className="choice">
-          <input type="checkbox" checked={option.correct} aria-label={`Option ${i + 1} is correct`} onChange={(e) => set({ ...option, correct: e.currentTarget.checked })} />
-          <span aria-hidden="true">Correct</span>
+          <input type="checkbox" checked={option.correct} aria-label={t('editor.optionCorrect', n)} onChange={(e) => set({ ...option, correct: e.currentTarget.checked })} />
+          <span aria-hidden="true">{t('editor.correct')}</span>
         </label>
       )}
-      <button type="button" aria-label={`Remove option ${i + 1}`} disabled={count <= LIMITS.optionsMin} onClick={remove}>
+      <button type="button" aria-label={t('editor.removeOption', n)} disabled={count <= LIMITS.optionsMin} onClick={remove}>
         ×
       </button>
     </div>
@@ -43,10 +46,11 @@ function ChoiceOptions({ index, question, onChange, quiz }: QuestionEditorProps)
   const rank = question.kind === 'rank';
   const max = rank ? LIMITS.rankItemsMax : LIMITS.optionsMax;
   const markCorrect = quiz && !rank;
+  const t = useT();
   return (
     <fieldset className="options">
-      <legend>{rank ? 'Items to rank' : 'Options'}</legend>
-      {markCorrect && <p className="note">Tick the correct answer(s). Without one, this question scores no points.</p>}
+      <legend>{t(rank ? 'editor.items' : 'editor.options')}</legend>
+      {markCorrect && <p className="note">{t('editor.tickCorrect')}</p>}
       {options.map((o, i) => (
         <OptionRow
           key={o.key}
@@ -60,15 +64,15 @@ function ChoiceOptions({ index, question, onChange, quiz }: QuestionEditorProps)
         />
       ))}
       <button type="button" disabled={options.length >= max} onClick={() => set({ options: [...options, blankOption()] })}>
-        {rank ? 'Add item' : 'Add option'}
+        {t(rank ? 'editor.addItem' : 'editor.addOption')}
       </button>
       {question.kind === 'multiple' && (
         <div className="row">
           <label>
-            Min picks <input type="number" min={0} max={options.length} value={question.minPicks} onChange={(e) => set({ minPicks: toInt(e.currentTarget.value) })} />
+            {t('editor.minPicks')} <input type="number" min={0} max={options.length} value={question.minPicks} onChange={(e) => set({ minPicks: toInt(e.currentTarget.value) })} />
           </label>
           <label>
-            Max picks <input type="number" min={1} max={options.length} value={question.maxPicks} onChange={(e) => set({ maxPicks: toInt(e.currentTarget.value) })} />
+            {t('editor.maxPicks')} <input type="number" min={1} max={options.length} value={question.maxPicks} onChange={(e) => set({ maxPicks: toInt(e.currentTarget.value) })} />
           </label>
         </div>
       )}
@@ -93,29 +97,30 @@ function KindFields(props: QuestionEditorProps) {
 export function QuestionEditor(props: QuestionEditorProps) {
   const { index, question, onChange, onRemove } = props;
   const kindId = useId();
+  const t = useT();
   return (
     <fieldset className="question-editor" data-testid="question-editor">
-      <legend>Question {index + 1}</legend>
+      <legend>{t('editor.questionN', { n: index + 1 })}</legend>
       <label className="stack">
-        Question <input value={question.prompt} maxLength={LIMITS.promptMax} onChange={(e) => onChange({ ...question, prompt: e.currentTarget.value })} />
+        {t('editor.question')} <input value={question.prompt} maxLength={LIMITS.promptMax} onChange={(e) => onChange({ ...question, prompt: e.currentTarget.value })} />
       </label>
       <label className="stack" htmlFor={kindId}>
-        Type
+        {t('editor.type')}
       </label>
       <select id={kindId} value={question.kind} onChange={(e) => onChange({ ...question, kind: e.currentTarget.value as QuestionKind })}>
         {(Object.keys(KIND_LABEL) as QuestionKind[]).map((k) => (
           <option key={k} value={k}>
-            {KIND_LABEL[k]}
+            {t(KIND_LABEL[k])}
           </option>
         ))}
       </select>
       <label className="choice">
-        <input type="checkbox" checked={question.required} onChange={(e) => onChange({ ...question, required: e.currentTarget.checked })} /> Required
+        <input type="checkbox" checked={question.required} onChange={(e) => onChange({ ...question, required: e.currentTarget.checked })} /> {t('editor.required')}
       </label>
       <KindFields {...props} />
       {onRemove && (
         <button type="button" className="link" onClick={onRemove}>
-          Remove question {index + 1}
+          {t('editor.removeQuestion', { n: index + 1 })}
         </button>
       )}
     </fieldset>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { Poll, PollTally } from '@quorum/shared';
 import { useMeeting } from '../../app-context';
+import { useT } from '../../i18n';
 import { PollResults } from '../results/poll-results';
 import type { Moderate } from '../results/text-results';
 import { ExportLinks } from './export-links';
@@ -12,12 +13,13 @@ type Loaded = { runs: PollTally[] } | { error: string } | null;
 function useRuns(pollId: string, key: string | null) {
   const { session } = useMeeting();
   const [loaded, setLoaded] = useState<Loaded>(null);
+  const t = useT();
   const reload = useCallback(() => {
     fetchRuns(session, pollId).then(
       (runs) => setLoaded({ runs }),
-      (error: unknown) => setLoaded({ error: `Could not load earlier runs: ${error instanceof Error ? error.message : 'network error'}` }),
+      (error: unknown) => setLoaded({ error: t('runs.loadFailed', { reason: error instanceof Error ? error.message : t('common.networkError') }) }),
     );
-  }, [session, pollId]);
+  }, [session, pollId, t]);
   useEffect(() => {
     if (key !== null) reload();
   }, [reload, key]);
@@ -33,6 +35,7 @@ interface RunHistoryProps {
 /** Run history: pick any run of a relaunched poll to see its results and export them. */
 export function RunHistory({ poll, moderate }: RunHistoryProps) {
   const pickId = useId();
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [run, setRun] = useState(Math.max(1, poll.run - 1));
   const { loaded, reload } = useRuns(poll.id, open ? `${poll.run}:${poll.status}` : null);
@@ -49,21 +52,20 @@ export function RunHistory({ poll, moderate }: RunHistoryProps) {
   const runs = Array.from({ length: poll.run }, (_, i) => poll.run - i);
   return (
     <details className="panel run-history" data-testid="run-history" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Run history ({poll.run} runs)</summary>
+      <summary>{t('runs.title', { count: poll.run })}</summary>
       {open && (
         <>
           <label className="stack" htmlFor={pickId}>
-            Show run
+            {t('runs.show')}
           </label>
           <select id={pickId} value={run} data-testid="run-picker" onChange={(e) => setRun(Number(e.currentTarget.value))}>
             {runs.map((r) => (
               <option key={r} value={r}>
-                Run {r}
-                {r === poll.run ? ` (${poll.status === 'open' ? 'open now' : 'latest'})` : ''}
+                {r === poll.run ? t(poll.status === 'open' ? 'runs.runOpen' : 'runs.runLatest', { run: r }) : t('runs.run', { run: r })}
               </option>
             ))}
           </select>
-          {loaded === null && <p className="note">Loading…</p>}
+          {loaded === null && <p className="note">{t('common.loading')}</p>}
           {loaded && 'error' in loaded && <p className="error">{loaded.error}</p>}
           {loaded && 'runs' in loaded && <PollResults poll={poll} tally={tally} role="host" run={run} moderate={moderateAndReload} />}
           <ExportLinks poll={poll} run={run} />

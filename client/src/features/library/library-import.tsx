@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMeeting } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
 import { Unavailable } from '../../components/unavailable';
+import { useT } from '../../i18n';
 import { useSaveDraft } from '../host/host-poll-card';
 import { useLibrary } from './library-context';
 import { LibraryStatus } from './library-status';
@@ -17,6 +18,7 @@ export function LibraryImport() {
   const saveDraft = useSaveDraft();
   const announce = useAnnounce();
   const [busy, setBusy] = useState<string | null>(null);
+  const t = useT();
   const shown = sync.visible(drafts);
 
   const add = async (id: string, title: string) => {
@@ -25,7 +27,7 @@ export function LibraryImport() {
     setBusy(id);
     const failure = await saveDraft(entry.draft);
     setBusy(null);
-    announce(failure ? `Could not add “${title}”: ${failure}` : `Added “${title}” to this meeting as a draft.`);
+    announce(failure ? t('library.addFailed', { title, reason: failure }) : t('library.added', { title }));
   };
 
   // Opening the panel looks for changes made elsewhere: the main window's channel, and the account library.
@@ -36,18 +38,18 @@ export function LibraryImport() {
 
   return (
     <details className="panel" data-testid="library-import" onToggle={(e) => e.currentTarget.open && onOpen()}>
-      <summary>Poll library ({shown.length})</summary>
-      {!available && status.mode === 'local' && <Unavailable feature="Syncing drafts from the Zoom main window" />}
+      <summary>{t('library.titleN', { count: shown.length })}</summary>
+      {!available && status.mode === 'local' && <Unavailable feature="library.syncFeature" />}
       <LibraryStatus status={status} />
       {shown.length === 0 ? (
-        <p className="note">Prepare polls before a meeting: open Quorum from the Apps tab of the Zoom client, outside a meeting.</p>
+        <p className="note">{t('library.prepareHint')}</p>
       ) : (
         <ul className="plain">
           {shown.map((d) => (
             <li key={d.id} className="row" data-testid="library-item">
               <span className="grow">{d.draft.title}</span>
-              <button type="button" disabled={busy !== null} onClick={() => void add(d.id, d.draft.title)} aria-label={`Add “${d.draft.title}” to this meeting`}>
-                Add to meeting
+              <button type="button" disabled={busy !== null} onClick={() => void add(d.id, d.draft.title)} aria-label={t('library.addNamed', { title: d.draft.title })}>
+                {t('library.add')}
               </button>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useAnnounce } from '../../components/announcer';
+import { useT } from '../../i18n';
 import { saveBlob } from '../../session/download';
 import type { TemplateSync } from './template-sync';
 import { TEMPLATES_FILE_NAME } from './templates-file';
@@ -10,6 +11,7 @@ export function LibraryTransfer({ sync }: { sync: TemplateSync }) {
   const picker = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useT();
 
   const report = (text: string, failed: boolean) => {
     setProblem(failed ? text : null);
@@ -23,17 +25,17 @@ export function LibraryTransfer({ sync }: { sync: TemplateSync }) {
     setBusy(true);
     const result = await sync.importText(await file.text());
     setBusy(false);
-    if (result.ok) report(`Imported ${result.data} ${result.data === 1 ? 'poll' : 'polls'} from ${file.name}.`, false);
-    else report(`${file.name} was not imported. ${result.error.message}`, true);
+    if (result.ok) report(t('library.imported', { count: result.data, file: file.name }), false);
+    else report(t('library.importFailed', { file: file.name, reason: result.error.message }), true);
   };
 
   const onExport = async () => {
     setBusy(true);
     try {
       saveBlob(await sync.exportFile(), TEMPLATES_FILE_NAME);
-      report('Exported the poll library.', false);
+      report(t('library.exported'), false);
     } catch (error) {
-      report(`The library could not be exported: ${error instanceof Error ? error.message : String(error)}`, true);
+      report(t('library.exportFailed', { reason: error instanceof Error ? error.message : String(error) }), true);
     } finally {
       setBusy(false);
     }
@@ -43,13 +45,13 @@ export function LibraryTransfer({ sync }: { sync: TemplateSync }) {
     <div className="library-transfer">
       <div className="actions">
         <button type="button" disabled={busy} data-testid="import-templates" onClick={() => picker.current?.click()}>
-          Import…
+          {t('library.import')}
         </button>
         <button type="button" disabled={busy} data-testid="export-templates" onClick={() => void onExport()}>
-          Export
+          {t('library.export')}
         </button>
       </div>
-      <input ref={picker} type="file" accept="application/json,.json" hidden aria-label="JSON file of polls to import" data-testid="import-file" onChange={(e) => void onFile(e)} />
+      <input ref={picker} type="file" accept="application/json,.json" hidden aria-label={t('library.importFile')} data-testid="import-file" onChange={(e) => void onFile(e)} />
       {problem && (
         <p className="error" role="alert" data-testid="import-error">
           {problem}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '../../i18n';
 import type { SessionClient } from '../../session/session-client';
 import { PollComposer } from '../host/poll-composer';
 import type { LibraryDraft } from './draft-library';
@@ -17,6 +18,7 @@ export function LibraryView({ session = null }: { session?: SessionClient | null
   const { available, synced } = useLibrarySync(library, 'main');
   const { sync, status } = useTemplateSync(session);
   const [editing, setEditing] = useState<LibraryDraft | 'new' | null>(null);
+  const t = useT();
   const shown = sync.visible(drafts);
 
   if (editing !== null) {
@@ -28,35 +30,36 @@ export function LibraryView({ session = null }: { session?: SessionClient | null
     };
     return (
       <main className="app">
-        <PollComposer heading={existing ? `Edit “${existing.draft.title}”` : 'New poll'} initial={existing?.draft} onSave={onSave} onCancel={() => setEditing(null)} />
+        <PollComposer heading={existing ? t('host.editHeading', { title: existing.draft.title }) : t('poll.new')} initial={existing?.draft} onSave={onSave} onCancel={() => setEditing(null)} />
       </main>
     );
   }
   return (
     <main className="app" data-testid="library-view">
-      <h1>Poll library</h1>
+      <h1>{t('library.title')}</h1>
       <p className="note">
-        Prepare polls before your meeting{available ? '; they appear in Quorum when you open it in a meeting' : ''}.{synced ? ' Synced with your meeting.' : ''}
+        {t(available ? 'library.intro.sync' : 'library.intro')}
+        {synced ? t('library.synced') : ''}
       </p>
       <LibraryStatus status={status} />
       <div className="actions">
         <button type="button" className="primary" data-testid="compose-poll" onClick={() => setEditing('new')}>
-          New poll
+          {t('poll.new')}
         </button>
       </div>
       <LibraryTransfer sync={sync} />
-      {shown.length === 0 && <p className="empty">No drafts yet.</p>}
+      {shown.length === 0 && <p className="empty">{t('library.empty')}</p>}
       <ul className="plain poll-list">
         {shown.map((d) => (
           <li key={d.id} className="card" data-testid="library-item" data-synced={d.synced === true}>
             <h2>{d.draft.title}</h2>
-            <p className="note">{d.draft.questions.length} question(s)</p>
+            <p className="note">{t('library.questions', { count: d.draft.questions.length })}</p>
             <div className="actions">
-              <button type="button" onClick={() => setEditing(d)} aria-label={`Edit “${d.draft.title}”`}>
-                Edit
+              <button type="button" onClick={() => setEditing(d)} aria-label={t('host.editHeading', { title: d.draft.title })}>
+                {t('host.edit')}
               </button>
-              <button type="button" onClick={() => sync.remove(d.id)} aria-label={`Delete “${d.draft.title}”`}>
-                Delete
+              <button type="button" onClick={() => sync.remove(d.id)} aria-label={t('library.deleteNamed', { title: d.draft.title })}>
+                {t('host.delete')}
               </button>
             </div>
           </li>

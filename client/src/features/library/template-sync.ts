@@ -1,4 +1,5 @@
 import { fail, ok, type PollDraftInput, type Result, type Template } from '@quorum/shared';
+import { translator } from '../../i18n';
 import { ApiError } from '../../session/api-call';
 import { visibleDrafts, type DraftLibrary, type LibraryDraft } from './draft-library';
 import type { TemplateApi } from './template-api';
@@ -33,7 +34,7 @@ export class TemplateSync {
   constructor(
     readonly library: DraftLibrary,
     private readonly account: Account | null,
-    localNote = 'Kept on this computer.',
+    localNote = translator()('library.note.local'),
   ) {
     this.status = account ? { mode: 'account', state: 'syncing' } : { mode: 'local', note: localNote };
   }
@@ -149,7 +150,7 @@ export class TemplateSync {
         if (this.library.getSnapshot().find((x) => x.id === d.id) === d) this.library.put([sent]);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'NETWORK') throw error;
-        failure ??= `“${d.draft.title}” could not be saved to your Zoom account’s library: ${messageOf(error)}`;
+        failure ??= translator()('library.saveFailed', { title: d.draft.title, reason: messageOf(error) });
       }
     }
     return failure;

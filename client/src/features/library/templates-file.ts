@@ -1,4 +1,5 @@
 import { fail, ok, parseInput, TEMPLATES_FILE_FORMAT, templatesFileSchema, type Result, type TemplatesFile, type TemplatesFileInput } from '@quorum/shared';
+import { translator } from '../../i18n';
 import type { LibraryDraft } from './draft-library';
 
 /** What an export is saved as. */
@@ -10,7 +11,7 @@ export function readTemplatesFile(text: string): Result<{ json: unknown; file: T
   try {
     json = JSON.parse(text);
   } catch {
-    return fail('INVALID', 'This file is not JSON. Choose a file exported from Quorum’s poll library.');
+    return fail('INVALID', translator()('library.notJson'));
   }
   const file = parseInput(templatesFileSchema, json);
   return file.ok ? ok({ json, file: file.data }) : file;

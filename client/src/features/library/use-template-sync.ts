@@ -1,12 +1,13 @@
 import { useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { translator } from '../../i18n';
 import type { SessionClient } from '../../session/session-client';
 import { LibraryContext } from './library-context';
 import { createTemplateApi } from './template-api';
 import { TemplateSync, type Account, type SyncStatus } from './template-sync';
 
 /** Why the library stays on this computer, in the user's terms. */
-const GUEST_NOTE = 'Kept on this computer. Sign in to Zoom to keep your library in your Zoom account and use it on any computer.';
-const offlineNote = (why: string) => `Kept on this computer: your Zoom account’s library could not be reached (${why}).`;
+const GUEST_NOTE = translator()('library.note.guest');
+const offlineNote = (why: string) => translator()('library.note.offline', { reason: why });
 
 /** The account behind a session, once it has started: none for guests. */
 function useAccount(session: SessionClient | null, createApi: typeof createTemplateApi): { account: Account | null; note: string } {

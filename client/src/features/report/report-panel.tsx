@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useMeeting } from '../../app-context';
+import { useT } from '../../i18n';
 import { createReportApi } from './report-api';
 import { ReportView } from './report-view';
 
@@ -8,9 +9,10 @@ export function ReportPanel() {
   const { session } = useMeeting();
   const api = useMemo(() => createReportApi(session), [session]);
   const [open, setOpen] = useState(false);
+  const t = useT();
   return (
     <details className="panel" data-testid="report-panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Report</summary>
+      <summary>{t('report.title')}</summary>
       {open && <ReportView api={api} />}
     </details>
   );

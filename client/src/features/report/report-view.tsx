@@ -1,22 +1,25 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MeetingReportView } from '@quorum/shared';
+import { LoadingState } from '../../components/loading-state';
+import { useT, type MessageId } from '../../i18n';
 import type { ReportApi } from './report-api';
 import { ReportRunView } from './report-run';
 
-const SOURCE_TEXT = { webhook: 'as Zoom reported them', seen: 'seen by Quorum: voters and everyone who opened it' } as const;
+const SOURCE_TEXT: Record<'webhook' | 'seen', MessageId> = { webhook: 'report.source.webhook', seen: 'report.source.seen' };
 
 function useReport(api: ReportApi) {
   const [report, setReport] = useState<MeetingReportView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
   const load = useCallback(() => {
     api.load().then(
       (loaded) => {
         setReport(loaded);
         setError(null);
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : 'The report could not be loaded.'),
+      (e: unknown) => setError(e instanceof Error ? e.message : t('report.loadFailed')),
     );
-  }, [api]);
+  }, [api, t]);
   useEffect(load, [load]);
   return { report, error, reload: load };
 }
@@ -26,17 +29,18 @@ export function ReportView({ api }: { api: ReportApi }) {
   const { report, error, reload } = useReport(api);
   const launched = report?.polls.filter((p) => p.runs.length > 0) ?? [];
   const drafts = (report?.polls.length ?? 0) - launched.length;
+  const t = useT();
   return (
     <section className="report" data-testid="meeting-report" aria-labelledby="meeting-report-heading">
-      <h2 id="meeting-report-heading">Meeting report{report?.topic ? `: ${report.topic}` : ''}</h2>
+      <h2 id="meeting-report-heading">{report?.topic ? t('report.headingTopic', { topic: report.topic }) : t('report.heading')}</h2>
       {error && <p className="error">{error}</p>}
-      {!report && !error && <p aria-busy="true">Loading the report…</p>}
+      {!report && !error && <LoadingState label={t('report.loading')} />}
       {report && (
         <>
           <p data-testid="attendance" data-count={report.attendance.count} data-source={report.attendance.source}>
-            Attendance: {report.attendance.count} ({SOURCE_TEXT[report.attendance.source]})
+            {t('report.attendance', { count: report.attendance.count, source: t(SOURCE_TEXT[report.attendance.source]) })}
           </p>
-          {launched.length === 0 && <p className="empty">No poll was launched in this meeting.</p>}
+          {launched.length === 0 && <p className="empty">{t('report.none')}</p>}
           {launched.map(({ poll, runs }) => (
             <article key={poll.id} className="card" data-testid="report-poll" aria-labelledby={`report-${poll.id}`}>
               <h3 id={`report-${poll.id}`}>{poll.title}</h3>
@@ -45,11 +49,11 @@ export function ReportView({ api }: { api: ReportApi }) {
               ))}
             </article>
           ))}
-          {drafts > 0 && <p className="note">{drafts} draft(s) never launched.</p>}
+          {drafts > 0 && <p className="note">{t('report.drafts', { count: drafts })}</p>}
         </>
       )}
       <button type="button" className="link" onClick={reload}>
-        Refresh
+        {t('common.refresh')}
       </button>
     </section>
   );

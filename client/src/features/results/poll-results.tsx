@@ -1,13 +1,15 @@
 import { canSeeResults, canSeeStandings, type Poll, type PollTally, type Role } from '@quorum/shared';
+import { useT, type MessageId } from '../../i18n';
 import { QuestionResults } from './question-results';
 import { QuizResults } from './quiz-results';
+import { AllRoomsHeading, OwnRoomResults, RoomBreakdown, useRoomNames } from './room-results';
 import type { Moderate } from './text-results';
 import { Turnout } from './turnout';
 
 /** Why a participant sees only turnout, in the poll's own terms. */
-export function hiddenResultsMessage(poll: Poll): string {
-  if (poll.settings.resultsVisibility === 'after_close' && poll.status === 'open') return 'Results will be shown after the poll closes.';
-  return 'Results will be shown when the host shares them.';
+export function hiddenResultsMessage(poll: Poll): MessageId {
+  if (poll.settings.resultsVisibility === 'after_close' && poll.status === 'open') return 'results.hidden.afterClose';
+  return 'results.hidden.untilShared';
 }
 
 interface PollResultsProps {
@@ -30,15 +32,27 @@ export function PollResults({ poll, tally, role, participants, moderate, run = p
   const visible = canSeeResults(asOfRun, role) && (tally === undefined || tally.questions !== undefined);
   const survey = poll.questions.length > 1;
   const board = tally?.leaderboard;
+  const t = useT();
+  const names = useRoomNames(tally);
+  // Room views are read-only: a host moderates open-text answers in the combined results.
+  const questionList = (questions: PollTally['questions'], withModeration: boolean) =>
+    poll.questions.map((q, i) => (
+      <QuestionResults key={q.id} question={q} tally={questions?.[q.id]} number={survey ? i + 1 : undefined} revealCorrect={over}
+        moderate={withModeration ? moderate?.(run) : undefined} />
+    ));
+  const own = tally?.room;
+  const ownLabel = own && (own.roomId === null ? t('rooms.main') : names[own.roomId] ?? t('rooms.breakout'));
   return (
-    <section className="poll-results" aria-label={`Results of ${poll.title}`}>
-      <Turnout voted={tally?.turnout ?? 0} total={participants} />
+    <div role="group" className="poll-results" aria-label={t('results.of', { title: poll.title })}>
+      {own && ownLabel !== undefined && <OwnRoomResults room={own} label={ownLabel}>{visible && questionList(own.questions, false)}</OwnRoomResults>}
+      {(own || tally?.rooms) && <AllRoomsHeading />}
+      {/* Zoom lists only the host's own room's people, so while rooms are in use there is no total to show. */}
+      <Turnout voted={tally?.turnout ?? 0} total={tally?.rooms ? undefined : participants} />
       {visible
-        ? poll.questions.map((q, i) => (
-            <QuestionResults key={q.id} question={q} tally={tally?.questions?.[q.id]} number={survey ? i + 1 : undefined} revealCorrect={over} moderate={moderate?.(run)} />
-          ))
-        : <p className="note">{hiddenResultsMessage(poll)}</p>}
+        ? questionList(tally?.questions, true)
+        : <p className="note">{t(hiddenResultsMessage(poll))}</p>}
       {board && canSeeStandings(asOfRun, role) && <QuizResults board={board} final={over} />}
-    </section>
+      {tally?.rooms && <RoomBreakdown rooms={tally.rooms} names={names} render={(room) => visible && questionList(room.questions, false)} />}
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Question, QuestionTally } from '@quorum/shared';
+import { FormattedMessage } from 'react-intl';
 import { NumberResults } from './number-results';
 import { RankResults } from './rank-results';
 import { ResultBars } from './result-bars';
@@ -25,14 +26,16 @@ function Body({ question, tally, revealCorrect, moderate }: QuestionResultsProps
     case 'rating':
       return <ResultBars question={question} tally={tally} revealCorrect={revealCorrect} />;
     case 'rank':
-      return <RankResults question={question} tally={ofKind(tally, 'rank')} />;
+      return <RankResults question={question} tally={ofKind(tally, 'rank')} final={revealCorrect} />;
     case 'text':
       return <TextResults question={question} tally={ofKind(tally, 'text')} moderate={moderate} />;
     case 'number':
       return <NumberResults question={question} tally={ofKind(tally, 'number')} />;
     default:
       // A kind added by a newer server than this client knows.
-      return <p className="note">This question type needs a newer Quorum.</p>;
+      return <p className="note">
+          <FormattedMessage id="results.unknownKind" />
+        </p>;
   }
 }
 
@@ -42,7 +45,7 @@ export function QuestionResults(props: QuestionResultsProps) {
   return (
     <figure className="results" data-testid="question-results" data-question-id={question.id} data-kind={question.kind}>
       <figcaption>
-        {number !== undefined && `${number}. `}
+        {number !== undefined && <FormattedMessage id="results.questionNumber" values={{ number }} />}
         {question.prompt}
       </figcaption>
       <Body {...props} />

@@ -1,19 +1,22 @@
+import { useIntl } from 'react-intl';
 import { podium, type Leaderboard } from '@quorum/shared';
+import { useT } from '../../i18n';
 
-const PLACE = ['1st', '2nd', '3rd'];
 const MEDAL = ['🥇', '🥈', '🥉'];
-const points = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'point' : 'points'}`;
 
 /** The final podium: the first three places (ties share a place). */
 function Podium({ board }: { board: Leaderboard }) {
   const top = podium(board);
+  const t = useT();
   if (top.length === 0) return null;
   return (
-    <ol className="podium" aria-label="Podium" data-testid="podium">
+    <ol className="podium" aria-label={t('quiz.podium')} data-testid="podium">
       {top.map((e) => (
         <li key={e.nickname} className={`place-${e.rank}`} data-rank={e.rank}>
-          <span aria-hidden="true">{MEDAL[e.rank - 1]} </span>
-          <strong>{PLACE[e.rank - 1]}</strong> {e.nickname} · {points(e.points)}
+          <span className="medal" aria-hidden="true">{MEDAL[e.rank - 1]} </span>
+          <strong>{t('quiz.place', { rank: e.rank })}</strong> <span className="podium-name">{e.nickname}</span>
+          <span className="podium-sep"> · </span>
+          <span className="podium-points">{t('quiz.points', { count: e.points })}</span>
         </li>
       ))}
     </ol>
@@ -22,37 +25,39 @@ function Podium({ board }: { board: Leaderboard }) {
 
 /** A quiz's standings: live for hosts, final (with the podium) once the poll closed. Nicknames only. */
 export function QuizResults({ board, final }: { board: Leaderboard; final: boolean }) {
+  const intl = useIntl();
+  const t = useT();
   return (
-    <section className="quiz" aria-label={final ? 'Final standings' : 'Leaderboard'}>
-      <h3>{final ? 'Final standings' : 'Leaderboard'}</h3>
+    <div role="group" className="quiz" aria-label={t(final ? 'quiz.final' : 'quiz.leaderboard')}>
+      <h3>{t(final ? 'quiz.final' : 'quiz.leaderboard')}</h3>
       {final && <Podium board={board} />}
       {board.top.length === 0 ? (
-        <p className="note">No answers yet.</p>
+        <p className="note">{t('results.noAnswers')}</p>
       ) : (
         <table className="grid-table leaderboard" data-testid="leaderboard">
           <thead>
             <tr>
-              <th scope="col">#</th>
-              <th scope="col">Player</th>
-              <th scope="col">Points</th>
-              <th scope="col">Correct</th>
+              <th scope="col">{t('quiz.col.rank')}</th>
+              <th scope="col">{t('quiz.col.player')}</th>
+              <th scope="col">{t('settings.points')}</th>
+              <th scope="col">{t('editor.correct')}</th>
             </tr>
           </thead>
           <tbody>
             {board.top.map((e) => (
               <tr key={e.nickname}>
-                <td>{e.rank}</td>
+                <td>{intl.formatNumber(e.rank)}</td>
                 <th scope="row">{e.nickname}</th>
-                <td>{e.points.toLocaleString('en')}</td>
-                <td>{e.correct}</td>
+                <td>{intl.formatNumber(e.points)}</td>
+                <td>{intl.formatNumber(e.correct)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <p className="note">
-        {board.players} {board.players === 1 ? 'player' : 'players'}
+        {t('quiz.players', { count: board.players })}
       </p>
-    </section>
+    </div>
   );
 }

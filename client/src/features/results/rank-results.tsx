@@ -1,19 +1,14 @@
 import type { QuestionOf, RankTally } from '@quorum/shared';
+import { useIntl, type IntlShape } from 'react-intl';
 import { BarList, percentOf, type BarRow } from './bar-list';
 
-const ordinal = (n: number): string => {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-};
-
 /** Items by Borda score, best first (ties keep the question's order); a bar is full at the top score possible. */
-export function bordaRows(question: QuestionOf<'rank'>, tally: RankTally | undefined): BarRow[] {
+export function bordaRows(intl: IntlShape, question: QuestionOf<'rank'>, tally: RankTally | undefined): BarRow[] {
   const voters = tally?.voters ?? 0;
   const best = voters * (question.options.length - 1);
   const rows = question.options.map((o) => {
     const score = tally?.counts[o.id] ?? 0;
-    return { id: o.id, label: o.label, count: score, percent: percentOf(score, best), value: `${score} ${score === 1 ? 'point' : 'points'}` };
+    return { id: o.id, label: o.label, count: score, percent: percentOf(score, best), value: intl.formatMessage({ id: 'quiz.points' }, { count: score }) };
   });
   return rows.sort((a, b) => b.count - a.count);
 }
@@ -21,15 +16,17 @@ export function bordaRows(question: QuestionOf<'rank'>, tally: RankTally | undef
 /** How many voters put each item in each place, as a table (scrolls sideways in a narrow panel). */
 function PlacesTable({ question, tally }: { question: QuestionOf<'rank'>; tally: RankTally | undefined }) {
   const places = question.options.map((_, p) => p);
+  const intl = useIntl();
+  const t = intl.formatMessage;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={`Votes per place: ${question.prompt}`}>
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t({ id: 'rank.perPlaceOf' }, { prompt: question.prompt })}>
       <table className="grid-table" data-testid="rank-places">
         <thead>
           <tr>
-            <th scope="col">Item</th>
+            <th scope="col">{t({ id: 'rank.item' })}</th>
             {places.map((p) => (
               <th scope="col" key={p}>
-                {ordinal(p + 1)}
+                {t({ id: 'quiz.place' }, { rank: p + 1 })}
               </th>
             ))}
           </tr>
@@ -39,7 +36,7 @@ function PlacesTable({ question, tally }: { question: QuestionOf<'rank'>; tally:
             <tr key={o.id}>
               <th scope="row">{o.label}</th>
               {places.map((p) => (
-                <td key={p}>{tally?.positions[o.id]?.[p] ?? 0}</td>
+                <td key={p}>{intl.formatNumber(tally?.positions[o.id]?.[p] ?? 0)}</td>
               ))}
             </tr>
           ))}
@@ -50,16 +47,18 @@ function PlacesTable({ question, tally }: { question: QuestionOf<'rank'>; tally:
 }
 
 /** Rank order results: Borda score bars (n−1 points for a first place … 0 for last) and votes per place. */
-export function RankResults({ question, tally }: { question: QuestionOf<'rank'>; tally: RankTally | undefined }) {
+export function RankResults({ question, tally, final = false }: { question: QuestionOf<'rank'>; tally: RankTally | undefined; final?: boolean }) {
   const n = question.options.length;
+  const intl = useIntl();
+  const t = intl.formatMessage;
   return (
     <>
-      <BarList rows={bordaRows(question, tally)} label="Borda score" />
+      <BarList rows={bordaRows(intl, question, tally)} label={t({ id: 'rank.borda' })} highlight={final ? 'winner' : 'leader'} />
       <p className="note">
-        Scored {n - 1} points for a first place down to 0 for last, from {tally?.voters ?? 0} {tally?.voters === 1 ? 'ranking' : 'rankings'}.
+        {t({ id: 'rank.scoring' }, { top: n - 1, count: tally?.voters ?? 0 })}
       </p>
       <details className="more">
-        <summary>Votes per place</summary>
+        <summary>{t({ id: 'rank.perPlace' })}</summary>
         <PlacesTable question={question} tally={tally} />
       </details>
     </>

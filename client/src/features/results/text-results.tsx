@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { QuestionOf, TextTally } from '@quorum/shared';
+import { useIntl } from 'react-intl';
+import { useT } from '../../i18n';
 
 /** Hides or shows again one answer (`answer:hide`); resolves true when the server agreed. */
 export type Moderate = (ballotId: string, hidden: boolean) => Promise<boolean>;
@@ -25,7 +27,9 @@ export function cloudLayout(counts: Record<string, number>, max = CLOUD_WORDS): 
 }
 
 /** The word cloud is a picture (hidden from screen readers); the table under it says the same in rows. */
-function WordCloud({ counts }: { counts: Record<string, number> }) {
+function WordCloud({ counts, prompt }: { counts: Record<string, number>; prompt: string }) {
+  const intl = useIntl();
+  const t = useT();
   const words = cloudLayout(counts);
   if (words.length === 0) return null;
   const table = Object.entries(counts).sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
@@ -33,26 +37,26 @@ function WordCloud({ counts }: { counts: Record<string, number> }) {
     <>
       <p className="cloud" aria-hidden="true" data-testid="word-cloud">
         {words.map((w) => (
-          <span key={w.word} style={{ fontSize: `${w.rem}rem` }} title={`${w.word}: ${w.count}`}>
+          <span key={w.word} style={{ fontSize: `${w.rem}rem` }} title={t('common.titledDetail', { title: w.word, detail: intl.formatNumber(w.count) })}>
             {w.word}
           </span>
         ))}
       </p>
       <details className="more">
-        <summary>Word counts ({table.length})</summary>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Word counts">
+        <summary>{t('text.wordCountsN', { count: table.length })}</summary>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('text.wordCounts', { prompt })}>
           <table className="grid-table" data-testid="word-table">
             <thead>
               <tr>
-                <th scope="col">Word</th>
-                <th scope="col">Answers using it</th>
+                <th scope="col">{t('text.word')}</th>
+                <th scope="col">{t('text.usingIt')}</th>
               </tr>
             </thead>
             <tbody>
               {table.map(([word, count]) => (
                 <tr key={word}>
                   <th scope="row">{word}</th>
-                  <td>{count}</td>
+                  <td>{intl.formatNumber(count)}</td>
                 </tr>
               ))}
             </tbody>
@@ -90,14 +94,15 @@ interface AnswerListProps {
 }
 
 function AnswerList({ answers, label, testId, action }: AnswerListProps) {
+  const t = useT();
   return (
     <ul className="answers" aria-label={label}>
       {answers.map((a) => (
         <li key={a.ballotId} data-testid={testId} data-ballot-id={a.ballotId}>
           <span className="grow">{a.text}</span>
           {action && (
-            <button type="button" className="small" disabled={action.busy === a.ballotId} aria-label={`${action.hide ? 'Hide' : 'Unhide'} answer “${excerpt(a.text)}”`} onClick={() => action.toggle(a, action.hide)}>
-              {action.hide ? 'Hide' : 'Unhide'}
+            <button type="button" className="small" disabled={action.busy === a.ballotId} aria-label={t(action.hide ? 'text.hideAnswer' : 'text.unhideAnswer', { text: excerpt(a.text) })} onClick={() => action.toggle(a, action.hide)}>
+              {t(action.hide ? 'text.hide' : 'text.unhide')}
             </button>
           )}
         </li>
@@ -112,18 +117,19 @@ export function TextResults({ question, tally, moderate }: TextResultsProps) {
   const answers = (tally?.answers ?? []).filter((a) => !hiddenHere.some((h) => h.ballotId === a.ballotId));
   const act = (hide: boolean) => moderate && { hide, busy, toggle: (a: ShownAnswer, hidden: boolean) => void toggle(a, hidden) };
   const hiddenCount = tally?.hidden ?? 0;
+  const t = useT();
   return (
     <>
-      <WordCloud counts={tally?.counts ?? {}} />
+      <WordCloud counts={tally?.counts ?? {}} prompt={question.prompt} />
       <p className="note">
-        {tally?.voters ?? 0} {tally?.voters === 1 ? 'answer' : 'answers'}
-        {hiddenCount > 0 ? ` · ${hiddenCount} hidden by a host` : ''}
+        {t('text.answers', { count: tally?.voters ?? 0 })}
+        {hiddenCount > 0 ? t('text.hiddenByHost', { count: hiddenCount }) : ''}
       </p>
-      {answers.length > 0 && <AnswerList answers={answers} label={`Answers to ${question.prompt}`} testId="text-answer" action={act(true)} />}
+      {answers.length > 0 && <AnswerList answers={answers} label={t('text.answersTo', { prompt: question.prompt })} testId="text-answer" action={act(true)} />}
       {moderate && hiddenHere.length > 0 && (
         <details className="more">
-          <summary>Hidden by you ({hiddenHere.length})</summary>
-          <AnswerList answers={hiddenHere} label="Hidden answers" testId="hidden-answer" action={act(false)} />
+          <summary>{t('text.hiddenByYou', { count: hiddenHere.length })}</summary>
+          <AnswerList answers={hiddenHere} label={t('text.hiddenAnswers')} testId="hidden-answer" action={act(false)} />
         </details>
       )}
     </>

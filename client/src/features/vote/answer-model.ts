@@ -1,4 +1,5 @@
 import { isRequired, validateAnswer, type Answer, type Poll, type Question, type Receipt, type SubmitBallots } from '@quorum/shared';
+import { translator } from '../../i18n';
 
 /** The answers being filled in, per question id; a question without an entry is unanswered. */
 export type AnswerDraft = Record<string, Answer | undefined>;
@@ -56,17 +57,18 @@ export function isBlank(answer: Answer | undefined): boolean {
 
 /** What a required question left blank asks for, in the kind's own words. */
 function blankMessage(question: Question): string {
+  const t = translator();
   switch (question.kind) {
     case 'multiple':
       return picksHint(question);
     case 'rank':
-      return 'Put the items in your order, or choose “Keep this order”.';
+      return t('ballot.blank.rank');
     case 'text':
-      return 'Write an answer.';
+      return t('ballot.blank.text');
     case 'number':
-      return 'Enter a number.';
+      return t('ballot.blank.number');
     default:
-      return 'Choose an answer.';
+      return t('ballot.blank.choice');
   }
 }
 
@@ -99,7 +101,7 @@ export function checkBallot(poll: Poll, draft: AnswerDraft): BallotCheck {
     else problems[q.id] = sentence(result.error.message);
   }
   const unanswered = answers.length === 0 && Object.keys(problems).length === 0;
-  return { answers, problems, overall: unanswered ? 'Answer at least one question.' : null };
+  return { answers, problems, overall: unanswered ? translator()('ballot.answerOne') : null };
 }
 
 /** True when a check found nothing that stops the submission. */
@@ -108,7 +110,8 @@ export const isSubmittable = (check: BallotCheck): boolean => check.overall === 
 /** The pick-count hint for a multiple-choice question. */
 export function picksHint(question: Extract<Question, { kind: 'multiple' }>): string {
   const { minPicks: min, maxPicks: max } = question;
-  if (min === max) return `Pick ${min}.`;
-  if (min === 0) return `Pick up to ${max}.`;
-  return `Pick ${min} to ${max}.`;
+  const t = translator();
+  if (min === max) return t('ballot.pickExactly', { min });
+  if (min === 0) return t('ballot.pickUpTo', { max });
+  return t('ballot.pickBetween', { min, max });
 }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { textMax, type Answer, type QuestionOf } from '@quorum/shared';
+import { useIntl, type IntlShape } from 'react-intl';
+import { useT } from '../../i18n';
 import { numberAnswer } from './answer-model';
 
 interface FreeInputProps<K extends 'text' | 'number'> {
@@ -20,6 +22,7 @@ export function TextAnswerInput({ question, answer, onChange, labelledBy, descri
   const max = textMax(question);
   const used = [...text].length;
   const counterId = `${labelledBy}-counter`;
+  const t = useT();
   const common = {
     value: text,
     'aria-labelledby': labelledBy,
@@ -32,17 +35,19 @@ export function TextAnswerInput({ question, answer, onChange, labelledBy, descri
     <>
       {question.variant === 'long' ? <textarea rows={4} {...common} /> : <input type="text" autoComplete="off" {...common} />}
       <p className={`note counter${used > max ? ' over' : ''}`} id={counterId}>
-        {used} / {max} characters
+        {t('ballot.counter', { used, max })}
       </p>
     </>
   );
 }
 
-/** "From 0 to 100, in steps of 5 (km)": the range a number answer must keep to. */
-export function numberHint(q: QuestionOf<'number'>): string {
-  const steps = q.step === 1 ? '' : `, in steps of ${q.step}`;
-  return `From ${q.min} to ${q.max}${steps}${q.unit ? ` (${q.unit})` : ''}.`;
+/** "From 0 to 100, in steps of 5 (km)": the range a number answer must keep to, in the reader's number format. */
+export function numberHint(intl: IntlShape, q: QuestionOf<'number'>): string {
+  return intl.formatMessage({ id: 'ballot.numberHint' }, { min: q.min, max: q.max, step: q.step, stepped: q.step !== 1, hasUnit: Boolean(q.unit), unit: q.unit });
 }
+
+/** numberHint in the current language. */
+export const useNumberHint = () => numberHint.bind(null, useIntl());
 
 /**
  * A numeric estimate: the browser's number field with the question's min, max and step, and its unit.

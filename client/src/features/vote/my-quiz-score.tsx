@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { canSeeStandings, type Poll, type QuizScore, type Role } from '@quorum/shared';
 import { useMeeting } from '../../app-context';
+import { useT } from '../../i18n';
 
 type Shown = { score: QuizScore | null } | null;
 
@@ -8,6 +9,7 @@ type Shown = { score: QuizScore | null } | null;
 export function MyQuizScore({ poll, role }: { poll: Poll; role: Role }) {
   const { controller } = useMeeting();
   const [shown, setShown] = useState<Shown>(null);
+  const t = useT();
   const ask = poll.settings.quiz !== undefined && canSeeStandings(poll, role);
   useEffect(() => {
     if (!ask) return;
@@ -22,8 +24,8 @@ export function MyQuizScore({ poll, role }: { poll: Poll; role: Role }) {
   return (
     <p className="my-score" data-testid="my-score">
       {score
-        ? `You (${score.nickname}): ${score.points.toLocaleString('en')} points, place ${score.rank} of ${score.players}, ${score.correct} correct.`
-        : 'You did not answer this quiz.'}
+        ? t('quiz.myScore', { nickname: score.nickname, points: score.points, rank: score.rank, players: score.players, correct: score.correct })
+        : t('quiz.noAnswer')}
     </p>
   );
 }

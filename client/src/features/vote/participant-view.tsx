@@ -1,6 +1,10 @@
 import { useMeetingState } from '../../app-context';
+import { EmptyState, WaitingDots } from '../../components/empty-state';
 import { PollCard } from '../../components/poll-card';
+import { useArrivals } from '../../components/use-focus-landing';
+import { useT } from '../../i18n';
 import { currentTally, sortedPolls } from '../../realtime/meeting-state';
+import { PresentButton } from '../present/present-button';
 import { PollResults } from '../results/poll-results';
 import { MyQuizScore } from './my-quiz-score';
 import { PollBallot } from './poll-ballot';
@@ -8,18 +12,26 @@ import { PollBallot } from './poll-ballot';
 /** What a participant sees: launched polls with a ballot while open, and results as the poll allows. */
 export function ParticipantView() {
   const state = useMeetingState();
+  const t = useT();
   const role = state.session?.role ?? 'participant';
   const polls = sortedPolls(state).filter((p) => p.status !== 'draft');
+  // A poll launched while I am here takes focus only if focus was lost; otherwise it is announced.
+  const arrived = useArrivals(polls.map((p) => p.id));
   if (polls.length === 0) {
-    return <p className="empty">No polls yet. When the host launches one, it appears here.</p>;
+    return (
+      <EmptyState icon={<WaitingDots />} title={t('empty.participant.title')} testId="empty-polls">
+        <p>{t('vote.noPolls')}</p>
+      </EmptyState>
+    );
   }
   return (
     <div className="poll-list">
       {polls.map((poll) => (
-        <PollCard key={poll.id} poll={poll} clockOffsetMs={state.clockOffsetMs}>
+        <PollCard key={poll.id} poll={poll} clockOffsetMs={state.clockOffsetMs} arrived={arrived(poll.id)}>
           {/* A relaunch is a fresh ballot: the key resets what was being filled in. */}
           <PollBallot key={`${poll.id}:${poll.run}`} poll={poll} />
           <PollResults poll={poll} tally={currentTally(state, poll)} role={role} />
+          <PresentButton poll={poll} />
           <MyQuizScore key={`score:${poll.id}:${poll.run}:${poll.status}`} poll={poll} role={role} />
         </PollCard>
       ))}

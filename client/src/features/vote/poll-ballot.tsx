@@ -2,6 +2,8 @@ import { useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { isRequired, type Answer, type Poll } from '@quorum/shared';
 import { useMeeting, useMeetingState } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
+import { useFocusLanding } from '../../components/use-focus-landing';
+import { translator, useT } from '../../i18n';
 import { currentReceipts } from '../../realtime/meeting-state';
 import { answersFromReceipts, blankAnswers, checkBallot, isSubmittable, type AnswerDraft, type BallotCheck } from './answer-model';
 import { QuestionInput } from './question-input';
@@ -12,7 +14,7 @@ function summary(poll: Poll, check: BallotCheck): string | null {
   if (check.overall) return check.overall;
   const count = Object.keys(check.problems).length;
   if (count === 0) return null;
-  return poll.questions.length === 1 ? null : `${count} ${count === 1 ? 'question needs' : 'questions need'} attention.`;
+  return poll.questions.length === 1 ? null : translator()('ballot.needAttention', { count });
 }
 
 /** The answers being filled in and the last check; changing an answer clears that question's problem. */
@@ -46,13 +48,17 @@ export function PollBallot({ poll }: { poll: Poll }) {
   const state = useMeetingState();
   const announce = useAnnounce();
   const form = useRef<HTMLFormElement>(null);
+  const receipt = useRef<HTMLParagraphElement>(null);
   const pending = useSyncExternalStore(controller.outbox.subscribe, controller.outbox.getSnapshot, controller.outbox.getSnapshot);
   const { draft, check, setCheck, change, reset } = useDraft(poll);
   const [editing, setEditing] = useState(false);
+  const t = useT();
 
   const receipts = currentReceipts(state, poll);
   const voted = Object.keys(receipts).length > 0;
   const sending = pending.some((c) => c.pollId === poll.id);
+  // Submit turns into "Sending…" and then the receipt: focus lands on the receipt rather than the page top.
+  useFocusLanding(receipt, voted && !editing ? 'locked' : null);
   if (poll.status !== 'open' && !voted) return null;
 
   const locked = voted && !editing;
@@ -70,7 +76,7 @@ export function PollBallot({ poll }: { poll: Poll }) {
       setEditing(false);
       return;
     }
-    announce(summary(poll, result) ?? Object.values(result.problems)[0] ?? 'Check your answers.');
+    announce(summary(poll, result) ?? Object.values(result.problems)[0] ?? t('ballot.check'));
     focusFirstProblem(form.current, poll, result);
   };
   const startChange = () => {
@@ -80,9 +86,9 @@ export function PollBallot({ poll }: { poll: Poll }) {
 
   return (
     <form className="ballot" ref={form} onSubmit={submit} noValidate>
-      {locked && <VoteReceipt receipts={receipts} />}
+      {locked && <VoteReceipt receipts={receipts} ref={receipt} />}
       <fieldset className="ballot-questions" disabled={locked || sending || poll.status !== 'open'}>
-        <legend className="visually-hidden">Your vote</legend>
+        <legend className="visually-hidden">{t('ballot.yourVote')}</legend>
         {poll.questions.map((q) => (
           // Keyed by mode too: fields that keep their own text restart from the answers shown.
           <QuestionInput
@@ -114,17 +120,18 @@ interface ActionsProps {
 /** Submit (or update, or cancel a change) while open; "Change answer" once locked, where the poll allows it. */
 function BallotActions({ poll, sending, locked, voted, editing, onCancel, onChange }: ActionsProps) {
   const open = poll.status === 'open';
-  if (sending) return <p className="sending">Sending…</p>;
+  const t = useT();
+  if (sending) return <p className="sending">{t('ballot.sending')}</p>;
   if (!open) return null;
   if (!locked) {
     return (
       <div className="actions">
         <button type="submit" className="primary">
-          {voted ? 'Update vote' : 'Submit vote'}
+          {t(voted ? 'ballot.update' : 'ballot.submit')}
         </button>
         {editing && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         )}
       </div>
@@ -132,9 +139,9 @@ function BallotActions({ poll, sending, locked, voted, editing, onCancel, onChan
   }
   return poll.settings.allowAnswerChange ? (
     <button type="button" onClick={onChange}>
-      Change answer
+      {t('ballot.change')}
     </button>
   ) : (
-    <p className="note">Answers cannot be changed in this poll.</p>
+    <p className="note">{t('ballot.noChange')}</p>
   );
 }

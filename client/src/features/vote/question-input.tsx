@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { Answer, Question } from '@quorum/shared';
+import { useT, type Translate } from '../../i18n';
 import { picksHint, togglePick } from './answer-model';
-import { NumberAnswerInput, numberHint, TextAnswerInput } from './free-inputs';
+import { NumberAnswerInput, TextAnswerInput, useNumberHint } from './free-inputs';
 import { RankInput } from './rank-input';
 
 interface QuestionInputProps {
@@ -48,6 +49,7 @@ function RatingScale({ question, answer, onChange, name }: Props<'rating'>) {
   const values = Array.from({ length: question.max - question.min + 1 }, (_, i) => question.min + i);
   // End labels go into the accessible names of the end points, so the scale reads "1, Poor … 5, Great".
   const endLabel = (v: number) => (v === question.min ? question.minLabel : v === question.max ? question.maxLabel : '');
+  const t = useT();
   return (
     <>
       <div className="scale">
@@ -57,7 +59,7 @@ function RatingScale({ question, answer, onChange, name }: Props<'rating'>) {
             type="radio"
             name={name}
             label={String(v)}
-            ariaLabel={endLabel(v) ? `${v}, ${endLabel(v)}` : undefined}
+            ariaLabel={endLabel(v) ? t('ballot.scaleEnd', { value: v, label: endLabel(v) }) : undefined}
             checked={answer?.kind === 'rating' && answer.value === v}
             onChange={() => onChange({ kind: 'rating', value: v })}
           />
@@ -74,9 +76,9 @@ function RatingScale({ question, answer, onChange, name }: Props<'rating'>) {
 }
 
 /** The hint under a question's prompt: how many to pick, how to rank, the allowed range. */
-function hintFor(question: Question): string | null {
+function hintFor(question: Question, t: Translate, numberHint: ReturnType<typeof useNumberHint>): string | null {
   if (question.kind === 'multiple') return picksHint(question);
-  if (question.kind === 'rank') return 'Order the items, best first, with the arrow buttons.';
+  if (question.kind === 'rank') return t('ballot.rankHint');
   if (question.kind === 'number') return numberHint(question);
   return null;
 }
@@ -86,14 +88,15 @@ export function QuestionInput(props: QuestionInputProps) {
   const { question, answer, onChange, error, marker } = props;
   const name = useId();
   const [legendId, hintId, errorId] = [`${name}-legend`, `${name}-hint`, `${name}-error`];
-  const hint = hintFor(question);
+  const t = useT();
+  const hint = hintFor(question, t, useNumberHint());
   const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
   const free = { labelledBy: legendId, describedBy, invalid: Boolean(error), required: marker !== 'optional' };
   return (
     <fieldset className="question" aria-describedby={describedBy} data-question-id={question.id} data-kind={question.kind}>
       <legend id={legendId}>
         {question.prompt}
-        {marker && <span className="marker"> ({marker})</span>}
+        {marker && <span className="marker"> {t(marker === 'required' ? 'ballot.required' : 'ballot.optional')}</span>}
       </legend>
       {hint && (
         <p className="note" id={hintId}>

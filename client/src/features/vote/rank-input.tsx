@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Answer, QuestionOf } from '@quorum/shared';
 import { useAnnounce } from '../../components/announcer';
+import { useT } from '../../i18n';
 import { moveItem, rankOrder } from './answer-model';
 
 interface RankInputProps {
@@ -38,13 +39,14 @@ export function RankInput({ question, answer, onChange }: RankInputProps) {
   const order = rankOrder(question, answer);
   const labels = new Map(question.options.map((o) => [o.id, o.label]));
   const focus = useFocusFollows();
+  const t = useT();
 
   const move = (index: number, direction: Direction) => {
     const next = moveItem(order, index, direction === 'up' ? index - 1 : index + 1);
     const id = order[index]!;
     focus.follow(id, direction);
     onChange({ kind: 'rank', optionIds: next });
-    announce(`${labels.get(id)} moved to place ${next.indexOf(id) + 1} of ${next.length}.`);
+    announce(t('rank.moved', { item: labels.get(id), place: next.indexOf(id) + 1, total: next.length }));
   };
 
   return (
@@ -62,7 +64,7 @@ export function RankInput({ question, answer, onChange }: RankInputProps) {
                 type="button"
                 className="icon"
                 ref={focus.register(`${id}:${d}`)}
-                aria-label={`Move ${labels.get(id)} ${d}`}
+                aria-label={t(d === 'up' ? 'rank.moveUp' : 'rank.moveDown', { item: labels.get(id) })}
                 disabled={d === 'up' ? i === 0 : i === order.length - 1}
                 onClick={() => move(i, d)}
               >
@@ -74,7 +76,7 @@ export function RankInput({ question, answer, onChange }: RankInputProps) {
       </ol>
       {answer?.kind !== 'rank' && (
         <button type="button" className="link" onClick={() => onChange({ kind: 'rank', optionIds: order })}>
-          Keep this order
+          {t('rank.keep')}
         </button>
       )}
     </>

@@ -1,12 +1,14 @@
+import type { Ref } from 'react';
 import type { Receipt } from '@quorum/shared';
+import { FormattedMessage } from 'react-intl';
 
 /** The visible confirmation that the server committed my ballot (it exists only after the ack). */
-export function VoteReceipt({ receipts }: { receipts: Record<string, Receipt> }) {
+export function VoteReceipt({ receipts, ref }: { receipts: Record<string, Receipt>; ref?: Ref<HTMLParagraphElement> }) {
   const castAt = Math.max(...Object.values(receipts).map((r) => r.castAt));
-  const time = new Date(castAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   return (
-    <p className="receipt" data-testid="vote-receipt">
-      <span aria-hidden="true">✓ </span>Vote received at {time}
+    <p className="receipt" data-testid="vote-receipt" ref={ref} tabIndex={-1}>
+      <span aria-hidden="true">✓ </span>
+      <FormattedMessage id="ballot.receivedAt" values={{ at: castAt }} />
     </p>
   );
 }

@@ -1,24 +1,25 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeliveryView } from '@quorum/shared';
+import { useT, type MessageId, type Translate } from '../../i18n';
 import type { ZoomCloudApi } from './zoom-cloud-api';
 
 /** How often, and how many times, to look again while the report is still on its way. */
 const RECHECK_MS = 2000;
 const MAX_RECHECKS = 15;
 
-const KIND_LABELS: Record<DeliveryView['kind'], string> = { email: 'Email to', webhook: 'Webhook to' };
+const KIND_LABELS: Record<DeliveryView['kind'], MessageId> = { email: 'delivery.email', webhook: 'delivery.webhook' };
 
-function outcome(d: DeliveryView): string {
-  const tries = `${d.attempts} ${d.attempts === 1 ? 'attempt' : 'attempts'}`;
+function outcome(t: Translate, d: DeliveryView): string {
+  const values = { count: d.attempts, error: d.lastError ?? '', hasError: Boolean(d.lastError) };
   switch (d.status) {
     case 'delivered':
-      return `delivered (${tries})`;
+      return t('delivery.delivered', values);
     case 'pending':
-      return d.attempts > 0 ? `retrying after ${tries}` : 'sending';
+      return t(d.attempts > 0 ? 'delivery.retrying' : 'delivery.sending', values);
     case 'skipped':
-      return `skipped${d.lastError ? `: ${d.lastError}` : ''}`;
+      return t('delivery.skipped', values);
     case 'failed':
-      return `failed after ${tries}${d.lastError ? `: ${d.lastError}` : ''}`;
+      return t('delivery.failed', values);
   }
 }
 
@@ -28,6 +29,7 @@ function useDeliveries(api: ZoomCloudApi) {
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const rechecks = useRef(MAX_RECHECKS);
+  const t = useT();
   const load = useCallback(async () => {
     try {
       const list = await api.deliveries();
@@ -35,10 +37,10 @@ function useDeliveries(api: ZoomCloudApi) {
       setError(null);
       return list;
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'The deliveries could not be loaded.');
+      setError(e instanceof Error ? e.message : t('delivery.loadFailed'));
       return null;
     }
-  }, [api]);
+  }, [api, t]);
 
   useEffect(() => {
     let alive = true;
@@ -63,21 +65,22 @@ function useDeliveries(api: ZoomCloudApi) {
 /** The meeting report's email and outgoing webhooks, each with its outcome (hosts only). */
 export function DeliveriesList({ api }: { api: ZoomCloudApi }) {
   const { deliveries, error, reload } = useDeliveries(api);
+  const t = useT();
   return (
     <div className="deliveries" data-testid="deliveries">
       {error && <p className="error">{error}</p>}
-      {deliveries?.length === 0 && <p className="note">Nothing sent yet. The report goes out once Zoom reports the meeting’s end.</p>}
+      {deliveries?.length === 0 && <p className="note">{t('delivery.none')}</p>}
       {deliveries && deliveries.length > 0 && (
         <ul className="plain">
           {deliveries.map((d) => (
             <li key={d.id} data-testid="delivery" data-kind={d.kind} data-status={d.status}>
-              {KIND_LABELS[d.kind]} <span className="grow">{d.target}</span>: {outcome(d)}
+              {t(KIND_LABELS[d.kind])} <span className="grow">{d.target}</span>: {outcome(t, d)}
             </li>
           ))}
         </ul>
       )}
       <button type="button" className="link" onClick={reload}>
-        Refresh
+        {t('common.refresh')}
       </button>
     </div>
   );

@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useMeetingState, useSupports, useZoom } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
+import { useT, type MessageId, type Translate } from '../../i18n';
 import { useStore } from '../../realtime/store';
 import { DeliveriesList } from './deliveries-list';
 import { useZoomCloudApi } from './use-zoom-cloud-api';
 import { createZoomAccount, type ZoomAccount, type ZoomAccountState } from './zoom-account';
 
-const WAITING: Record<Extract<ZoomAccountState, { kind: 'authorizing' }>['step'], string> = {
-  starting: 'Opening Zoom’s authorization…',
-  consent: 'Approve Quorum in Zoom’s window.',
-  finishing: 'Connecting your Zoom account…',
+const WAITING: Record<Extract<ZoomAccountState, { kind: 'authorizing' }>['step'], MessageId> = {
+  starting: 'account.waiting.starting',
+  consent: 'account.waiting.consent',
+  finishing: 'account.waiting.finishing',
 };
 
 const Note = ({ text }: { text: string | undefined }) => (text ? <p className="note">{text}</p> : null);
@@ -20,7 +21,7 @@ interface Abilities {
 }
 
 /** What a state shows: the meeting's topic, or the one action that moves things forward. */
-function body(state: ZoomAccountState, account: ZoomAccount, can: Abilities): ReactNode {
+function body(t: Translate, state: ZoomAccountState, account: ZoomAccount, can: Abilities): ReactNode {
   switch (state.kind) {
     case 'checking':
     case 'unknown':
@@ -30,8 +31,10 @@ function body(state: ZoomAccountState, account: ZoomAccount, can: Abilities): Re
       if (!can.signIn) return null;
       return (
         <>
-          <button type="button" data-testid="sign-in-zoom" onClick={() => void account.signIn()}>Sign in to Zoom</button>
-          <Note text={state.message ?? 'Sign in to see this meeting’s details from Zoom and get its report by email.'} />
+          <button type="button" data-testid="sign-in-zoom" onClick={() => void account.signIn()}>
+            {t('account.signIn')}
+          </button>
+          <Note text={state.message ?? t('account.signIn.why')} />
         </>
       );
     case 'disconnected':
@@ -41,16 +44,16 @@ function body(state: ZoomAccountState, account: ZoomAccount, can: Abilities): Re
       return (
         <>
           <button type="button" data-testid="connect-zoom" disabled={busy} aria-busy={busy} onClick={() => void account.connect()}>
-            Connect Zoom account
+            {t('account.connect')}
           </button>
-          <Note text={state.kind === 'authorizing' ? WAITING[state.step] : (state.message ?? 'Shows this meeting’s topic and emails you its report when it ends.')} />
+          <Note text={state.kind === 'authorizing' ? t(WAITING[state.step]) : (state.message ?? t('account.connect.why'))} />
         </>
       );
     }
     case 'connected':
       return state.meeting ? (
         <p className="meeting-topic">
-          <span className="note">Zoom meeting</span> <strong data-testid="meeting-topic">{state.meeting.topic}</strong>
+          <span className="note">{t('account.meeting')}</span> <strong data-testid="meeting-topic">{state.meeting.topic}</strong>
         </p>
       ) : (
         <Note text={state.message} />
@@ -72,10 +75,11 @@ export function ZoomAccountBar() {
   const canAuthorize = useSupports('authorize');
   const hearsAuthorized = useSupports('onAuthorized');
   const can = { connect: canAuthorize && hearsAuthorized, signIn: useSupports('promptAuthorize') };
-  const shown = body(state, account, can);
+  const t = useT();
+  const shown = body(t, state, account, can);
   if (!shown) return null;
   return (
-    <section className="zoom-account" aria-label="Zoom account" data-testid="zoom-account" data-state={state.kind}>
+    <section className="zoom-account" aria-label={t('account.label')} data-testid="zoom-account" data-state={state.kind}>
       {shown}
     </section>
   );
@@ -85,9 +89,10 @@ export function ZoomAccountBar() {
 export function DeliveriesPanel() {
   const api = useZoomCloudApi();
   const [open, setOpen] = useState(false);
+  const t = useT();
   return (
     <details className="panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Report deliveries</summary>
+      <summary>{t('delivery.title')}</summary>
       {open && <DeliveriesList api={api} />}
     </details>
   );

@@ -1,4 +1,5 @@
 import type { ZoomMeetingView } from '@quorum/shared';
+import { translator, type MessageId, type MessageValues } from '../../i18n';
 import { createStore, type Store } from '../../realtime/store';
 import type { Unsubscribe, ZoomAuthorizedEvent, ZoomPort } from '../../zoom/zoom-port';
 import { needsAuthorization, type ZoomCloudApi } from './zoom-cloud-api';
@@ -36,13 +37,14 @@ export interface ZoomAccountDeps {
   announce?: (message: string) => void;
 }
 
-const AGAIN = 'Zoom asks you to connect your account again.';
+const t = (id: MessageId, values?: MessageValues) => translator()(id, values);
+const AGAIN = (): string => t('account.again');
 
-const reason = (error: unknown): string => (error instanceof Error && error.message ? error.message : 'Something went wrong.');
+const reason = (error: unknown): string => (error instanceof Error && error.message ? error.message : t('common.somethingWrong'));
 
 /** A 401 means the tokens are gone: offer to connect again rather than show an error. */
 const afterFailure = (error: unknown, otherwise: (message: string) => ZoomAccountState): ZoomAccountState =>
-  needsAuthorization(error) ? { kind: 'disconnected', message: AGAIN } : otherwise(reason(error));
+  needsAuthorization(error) ? { kind: 'disconnected', message: AGAIN() } : otherwise(reason(error));
 
 /** Creates the flow; call `listen()` before `connect()` so the code is not missed. */
 export function createZoomAccount({ zoom, api, announce = () => {} }: ZoomAccountDeps): ZoomAccount {
@@ -55,7 +57,7 @@ export function createZoomAccount({ zoom, api, announce = () => {} }: ZoomAccoun
     try {
       set({ kind: 'connected', meeting: await api.meeting() });
     } catch (error) {
-      set(afterFailure(error, (message) => ({ kind: 'connected', meeting: null, message: `Zoom did not describe this meeting: ${message}` })));
+      set(afterFailure(error, (message) => ({ kind: 'connected', meeting: null, message: t('account.noMeeting', { reason: message }) })));
     }
   };
 
@@ -64,7 +66,7 @@ export function createZoomAccount({ zoom, api, announce = () => {} }: ZoomAccoun
     const state = pending;
     pending = null;
     if (!event.result || !event.code) {
-      set({ kind: 'disconnected', message: 'The authorization was declined in Zoom.' });
+      set({ kind: 'disconnected', message: t('account.declined') });
       return;
     }
     set({ kind: 'authorizing', step: 'finishing' });
@@ -74,7 +76,7 @@ export function createZoomAccount({ zoom, api, announce = () => {} }: ZoomAccoun
       set({ kind: 'disconnected', message: reason(error) });
       return;
     }
-    announce('Zoom account connected.');
+    announce(t('account.connected'));
     await loadMeeting();
   };
 
@@ -101,14 +103,14 @@ export function createZoomAccount({ zoom, api, announce = () => {} }: ZoomAccoun
         if (pending === started.state) set({ kind: 'authorizing', step: 'consent' });
       } catch (error) {
         pending = null;
-        set({ kind: 'disconnected', message: `Zoom could not start the authorization: ${reason(error)}` });
+        set({ kind: 'disconnected', message: t('account.startFailed', { reason: reason(error) }) });
       }
     },
     async signIn() {
       try {
         await zoom.promptAuthorize();
       } catch (error) {
-        set({ kind: 'guest', message: `Zoom could not open its sign-in: ${reason(error)}` });
+        set({ kind: 'guest', message: t('account.signInFailed', { reason: reason(error) }) });
       }
     },
     listen: () => zoom.onAuthorized((event) => void finish(event)),

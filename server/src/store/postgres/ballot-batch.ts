@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import { resolveRecast, type Ballot, type RecastOutcome } from '@quorum/shared';
-import type { BallotWrite, BallotWriteResult } from '../types';
+import type { BallotWrite, BallotWriteResult, ClosedOutcome } from '../types';
+import { lockLiveRuns } from './live-runs';
 import { prepared } from './pg-pool';
 import { BALLOT_COLS, BALLOT_COLS_B, BALLOT_RECORD, ballotToRow, byRun, bySlot, rowToBallot, runKey, slotKey, type BallotRow } from './ballot-rows';
 
@@ -28,9 +29,11 @@ const LOCK_TAKEN = prepared(`
   JOIN ballots b ON b.poll_id = r.poll_id AND b.run = r.run AND b.voter_id = r.voter_id AND b.question_id = r.question_id
   ORDER BY r.ord FOR UPDATE OF b`);
 
-// `hidden` is left alone: a host's hide sticks to the voter's answer slot (see resolveRecast).
+// `hidden` is left alone: a host's hide sticks to the voter's answer slot (see resolveRecast); the room
+// follows the new answer (a voter who moved rooms moves their ballot).
 const UPDATE_REPLACED = prepared(`
-  UPDATE ballots AS b SET client_ballot_id = r.client_ballot_id, answer = r.answer, cast_at = r.cast_at, elapsed_ms = r.elapsed_ms
+  UPDATE ballots AS b SET client_ballot_id = r.client_ballot_id, answer = r.answer, cast_at = r.cast_at, elapsed_ms = r.elapsed_ms,
+    room_id = r.room_id
   FROM jsonb_to_recordset($1::jsonb) AS r(${BALLOT_RECORD}) WHERE b.ballot_id = r.ballot_id`);
 
 /**
@@ -105,19 +108,24 @@ async function claimSlots(client: PoolClient, ballots: readonly Ballot[]): Promi
 
 /** One write's outcome, with its place among the run's counted changes in this batch. */
 interface Decision {
-  outcome: RecastOutcome;
+  outcome: RecastOutcome | ClosedOutcome;
   ballot: Ballot;
   /** Counted writes of this run in the batch up to and including this one. */
   counted: number;
 }
 
-/** Applies the one-ballot rule in write order, so a later write sees an earlier one of the same slot. */
-function decide(writes: readonly BallotWrite[], stored: Map<string, Ballot>, atomic: boolean): Decision[] | { rejectedIndex: number } {
+/**
+ * Applies the one-ballot rule in write order, so a later write sees an earlier one of the same slot;
+ * a write whose run is not in `live` is `closed`.
+ */
+function decide(writes: readonly BallotWrite[], stored: Map<string, Ballot>, live: Set<string>, atomic: boolean): Decision[] | { rejectedIndex: number } {
   const current = new Map(stored);
   const counted = new Map<string, number>();
   const decisions: Decision[] = [];
   for (const [i, { ballot, allowAnswerChange }] of writes.entries()) {
-    const outcome = resolveRecast(current.get(slotKey(ballot)), ballot, allowAnswerChange);
+    const outcome: Decision['outcome'] = live.has(runKey(ballot))
+      ? resolveRecast(current.get(slotKey(ballot)), ballot, allowAnswerChange)
+      : { kind: 'closed', ballot };
     if (outcome.kind === 'rejected' && atomic) return { rejectedIndex: i };
     if (outcome.kind === 'inserted' || outcome.kind === 'replaced') {
       current.set(slotKey(ballot), outcome.ballot);
@@ -145,11 +153,19 @@ async function runBases(client: PoolClient, decisions: readonly Decision[]): Pro
 
 /**
  * Writes a batch on `client`, inside the caller's transaction, and returns one result per write in
- * order. With `atomic`, stops at the first write the rule rejects (the caller rolls back).
+ * order. With `atomic`, stops at the first write the rule rejects, or at a closed run (the caller
+ * rolls back). The polls are locked first: see live-runs.ts.
  */
-export async function writeBatch(client: PoolClient, writes: readonly BallotWrite[], atomic: boolean): Promise<BallotWriteResult[] | { rejectedIndex: number }> {
-  const stored = await claimSlots(client, writes.map((w) => w.ballot));
-  const decisions = decide(writes, stored, atomic);
+export async function writeBatch(
+  client: PoolClient,
+  writes: readonly BallotWrite[],
+  atomic: boolean,
+): Promise<BallotWriteResult[] | { rejectedIndex: number } | { closed: true }> {
+  const live = await lockLiveRuns(client, writes.map((w) => w.ballot));
+  const open = writes.filter((w) => live.has(runKey(w.ballot)));
+  if (atomic && open.length < writes.length) return { closed: true };
+  const stored = open.length === 0 ? new Map<string, Ballot>() : await claimSlots(client, open.map((w) => w.ballot));
+  const decisions = decide(writes, stored, live, atomic);
   if (!Array.isArray(decisions)) return decisions;
   const replaced = new Map(decisions.flatMap(({ outcome }) => (outcome.kind === 'replaced' ? [[slotKey(outcome.ballot), outcome.ballot] as const] : [])));
   if (replaced.size > 0) await client.query(UPDATE_REPLACED([asRecords([...replaced.values()])]));

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { BallotWrite, BallotWriteResult } from '../types';
 import { BALLOT_COLS, BALLOT_RECORD, ballotToRow, byRun, bySlot, runKey, slotKey } from './ballot-rows';
+import { LOCK_POLLS_OF_INPUT } from './live-runs';
 import { isRetryable, prepared } from './pg-pool';
 
 /*
@@ -8,14 +9,18 @@ import { isRetryable, prepared } from './pg-pool';
  * insert what no one holds, bump each run's version by what was inserted and log each insert under
  * its version. Each round trip of a transaction waits for a turn of the event loop, which is busy
  * fanning tallies out, so five round trips per group commit cost more than the database's work.
- * Locks are taken in the same global order as `writeBatch` (slots, then runs). Writes whose slot
- * is taken (a changed answer, a resend) are left to `writeBatch`, which decides them under row locks.
+ * Locks are taken in the same global order as `writeBatch` (polls, slots, then runs). Writes whose
+ * slot is taken (a changed answer, a resend) or whose run is not open under the poll's lock (see
+ * live-runs.ts) are left to `writeBatch`, which decides them under row locks.
  */
 const INSERT_NEW = prepared(`
   WITH input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${BALLOT_RECORD}, wo int, run_ord int, doc jsonb)
+  ), live AS (
+    ${LOCK_POLLS_OF_INPUT}
   ), inserted AS (
-    INSERT INTO ballots (${BALLOT_COLS}) SELECT ${BALLOT_COLS} FROM input ORDER BY ord
+    INSERT INTO ballots (${BALLOT_COLS}) SELECT ${BALLOT_COLS} FROM input
+    WHERE (poll_id, run) IN (SELECT id, run FROM live WHERE status = 'open') ORDER BY ord
     ON CONFLICT (poll_id, run, voter_id, question_id) DO NOTHING
     RETURNING ballot_id
   ), counted AS (

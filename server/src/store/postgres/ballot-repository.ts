@@ -47,7 +47,7 @@ export function ballotRepository(pool: Pool): BallotRepository {
     writeAtomically: async (writes) =>
       inTransactionOrRollback<AtomicWriteResult, AtomicWriteResult>(pool, async (client) => {
         const results = await writeBatch(client, writes, true);
-        if (!Array.isArray(results)) throw new Rollback<AtomicWriteResult>({ committed: false, rejectedIndex: results.rejectedIndex });
+        if (!Array.isArray(results)) throw new Rollback<AtomicWriteResult>({ committed: false, ...results });
         return { committed: true, results };
       }),
     listForRun: async (pollId, run) => ballots(FOR_RUN([pollId, run])),

@@ -12,7 +12,7 @@ export const BALLOT_COLS_B = BALLOT_COLS.split(', ')
 
 /** The column definitions for reading `ballotToRow` objects back out of a JSONB array (jsonb_to_recordset), in `BALLOT_COLS` order. */
 export const BALLOT_RECORD =
-  'ballot_id text, poll_id text, run int, question_id text, voter_id text, client_ballot_id text, answer jsonb, cast_at bigint, hidden boolean, elapsed_ms int, ord int';
+  'ballot_id text, poll_id text, run int, question_id text, voter_id text, client_ballot_id text, answer jsonb, cast_at bigint, hidden boolean, elapsed_ms int, room_id text, ord int';
 
 const same = <T>(value: T): T => value;
 

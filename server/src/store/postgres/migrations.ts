@@ -1,6 +1,7 @@
 import type { ClientBase, Pool } from 'pg';
 import { pendingMigrations, STEPS, type Migration } from '../migration-plan';
 import { OPEN_DEADLINE_INDEX } from '../migration-sql';
+import { BREAKOUT_ROOMS_MIGRATION } from '../migration-breakout-rooms';
 import { BALLOT_CHANGES_MIGRATION } from './migration-ballot-changes';
 import { POLL_KINDS_MIGRATION } from './migration-poll-kinds';
 import { TEMPLATES_MIGRATION } from './migration-templates';
@@ -61,6 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
   POLL_KINDS_MIGRATION,
   BALLOT_CHANGES_MIGRATION,
   TEMPLATES_MIGRATION,
+  BREAKOUT_ROOMS_MIGRATION,
 ];
 
 /** Advisory lock class of schema migrations (an arbitrary constant: "Qm"); the object id is the schema. */

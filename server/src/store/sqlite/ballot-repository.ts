@@ -22,11 +22,13 @@ function prepareBallotStatements(db: Database.Database) {
     `SELECT ${cols} FROM ballots WHERE poll_id = ? AND run = ? AND voter_id = ? AND question_id = ?`,
   );
   const insert = db.prepare<BallotRow>(
-    `INSERT INTO ballots (${cols}) VALUES (@ballot_id, @poll_id, @run, @question_id, @voter_id, @client_ballot_id, @answer, @cast_at, @hidden, @elapsed_ms)`,
+    `INSERT INTO ballots (${cols}) VALUES (@ballot_id, @poll_id, @run, @question_id, @voter_id, @client_ballot_id, @answer, @cast_at, @hidden, @elapsed_ms, @room_id)`,
   );
   // `hidden` is left alone: a host's hide sticks to the voter's answer slot (see resolveRecast).
+  // `room_id` follows the new answer: a voter who moved rooms and answered again moves their ballot.
   const replace = db.prepare<BallotRow>(
-    `UPDATE ballots SET client_ballot_id = @client_ballot_id, answer = @answer, cast_at = @cast_at, elapsed_ms = @elapsed_ms
+    `UPDATE ballots SET client_ballot_id = @client_ballot_id, answer = @answer, cast_at = @cast_at, elapsed_ms = @elapsed_ms,
+       room_id = @room_id
      WHERE ballot_id = @ballot_id`,
   );
   const forRun = db.prepare<RunKey, BallotRow>(`SELECT ${cols} FROM ballots WHERE poll_id = ? AND run = ? ORDER BY cast_at, ballot_id`);
@@ -46,7 +48,8 @@ function prepareBallotStatements(db: Database.Database) {
   const changes = db.prepare<[...RunKey, number], ChangeRow>(
     'SELECT version, ballot, previous FROM ballot_changes WHERE poll_id = ? AND run = ? AND version > ? ORDER BY version',
   );
-  return { findOwn, insert, replace, forRun, forVoter, byId, hide, version, bump, log, changes };
+  const openRun = db.prepare<[string], number>("SELECT run FROM polls WHERE id = ? AND status = 'open'").pluck();
+  return { findOwn, insert, replace, forRun, forVoter, byId, hide, version, bump, log, changes, openRun };
 }
 
 interface ChangeRow {
@@ -70,9 +73,9 @@ function countChange(s: Statements, ballot: Ballot, previous: Ballot | undefined
   return version;
 }
 
-/** Thrown inside a transaction to roll a refused survey back. */
+/** Thrown inside a transaction to roll a refused survey back (`index` undefined: its run is not open). */
 class Refused extends Error {
-  constructor(readonly index: number) {
+  constructor(readonly index?: number) {
     super('refused');
   }
 }
@@ -81,9 +84,14 @@ class Refused extends Error {
 export function ballotRepository(db: Database.Database): BallotRepository {
   const s = prepareBallotStatements(db);
 
-  /** One write: read the voter's ballot, apply the pure rule, persist the outcome. */
+  /**
+   * One write: check the run is the poll's open one (in the same transaction as the close would be,
+   * so the store contract matches PostgreSQL's: see postgres/live-runs.ts), read the voter's ballot,
+   * apply the pure rule, persist the outcome.
+   */
   const writeOne = ({ ballot, allowAnswerChange }: BallotWrite): BallotWriteResult => {
     const key: RunKey = [ballot.pollId, ballot.run];
+    if (s.openRun.get(ballot.pollId) !== ballot.run) return { kind: 'closed', ballot, tallyVersion: s.version.get(...key) ?? 0 };
     const existing = s.findOwn.get(...key, ballot.voterId, ballot.questionId);
     const outcome = resolveRecast(existing && rowToBallot(existing), ballot, allowAnswerChange);
     if (outcome.kind === 'duplicate' || outcome.kind === 'rejected') return { ...outcome, tallyVersion: s.version.get(...key) ?? 0 };
@@ -100,6 +108,7 @@ export function ballotRepository(db: Database.Database): BallotRepository {
     writes.map((w, i) => {
       const result = writeOne(w);
       if (result.kind === 'rejected') throw new Refused(i);
+      if (result.kind === 'closed') throw new Refused();
       return result;
     }),
   );
@@ -117,7 +126,7 @@ export function ballotRepository(db: Database.Database): BallotRepository {
       try {
         return { committed: true, results: writeAllOrNothing.immediate(writes) };
       } catch (error) {
-        if (error instanceof Refused) return { committed: false, rejectedIndex: error.index };
+        if (error instanceof Refused) return error.index === undefined ? { committed: false, closed: true } : { committed: false, rejectedIndex: error.index };
         throw error;
       }
     },

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { pendingMigrations, STEPS, type Migration } from '../migration-plan';
 import { OPEN_DEADLINE_INDEX } from '../migration-sql';
+import { BREAKOUT_ROOMS_MIGRATION } from '../migration-breakout-rooms';
 import { BALLOT_CHANGES_MIGRATION } from './migration-ballot-changes';
 import { POLL_KINDS_MIGRATION } from './migration-poll-kinds';
 import { TEMPLATES_MIGRATION } from './migration-templates';
@@ -61,6 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
   POLL_KINDS_MIGRATION,
   BALLOT_CHANGES_MIGRATION,
   TEMPLATES_MIGRATION,
+  BREAKOUT_ROOMS_MIGRATION,
 ];
 
 const CREATE_LEDGER = `

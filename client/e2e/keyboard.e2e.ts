@@ -1,0 +1,219 @@
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppPane } from './support/app-pane';
+import { startEnv, type E2eEnv } from './support/env';
+import type { SimPage } from './support/sim-page';
+import { connectAs, voteFrom } from './support/socket-client';
+import { SurveyPane } from './support/survey-pane';
+import { POLL, waitUntil } from './support/waits';
+
+const TITLE = 'Team lunch';
+
+let env: E2eEnv;
+let sim: SimPage;
+let host: SurveyPane;
+let ines: SurveyPane;
+
+/** What has focus inside the app's document, and whether it shows a focus indicator. */
+interface FocusState {
+  inside: boolean;
+  visible: boolean;
+  what: string;
+}
+
+function focusState(pane: AppPane): Promise<FocusState> {
+  return pane.liveFrame().evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { inside: false, visible: false, what: 'body' };
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' ? Number.parseFloat(style.outlineWidth) : 0;
+    const ring = outline > 0 || (style.boxShadow !== 'none' && style.boxShadow !== '');
+    return { inside: true, visible: el.matches(':focus-visible') && ring, what: el.outerHTML.slice(0, 120) };
+  });
+}
+
+/** Fails unless focus is inside the app and drawn (a :focus-visible outline or ring of non-zero width). */
+async function expectVisibleFocus(pane: AppPane): Promise<void> {
+  const state = await focusState(pane);
+  expect(state.inside, `${pane.personId}: focus is in the app`).toBe(true);
+  expect(state.visible, `${pane.personId}: focus is visible on ${state.what}`).toBe(true);
+}
+
+const hasFocus = (target: Locator): Promise<boolean> =>
+  target.evaluate((el) => el === el.ownerDocument.activeElement, undefined, { timeout: 2000 }).catch(() => false);
+
+/** Presses `key` until `target` has focus, checking at every stop inside the app that focus is visible. */
+async function pressUntil(pane: AppPane, target: Locator, key = 'Tab', max = 80): Promise<void> {
+  await target.waitFor();
+  for (let i = 0; i < max; i++) {
+    await pane.page.keyboard.press(key);
+    if ((await focusState(pane)).inside) await expectVisibleFocus(pane);
+    if (await hasFocus(target)) return;
+  }
+  throw new Error(`${pane.personId}: ${key} never reached ${target.toString()}`);
+}
+
+/** Moves focus into a person's panel the way Zoom hands it over when the panel is clicked into; keys from then on. */
+const enterPanel = (pane: AppPane) => pane.iframe.focus();
+
+const status = (pane: AppPane) => pane.frame.getByTestId('status-region');
+
+beforeAll(async () => {
+  env = await startEnv();
+  sim = await env.openSim({ open: 'host' });
+  host = await new SurveyPane(sim.page, 'p1').ready('host');
+  ines = await new SurveyPane(sim.page, (await sim.openApp('p2')).personId).ready('participant');
+});
+afterAll(() => env?.close());
+
+describe('the whole flow with the keyboard alone', () => {
+  it('composes a survey of a choice, a ranking and a text question, and launches it', async () => {
+    const f = host.frame;
+    await enterPanel(host);
+    await pressUntil(host, f.getByTestId('compose-poll'));
+    await host.page.keyboard.press('Enter');
+    // The composer replaces the button: focus starts at the title.
+    await expect.poll(() => hasFocus(f.getByLabel('Title', { exact: true })), POLL).toBe(true);
+    await host.page.keyboard.type(TITLE);
+
+    const editors = f.getByTestId('question-editor');
+    const write = async (i: number, prompt: string, typeAhead: string | null, options: string[], add: string) => {
+      const editor = editors.nth(i);
+      await pressUntil(host, editor.getByLabel('Question', { exact: true }));
+      await host.page.keyboard.type(prompt);
+      if (typeAhead) {
+        await pressUntil(host, editor.getByLabel('Type', { exact: true }));
+        await host.page.keyboard.type(typeAhead); // a closed <select> picks by typed prefix
+      }
+      for (const [j, label] of options.entries()) {
+        const input = editor.getByLabel(`Question ${i + 1}, option ${j + 1}`, { exact: true });
+        if ((await input.count()) === 0) {
+          await pressUntil(host, editor.getByRole('button', { name: add }));
+          await host.page.keyboard.press('Enter');
+        }
+        await pressUntil(host, input);
+        await host.page.keyboard.type(label);
+      }
+    };
+    await write(0, 'Where shall we eat?', null, ['Noodles', 'Tacos', 'Salad'], 'Add option');
+    await pressUntil(host, f.getByRole('button', { name: 'Add question' }));
+    await host.page.keyboard.press('Enter');
+    await write(1, 'Rank the desserts', 'Rank', ['Cake', 'Fruit', 'Ice cream'], 'Add item');
+    await expect(editors.nth(1).getByLabel('Type', { exact: true }).inputValue()).resolves.toBe('rank');
+    await pressUntil(host, f.getByRole('button', { name: 'Add question' }));
+    await host.page.keyboard.press('Enter');
+    await write(2, 'Anything else?', 'Open', [], '');
+    await expect(editors.nth(2).getByLabel('Type', { exact: true }).inputValue()).resolves.toBe('text');
+
+    // Results only when the host shares them: the radio group moves with the arrow keys.
+    await pressUntil(host, f.getByLabel('Live, as votes come in'));
+    await host.page.keyboard.press('ArrowDown');
+    await host.page.keyboard.press('ArrowDown');
+    await expect(f.getByLabel('Only when I share them').isChecked()).resolves.toBe(true);
+
+    await pressUntil(host, f.getByTestId('save-draft'));
+    await host.page.keyboard.press('Enter');
+    await host.waitForStatus(TITLE, 'draft');
+    const heading = host.poll(TITLE).getByRole('heading', { name: TITLE });
+    // Saved: focus lands on the new draft, one Tab from its Launch button.
+    await expect.poll(() => hasFocus(heading), POLL).toBe(true);
+    await expectVisibleFocus(host);
+
+    await pressUntil(host, host.poll(TITLE).getByTestId('launch-poll'));
+    await host.page.keyboard.press('Enter');
+    await host.waitForStatus(TITLE, 'open');
+    await expect.poll(() => hasFocus(heading), POLL).toBe(true);
+    await expectVisibleFocus(host);
+  });
+
+  it('votes: a choice with the arrow keys, a ranking reordered by key, a typed answer, and lands on the receipt', async () => {
+    await ines.waitForStatus(TITLE, 'open');
+    const card = ines.poll(TITLE);
+    // Nothing had focus in Ines's panel, so the new poll took it; it is announced as well.
+    await expect.poll(() => hasFocus(card.getByRole('heading', { name: TITLE })), POLL).toBe(true);
+    await expect.poll(() => status(ines).textContent(), POLL).toBe(`New poll: “${TITLE}”.`);
+
+    await enterPanel(ines);
+    await pressUntil(ines, card.getByRole('radio', { name: 'Noodles' }));
+    await ines.page.keyboard.press('ArrowDown');
+    await expect(card.getByRole('radio', { name: 'Tacos' }).isChecked()).resolves.toBe(true);
+
+    // Ice cream to the top: two presses of its "up" button; focus stays on the moved item and each move is announced.
+    await pressUntil(ines, card.getByRole('button', { name: 'Move Ice cream up' }));
+    await ines.page.keyboard.press('Enter');
+    await expect.poll(() => status(ines).textContent(), POLL).toBe('Ice cream moved to place 2 of 3.');
+    await ines.page.keyboard.press('Space');
+    await expect.poll(() => status(ines).textContent(), POLL).toBe('Ice cream moved to place 1 of 3.');
+    // At the top its "up" button is disabled: focus moved on to its "down" button.
+    await expect.poll(() => hasFocus(card.getByRole('button', { name: 'Move Ice cream down' })), POLL).toBe(true);
+    await expect(card.getByTestId('rank-item').locator('.grow').allTextContents()).resolves.toEqual(['Ice cream', 'Cake', 'Fruit']);
+
+    await pressUntil(ines, card.getByRole('textbox'));
+    await ines.page.keyboard.type('More vegetables');
+    await pressUntil(ines, card.getByRole('button', { name: 'Submit vote' }));
+    await ines.page.keyboard.press('Enter');
+    await card.getByTestId('vote-receipt').waitFor();
+    await expect.poll(() => hasFocus(card.getByTestId('vote-receipt')), POLL).toBe(true);
+    await expectVisibleFocus(ines);
+
+    await expect.poll(() => host.bars(TITLE, 0), POLL).toEqual({ Noodles: 0, Tacos: 1, Salad: 0 });
+    await expect.poll(() => host.bars(TITLE, 1), POLL).toEqual({ 'Ice cream': 2, Cake: 1, Fruit: 0 });
+  });
+
+  it('closes and shares the results, focus staying on the poll', async () => {
+    const heading = host.poll(TITLE).getByRole('heading', { name: TITLE });
+    await enterPanel(host);
+    await pressUntil(host, host.poll(TITLE).getByTestId('close-poll'));
+    await host.page.keyboard.press('Enter');
+    await host.waitForStatus(TITLE, 'closed');
+    await expect.poll(() => hasFocus(heading), POLL).toBe(true);
+    await expectVisibleFocus(host);
+
+    await pressUntil(host, host.poll(TITLE).getByTestId('share-results'));
+    await host.page.keyboard.press('Space');
+    await expect.poll(() => host.poll(TITLE).getByTestId('share-results').count(), POLL).toBe(0);
+    await expect.poll(() => hasFocus(heading), POLL).toBe(true);
+    await expect.poll(() => ines.bars(TITLE, 0), POLL).toEqual({ Noodles: 0, Tacos: 1, Salad: 0 });
+    expect(sim.problems).toEqual([]);
+  });
+});
+
+describe('the live region and motion', () => {
+  it('announces results politely at a listenable rate, not once per ballot, and the winner on close', async () => {
+    const title = 'Coffee or tea';
+    await host.launch({ title, question: 'Which one?', options: ['Coffee', 'Tea'] });
+    // Record every text the host's live region takes from now on.
+    await host.liveFrame().evaluate(() => {
+      const region = document.querySelector('[data-testid=status-region]');
+      const said: string[] = [];
+      Object.assign(globalThis, { quorumSaid: said });
+      if (region) new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+    });
+    const voters = [];
+    for (const name of ['Ana', 'Ben', 'Cy', 'Dee', 'Eli', 'Fay']) voters.push(await connectAs(env.server, sim, await sim.addPerson(name)));
+    await Promise.all(voters.map((v, i) => voteFrom(v, title, i < 4 ? 'Coffee' : 'Tea')));
+    voters.forEach((v) => v.socket.disconnect());
+    await expect.poll(() => host.counts(title), POLL).toEqual({ Coffee: 4, Tea: 2 });
+
+    const said = () => host.liveFrame().evaluate(() => ((globalThis as { quorumSaid?: string[] }).quorumSaid ?? []).filter((m) => m.startsWith('“Coffee or tea”:')));
+    // The burst is summed up within one interval (5 s) of the first ballot, and only once or twice for six ballots.
+    await expect.poll(said, { timeout: 8000, interval: 200 }).toContainEqual(expect.stringMatching(/^“Coffee or tea”: 6 voted\. Leading: Coffee with 4 votes \(67%\)\.$/));
+    const live = await said();
+    expect(live.length).toBeGreaterThanOrEqual(1);
+    expect(live.length).toBeLessThanOrEqual(2);
+
+    await host.close(title);
+    const all = () => host.liveFrame().evaluate(() => (globalThis as { quorumSaid?: string[] }).quorumSaid ?? []);
+    await expect.poll(all, POLL).toContain('Poll closed: “Coffee or tea”. Winner: Coffee with 4 votes (67%).');
+    expect(await said()).toEqual(live);
+  });
+
+  it('stops transitions and animations when the system asks for reduced motion', async () => {
+    const fill = host.poll('Coffee or tea').locator('.bar-fill').first();
+    const durations = () => fill.evaluate((el) => [getComputedStyle(el).transitionDuration, getComputedStyle(el).animationDuration]);
+    await sim.page.emulateMedia({ reducedMotion: 'no-preference' });
+    await waitUntil('bars animate by default', async () => (await durations()).some((d) => d.split(',').some((s) => Number.parseFloat(s) > 0)));
+    await sim.page.emulateMedia({ reducedMotion: 'reduce' });
+    await waitUntil('nothing animates', async () => (await durations()).every((d) => d.split(',').every((s) => Number.parseFloat(s) === 0)));
+  });
+});

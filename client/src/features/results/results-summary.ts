@@ -1,0 +1,83 @@
+import type { IntlShape } from 'react-intl';
+import type { Poll, PollTally, Question, QuestionTally } from '@quorum/shared';
+import type { MessageId, MessageValues } from '../../i18n';
+
+/** What the live region says about a poll's results: while it runs (null: nothing to say) and once it closed. */
+export interface ResultsSummary {
+  live: string | null;
+  closed: string;
+}
+
+interface Leader {
+  labels: string[];
+  count: number;
+  /** Points (rank order, quiz) rather than votes. */
+  points: boolean;
+  voters: number;
+}
+
+/** Labels and scores of what a choice, rating or rank question counts, in the question's order. */
+function scored(question: Question, tally: QuestionTally): { label: string; count: number }[] {
+  if (question.kind === 'rating' && tally.kind === 'rating') {
+    return Array.from({ length: question.max - question.min + 1 }, (_, i) => String(question.min + i)).map((v) => ({ label: v, count: tally.counts[v] ?? 0 }));
+  }
+  if ((question.kind === 'single' || question.kind === 'multiple' || question.kind === 'rank') && (tally.kind === 'choice' || tally.kind === 'rank')) {
+    return question.options.map((o) => ({ label: o.label, count: tally.counts[o.id] ?? 0 }));
+  }
+  return [];
+}
+
+/** The option(s) ahead, or null before the first vote (or for kinds without a leader). */
+function leaderOf(question: Question, tally: QuestionTally): Leader | null {
+  const rows = scored(question, tally);
+  const count = Math.max(0, ...rows.map((r) => r.count));
+  if (count === 0) return null;
+  return { labels: rows.filter((r) => r.count === count).map((r) => r.label), count, points: tally.kind === 'rank', voters: tally.voters };
+}
+
+/** Words in the app's language for the summary's pieces. */
+class Words {
+  constructor(private readonly intl: IntlShape) {}
+
+  t(id: MessageId, values?: MessageValues): string {
+    return this.intl.formatMessage({ id }, values);
+  }
+
+  /** "Leading: Great with 12 votes (40%)."; ties: "Tied: Great and Fine with 3 votes each (40%)." */
+  leader(leader: Leader, final: boolean): string {
+    const state = leader.labels.length > 1 ? 'tied' : final ? 'winner' : 'leading';
+    const names = this.intl.formatList(leader.labels, { type: 'conjunction' });
+    if (leader.points) return this.t('a11y.results.points', { state, names, count: leader.count });
+    return this.t('a11y.results.votes', { state, names, count: leader.count, share: leader.voters > 0 ? leader.count / leader.voters : 0 });
+  }
+
+  /** One sentence about a single-question poll's results or the quiz winner; null when there is nothing to say. */
+  result(poll: Poll, tally: PollTally, final: boolean): string | null {
+    const top = tally.leaderboard?.top[0];
+    if (final && top) return this.t('a11y.results.points', { state: 'winner', names: top.nickname, count: top.points });
+    const question = poll.questions[0];
+    const qTally = question && tally.questions?.[question.id];
+    if (poll.questions.length !== 1 || !question || !qTally) return null;
+    if (qTally.kind === 'number' && qTally.median !== null) {
+      const unit = question.kind === 'number' && question.unit ? ` ${question.unit}` : '';
+      return this.t('a11y.results.median', { value: `${this.intl.formatNumber(qTally.median, { maximumFractionDigits: 2 })}${unit}` });
+    }
+    const leader = leaderOf(question, qTally);
+    return leader && this.leader(leader, final);
+  }
+}
+
+/**
+ * The polite live region's words for a poll's results: turnout and who leads while it runs, "Poll closed"
+ * with the winner once it closed. Only what this role's tally holds: without results, turnout alone.
+ */
+export function summarizeResults(intl: IntlShape, poll: Poll, tally: PollTally | undefined): ResultsSummary {
+  const words = new Words(intl);
+  const voted = words.t('a11y.results.voted', { count: tally?.turnout ?? 0 });
+  const line = (final: boolean) => (tally ? words.result(poll, tally, final) : null);
+  const live = line(false);
+  return {
+    live: tally ? words.t('a11y.results.live', { title: poll.title, detail: live ? `${voted} ${live}` : voted }) : null,
+    closed: words.t('a11y.results.closed', { title: poll.title, detail: line(true) ?? voted }),
+  };
+}

@@ -1,0 +1,23 @@
+import type { IntlShape } from 'react-intl';
+
+const UNITS = [
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+] as const;
+
+/** A duration in words in the intl's language ("1 minute, 5 seconds", "1 Minute und 5 Sekunden", "1 分 5 秒"). */
+export function spokenDuration(intl: IntlShape, ms: number): string {
+  let rest = Math.max(0, Math.ceil(ms / 1000));
+  const parts: string[] = [];
+  for (const [unit, size] of UNITS) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n > 0) parts.push(intl.formatNumber(n, { style: 'unit', unit, unitDisplay: 'long' }));
+  }
+  if (parts.length === 0) return intl.formatNumber(0, { style: 'unit', unit: 'second', unitDisplay: 'long' });
+  return intl.formatList(parts, { type: 'unit', style: 'long' });
+}
+
+/** A percentage from a 0–1 share, rounded to whole percent ("42 %" in German, "42%" in English). */
+export const formatShare = (intl: IntlShape, share: number): string => intl.formatNumber(share, { style: 'percent', maximumFractionDigits: 0 });
