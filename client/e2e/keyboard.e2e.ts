@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppPane } from './support/app-pane';
 import { startEnv, type E2eEnv } from './support/env';
 import type { SimPage } from './support/sim-page';
+import { launch } from '../../server/test/support/harness';
 import { connectAs, voteFrom } from './support/socket-client';
 import { SurveyPane } from './support/survey-pane';
 import { POLL, waitUntil } from './support/waits';
@@ -42,9 +43,19 @@ async function expectVisibleFocus(pane: AppPane): Promise<void> {
 const hasFocus = (target: Locator): Promise<boolean> =>
   target.evaluate((el) => el === el.ownerDocument.activeElement, undefined, { timeout: 2000 }).catch(() => false);
 
-/** Presses `key` until `target` has focus, checking at every stop inside the app that focus is visible. */
-async function pressUntil(pane: AppPane, target: Locator, key = 'Tab', max = 80): Promise<void> {
+/** Tab when `target` comes later in the document than what has focus, Shift+Tab when it comes earlier. */
+const direction = (target: Locator): Promise<'Tab' | 'Shift+Tab'> =>
+  target.evaluate((el) => {
+    const active = el.ownerDocument.activeElement;
+    const after = active && active !== el.ownerDocument.body && el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING;
+    return after ? 'Shift+Tab' : 'Tab';
+  });
+
+/** Presses Tab or Shift+Tab until `target` has focus, checking at every stop inside the app that focus is visible. */
+async function pressUntil(pane: AppPane, target: Locator, max = 60): Promise<void> {
   await target.waitFor();
+  if (await hasFocus(target)) return;
+  const key = await direction(target);
   for (let i = 0; i < max; i++) {
     await pane.page.keyboard.press(key);
     if ((await focusState(pane)).inside) await expectVisibleFocus(pane);
@@ -98,6 +109,8 @@ describe('the whole flow with the keyboard alone', () => {
     await write(0, 'Where shall we eat?', null, ['Noodles', 'Tacos', 'Salad'], 'Add option');
     await pressUntil(host, f.getByRole('button', { name: 'Add question' }));
     await host.page.keyboard.press('Enter');
+    // Adding a question moves focus on to its prompt, where the typing continues.
+    await expect.poll(() => hasFocus(editors.nth(1).getByLabel('Question', { exact: true })), POLL).toBe(true);
     await write(1, 'Rank the desserts', 'Rank', ['Cake', 'Fruit', 'Ice cream'], 'Add item');
     await expect(editors.nth(1).getByLabel('Type', { exact: true }).inputValue()).resolves.toBe('rank');
     await pressUntil(host, f.getByRole('button', { name: 'Add question' }));
@@ -129,9 +142,9 @@ describe('the whole flow with the keyboard alone', () => {
   it('votes: a choice with the arrow keys, a ranking reordered by key, a typed answer, and lands on the receipt', async () => {
     await ines.waitForStatus(TITLE, 'open');
     const card = ines.poll(TITLE);
-    // Nothing had focus in Ines's panel, so the new poll took it; it is announced as well.
-    await expect.poll(() => hasFocus(card.getByRole('heading', { name: TITLE })), POLL).toBe(true);
+    // Ines was not in her panel (the host's had focus): the poll is announced, focus is left alone.
     await expect.poll(() => status(ines).textContent(), POLL).toBe(`New poll: “${TITLE}”.`);
+    expect((await focusState(ines)).inside).toBe(false);
 
     await enterPanel(ines);
     await pressUntil(ines, card.getByRole('radio', { name: 'Noodles' }));
@@ -175,6 +188,32 @@ describe('the whole flow with the keyboard alone', () => {
     await expect.poll(() => hasFocus(heading), POLL).toBe(true);
     await expect.poll(() => ines.bars(TITLE, 0), POLL).toEqual({ Noodles: 0, Tacos: 1, Salad: 0 });
     expect(sim.problems).toEqual([]);
+  });
+});
+
+describe('a poll arriving for a participant', () => {
+  it('takes focus when nothing in the panel had it, and only announces itself while the participant types', async () => {
+    // The host launches from another device (a socket client), so focus stays in Ines's panel.
+    const hana = await connectAs(env.server, sim, 'p1');
+    try {
+      await enterPanel(ines);
+      await ines.liveFrame().evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await launch(hana, { title: 'Quick check', questions: [{ kind: 'text', prompt: 'One word for today?', variant: 'short' }] });
+      const heading = ines.poll('Quick check').getByRole('heading', { name: 'Quick check' });
+      await expect.poll(() => hasFocus(heading), POLL).toBe(true);
+
+      // Ines is typing her answer when the next poll comes: the caret stays where it is.
+      const field = ines.poll('Quick check').getByRole('textbox');
+      await pressUntil(ines, field);
+      await ines.page.keyboard.type('Sun');
+      await launch(hana, { title: 'Second check', questions: [{ kind: 'text', prompt: 'And now?', variant: 'short' }] });
+      await expect.poll(() => status(ines).textContent(), POLL).toBe('New poll: “Second check”.');
+      expect(await hasFocus(field)).toBe(true);
+      await ines.page.keyboard.type('ny');
+      await expect(field.inputValue()).resolves.toBe('Sunny');
+    } finally {
+      hana.socket.disconnect();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { useT } from '../i18n';
+import { richText, useT } from '../i18n';
 
 interface NoticePageProps {
   title: string;
@@ -35,15 +35,15 @@ export function NotInZoomPage() {
       <ol>
         <li>{t('notInZoom.step1')}</li>
         <li>
-          <FormattedMessage id="notInZoom.step2" />
+          <FormattedMessage id="notInZoom.step2" values={richText} />
         </li>
         <li>
-          <FormattedMessage id="notInZoom.step3" />
+          <FormattedMessage id="notInZoom.step3" values={richText} />
         </li>
       </ol>
       <h2>{t('notInZoom.dev')}</h2>
       <p>
-        <FormattedMessage id="notInZoom.devSteps" values={{ link: <a href={simUrl}>{simUrl}</a> }} />
+        <FormattedMessage id="notInZoom.devSteps" values={{ ...richText, link: <a href={simUrl}>{simUrl}</a> }} />
       </p>
     </NoticePage>
   );

@@ -3,11 +3,12 @@ import { useEffect, useRef, type RefObject } from 'react';
 /**
  * True when focus has nowhere meaningful to be: the control that had it went away (a Launch button once
  * the poll is open, Submit once the vote is in) and the browser dropped it on the body. Anything else is
- * where the user chose to be, e.g. typing an answer, and must not be taken away.
+ * where the user chose to be, e.g. typing an answer, and must not be taken away. Nor is focus lost while
+ * the user is elsewhere (another Zoom window or panel): focusing then would pull them into the app.
  */
 export function focusIsLost(doc: Document): boolean {
   const active = doc.activeElement;
-  return active === null || active === doc.body || active === doc.documentElement;
+  return doc.hasFocus() && (active === null || active === doc.body || active === doc.documentElement);
 }
 
 /**
@@ -32,4 +33,17 @@ export function useArrivals(ids: readonly string[]): (id: string) => boolean {
   initial.current ??= new Set(ids);
   const known = initial.current;
   return (id) => !known.has(id);
+}
+
+/**
+ * After an "Add" button grew a list (`count` went up since the last render), focuses the new row's field
+ * that `pick` finds, so a keyboard user types on where the new field is instead of hunting for it.
+ */
+export function useFocusOnGrowth(count: number, pick: () => HTMLElement | null | undefined): void {
+  const last = useRef(count);
+  useEffect(() => {
+    const grew = count > last.current;
+    last.current = count;
+    if (grew) pick()?.focus();
+  });
 }

@@ -23,8 +23,8 @@ export function reportIntlError(error: IntlError): void {
   root.dataset.i18nErrors = String(Number(root.dataset.i18nErrors ?? 0) + 1);
 }
 
-// Tags a message may use for emphasis, so catalogs keep markup out of components: "Click <b>Apps</b>".
-const richText = {
+/** Tags a message may use, so catalogs keep markup out of components: `<FormattedMessage id values={richText} />` for "Click <b>Apps</b>". */
+export const richText = {
   b: (chunks: ReactNode[]) => createElement('strong', null, ...chunks),
   code: (chunks: ReactNode[]) => createElement('code', null, ...chunks),
 };
@@ -43,7 +43,6 @@ export function I18nProvider({ locale = appLocale, children }: { locale?: Locale
       defaultLocale={DEFAULT_LOCALE}
       messages={CATALOGS[locale]}
       onError={reportIntlError}
-      defaultRichTextElements={richText}
     >
       {children}
     </IntlProvider>

@@ -46,6 +46,21 @@ describe('sdk adapter', () => {
     expect(onUser).toHaveBeenCalledWith({ role: 'cohost', screenName: 'Ann' }, expect.objectContaining({ runningContext: 'inMeeting' }));
   });
 
+  it('reports breakout-room moves and names the rooms, with no rooms while they are not open', async () => {
+    const { sdk, adapter, fire } = fakeSdk();
+    const moves = vi.fn();
+    adapter.onBreakoutRoomChange(moves);
+    fire('onBreakoutRoomChange', { action: 'join', breakoutRoomUUID: 'room-1', timestamp: 3 });
+    expect(moves).toHaveBeenCalledWith({ action: 'join', roomId: 'room-1' });
+    const list = vi.fn(async () => ({ rooms: [{ breakoutRoomId: 'room-1', name: 'Design' }], state: 'open' }));
+    Object.assign(sdk, { getBreakoutRoomList: list });
+    await expect(adapter.getBreakoutRoomList()).resolves.toEqual([{ id: 'room-1', name: 'Design' }]);
+    list.mockRejectedValueOnce(Object.assign(new Error('Breakout Rooms are not open.'), { code: 10092 }));
+    await expect(adapter.getBreakoutRoomList()).resolves.toEqual([]);
+    list.mockRejectedValueOnce(Object.assign(new Error('No Permission'), { code: '80002' }));
+    await expect(adapter.getBreakoutRoomList()).rejects.toThrow('No Permission');
+  });
+
   it('swallows do-not-disturb but not other notification errors', async () => {
     const { sdk, adapter } = fakeSdk();
     sdk.showNotification.mockRejectedValueOnce(Object.assign(new Error('dnd'), { code: 10042 }));

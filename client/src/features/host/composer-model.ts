@@ -125,5 +125,8 @@ export function formProblem(form: PollForm): string | null {
   const where = describeField(result.error.field);
   // Zod messages lead with the path; drop it when we name the place ourselves.
   const message = result.error.message.replace(/^[\w.]+: /, '');
-  return where ? translator()('common.titledDetail', { title: where, detail: message }) : message;
+  const t = translator();
+  // The commonest slip, an empty field, in the host's language; rarer rules keep the schema's own words.
+  if (where && /expected string to have >=1 characters/.test(message)) return t('composer.emptyField', { where });
+  return where ? t('common.titledDetail', { title: where, detail: message }) : message;
 }

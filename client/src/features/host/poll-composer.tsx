@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { LIMITS, type PollDraftInput } from '@quorum/shared';
 import { useAnnounce } from '../../components/announcer';
-import { useFocusLanding } from '../../components/use-focus-landing';
+import { useFocusLanding, useFocusOnGrowth } from '../../components/use-focus-landing';
 import { useT } from '../../i18n';
 import { blankForm, blankQuestion, draftFromForm, formFromDraft, formProblem, type PollForm } from './composer-model';
 import { QuestionEditor } from './question-editor';
@@ -25,6 +25,9 @@ export function PollComposer({ heading, initial, onSave, onCancel }: PollCompose
   // The New poll or Edit button that opened the composer is gone: start at the title.
   const title = useRef<HTMLInputElement>(null);
   useFocusLanding(title, 'opened', true);
+  // "Add question": on to the new question's prompt.
+  const formEl = useRef<HTMLFormElement>(null);
+  useFocusOnGrowth(form.questions.length, () => [...(formEl.current?.querySelectorAll<HTMLElement>('[data-testid=question-editor]') ?? [])].at(-1)?.querySelector('input'));
   const set = (patch: Partial<PollForm>) => setForm((f) => ({ ...f, ...patch }));
   const setQuestions = (update: (qs: PollForm['questions']) => PollForm['questions']) => setForm((f) => ({ ...f, questions: update(f.questions) }));
 
@@ -44,7 +47,7 @@ export function PollComposer({ heading, initial, onSave, onCancel }: PollCompose
   };
 
   return (
-    <form className="composer" onSubmit={save} noValidate aria-label={heading}>
+    <form className="composer" ref={formEl} onSubmit={save} noValidate aria-label={heading}>
       <h2>{heading}</h2>
       <label className="stack">
         {t('composer.title')} <input ref={title} value={form.title} maxLength={LIMITS.titleMax} onChange={(e) => set({ title: e.currentTarget.value })} />

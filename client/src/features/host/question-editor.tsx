@@ -1,5 +1,6 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { LIMITS, type QuestionKind } from '@quorum/shared';
+import { useFocusOnGrowth } from '../../components/use-focus-landing';
 import { useT, type MessageId } from '../../i18n';
 import { NumberSettings, RatingSettings, TextSettings, type KindSettingsProps } from './kind-settings';
 import { blankOption, type OptionForm, type QuestionForm } from './question-form';
@@ -47,8 +48,10 @@ function ChoiceOptions({ index, question, onChange, quiz }: QuestionEditorProps)
   const max = rank ? LIMITS.rankItemsMax : LIMITS.optionsMax;
   const markCorrect = quiz && !rank;
   const t = useT();
+  const list = useRef<HTMLFieldSetElement>(null);
+  useFocusOnGrowth(options.length, () => [...(list.current?.querySelectorAll<HTMLInputElement>('input.grow') ?? [])].at(-1));
   return (
-    <fieldset className="options">
+    <fieldset className="options" ref={list}>
       <legend>{t(rank ? 'editor.items' : 'editor.options')}</legend>
       {markCorrect && <p className="note">{t('editor.tickCorrect')}</p>}
       {options.map((o, i) => (

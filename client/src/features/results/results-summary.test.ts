@@ -16,9 +16,9 @@ describe('what the live region says about results', () => {
     });
   });
 
-  it('names every option in a tie, says only turnout before the first vote or without visible results', () => {
+  it('names every option in a tie, says nothing before the first vote and only turnout without visible results', () => {
     expect(summarizeResults(en, makePoll(), choice({ a: 2, b: 2 }, 4)).closed).toBe('Poll closed: “Lunch?”. Tied: Pizza and Sushi with 2 votes each (50%).');
-    expect(summarizeResults(en, makePoll(), choice({}, 0)).live).toBe('“Lunch?”: 0 voted.');
+    expect(summarizeResults(en, makePoll(), choice({}, 0))).toEqual({ live: null, closed: 'Poll closed: “Lunch?”. 0 voted.' });
     // A participant's tally while results are hidden: turnout only.
     const hidden = makeTally({ turnout: 3 });
     delete hidden.questions;

@@ -77,7 +77,8 @@ export function summarizeResults(intl: IntlShape, poll: Poll, tally: PollTally |
   const line = (final: boolean) => (tally ? words.result(poll, tally, final) : null);
   const live = line(false);
   return {
-    live: tally ? words.t('a11y.results.live', { title: poll.title, detail: live ? `${voted} ${live}` : voted }) : null,
+    // Nothing to say before the first vote (a fresh run's empty tally would only repeat "New poll").
+    live: tally && tally.turnout > 0 ? words.t('a11y.results.live', { title: poll.title, detail: live ? `${voted} ${live}` : voted }) : null,
     closed: words.t('a11y.results.closed', { title: poll.title, detail: line(true) ?? voted }),
   };
 }

@@ -1,4 +1,4 @@
-import { isRequired, validateAnswer, type Answer, type Poll, type Question, type Receipt, type SubmitBallots } from '@quorum/shared';
+import { isRequired, textMax, validateAnswer, type Answer, type Poll, type Question, type Receipt, type SubmitBallots } from '@quorum/shared';
 import { translator } from '../../i18n';
 
 /** The answers being filled in, per question id; a question without an entry is unanswered. */
@@ -72,6 +72,26 @@ function blankMessage(question: Question): string {
   }
 }
 
+/** Why a given answer does not fit, in the reader's language (the shared rules' own words are the fallback). */
+function invalidMessage(question: Question, fallback: string): string {
+  const t = translator();
+  switch (question.kind) {
+    case 'multiple':
+      return picksHint(question);
+    case 'text':
+      return t('ballot.tooLong', { max: textMax(question) });
+    case 'number':
+      return t('ballot.numberOut', { min: question.min, max: question.max, step: question.step, stepped: question.step !== 1 });
+    case 'rank':
+      return t('ballot.blank.rank');
+    case 'single':
+    case 'rating':
+      return t('ballot.blank.choice');
+    default:
+      return fallback;
+  }
+}
+
 const sentence = (message: string) => `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`;
 
 /** A checked ballot: the answers to submit, and a problem per question that stops it. */
@@ -98,7 +118,7 @@ export function checkBallot(poll: Poll, draft: AnswerDraft): BallotCheck {
       continue;
     }
     if (result.ok) answers.push({ questionId: q.id, answer });
-    else problems[q.id] = sentence(result.error.message);
+    else problems[q.id] = invalidMessage(q, sentence(result.error.message));
   }
   const unanswered = answers.length === 0 && Object.keys(problems).length === 0;
   return { answers, problems, overall: unanswered ? translator()('ballot.answerOne') : null };

@@ -359,4 +359,7 @@ export const de = {
   'connection.timeout': 'Quorum hat nicht rechtzeitig geantwortet.',
   'api.http': 'Der Server antwortete mit HTTP {status}.',
   'api.sessionRefused': 'Der Server hat die Sitzung abgelehnt (HTTP {status}).',
+  'ballot.tooLong': 'Antworten auf diese Frage haben höchstens {max, number} Zeichen.',
+  'ballot.numberOut': 'Gib eine Zahl von {min, number} bis {max, number} ein{stepped, select, true {, in Schritten von {step, number}} other {}}.',
+  'composer.emptyField': '{where}: bitte ausfüllen.',
 } as const satisfies Record<MessageId, string>;

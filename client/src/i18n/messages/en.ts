@@ -359,6 +359,9 @@ export const en = {
   'connection.timeout': 'Quorum did not answer in time.',
   'api.http': 'The server answered HTTP {status}.',
   'api.sessionRefused': 'The server refused the session (HTTP {status}).',
+  'ballot.tooLong': 'Answers to this question are at most {max, number} characters.',
+  'ballot.numberOut': 'Enter a number from {min, number} to {max, number}{stepped, select, true {, in steps of {step, number}} other {}}.',
+  'composer.emptyField': '{where}: fill this in.',
 } as const;
 
 /** Every message id; the other catalogs are typed against it. */

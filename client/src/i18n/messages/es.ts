@@ -359,4 +359,7 @@ export const es = {
   'connection.timeout': 'Quorum no respondió a tiempo.',
   'api.http': 'El servidor respondió HTTP {status}.',
   'api.sessionRefused': 'El servidor rechazó la sesión (HTTP {status}).',
+  'ballot.tooLong': 'Las respuestas a esta pregunta tienen como máximo {max, number} caracteres.',
+  'ballot.numberOut': 'Introduce un número de {min, number} a {max, number}{stepped, select, true {, en pasos de {step, number}} other {}}.',
+  'composer.emptyField': '{where}: completa este campo.',
 } as const satisfies Record<MessageId, string>;

@@ -359,4 +359,7 @@ export const ja = {
   'connection.timeout': 'Quorum が時間内に応答しませんでした。',
   'api.http': 'サーバーの応答: HTTP {status}',
   'api.sessionRefused': 'サーバーがセッションを拒否しました (HTTP {status})。',
+  'ballot.tooLong': 'この質問への回答は {max, number} 文字までです。',
+  'ballot.numberOut': '{min, number}〜{max, number} の数値を入力してください{stepped, select, true { ({step, number} 刻み)} other {}}。',
+  'composer.emptyField': '{where}: 入力してください。',
 } as const satisfies Record<MessageId, string>;

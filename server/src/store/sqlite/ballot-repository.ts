@@ -3,6 +3,7 @@ import { resolveRecast, type Answer, type Ballot } from '@quorum/shared';
 import { withHidden } from '../ballot-hidden';
 import { BALLOT_COLS, ballotRowMappers, type BallotRowOf } from '../rows';
 import type { AtomicWriteResult, BallotChange, BallotRepository, BallotWrite, BallotWriteResult } from '../types';
+import type { WalSync } from './wal-sync';
 
 /** A `ballots` row as SQLite returns it (answer as JSON text, hidden as 0/1). */
 export type BallotRow = BallotRowOf<string, number>;
@@ -80,8 +81,8 @@ class Refused extends Error {
   }
 }
 
-/** The ballot repository on one SQLite connection. */
-export function ballotRepository(db: Database.Database): BallotRepository {
+/** The ballot repository on one SQLite connection; batches commit through `wal` (see wal-sync.ts). */
+export function ballotRepository(db: Database.Database, wal: WalSync): BallotRepository {
   const s = prepareBallotStatements(db);
 
   /**
@@ -121,7 +122,7 @@ export function ballotRepository(db: Database.Database): BallotRepository {
   });
 
   return {
-    writeMany: async (writes) => (writes.length === 0 ? [] : writeAll.immediate(writes)),
+    writeMany: async (writes) => (writes.length === 0 ? [] : wal.durably(() => writeAll.immediate(writes))),
     writeAtomically: async (writes): Promise<AtomicWriteResult> => {
       try {
         return { committed: true, results: writeAllOrNothing.immediate(writes) };
