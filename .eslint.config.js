@@ -18,6 +18,7 @@ const UI_LITERALS = [
   { selector: `${CHILD} > :matches(ConditionalExpression, LogicalExpression) > TemplateLiteral > TemplateElement[value.raw=${LETTERS}]`, message: say('A template string child in JSX') },
   { selector: `CallExpression[callee.name=/^(announce|notify)$/] > Literal[value=${LETTERS}]`, message: say('An announcement') },
   { selector: `CallExpression[callee.name=/^(announce|notify)$/] TemplateElement[value.raw=${LETTERS}]`, message: say('An announcement') },
+  { selector: `CallExpression[callee.name=/^(announce|notify)$/] Property[key.name=/^(title|message)$/] > Literal[value=${LETTERS}]`, message: say('A notification') },
 ];
 
 export default tseslint.config(

@@ -102,11 +102,17 @@ describe('accessibility and the panel layout', () => {
     }
   });
 
-  it('has no axe violations of any impact in the host and participant views of a live poll, light and dark', async () => {
+  it('has no axe violations of any impact in the host and participant views of a live poll and present mode, light and dark', async () => {
     // Every host panel open at once beside the live poll: invitations, library, report.
     for (const id of ['library-import', 'report-panel']) await expand(host.frame.getByTestId(id));
     await host.frame.getByText('Invite participants', { exact: true }).click();
     await sweep('live single choice', [host, voted, voting]);
+    // Present mode: the poll full-size for screen sharing.
+    await host.poll(RETRO.title).getByTestId('present-poll').click();
+    await host.frame.getByTestId('present-view').waitFor();
+    await sweep('present mode', [host]);
+    await host.frame.getByTestId('present-exit').click();
+    await host.frame.getByTestId('present-view').waitFor({ state: 'detached' });
     expect(findings).toEqual({});
   });
 
@@ -146,6 +152,19 @@ describe('accessibility and the panel layout', () => {
     await expect.poll(() => host.poll(QUIZ.title).getByTestId('leaderboard').locator('tbody tr').count(), POLL).toBe(1);
     for (const pane of [host, voted]) await expandResults(pane, EVERY_KIND.title);
     await sweep('live results of every kind', [host, voted, voting]);
+    expect(findings).toEqual({});
+  });
+
+  it('has none in the per-room results while breakout rooms are open', async () => {
+    await sim.page.getByTestId('breakout-count').fill('2');
+    await sim.page.getByTestId('breakout-open').click();
+    await voting.frame.locator('main.app:not([data-room-id=""])').waitFor();
+    await voting.vote(RETRO.title, 'Rough');
+    await host.poll(RETRO.title).getByTestId('room-results').first().waitFor();
+    await voting.frame.getByTestId('own-room-results').first().waitFor();
+    await sweep('breakout rooms', [host, voting]);
+    await sim.page.getByTestId('breakout-close').click();
+    await voting.frame.locator('main.app[data-room-id=""]').waitFor();
     expect(findings).toEqual({});
   });
 

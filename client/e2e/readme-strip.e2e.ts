@@ -16,6 +16,8 @@ let sim: SimPage;
 
 /** Saves one frame of the README's strip and checks it is a whole panel with nothing overflowing sideways. */
 async function frame(pane: AppPane, name: string): Promise<void> {
+  // From the top of the panel, wherever the last typed field scrolled it.
+  await pane.liveFrame().evaluate(() => window.scrollTo(0, 0));
   const { png, contentWidth } = await screenshotPanel(pane, `${SCREENSHOTS}strip-${name}.png`);
   expect(png.readUInt32BE(16)).toBe(PANEL_WIDTH); // the PNG header's width field
   expect(contentWidth, `strip-${name}: nothing overflows the panel sideways`).toBeLessThanOrEqual(PANEL_WIDTH);

@@ -58,6 +58,8 @@ export interface Config {
   /** Waits between delivery attempts (email and outgoing webhooks); its length is the retry count. */
   deliveryRetryDelaysMs: number[];
   tallyWindowMs: number;
+  /** Anonymous polls show a breakout room's share on its own only from this many voters (K; 1 = always). */
+  anonymousRoomMinVoters: number;
   /** Ballots accepted per socket per 10 s. */
   ballotRateLimit: number;
   sessionTtlSec: number;
@@ -131,6 +133,8 @@ const envSchema = z
     DELIVERY_RETRY_DELAYS_MS: list(z.coerce.number<string>().int().min(0).max(24 * 3600_000)).default([2_000, 30_000, 300_000]),
     // 0 turns coalescing off (one broadcast per vote): the benchmark's baseline.
     TALLY_WINDOW_MS: int(0, 10_000).default(50),
+    // 1 turns the rule off; 3 by default, so no room share shows one person's answer or two people's to each other.
+    ANONYMOUS_ROOM_MIN_VOTERS: int(1, 1000).default(3),
     BALLOT_RATE_LIMIT: int(1, 10_000).default(30),
     SESSION_TTL_SEC: int(60, 30 * 24 * 3600).default(8 * 3600),
     SESSION_TOKEN_TTL_SEC: int(60, 24 * 3600).default(3600),
@@ -187,6 +191,7 @@ const envSchema = z
       outgoingWebhookSecret: env.OUTGOING_WEBHOOK_SECRET ?? DEV_OUTGOING_WEBHOOK_SECRET,
       deliveryRetryDelaysMs: env.DELIVERY_RETRY_DELAYS_MS,
       tallyWindowMs: env.TALLY_WINDOW_MS,
+      anonymousRoomMinVoters: env.ANONYMOUS_ROOM_MIN_VOTERS,
       ballotRateLimit: env.BALLOT_RATE_LIMIT,
       sessionTtlSec: env.SESSION_TTL_SEC,
       sessionTokenTtlSec: env.SESSION_TOKEN_TTL_SEC,

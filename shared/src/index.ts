@@ -17,6 +17,7 @@ export * from './domain/poll';
 export * from './domain/ballot';
 export * from './domain/tally';
 export * from './domain/room-tally';
+export * from './domain/room-privacy';
 export * from './domain/visibility';
 export * from './domain/answer-rules';
 export * from './domain/counters';

@@ -1,7 +1,8 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from './catalogs';
-import { intlFor } from './i18n-provider';
+import { errorText } from './format';
+import { intlFor, translator } from './i18n-provider';
 import { LOCALES, type Locale } from './locales';
 import type { MessageId } from './messages/en';
 
@@ -78,6 +79,11 @@ describe('message catalogs', () => {
     expect(say('es', 1)).toBe('1 voto · 25\u00a0%');
     expect(say('de', 3)).toBe('3 Stimmen · 75\u00a0%');
     expect(say('ja', 3)).toBe('3 票 · 75%');
+  });
+
+  it("says a server refusal in the reader's words when its code says it all, else as the server put it", () => {
+    expect(errorText(translator('de'), { code: 'POLL_CLOSED', message: 'this poll is not open for voting' })).toBe('diese Umfrage ist nicht offen');
+    expect(errorText(translator('ja'), { code: 'INVALID', message: 'answers.0.answer.text: too long' })).toBe('answers.0.answer.text: too long');
   });
 
   it('a missing id is loud under test, never an English fallback', () => {

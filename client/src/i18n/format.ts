@@ -1,4 +1,7 @@
 import type { IntlShape } from 'react-intl';
+import type { AppError } from '@quorum/shared';
+import type { Translate } from './i18n-provider';
+import type { MessageId } from './messages/en';
 
 const UNITS = [
   ['hour', 3600],
@@ -21,3 +24,21 @@ export function spokenDuration(intl: IntlShape, ms: number): string {
 
 /** A percentage from a 0–1 share, rounded to whole percent ("42 %" in German, "42%" in English). */
 export const formatShare = (intl: IntlShape, share: number): string => intl.formatNumber(share, { style: 'percent', maximumFractionDigits: 0 });
+
+const ERROR_TEXT: Partial<Record<AppError['code'], MessageId>> = {
+  POLL_CLOSED: 'error.pollClosed',
+  ALREADY_VOTED: 'error.alreadyVoted',
+  RATE_LIMITED: 'error.rateLimited',
+  FORBIDDEN: 'error.forbidden',
+  UNAUTHENTICATED: 'error.unauthenticated',
+  NOT_FOUND: 'error.notFound',
+};
+
+/**
+ * Why the server refused, in the reader's language: codes that say it all get our own words; for
+ * INVALID and INTERNAL only the server's message names the field or the fault, so it is shown as sent.
+ */
+export function errorText(t: Translate, error: Pick<AppError, 'code' | 'message'>): string {
+  const id = ERROR_TEXT[error.code];
+  return id ? t(id) : error.message;
+}

@@ -2,5 +2,5 @@
 export { appLocale, I18nProvider, intlFor, reportIntlError, richText, translator, useT, type MessageValues, type Translate } from './i18n-provider';
 export { browserLocale, DEFAULT_LOCALE, LOCALES, pickLocale, type Locale } from './locales';
 export type { MessageId } from './messages/en';
-export { formatShare, spokenDuration } from './format';
+export { errorText, formatShare, spokenDuration } from './format';
 export { CATALOGS } from './catalogs';

@@ -1,5 +1,5 @@
 import { fail, isHostRole, type AppError, type Poll, type SubmitBallots } from '@quorum/shared';
-import { translator, type Translate } from '../i18n';
+import { errorText, translator, type Translate } from '../i18n';
 import type { ZoomNotification } from '../zoom/zoom-port';
 import { BallotOutbox } from './ballot-outbox';
 import { becameOpen, initialMeetingState, meetingReducer, type MeetingAction, type MeetingState } from './meeting-state';
@@ -51,11 +51,12 @@ export function createMeetingController({ link, notify, announce, now = Date.now
       notify({ type: 'info', title: t('vote.recorded'), message: t('vote.receivedIn', { title: titleOf(pollId) }) });
     },
     onRejected(submission, error) {
-      const message = t('vote.notCountedBecause', { reason: error.message });
+      const reason = errorText(t, error);
+      const message = t('vote.notCountedBecause', { reason });
       const questionId = blamedQuestion(submission, error);
       store.dispatch({ type: 'ballot:error', pollId: submission.pollId, error: questionId ? { message, questionId } : { message } });
       announce(message);
-      notify({ type: 'error', title: t('vote.notCounted'), message: t('common.titledDetail', { title: titleOf(submission.pollId), detail: error.message }) });
+      notify({ type: 'error', title: t('vote.notCounted'), message: t('common.titledDetail', { title: titleOf(submission.pollId), detail: reason }) });
     },
   });
 

@@ -48,7 +48,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
       ? await startClusterNode(io, config.redisUrl, config.redisKeyPrefix, (): PollService => service)
       : undefined;
     const lease = cluster?.lease ?? soloLease;
-    const publisher = new RealtimePublisher(io, () => service.state, config.tallyWindowMs, clock, cluster?.catchUp);
+    const publisher = new RealtimePublisher(io, () => service.state, config.tallyWindowMs, clock, cluster?.catchUp, config.anonymousRoomMinVoters);
     const deadlines: PollDeadlines = new PollDeadlines(deadlineCloser(() => service, () => deadlines, lease));
     const events = {
       pollChanged(poll: Poll) {
@@ -69,7 +69,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
         cluster?.bus.settingsChanged(meetingId, settings);
       },
     };
-    const service: PollService = new PollService({ store, events, ...(cluster ? { lock: cluster.lock } : {}) });
+    const service: PollService = new PollService({ store, events, roomMinVoters: config.anonymousRoomMinVoters, ...(cluster ? { lock: cluster.lock } : {}) });
     cluster?.follow({ store, service, publisher, deadlines, log: (error, what) => app.log.error({ err: error }, `cluster: ${what} failed`) });
     (await store.polls.listOpenWithDeadline()).forEach((poll) => deadlines.watch(poll));
 

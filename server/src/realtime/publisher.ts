@@ -1,4 +1,4 @@
-import { canSeePoll, canSeeResults, canSeeStandings, pollForRole, type MeetingSettings, type Poll } from '@quorum/shared';
+import { canSeePoll, canSeeResults, canSeeStandings, pollForRole, roomPrivacy, type MeetingSettings, type Poll } from '@quorum/shared';
 import type { PollEvents } from '../services/poll-service';
 import type { PollState } from '../services/poll-state';
 import type { QuestionClock } from './question-clock';
@@ -30,6 +30,7 @@ export class RealtimePublisher implements PollEvents {
   /**
    * @param catchUp with several server processes: brings the poll's tally up to the database's before
    *   it is sent (`force` after a lifecycle change); returns undefined when there is nothing to read.
+   * @param roomMinVoters K of the room-privacy rule (ANONYMOUS_ROOM_MIN_VOTERS); the shared default when absent.
    */
   constructor(
     private readonly io: QuorumServer,
@@ -37,6 +38,7 @@ export class RealtimePublisher implements PollEvents {
     windowMs: number,
     private readonly clock?: QuestionClock,
     private readonly catchUp?: (poll: Poll, force: boolean) => Promise<unknown> | undefined,
+    private readonly roomMinVoters?: number,
   ) {
     this.broadcaster = new TallyBroadcaster(windowMs, (pollId) => this.sendTally(pollId));
     // Coalescing off (the per-vote baseline) means every version goes to every socket.
@@ -108,13 +110,14 @@ export class RealtimePublisher implements PollEvents {
     const results = canSeeResults(poll, 'participant');
     const standings = canSeeStandings(poll, 'participant') || tally.quiz === undefined;
     const rooms = this.breakouts.rooms(poll.meetingId);
+    const privacy = roomPrivacy(poll, this.roomMinVoters);
     const supersede = this.latestWins ? { supersede: `tally:${poll.id}` } : {};
     if (results && standings && !tally.rooms.split && rooms.length === 0) {
       emitInSlices(this.io, { room: everyone, ...supersede }, 'poll:tally', tally.snapshot(true, true));
     } else {
       // The per-room breakdown goes to the hosts only; everyone else gets one message with their room's share.
-      emitInSlices(this.io, { room: hosts, ...supersede }, 'poll:tally', tally.snapshot(true, true, { all: true }));
-      emitToPlaces(this.io, poll.meetingId, tally, { results, standings, rooms });
+      emitInSlices(this.io, { room: hosts, ...supersede }, 'poll:tally', tally.snapshot(true, true, { all: true, privacy }));
+      emitToPlaces(this.io, poll.meetingId, tally, { results, standings, rooms, privacy });
     }
     this.sent.tally++;
   }

@@ -1,4 +1,4 @@
-import { ownRoom, type RoomKey, type RunningTally } from '@quorum/shared';
+import { ownRoom, type RoomKey, type RoomPrivacy, type RunningTally } from '@quorum/shared';
 import { hostsRoom, meetingRoom, placeRoom } from './rooms';
 import { emitInSlices } from './sliced-emit';
 import type { QuorumServer } from './types';
@@ -8,6 +8,8 @@ export interface PlaceAudience {
   results: boolean;
   standings: boolean;
   rooms: readonly string[];
+  /** The poll's room privacy: an anonymous poll withholds small rooms' shares from their own people too. */
+  privacy: RoomPrivacy;
 }
 
 /**
@@ -26,7 +28,7 @@ export function emitToPlaces(io: QuorumServer, meetingId: string, tally: Running
   for (const key of places) {
     // As in the snapshot (ownRoom): the main room hears of its own share only once ballots came from rooms.
     const share = ownRoom(key ?? undefined, tally.rooms.split);
-    const body = share ? { ...base, room: tally.rooms.view(share.room, audience.results) } : base;
+    const body = share ? { ...base, room: tally.rooms.shownRoom(share.room, audience.results, audience.privacy) } : base;
     emitInSlices(io, { room: placeRoom(meetingId, key ?? undefined), except: hosts }, 'poll:tally', body);
   }
 }

@@ -50,10 +50,11 @@ export function ballotPoints(poll: Poll): (ballot: Ballot) => number | undefined
 
 /**
  * The label of each ballot's room ("Main room", "Room n" numbered by first ballot), or undefined when
- * every ballot is from the main room (then exports carry no room column at all).
+ * every ballot is from the main room (then exports carry no room column at all) — and always for
+ * anonymous polls: beside each answer, a room of one or two people names who gave it.
  */
-export function ballotRooms(ballots: readonly Ballot[]): ((ballot: Ballot) => string) | undefined {
-  if (ballots.every((b) => b.roomId === undefined)) return undefined;
+export function ballotRooms(poll: Pick<Poll, 'settings'>, ballots: readonly Ballot[]): ((ballot: Ballot) => string) | undefined {
+  if (poll.settings.anonymous || ballots.every((b) => b.roomId === undefined)) return undefined;
   const numbers = roomNumbers(ballots.map(roomOf));
   return (ballot) => roomLabel(roomOf(ballot), numbers);
 }
@@ -61,14 +62,14 @@ export function ballotRooms(ballots: readonly Ballot[]): ((ballot: Ballot) => st
 /**
  * One row per ballot of one run; hidden open-text answers are left out. Quizzes add the points each
  * answer scored; runs that reached breakout rooms add the room each ballot was cast in (its label and
- * Zoom's room UUID). Anonymous polls carry no voter column at all, so no identity can leak through an export.
+ * Zoom's room UUID). Anonymous polls carry no voter column and no room columns at all, so no identity can leak through an export.
  */
 export function exportRunCsv(poll: Poll, run: number, ballots: readonly Ballot[]): string {
   const anonymous = poll.settings.anonymous;
   const quiz = poll.settings.quiz !== undefined;
   const points = ballotPoints(poll);
   const exported = exportableBallots(ballots, run);
-  const room = ballotRooms(exported);
+  const room = ballotRooms(poll, exported);
   const header = ['poll', 'run', 'question', 'answer', 'cast_at', ...(room ? ['room', 'room_id'] : []), ...(quiz ? ['points'] : []), ...(anonymous ? [] : ['voter'])];
   const questions = new Map(poll.questions.map((q) => [q.id, q]));
   const rows = exported.flatMap((b) => {

@@ -15,8 +15,11 @@ export type ReportQuestion = { id: string; prompt: string; kind: string; voters:
 export interface ReportRun {
   run: number;
   turnout: number;
-  /** Runs that reached breakout rooms: each room's turnout ("Main room", "Room n" by first ballot). */
-  rooms?: { room: string; turnout: number }[];
+  /**
+   * Runs that reached breakout rooms: each room's turnout ("Main room", "Room n" by first ballot); null
+   * where an anonymous poll withholds the room (fewer than K voters, or it would reveal such a room).
+   */
+  rooms?: { room: string; turnout: number | null }[];
   questions: ReportQuestion[];
 }
 
@@ -54,7 +57,7 @@ function reportQuestion(question: Question, tally: QuestionTally | undefined): R
 function roomTurnout(tally: PollTally): Pick<ReportRun, 'rooms'> {
   if (!tally.rooms) return {};
   const numbers = roomNumbers(tally.rooms.map((r) => r.roomId));
-  return { rooms: tally.rooms.map((r) => ({ room: roomLabel(r.roomId, numbers), turnout: r.turnout })) };
+  return { rooms: tally.rooms.map((r) => ({ room: roomLabel(r.roomId, numbers), turnout: r.turnout ?? null })) };
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -89,7 +92,7 @@ export function renderReportText(report: MeetingReport): string {
   for (const poll of report.polls) {
     lines.push(`* ${poll.title}`);
     for (const run of poll.runs) {
-      const rooms = run.rooms ? ` (${run.rooms.map((r) => `${r.room}: ${r.turnout}`).join(', ')})` : '';
+      const rooms = run.rooms ? ` (${run.rooms.map((r) => `${r.room}: ${r.turnout ?? 'hidden'}`).join(', ')})` : '';
       lines.push(`  Run ${run.run}: ${run.turnout} voted${rooms}`, ...run.questions.flatMap(questionLines));
     }
     lines.push('');

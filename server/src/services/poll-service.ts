@@ -13,6 +13,7 @@ import {
   openPoll,
   ownRoom,
   pollForRole,
+  roomPrivacy,
   shareResults,
   stopTimer,
   toReceipt,
@@ -24,6 +25,7 @@ import {
   type PollTally,
   type Result,
   type Role,
+  type RoomPrivacy,
 } from '@quorum/shared';
 import { toSessionView, type Session } from '../session/session-token';
 import type { Store } from '../store/types';
@@ -49,6 +51,8 @@ export interface PollServiceDeps {
    * it (several processes share the database). Absent with one process: the local queue suffices.
    */
   lock?: <T>(pollId: string, task: () => Promise<T>) => Promise<T>;
+  /** K of the room-privacy rule (config ANONYMOUS_ROOM_MIN_VOTERS); the shared default when absent. */
+  roomMinVoters?: number;
   now?: () => number;
   newId?: () => string;
 }
@@ -69,6 +73,7 @@ export class PollService {
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly lock: PollServiceDeps['lock'];
+  private readonly roomMinVoters: number | undefined;
   /** Lifecycle changes of one poll run one after another, never interleaved. */
   private readonly locks = new Map<string, Promise<unknown>>();
 
@@ -78,6 +83,7 @@ export class PollService {
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? (() => crypto.randomUUID().replaceAll('-', ''));
     this.lock = deps.lock;
+    this.roomMinVoters = deps.roomMinVoters;
     this.state = new PollState(deps.store);
     this.tallies = new TallySync(this.state, deps.store.ballots);
     this.access = new MeetingAccess(deps.store, (meetingId, settings) => this.events.settingsChanged?.(meetingId, settings), this.now);
@@ -161,8 +167,15 @@ export class PollService {
     // An earlier run is over even while a later one is open.
     const asOf: Poll = run === poll.run ? poll : { ...poll, status: 'closed' };
     const tally = await this.tallies.fresh(poll, run);
-    const rooms = isHostRole(role) ? { all: true as const } : ownRoom(roomId, tally.rooms.split);
+    const privacy = this.roomPrivacy(poll);
+    const own = ownRoom(roomId, tally.rooms.split);
+    const rooms = isHostRole(role) ? { all: true as const, privacy } : own && { ...own, privacy };
     return tally.snapshot(canSeeResults(asOf, role), canSeeStandings(asOf, role), rooms);
+  }
+
+  /** How this poll's room shares may leave the server (anonymous polls withhold small rooms). */
+  roomPrivacy(poll: Poll): RoomPrivacy {
+    return roomPrivacy(poll, this.roomMinVoters);
   }
 
   /** Everything a newly connected client needs, filtered by what its role may see. */

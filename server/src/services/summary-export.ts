@@ -1,4 +1,4 @@
-import { roomLabel, roomNumbers, type Poll, type PollTally, type Question, type QuestionTally } from '@quorum/shared';
+import { isSuppressedRoom, roomLabel, roomNumbers, type Poll, type PollTally, type Question, type QuestionTally, type SuppressedRoomTally } from '@quorum/shared';
 import { csvDocument, csvRow, optionLabel } from './csv-export';
 
 type Row = [measure: string, item: string, value: string | number];
@@ -34,11 +34,15 @@ function questionRows(question: Question, tally: QuestionTally): Row[] {
   }
 }
 
+/** The one row of a room an anonymous poll withholds (room-privacy): why, and no number at all. */
+const hiddenRow = (room: SuppressedRoomTally): Row =>
+  ['hidden', room.suppressed === 'few-voters' ? `fewer than ${room.minVoters} voters` : 'would reveal a smaller room', ''];
+
 /**
  * `summary.csv`: one row per number a results view shows, per question (votes per option, Borda
  * scores and places, word counts, histogram buckets, mean and median), then a quiz's leaderboard.
  * Built from the host's tally, which already leaves hidden answers out; after breakout rooms a `room`
- * column follows, and every room's numbers follow the combined ones.
+ * column follows, and every room's numbers follow the combined ones (a withheld room: one `hidden` row).
  */
 export function exportRunSummaryCsv(poll: Poll, tally: PollTally): string {
   // After breakout rooms every row says whose numbers it is: all rooms, then each room in turn.
@@ -57,6 +61,10 @@ export function exportRunSummaryCsv(poll: Poll, tally: PollTally): string {
   const all = section(rooms ? 'All rooms' : undefined, tally.turnout, tally.questions);
   for (const entry of tally.leaderboard?.top ?? []) all('', 'quiz', [`rank ${entry.rank}`, entry.nickname, entry.points]);
   const numbers = roomNumbers((rooms ?? []).map((r) => r.roomId));
-  for (const room of rooms ?? []) section(roomLabel(room.roomId, numbers), room.turnout, room.questions);
+  for (const room of rooms ?? []) {
+    const label = roomLabel(room.roomId, numbers);
+    if (isSuppressedRoom(room)) lines.push(csvRow([poll.title, tally.run, '', '', ...hiddenRow(room), label]));
+    else section(label, room.turnout, room.questions);
+  }
   return csvDocument(lines);
 }

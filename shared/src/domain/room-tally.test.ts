@@ -5,6 +5,7 @@ import { pollDraftSchema, type Poll } from '../schemas/poll';
 import type { QuestionTally, RoomTally } from '../schemas/tally';
 import { resolveRecast, validateAnswer } from './ballot';
 import { createPoll, openPoll, type DomainContext } from './poll';
+import { roomPrivacy } from './room-privacy';
 import { roomLabel, roomNumbers } from './room-tally';
 import { RunningTally, tallyBallots } from './tally';
 
@@ -60,25 +61,25 @@ describe('per-room tallies', () => {
     tally.apply(ballot(poll, 'u:3', 1, 'room-a'));
     tally.apply(ballot(poll, 'u:4', 2));
 
-    const forHosts = tally.snapshot(true, false, { all: true });
+    const forHosts = tally.snapshot(true, false, { all: true, privacy: roomPrivacy(poll) });
     expect(forHosts.turnout).toBe(4);
     expect(forHosts.rooms?.map((r) => [r.roomId, r.turnout])).toEqual([['room-b', 1], ['room-a', 2], [null, 1]]);
     expect(countsOf(forHosts.rooms?.[1], poll)).toEqual([1, 1, 0]);
 
-    const forRoomA = tally.snapshot(true, false, { room: 'room-a' });
+    const forRoomA = tally.snapshot(true, false, { room: 'room-a', privacy: roomPrivacy(poll) });
     expect(forRoomA.rooms).toBeUndefined();
     expect(forRoomA.room).toMatchObject({ roomId: 'room-a', turnout: 2 });
     expect(countsOf(forRoomA.room, poll)).toEqual([1, 1, 0]);
     // Without results a room says only how many voted there.
-    expect(tally.snapshot(false, false, { room: 'room-a' }).room).toEqual({ roomId: 'room-a', turnout: 2 });
+    expect(tally.snapshot(false, false, { room: 'room-a', privacy: roomPrivacy(poll) }).room).toEqual({ roomId: 'room-a', turnout: 2 });
     // A room nobody voted in yet is all zeros.
-    expect(tally.snapshot(true, false, { room: 'room-c' }).room).toMatchObject({ roomId: 'room-c', turnout: 0 });
+    expect(tally.snapshot(true, false, { room: 'room-c', privacy: roomPrivacy(poll) }).room).toMatchObject({ roomId: 'room-c', turnout: 0 });
   });
 
   it('sends no breakdown while every ballot is from the main room', () => {
     const poll = openedPoll();
     const tally = tallyBallots(poll, poll.run, [ballot(poll, 'u:1', 0), ballot(poll, 'u:2', 1)]);
-    expect(tally.snapshot(true, false, { all: true }).rooms).toBeUndefined();
+    expect(tally.snapshot(true, false, { all: true, privacy: roomPrivacy(poll) }).rooms).toBeUndefined();
     expect(tally.rooms.split).toBe(false);
   });
 
@@ -91,7 +92,7 @@ describe('per-room tallies', () => {
     if (moved.kind !== 'replaced') throw new Error('expected a replacement');
     tally.apply(moved.ballot, moved.previous);
 
-    const snap = tally.snapshot(true, false, { all: true });
+    const snap = tally.snapshot(true, false, { all: true, privacy: roomPrivacy(poll) });
     expect(snap.turnout).toBe(1);
     // Room A is empty now and leaves the breakdown.
     expect(snap.rooms?.map((r) => [r.roomId, r.turnout])).toEqual([['room-b', 1]]);

@@ -1,7 +1,8 @@
 import type { Ballot } from '../schemas/ballot';
 import type { Question } from '../schemas/poll';
-import type { QuestionTally, RoomTally } from '../schemas/tally';
+import type { QuestionTally, RoomTally, ShownRoomTally } from '../schemas/tally';
 import { counterFor, type QuestionCounter } from './counters';
+import { guardRoomShares, hiddenRooms, suppressedRoom, type RoomPrivacy } from './room-privacy';
 
 /** A breakout room's id, or null for the main meeting room (ballots without a `roomId`). */
 export type RoomKey = string | null;
@@ -27,8 +28,8 @@ class RoomShare {
     else this.voters.delete(ballot.voterId);
   }
 
-  view(roomId: RoomKey, withResults: boolean): RoomTally {
-    const base: RoomTally = { roomId, turnout: this.voters.size };
+  view(roomId: RoomKey, withResults: boolean): ShownRoomTally {
+    const base: ShownRoomTally = { roomId, turnout: this.voters.size };
     if (withResults) base.questions = Object.fromEntries([...this.counters].map(([id, c]): [string, QuestionTally] => [id, c.view()]));
     return base;
   }
@@ -57,14 +58,29 @@ export class RoomShares {
     return false;
   }
 
-  /** Every room with voters, in the order of its first ballot (how unnamed rooms are numbered). */
-  views(withResults: boolean): RoomTally[] {
+  /** Every room with voters, in the order of its first ballot (how unnamed rooms are numbered); unguarded. */
+  views(withResults: boolean): ShownRoomTally[] {
     return [...this.rooms].filter(([, share]) => share.voters.size > 0).map(([key, share]) => share.view(key, withResults));
   }
 
-  /** One room's share; a room without ballots has zero everywhere. */
-  view(key: RoomKey, withResults: boolean): RoomTally {
+  /** One room's share, unguarded; a room without ballots has zero everywhere. */
+  view(key: RoomKey, withResults: boolean): ShownRoomTally {
     return (this.rooms.get(key) ?? new RoomShare(this.questions)).view(key, withResults);
+  }
+
+  /** Every room's share as it may leave the server (hosts): withheld ones replaced (room-privacy). */
+  shown(withResults: boolean, privacy: RoomPrivacy): RoomTally[] {
+    return guardRoomShares(this.views(withResults), privacy);
+  }
+
+  /** One room's share as it may leave the server (its participants), judged against every room. */
+  shownRoom(key: RoomKey, withResults: boolean, privacy: RoomPrivacy): RoomTally {
+    const reason = hiddenRooms(this.turnouts(), privacy).get(key);
+    return reason === undefined ? this.view(key, withResults) : suppressedRoom(key, reason, privacy);
+  }
+
+  private turnouts(): { roomId: RoomKey; turnout: number }[] {
+    return [...this.rooms].map(([roomId, share]) => ({ roomId, turnout: share.voters.size }));
   }
 
   private share(key: RoomKey): RoomShare {

@@ -3,6 +3,7 @@ import type { Poll, Question } from '../schemas/poll';
 import type { PollTally, QuestionTally } from '../schemas/tally';
 import { counterFor, type QuestionCounter } from './counters';
 import { QuizBoard } from './quiz-board';
+import type { RoomPrivacy } from './room-privacy';
 import { RoomShares, type RoomKey } from './room-tally';
 import { quizRules, type QuizRules } from './quiz';
 
@@ -62,20 +63,24 @@ export class RunningTally {
   /**
    * A self-contained copy for sending; `withResults` false leaves only turnout, `withStandings`
    * adds a quiz's leaderboard. `rooms` adds breakout rooms: 'all' every room's share (for hosts, once
-   * a ballot came from a breakout room), a room key that room's share (for a participant in it).
+   * a ballot came from a breakout room), a room key that room's share (for a participant in it), each
+   * as `rooms.privacy` allows (anonymous polls withhold small rooms: room-privacy.ts).
    */
   snapshot(withResults: boolean, withStandings = false, rooms?: RoomsWanted): PollTally {
     const base: PollTally = { pollId: this.pollId, run: this.run, version: this.version, turnout: this.turnout };
     if (withResults) base.questions = this.questions;
     if (withStandings && this.quiz) base.leaderboard = this.quiz.leaderboard();
-    if (rooms && 'all' in rooms && this.rooms.split) base.rooms = this.rooms.views(withResults);
-    if (rooms && 'room' in rooms) base.room = this.rooms.view(rooms.room, withResults);
+    if (rooms && 'all' in rooms && this.rooms.split) base.rooms = this.rooms.shown(withResults, rooms.privacy);
+    if (rooms && 'room' in rooms) base.room = this.rooms.shownRoom(rooms.room, withResults, rooms.privacy);
     return base;
   }
 }
 
-/** Which rooms' shares a tally snapshot carries: all of them, or the receiver's own. */
-export type RoomsWanted = { all: true } | { room: RoomKey };
+/**
+ * Which rooms' shares a tally snapshot carries: all of them, or the receiver's own; `privacy` is
+ * required so no edge can send a room share without the anonymity rule.
+ */
+export type RoomsWanted = ({ all: true } | { room: RoomKey }) & { privacy: RoomPrivacy };
 
 /** Recounts a run from its ballots: the reference the running tally must always equal. */
 export function tallyBallots(

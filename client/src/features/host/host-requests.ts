@@ -1,7 +1,7 @@
 import type { PollDraftInput } from '@quorum/shared';
 import { useMeeting } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
-import { useT } from '../../i18n';
+import { errorText, useT } from '../../i18n';
 import type { RequestData, RequestName, RequestPayload } from '../../realtime/realtime-link';
 import type { Moderate } from '../results/text-results';
 
@@ -12,7 +12,7 @@ export function useHostRequest() {
   const t = useT();
   return async <E extends RequestName>(event: E, payload: RequestPayload<E>, done: string): Promise<{ data: RequestData<E> } | { error: string }> => {
     const result = await controller.request(event, payload);
-    const message = result.ok ? done : t('host.requestFailed', { reason: result.error.message });
+    const message = result.ok ? done : t('host.requestFailed', { reason: errorText(t, result.error) });
     announce(message);
     return result.ok ? { data: result.data as RequestData<E> } : { error: message };
   };

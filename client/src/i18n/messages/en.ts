@@ -235,6 +235,8 @@ export const en = {
   'rooms.numbered': 'Room {number, number}',
   'rooms.yours': 'Your room: {room}',
   'rooms.breakdown': 'By breakout room',
+  'rooms.fewVoters': 'Fewer than {min, number} votes — hidden to keep this poll anonymous',
+  'rooms.wouldReveal': 'Hidden to keep this poll anonymous: it would reveal a smaller room',
   'quiz.podium': 'Podium',
   'quiz.place': '{rank, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}',
   'quiz.points': '{count, plural, one {# point} other {# points}}',
@@ -362,6 +364,12 @@ export const en = {
   'ballot.tooLong': 'Answers to this question are at most {max, number} characters.',
   'ballot.numberOut': 'Enter a number from {min, number} to {max, number}{stepped, select, true {, in steps of {step, number}} other {}}.',
   'composer.emptyField': '{where}: fill this in.',
+  'error.pollClosed': 'this poll is not open for voting',
+  'error.alreadyVoted': 'you have already answered this poll',
+  'error.rateLimited': 'too many requests; wait a moment and try again',
+  'error.forbidden': 'only the host can do that',
+  'error.unauthenticated': 'your session has ended; reopen Quorum',
+  'error.notFound': 'this poll no longer exists',
 } as const;
 
 /** Every message id; the other catalogs are typed against it. */

@@ -3,7 +3,6 @@ import { resolveRecast, type Answer, type Ballot } from '@quorum/shared';
 import { withHidden } from '../ballot-hidden';
 import { BALLOT_COLS, ballotRowMappers, type BallotRowOf } from '../rows';
 import type { AtomicWriteResult, BallotChange, BallotRepository, BallotWrite, BallotWriteResult } from '../types';
-import type { WalSync } from './wal-sync';
 
 /** A `ballots` row as SQLite returns it (answer as JSON text, hidden as 0/1). */
 export type BallotRow = BallotRowOf<string, number>;
@@ -81,8 +80,8 @@ class Refused extends Error {
   }
 }
 
-/** The ballot repository on one SQLite connection; batches commit through `wal` (see wal-sync.ts). */
-export function ballotRepository(db: Database.Database, wal: WalSync): BallotRepository {
+/** The ballot repository on one SQLite connection. */
+export function ballotRepository(db: Database.Database): BallotRepository {
   const s = prepareBallotStatements(db);
 
   /**
@@ -122,7 +121,7 @@ export function ballotRepository(db: Database.Database, wal: WalSync): BallotRep
   });
 
   return {
-    writeMany: async (writes) => (writes.length === 0 ? [] : wal.durably(() => writeAll.immediate(writes))),
+    writeMany: async (writes) => (writes.length === 0 ? [] : writeAll.immediate(writes)),
     writeAtomically: async (writes): Promise<AtomicWriteResult> => {
       try {
         return { committed: true, results: writeAllOrNothing.immediate(writes) };

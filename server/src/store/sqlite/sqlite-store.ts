@@ -7,7 +7,6 @@ import { ballotRepository } from './ballot-repository';
 import { meetingSettingsRepository } from './meeting-settings-repository';
 import { applyMigrations } from './migrations';
 import { templateRepository } from './template-repository';
-import { walSync } from './wal-sync';
 import { deliveryRepository, meetingRepository, webhookRepository } from './webhook-repositories';
 import { oauthStateRepository, zoomUserRepository } from './zoom-user-repositories';
 
@@ -72,10 +71,9 @@ export function openSqliteStore(path: string): Store {
   const db = new Database(path);
   configure(db);
   applyMigrations(db);
-  const wal = walSync(db);
   return {
     polls: pollRepository(db),
-    ballots: ballotRepository(db, wal),
+    ballots: ballotRepository(db),
     zoomUsers: zoomUserRepository(db),
     oauthStates: oauthStateRepository(db),
     webhooks: webhookRepository(db),
@@ -88,7 +86,6 @@ export function openSqliteStore(path: string): Store {
       if (!db.open) return;
       // Folds the WAL back into the main file so a closed database is one self-contained file.
       db.pragma('wal_checkpoint(TRUNCATE)');
-      wal.close();
       db.close();
     },
   };
@@ -99,8 +96,8 @@ function configure(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   // FULL, not NORMAL: in WAL, NORMAL skips the fsync at commit, so an OS crash or power cut can drop
   // the last transactions although their voters already hold receipts. FULL makes "acknowledged only
-  // after commit" mean "on disk". Ballot batches (one per event-loop turn: group commit) get the same
-  // guarantee with the fsync moved off the event loop (wal-sync.ts).
+  // after commit" mean "on disk". The cost is one fsync per writeMany, not per ballot, because the
+  // service batches every ballot of an event-loop turn into one transaction (group commit).
   db.pragma('synchronous = FULL');
   // The ballot → poll cascade depends on this. better-sqlite3's build defaults it on, stock SQLite
   // defaults it off: say it here rather than rely on a compile flag.
