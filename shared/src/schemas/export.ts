@@ -12,9 +12,9 @@ export const exportedBallotSchema = z.strictObject({
   voterId: z.string().optional(),
   /** Quiz polls: points this answer scored. */
   points: z.number().int().optional(),
-  /** Runs that reached breakout rooms: the room's label ("Main room", "Room n" by first ballot). */
+  /** Runs that reached breakout rooms: the room's label ("Main room", "Room n" by first ballot); never for anonymous polls. */
   room: z.string().optional(),
-  /** Ballots cast in a breakout room: Zoom's UUID of that room. */
+  /** Ballots cast in a breakout room: Zoom's UUID of that room; never for anonymous polls. */
   roomId: z.string().optional(),
 });
 

@@ -34,12 +34,14 @@ export function leadingIds(rows: readonly BarRow[]): Set<string> {
  * The one bar chart every bar-like result uses (choices, ratings, Borda scores, histograms): a list,
  * so screen readers read each label with its value; the bars themselves are decoration.
  */
-export function BarList({ rows, label, highlight }: { rows: readonly BarRow[]; label?: string; highlight?: BarHighlight | undefined }) {
+export function BarList({ rows, label, highlight, ordered = false }: { rows: readonly BarRow[]; label?: string; highlight?: BarHighlight | undefined; ordered?: boolean }) {
   const t = useT();
+  // Ranked rows (Borda scores, best first) are an ordered list: "1 of 3" is part of the result.
+  const List = ordered ? 'ol' : 'ul';
   const top = highlight ? leadingIds(rows) : new Set<string>();
   const mark = top.size > 1 ? t('results.tie') : t('results.winner');
   return (
-    <ul className="bars" aria-label={label}>
+    <List className="bars" aria-label={label}>
       {rows.map((row) => {
         const lead = top.has(row.id) ? highlight : undefined;
         return (
@@ -59,6 +61,6 @@ export function BarList({ rows, label, highlight }: { rows: readonly BarRow[]; l
           </li>
         );
       })}
-    </ul>
+    </List>
   );
 }

@@ -53,7 +53,7 @@ export function RankResults({ question, tally, final = false }: { question: Ques
   const t = intl.formatMessage;
   return (
     <>
-      <BarList rows={bordaRows(intl, question, tally)} label={t({ id: 'rank.borda' })} highlight={final ? 'winner' : 'leader'} />
+      <BarList rows={bordaRows(intl, question, tally)} label={t({ id: 'rank.borda' })} highlight={final ? 'winner' : 'leader'} ordered />
       <p className="note">
         {t({ id: 'rank.scoring' }, { top: n - 1, count: tally?.voters ?? 0 })}
       </p>
