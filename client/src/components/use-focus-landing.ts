@@ -12,17 +12,18 @@ export function focusIsLost(doc: Document): boolean {
 }
 
 /**
- * Lands focus on `ref` (a heading or receipt with tabIndex −1) when `key` changes to a non-null value after
- * the first render, or on the first render too when `onMount`, but only if focus was lost: it never steals focus.
+ * Lands focus on `ref` (a heading or receipt with tabIndex −1, or what a function finds) when `key` changes
+ * to a non-null value after the first render, or on the first render too when `onMount`, but only if focus
+ * was lost: it never steals focus.
  */
-export function useFocusLanding(ref: RefObject<HTMLElement | null>, key: unknown, onMount = false): void {
+export function useFocusLanding(ref: RefObject<HTMLElement | null> | (() => HTMLElement | null | undefined), key: unknown, onMount = false): void {
   // Compared by value, so StrictMode's second effect run and unrelated re-renders do nothing.
   const landed = useRef<unknown>(onMount ? Symbol('not yet') : key);
   useEffect(() => {
     if (Object.is(landed.current, key)) return;
     landed.current = key;
     if (key === null) return;
-    const el = ref.current;
+    const el = typeof ref === 'function' ? ref() : ref.current;
     if (el && focusIsLost(el.ownerDocument)) el.focus();
   }, [ref, key]);
 }

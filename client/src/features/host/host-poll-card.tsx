@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { canSeeResults, type Poll, type PollDraftInput } from '@quorum/shared';
 import { useMeetingState } from '../../app-context';
 import { PollCard } from '../../components/poll-card';
+import { useFocusLanding } from '../../components/use-focus-landing';
 import { useT } from '../../i18n';
 import { currentTally } from '../../realtime/meeting-state';
 import { PresentButton } from '../present/present-button';
@@ -34,6 +35,9 @@ interface ActionsProps {
 /** The buttons a poll's status allows: launch and edit a draft, close an open poll, share, relaunch, delete. */
 function PollActions({ poll, run, edit }: ActionsProps) {
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // Delete turns into Confirm delete: focus follows, so Enter twice deletes and Tab moves on.
+  const confirm = useRef<HTMLButtonElement>(null);
+  useFocusLanding(confirm, confirmDelete ? 'confirm' : null);
   const t = useT();
   const title = poll.title;
   // Sharing only matters while participants cannot already see results.
@@ -67,7 +71,7 @@ function PollActions({ poll, run, edit }: ActionsProps) {
       )}
       {poll.status !== 'open' &&
         (confirmDelete ? (
-          <button type="button" className="danger" onClick={() => run('poll:delete', t('host.deleted', { title }))}>
+          <button type="button" className="danger" ref={confirm} onClick={() => run('poll:delete', t('host.deleted', { title }))}>
             {t('host.confirmDelete')}
           </button>
         ) : (

@@ -3,8 +3,8 @@ import { focusIsLost } from '../../components/use-focus-landing';
 
 /**
  * Where focus goes when the composer closes (its buttons vanish with it): to the heading of the draft just
- * saved, which is the first draft in the list (newest first), or back to "New poll" after Cancel.
- * Returns the ref for the "New poll" button and `saved()` for the composer's successful save.
+ * saved, which is the first draft in the list (newest first), or back to "New poll" after Cancel or a delete.
+ * Returns the refs for the "New poll" button and the poll list, and `saved()` for the composer's successful save.
  */
 export function useComposeFocus(composing: boolean) {
   const newPoll = useRef<HTMLButtonElement>(null);
@@ -19,5 +19,13 @@ export function useComposeFocus(composing: boolean) {
     saved.current = false;
     (draft ?? newPoll.current)?.focus();
   }, [composing]);
+  // A deleted poll takes its Confirm button along: back to "New poll" rather than the page top.
+  const before = useRef(0);
+  useEffect(() => {
+    const polls = list.current?.childElementCount ?? 0;
+    const shrank = polls < before.current;
+    before.current = polls;
+    if (shrank && focusIsLost(document)) newPoll.current?.focus();
+  });
   return { newPoll, list, saved: () => void (saved.current = true) };
 }

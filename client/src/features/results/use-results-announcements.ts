@@ -12,14 +12,17 @@ interface Seen {
   status: Poll['status'];
   run: number;
   live: string | null;
+  closed: string;
 }
 
 /** Tells the live region what changed about one poll since it was last seen. */
-function announceChange(speak: Speakers, poll: Poll, before: Seen | undefined, now: Seen, closed: string): void {
+function announceChange(speak: Speakers, poll: Poll, before: Seen | undefined, now: Seen): void {
   const launched = now.status === 'open' && (before?.status !== 'open' || before.run !== now.run);
   // Hosts hear their own launch from the launch request; participants hear that a new ballot is there.
   if (launched && !speak.host) return speak.now(speak.t(before?.status === 'closed' ? 'a11y.poll.reopened' : 'a11y.poll.new', { title: poll.title }));
-  if (before?.status === 'open' && now.status === 'closed') return speak.throttled.final(poll.id, closed);
+  // Closing, and later words about a closed poll (results shared, the quiz standings arriving after the close).
+  const closing = before?.status === 'open' && now.status === 'closed';
+  if (closing || (before?.status === 'closed' && now.status === 'closed' && before.closed !== now.closed)) return speak.throttled.final(poll.id, now.closed);
   if (now.status === 'open' && now.live !== null && before?.live !== now.live) speak.throttled.update(poll.id, now.live);
 }
 
@@ -50,22 +53,22 @@ export function useResultsAnnouncements(): void {
     seen.current = new Map([...next].map(([id, s]) => [id, s.seen]));
     if (!previous) return;
     const speak: Speakers = { throttled: out, now: announce, t, host: isHostRole(state.session.role) };
-    for (const [id, { poll, seen: now, closed }] of next) {
+    for (const [id, { poll, seen: now }] of next) {
       // A participant who cannot see results hears the new ballot and the close, not every turnout.
       const shown = speak.host || currentTally(state, poll)?.questions !== undefined ? now : { ...now, live: null };
-      announceChange(speak, poll, previous.get(id), shown, closed);
+      announceChange(speak, poll, previous.get(id), shown);
     }
     // `t` is new on each render, so this runs after every render: `seen` keeps it from repeating itself.
   }, [state, out, announce, intl, t]);
 }
 
 /** Each launched poll with what would be said about it now. */
-function snapshot(intl: IntlShape, state: MeetingState): Map<string, { poll: Poll; seen: Seen; closed: string }> {
+function snapshot(intl: IntlShape, state: MeetingState): Map<string, { poll: Poll; seen: Seen }> {
   const launched = Object.values(state.polls).filter((p) => p.status !== 'draft');
   return new Map(
     launched.map((poll) => {
       const summary = summarizeResults(intl, poll, currentTally(state, poll));
-      return [poll.id, { poll, seen: { status: poll.status, run: poll.run, live: summary.live }, closed: summary.closed }];
+      return [poll.id, { poll, seen: { status: poll.status, run: poll.run, live: summary.live, closed: summary.closed } }];
     }),
   );
 }

@@ -32,6 +32,12 @@ function useDraft(poll: Poll) {
   return { draft, check, setCheck, change, reset };
 }
 
+/** The first question's field to start a change at: the picked option of a choice, else its first control. */
+function firstField(form: HTMLFormElement | null): HTMLElement | null | undefined {
+  const first = form?.querySelector('fieldset.question');
+  return first?.querySelector<HTMLElement>('input:checked') ?? first?.querySelector<HTMLElement>(':is(input, textarea, button):not(:disabled)');
+}
+
 /** Moves focus to the first question with a problem, so a keyboard user lands where the fix is. */
 function focusFirstProblem(form: HTMLFormElement | null, poll: Poll, check: BallotCheck): void {
   const first = poll.questions.find((q) => check.problems[q.id]);
@@ -59,6 +65,8 @@ export function PollBallot({ poll }: { poll: Poll }) {
   const sending = pending.some((c) => c.pollId === poll.id);
   // Submit turns into "Sending…" and then the receipt: focus lands on the receipt rather than the page top.
   useFocusLanding(receipt, voted && !editing ? 'locked' : null);
+  // "Change answer" gives way to the unlocked form: focus goes to its first field.
+  useFocusLanding(() => firstField(form.current), editing ? 'editing' : null);
   if (poll.status !== 'open' && !voted) return null;
 
   const locked = voted && !editing;
