@@ -150,4 +150,32 @@ describe('the whole flow with the keyboard alone', () => {
     await expectVisibleFocus(host);
     expect(sim.problems).toEqual([]);
   });
+
+  it('adds a poll from the library, runs it and reaches its report downloads', async () => {
+    const saved = { title: 'Retro mood', question: 'How did the sprint go?', options: ['Great', 'Fine'] };
+    // Saved beforehand in the Zoom main window (the same composer as above, so with the mouse here).
+    const library = await sim.openMainClient('p1');
+    await library.saveTemplate(saved);
+
+    await enterPanel(host);
+    const shelf = host.frame.getByTestId('library-import');
+    await pressUntil(host, shelf.locator('summary'));
+    await host.page.keyboard.press('Enter');
+    await pressUntil(host, shelf.getByRole('button', { name: `Add “${saved.title}” to this meeting` }));
+    await host.page.keyboard.press('Enter');
+    await host.waitForStatus(saved.title, 'draft');
+    await expect.poll(() => status(host).textContent(), POLL).toBe(`Added “${saved.title}” to this meeting as a draft.`);
+    for (const [action, next] of [['launch-poll', 'open'], ['close-poll', 'closed']] as const) {
+      await pressUntil(host, host.poll(saved.title).getByTestId(action));
+      await host.page.keyboard.press('Enter');
+      await host.waitForStatus(saved.title, next);
+    }
+
+    const report = host.frame.getByTestId('report-panel');
+    await pressUntil(host, report.locator('summary').first());
+    await host.page.keyboard.press('Enter');
+    await pressUntil(host, report.getByRole('link', { name: `Download CSV of ${saved.title}, run 1` }));
+    await expectVisibleFocus(host);
+    expect(sim.problems).toEqual([]);
+  });
 });
