@@ -8,7 +8,7 @@ import { startEnv, type E2eEnv } from './support/env';
 import { PANEL_WIDTH, screenshotPanel } from './support/screenshot';
 import type { SimPage } from './support/sim-page';
 import { connectAs, voteFrom } from './support/socket-client';
-import { SurveyPane, type PollDraftSpec } from './support/survey-pane';
+import { openSurveyMeeting, type PollDraftSpec, type SurveyPane } from './support/survey-pane';
 import { POLL, waitUntil } from './support/waits';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -73,10 +73,7 @@ async function expandResults(pane: AppPane, title: string): Promise<void> {
 // One meeting for the file: a host with a live poll, one participant who has voted and one who has not.
 beforeAll(async () => {
   env = await startEnv();
-  sim = await env.openSim({ open: 'host' });
-  host = await new SurveyPane(sim.page, 'p1').ready('host');
-  voted = await new SurveyPane(sim.page, (await sim.openApp('p2')).personId).ready('participant');
-  voting = await new SurveyPane(sim.page, (await sim.openApp('p3')).personId).ready('participant');
+  ({ sim, host, voters: [voted, voting] } = await openSurveyMeeting(env, 2));
   await sweep('before any poll', [host, voting]);
   expect(findings, 'the empty host and participant views').toEqual({});
   await host.launch(RETRO);

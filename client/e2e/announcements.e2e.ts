@@ -4,7 +4,7 @@ import { startEnv, type E2eEnv } from './support/env';
 import { enterPanel, hasFocus, pressUntil, statusRegion as status } from './support/keyboard';
 import type { SimPage } from './support/sim-page';
 import { connectAs, voteFrom } from './support/socket-client';
-import { SurveyPane } from './support/survey-pane';
+import { openSurveyMeeting, type SurveyPane } from './support/survey-pane';
 import { POLL, waitUntil } from './support/waits';
 
 let env: E2eEnv;
@@ -15,9 +15,7 @@ let ines: SurveyPane;
 // One meeting: the host and Ines with the app open.
 beforeAll(async () => {
   env = await startEnv();
-  sim = await env.openSim({ open: 'host' });
-  host = await new SurveyPane(sim.page, 'p1').ready('host');
-  ines = await new SurveyPane(sim.page, (await sim.openApp('p2')).personId).ready('participant');
+  ({ sim, host, voters: [ines] } = await openSurveyMeeting(env, 1));
 });
 afterAll(() => env?.close());
 

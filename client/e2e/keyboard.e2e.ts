@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEnv, type E2eEnv } from './support/env';
 import { enterPanel, expectVisibleFocus, focusState, hasFocus, pressUntil, statusRegion as status } from './support/keyboard';
 import type { SimPage } from './support/sim-page';
-import { SurveyPane } from './support/survey-pane';
+import { openSurveyMeeting, type SurveyPane } from './support/survey-pane';
 import { POLL } from './support/waits';
 
 const TITLE = 'Team lunch';
@@ -14,9 +14,7 @@ let ines: SurveyPane;
 
 beforeAll(async () => {
   env = await startEnv();
-  sim = await env.openSim({ open: 'host' });
-  host = await new SurveyPane(sim.page, 'p1').ready('host');
-  ines = await new SurveyPane(sim.page, (await sim.openApp('p2')).personId).ready('participant');
+  ({ sim, host, voters: [ines] } = await openSurveyMeeting(env, 1));
 });
 afterAll(() => env?.close());
 

@@ -4,7 +4,7 @@ import { axeFrame } from './support/axe';
 import { startEnv, type E2eEnv } from './support/env';
 import { screenshotPart } from './support/screenshot';
 import type { SimPage } from './support/sim-page';
-import { SurveyPane, type PollDraftSpec } from './support/survey-pane';
+import { openSurveyMeeting, type PollDraftSpec, type SurveyPane } from './support/survey-pane';
 import { POLL } from './support/waits';
 
 const PULSE: PollDraftSpec = {
@@ -28,7 +28,7 @@ const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 let env: E2eEnv;
 let sim: SimPage;
 let host: SurveyPane;
-let voters: SurveyPane[];
+let voters: [SurveyPane, SurveyPane];
 
 /** Serious or critical axe findings in each pane's app, by person. */
 async function axeFindings(panes: SurveyPane[]) {
@@ -40,17 +40,14 @@ async function axeFindings(panes: SurveyPane[]) {
 // One meeting for the file: the host and two participants with the app open (fewer frames, faster).
 beforeAll(async () => {
   env = await startEnv();
-  sim = await env.openSim({ open: 'host' });
-  host = await new SurveyPane(sim.page, 'p1').ready('host');
-  for (const id of ['p2', 'p3']) await sim.openApp(id);
-  voters = await Promise.all(['p2', 'p3'].map((id) => new SurveyPane(sim.page, id).ready('participant')));
+  ({ sim, host, voters } = await openSurveyMeeting(env, 2));
 });
 afterAll(() => env?.close());
 
 describe('question kinds in the simulator', () => {
   it('runs a survey answered with one submit each, per-question results, and hides an answer for everyone', async () => {
     await host.launchPoll(PULSE);
-    const [ines, omar] = voters as [SurveyPane, SurveyPane];
+    const [ines, omar] = voters;
     await ines.waitForStatus(PULSE.title, 'open');
     await screenshotPart(ines, ines.poll(PULSE.title).locator('form.ballot'), `${SCREENSHOTS}kind-survey.png`);
     await Promise.all([
@@ -85,7 +82,7 @@ describe('question kinds in the simulator', () => {
     await host.poll(QUIZ.title).getByTestId('stop-timer').click();
     await expect.poll(() => host.poll(QUIZ.title).getByTestId('countdown').count(), POLL).toBe(0);
 
-    const [ines, omar] = voters as [SurveyPane, SurveyPane];
+    const [ines, omar] = voters;
     await ines.waitForStatus(QUIZ.title, 'open');
     await ines.answer(QUIZ.title, [{ pick: 'Paris' }]);
     await omar.waitForStatus(QUIZ.title, 'open');

@@ -1,5 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { AppPane } from './app-pane';
+import type { E2eEnv } from './env';
+import type { SimPage } from './sim-page';
 
 /** One question as the host writes it in the composer (any kind). */
 export type QuestionSpec =
@@ -124,4 +126,18 @@ export class SurveyPane extends AppPane {
   podium(title: string): Promise<string[]> {
     return this.poll(title).getByTestId('podium').locator('li').allTextContents();
   }
+}
+
+/** The participants' panes as a tuple, so a test can name each one. */
+type Voters<N extends 1 | 2> = N extends 1 ? [SurveyPane] : [SurveyPane, SurveyPane];
+
+/** A meeting as most browser tests need it: the host's pane and `participants` more panes (p2, p3, …), each ready. */
+export async function openSurveyMeeting<N extends 1 | 2>(env: E2eEnv, participants: N): Promise<{ sim: SimPage; host: SurveyPane; voters: Voters<N> }> {
+  const sim = await env.openSim({ open: 'host' });
+  const host = await new SurveyPane(sim.page, 'p1').ready('host');
+  const voters: SurveyPane[] = [];
+  for (let n = 2; n < participants + 2; n++) {
+    voters.push(await new SurveyPane(sim.page, (await sim.openApp(`p${n}`)).personId).ready('participant'));
+  }
+  return { sim, host, voters: voters as Voters<N> };
 }

@@ -85,7 +85,7 @@ describe('results of each question kind', () => {
 
     const closed = await show(makePoll({ questions: [quizQuestion], settings, status: 'closed' }), quizTally, { role: 'participant' });
     expect(closed.container.querySelector<HTMLElement>('[data-correct]')?.dataset.optionId).toBe('a');
-    expect(rows(closed.byTestId('podium')!, 'li')).toEqual(['🥇 1st Player 0 · 900 points', '🥈 2nd Player 1 · 800 points', '🥈 2nd Player 2 · 800 points']);
+    expect(rows(closed.byTestId('podium')!, 'li')).toEqual(['1st Player 0 · 900 points', '2nd Player 1 · 800 points', '2nd Player 2 · 800 points']);
     expect(rows(closed.byTestId('leaderboard')!, 'tbody tr')).toHaveLength(4);
   });
 });

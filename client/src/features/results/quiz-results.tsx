@@ -2,7 +2,16 @@ import { useIntl } from 'react-intl';
 import { podium, type Leaderboard } from '@quorum/shared';
 import { useT } from '../../i18n';
 
-const MEDAL = ['🥇', '🥈', '🥉'];
+/** A drawn medal: emoji medals depend on the viewer's fonts (headless Chromium and some Linux desktops show boxes). */
+function Medal() {
+  return (
+    <svg className="medal" viewBox="0 0 24 32" width="24" height="32" aria-hidden="true" focusable="false">
+      <path d="M6 0h5l3 10h-5zM18 0h-5l-3 10h5z" className="medal-ribbon" />
+      <circle cx="12" cy="20" r="10" className="medal-disc" />
+      <circle cx="12" cy="20" r="6" className="medal-inner" />
+    </svg>
+  );
+}
 
 /** The final podium: the first three places (ties share a place). */
 function Podium({ board }: { board: Leaderboard }) {
@@ -13,7 +22,7 @@ function Podium({ board }: { board: Leaderboard }) {
     <ol className="podium" aria-label={t('quiz.podium')} data-testid="podium">
       {top.map((e) => (
         <li key={e.nickname} className={`place-${e.rank}`} data-rank={e.rank}>
-          <span className="medal" aria-hidden="true">{MEDAL[e.rank - 1]} </span>
+          <Medal />
           <strong>{t('quiz.place', { rank: e.rank })}</strong> <span className="podium-name">{e.nickname}</span>
           <span className="podium-sep"> · </span>
           <span className="podium-points">{t('quiz.points', { count: e.points })}</span>
