@@ -33,6 +33,28 @@ export interface TestServer {
 /** Where a client connects: an in-process test server or a spawned one (same dev secrets). */
 export type Endpoint = Pick<TestServer, 'url' | 'config'>;
 
+/**
+ * Builds and starts the app on a port known before building, so PUBLIC_URL (Home URL, OAuth redirect, the
+ * fake cloud's webhook target) is the address it really listens on. Another process may take the port
+ * between the probe and the listen (test files run in parallel), so that case is retried on a new port.
+ */
+async function listenOnFreePort(dbPath: string, overrides: Partial<Config> | ((url: string) => Partial<Config>)) {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const extra = typeof overrides === 'function' ? overrides(url) : overrides;
+    const config = testConfig({ databaseUrl: `sqlite:${dbPath}`, ...extra }, { PORT: String(port), PUBLIC_URL: url });
+    const app = await buildApp(config);
+    try {
+      await app.listen({ port, host: '127.0.0.1' });
+      return { app, config, url };
+    } catch (error) {
+      await app.close();
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 5) throw error;
+    }
+  }
+}
+
 /** Starts the full app (production wiring) for integration tests. */
 export async function startServer(
   overrides: Partial<Config> | ((url: string) => Partial<Config>) = {},
@@ -40,14 +62,7 @@ export async function startServer(
 ): Promise<TestServer> {
   const dir = dbPath ? undefined : mkdtempSync(joinPath(tmpdir(), 'quorum-test-'));
   const path = dbPath ?? joinPath(dir!, 'quorum.db');
-  // A known port before building, so PUBLIC_URL (Home URL, OAuth redirect, the fake cloud's webhook
-  // target) is the address the server really listens on.
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const extra = typeof overrides === 'function' ? overrides(url) : overrides;
-  const config = testConfig({ databaseUrl: `sqlite:${path}`, ...extra }, { PORT: String(port), PUBLIC_URL: url });
-  const app = await buildApp(config);
-  await app.listen({ port, host: '127.0.0.1' });
+  const { app, config, url } = await listenOnFreePort(path, overrides);
   return {
     app,
     config,

@@ -4,16 +4,31 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** A free loopback port (the OS picks; we release it for the child to take). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+/** Whether nothing listens on `port` right now (we release it for the caller to take). */
+function probe(port: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(null));
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(address && typeof address === 'object' ? address.port : null));
     });
   });
+}
+
+/**
+ * A free loopback port for a server to take a moment later. Drawn at random below Linux's ephemeral range
+ * (32768+), because the outgoing connections of parallel tests (socket.io clients, PostgreSQL, Redis) take
+ * their local ports from that range and could grab an OS-picked port between our probe and the listen.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = await probe(20_000 + Math.floor(Math.random() * 12_000));
+    if (port !== null) return port;
+  }
+  const port = await probe(0);
+  if (port === null) throw new Error('no free port');
+  return port;
 }
 
 /** The real `server/src/main.ts` in a child process, as `npm start` runs it (minus the build). */
