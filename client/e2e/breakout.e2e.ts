@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppPane, PollSpec } from './support/app-pane';
+import { closeRooms, hostRoom, inRoom, openRooms } from './support/breakout';
 import { startEnv, type E2eEnv } from './support/env';
 import { screenshotPart } from './support/screenshot';
-import type { SimPage } from './support/sim-page';
 import { POLL } from './support/waits';
 
 const LUNCH: PollSpec = { title: 'Team lunch', question: 'Where shall we eat?', options: ['Noodles', 'Tacos', 'Salad'] };
@@ -18,21 +18,6 @@ const countsIn = (scope: Locator): Promise<Record<string, number>> =>
 
 /** The combined results of a poll (not a room's share). */
 const combined = (pane: AppPane, title: string) => pane.poll(title).locator('.poll-results > [data-testid=question-results]');
-/** One room's results in the host's breakdown. */
-const hostRoom = (pane: AppPane, title: string, label: string) => pane.poll(title).locator(`[data-testid=room-results][data-room-label="${label}"]`);
-
-/** The simulator's "Breakout rooms" control: opens `count` rooms and returns their UUIDs by name. */
-async function openRooms(sim: SimPage, count: number): Promise<Map<string, string>> {
-  await sim.page.getByTestId('breakout-count').fill(String(count));
-  await sim.page.getByTestId('breakout-open').click();
-  const rooms = sim.page.getByTestId('breakout-room');
-  await expect.poll(() => rooms.count(), POLL).toBe(count);
-  const entries = await rooms.evaluateAll((els) => els.map((el) => [(el as HTMLElement).dataset.roomName ?? '', (el as HTMLElement).dataset.roomUuid ?? ''] as const));
-  return new Map(entries);
-}
-
-/** Waits until the app (not reloaded) has taken a fresh context and the server placed it in `roomId` ('' = main room). */
-const inRoom = (pane: AppPane, roomId: string) => pane.frame.locator(`main.app[data-room-id="${roomId}"]`).waitFor();
 
 let env: E2eEnv;
 beforeAll(async () => {
@@ -84,7 +69,7 @@ describe('breakout rooms in the simulator', () => {
     await screenshotPart(host, host.poll(LUNCH.title).locator('.poll-results'), `${SCREENSHOTS}breakout-host.png`);
 
     // Closing the rooms brings everyone back; their ballots stay where they were cast.
-    await sim.page.getByTestId('breakout-close').click();
+    await closeRooms(sim);
     for (const pane of people) await inRoom(pane, '');
     await expect.poll(() => countsIn(hostRoom(host, LUNCH.title, 'Blue room')), POLL).toEqual({ Noodles: 2, Tacos: 0, Salad: 0 });
     expect(sim.problems).toEqual([]);

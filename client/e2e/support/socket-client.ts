@@ -4,12 +4,15 @@ import type { SimPage } from './sim-page';
 
 /**
  * A socket.io client outside the browser holding a real session of one simulated person: what that
- * person could open with their own Zoom app context (same meeting, same Zoom user, same role).
+ * person could open with their own Zoom app context (same meeting, same Zoom user, same role, and the
+ * breakout room they are in now, in Zoom's documented form: the room's UUID as `mid`, the meeting's as `pid`).
  */
 export async function connectAs(server: Endpoint, sim: SimPage, personId: string): Promise<Client> {
   const person = await sim.person(personId);
   const role = person.role === 'host' ? 'host' : person.role === 'coHost' ? 'co-host' : 'participant';
-  return join(server, { mid: await sim.meetingUuid(), uid: person.userId, role });
+  const meeting = await sim.meetingUuid();
+  const where = person.roomId ? { mid: person.roomId, pid: meeting } : { mid: meeting };
+  return join(server, { ...where, uid: person.userId, role });
 }
 
 /** Casts a single-choice vote for the option labelled `label` in the open poll titled `title`. */

@@ -117,7 +117,7 @@ export class RealtimePublisher implements PollEvents {
     } else {
       // The per-room breakdown goes to the hosts only; everyone else gets one message with their room's share.
       emitInSlices(this.io, { room: hosts, ...supersede }, 'poll:tally', tally.snapshot(true, true, { all: true, privacy }));
-      emitToPlaces(this.io, poll.meetingId, tally, { results, standings, rooms, privacy });
+      emitToPlaces(this.io, poll.meetingId, tally, { results, standings, rooms, privacy, ...supersede });
     }
     this.sent.tally++;
   }

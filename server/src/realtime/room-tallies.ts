@@ -10,6 +10,8 @@ export interface PlaceAudience {
   rooms: readonly string[];
   /** The poll's room privacy: an anonymous poll withholds small rooms' shares from their own people too. */
   privacy: RoomPrivacy;
+  /** Lets a newer tally overtake a fan-out still under way (see `SliceTarget.supersede`); per room, as the key includes it. */
+  supersede?: string;
 }
 
 /**
@@ -19,9 +21,10 @@ export interface PlaceAudience {
  */
 export function emitToPlaces(io: QuorumServer, meetingId: string, tally: RunningTally, audience: PlaceAudience): void {
   const hosts = hostsRoom(meetingId);
+  const latest = audience.supersede === undefined ? {} : { supersede: audience.supersede };
   const base = tally.snapshot(audience.results, audience.standings);
   if (!tally.rooms.split && audience.rooms.length === 0) {
-    emitInSlices(io, { room: meetingRoom(meetingId), except: hosts }, 'poll:tally', base);
+    emitInSlices(io, { room: meetingRoom(meetingId), except: hosts, ...latest }, 'poll:tally', base);
     return;
   }
   const places: RoomKey[] = [null, ...audience.rooms];
@@ -29,7 +32,7 @@ export function emitToPlaces(io: QuorumServer, meetingId: string, tally: Running
     // As in the snapshot (ownRoom): the main room hears of its own share only once ballots came from rooms.
     const share = ownRoom(key ?? undefined, tally.rooms.split);
     const body = share ? { ...base, room: tally.rooms.shownRoom(share.room, audience.results, audience.privacy) } : base;
-    emitInSlices(io, { room: placeRoom(meetingId, key ?? undefined), except: hosts }, 'poll:tally', body);
+    emitInSlices(io, { room: placeRoom(meetingId, key ?? undefined), except: hosts, ...latest }, 'poll:tally', body);
   }
 }
 
