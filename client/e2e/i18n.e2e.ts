@@ -5,6 +5,7 @@ import type { Client } from '../../server/test/support/harness';
 import { createDraft, submit } from '../../server/test/support/requests';
 import { intlFor, LOCALES, type Locale, type MessageId } from '../src/i18n';
 import type { AppPane } from './support/app-pane';
+import { closeRooms, hostRoom, inRoom, openRooms } from './support/breakout';
 import { startEnv, type E2eEnv } from './support/env';
 import { englishTells, inspect, narrow, type ViewProblems } from './support/i18n-check';
 import type { SimPage } from './support/sim-page';
@@ -46,6 +47,11 @@ const ANSWERS: { questionId: string; answer: Answer }[] = [
   { questionId: 'q6', answer: { kind: 'number', value: 1250 } },
 ];
 
+// Run in breakout rooms: a named poll shows every room's share, an anonymous one withholds small rooms.
+const ROOMS: PollDraftInput = { title: 'Rooms 7', questions: [{ id: 'q1', kind: 'single', prompt: 'Eta?', options: ABC }] };
+const HUSH: PollDraftInput = { ...ROOMS, title: 'Hush 7', settings: { anonymous: true } };
+const pick = (optionId: string): { questionId: string; answer: Answer }[] => [{ questionId: 'q1', answer: { kind: 'single', optionId } }];
+
 let env: E2eEnv;
 beforeAll(async () => {
   env = await startEnv();
@@ -69,6 +75,14 @@ function recorder(locale: Locale) {
   };
 }
 
+/** Votes for the first option of the single-choice poll titled `title` through the pane's ballot, in any language. */
+async function voteFirst(pane: AppPane, title: string) {
+  const ballot = pane.poll(title).locator('form.ballot');
+  await ballot.locator('input[type=radio]').first().check();
+  await ballot.locator('button[type=submit]').click();
+  await pane.poll(title).getByTestId('vote-receipt').waitFor();
+}
+
 /** Opens every closed disclosure in the frame (run history, word counts, report, invitations…). */
 async function expandAll(pane: AppPane) {
   const closed = pane.frame.locator('details:not([open]) > summary');
@@ -89,6 +103,7 @@ describe.each(LOCALES)('the app in %s at 320 px', (locale) => {
   let voter: AppPane;
   let hostClient: Client;
   let others: Client[];
+  let roomies: Client[];
   let survey: Poll;
   let quiz: Poll;
   beforeAll(async () => {
@@ -96,7 +111,7 @@ describe.each(LOCALES)('the app in %s at 320 px', (locale) => {
     host = await ready(sim.pane('p1'), 'host');
   });
   afterAll(async () => {
-    [hostClient, ...(others ?? [])].forEach((c) => c?.socket.disconnect());
+    [hostClient, ...(others ?? []), ...(roomies ?? [])].forEach((c) => c?.socket.disconnect());
     await sim?.close();
   });
   // Nothing in any view may be untranslated, fail to format, or stick out of the panel.
@@ -181,6 +196,40 @@ describe.each(LOCALES)('the app in %s at 320 px', (locale) => {
     await voter.frame.locator('.banner').first().waitFor();
     await look('participant, offline', voter.liveFrame());
     await sim.net.set(voter.frameName, 'up');
+  });
+
+  it("shows the host's results by breakout room, a participant's own room and all rooms, and a withheld room", async () => {
+    // Two more people, so the split (roster order, host stays) puts Ines, Paul and Rosa in the first room, Omar and Quinn in the second.
+    await sim.addPerson('Quinn');
+    const rosa = await sim.addPerson('Rosa');
+    const polls = [await createDraft(hostClient, ROOMS), await createDraft(hostClient, HUSH)];
+    for (const poll of polls) await hostClient.socket.emitWithAck('poll:open', { pollId: poll.id });
+    const rooms = [...(await openRooms(sim, 2)).entries()];
+    const [[first, firstId], [second]] = rooms as [[string, string], [string, string]];
+    await inRoom(voter, firstId);
+    // Sockets with each person's context in their room: Omar alone votes in the second room.
+    const [omar, paul, rosaClient] = (roomies = await Promise.all(['p3', 'p4', rosa].map((id) => connectAs(env.server, sim, id))));
+    for (const [client, choice] of [[omar, 'c'], [paul, 'b']] as const) expect((await submit(client!, polls[0]!.id, pick(choice))).ok).toBe(true);
+    for (const [client, choice] of [[omar, 'c'], [paul, 'a'], [rosaClient, 'b']] as const) expect((await submit(client!, polls[1]!.id, pick(choice))).ok).toBe(true);
+    for (const poll of [ROOMS, HUSH]) await voter.waitForStatus(poll.title, 'open');
+    for (const poll of [ROOMS, HUSH]) await voteFirst(voter, poll.title);
+
+    // The host: each room's share of the named poll; the anonymous one withholds the lone voter's room and the room that would give it away.
+    await expect.poll(() => hostRoom(host, ROOMS.title, second).getByTestId('room-turnout').getAttribute('data-voted'), POLL).toBe('1');
+    await expect.poll(() => hostRoom(host, ROOMS.title, first).getByTestId('room-turnout').getAttribute('data-voted'), POLL).toBe('2');
+    await expect.poll(() => hostRoom(host, HUSH.title, second).getByTestId('room-suppressed').getAttribute('data-reason'), POLL).toBe('few-voters');
+    await expect.poll(() => hostRoom(host, HUSH.title, first).getByTestId('room-suppressed').getAttribute('data-reason'), POLL).toBe('would-reveal');
+    await expect(host.poll(ROOMS.title).getByTestId('all-rooms-heading').textContent()).resolves.toBe(t('rooms.all'));
+    await look('host, results by breakout room and withheld rooms', host.liveFrame());
+
+    // Ines: her room first (shown in the named poll, withheld in the anonymous one), then "All rooms".
+    await expect.poll(() => voter.poll(ROOMS.title).getByTestId('own-room-results').getByTestId('room-turnout').getAttribute('data-voted'), POLL).toBe('2');
+    await expect.poll(() => voter.poll(HUSH.title).getByTestId('own-room-results').getByTestId('room-suppressed').count(), POLL).toBe(1);
+    await expect(voter.poll(ROOMS.title).getByTestId('all-rooms-heading').textContent()).resolves.toBe(t('rooms.all'));
+    await look('participant, own room, all rooms and a withheld room', voter.liveFrame());
+
+    await closeRooms(sim);
+    await inRoom(voter, '');
   });
 
   it("shows the main client's library, the meeting's end and the page outside Zoom", async () => {

@@ -81,9 +81,10 @@ describe('message catalogs', () => {
     expect(say('ja', 3)).toBe('3 票 · 75%');
   });
 
-  it("says a server refusal in the reader's words when its code says it all, else as the server put it", () => {
+  it("says a server refusal in the reader's words, keeping only the field an INVALID names", () => {
     expect(errorText(translator('de'), { code: 'POLL_CLOSED', message: 'this poll is not open for voting' })).toBe('diese Umfrage ist nicht offen');
-    expect(errorText(translator('ja'), { code: 'INVALID', message: 'answers.0.answer.text: too long' })).toBe('answers.0.answer.text: too long');
+    expect(errorText(translator('ja'), { code: 'INVALID', message: 'answers.0.answer.text: too long' })).toBe('受け付けられませんでした（answers.0.answer.text: too long）');
+    expect(errorText(translator('es'), { code: 'INTERNAL', message: 'internal error' })).toBe('algo falló en el servidor; inténtalo de nuevo');
   });
 
   it('a missing id is loud under test, never an English fallback', () => {

@@ -35,10 +35,12 @@ const ERROR_TEXT: Partial<Record<AppError['code'], MessageId>> = {
 };
 
 /**
- * Why the server refused, in the reader's language: codes that say it all get our own words; for
- * INVALID and INTERNAL only the server's message names the field or the fault, so it is shown as sent.
+ * Why the server refused, in the reader's language. Codes that say it all get our own words; INVALID keeps
+ * the server's detail (it names the field) inside our words; INTERNAL hides the server's (it says nothing useful).
  */
 export function errorText(t: Translate, error: Pick<AppError, 'code' | 'message'>): string {
+  if (error.code === 'INVALID') return t('error.invalid', { detail: error.message });
+  if (error.code === 'INTERNAL') return t('error.internal');
   const id = ERROR_TEXT[error.code];
   return id ? t(id) : error.message;
 }

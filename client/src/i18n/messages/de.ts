@@ -370,4 +370,6 @@ export const de = {
   'error.forbidden': 'nur der Host darf das',
   'error.unauthenticated': 'Sitzung abgelaufen; Quorum neu öffnen',
   'error.notFound': 'diese Umfrage gibt es nicht mehr',
+  'error.internal': 'auf unserer Seite ging etwas schief; erneut versuchen',
+  'error.invalid': 'nicht angenommen ({detail})',
 } as const satisfies Record<MessageId, string>;

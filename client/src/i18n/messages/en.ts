@@ -370,6 +370,8 @@ export const en = {
   'error.forbidden': 'only the host can do that',
   'error.unauthenticated': 'your session has ended; reopen Quorum',
   'error.notFound': 'this poll no longer exists',
+  'error.internal': 'something went wrong on our side; try again',
+  'error.invalid': 'not accepted ({detail})',
 } as const;
 
 /** Every message id; the other catalogs are typed against it. */

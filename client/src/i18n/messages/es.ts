@@ -370,4 +370,6 @@ export const es = {
   'error.forbidden': 'solo el anfitrión puede hacerlo',
   'error.unauthenticated': 'tu sesión terminó; vuelve a abrir Quorum',
   'error.notFound': 'esta encuesta ya no existe',
+  'error.internal': 'algo falló en el servidor; inténtalo de nuevo',
+  'error.invalid': 'no aceptado ({detail})',
 } as const satisfies Record<MessageId, string>;

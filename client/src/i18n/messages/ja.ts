@@ -370,4 +370,6 @@ export const ja = {
   'error.forbidden': 'ホストのみが実行できます',
   'error.unauthenticated': 'セッションが終了しました。Quorum を開き直してください',
   'error.notFound': 'この投票はもう存在しません',
+  'error.internal': 'サーバー側で問題が発生しました。もう一度お試しください',
+  'error.invalid': '受け付けられませんでした（{detail}）',
 } as const satisfies Record<MessageId, string>;
