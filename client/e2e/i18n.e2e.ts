@@ -78,6 +78,7 @@ function recorder(locale: Locale) {
 /** Votes for the first option of the single-choice poll titled `title` through the pane's ballot, in any language. */
 async function voteFirst(pane: AppPane, title: string) {
   const ballot = pane.poll(title).locator('form.ballot');
+  await pane.dismissToasts();
   await ballot.locator('input[type=radio]').first().check();
   await ballot.locator('button[type=submit]').click();
   await pane.poll(title).getByTestId('vote-receipt').waitFor();

@@ -150,6 +150,12 @@ export class AppPane {
     await this.waitForStatus(title, 'closed');
   }
 
+  /** Closes the simulator's Zoom notifications over this pane (they stay until dismissed and cover the app). */
+  async dismissToasts(): Promise<void> {
+    const dismiss = this.pane.getByTestId('toast-dismiss');
+    while ((await dismiss.count()) > 0) await dismiss.first().click();
+  }
+
   /** Waits until the poll's card shows `status`. */
   async waitForStatus(title: string, status: 'draft' | 'open' | 'closed'): Promise<void> {
     await this.poll(title).and(this.frame.locator(`[data-status=${status}]`)).waitFor();

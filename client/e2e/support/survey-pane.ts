@@ -70,12 +70,6 @@ export class SurveyPane extends AppPane {
     await this.waitForStatus(spec.title, 'open');
   }
 
-  /** Closes the simulator's Zoom notifications over this pane (they stay until dismissed and cover the app). */
-  async dismissToasts(): Promise<void> {
-    const dismiss = this.pane.getByTestId('toast-dismiss');
-    while ((await dismiss.count()) > 0) await dismiss.first().click();
-  }
-
   /** Participant: answers question i with answers[i] (null skips it), submits ONCE and waits for the receipt. */
   async answer(title: string, answers: (AnswerSpec | null)[]): Promise<void> {
     const card = this.poll(title);
