@@ -4,7 +4,7 @@ import { contextRequest } from './app-context-client';
 import { unavailableApis, type ApiHandler } from './call-router';
 import { sameRoom } from './meeting-state';
 import { participantRow, userContext } from './payloads';
-import type { Person } from './sim-types';
+import type { Person, PopoutSize } from './sim-types';
 import { ZoomError } from './zoom-errors';
 
 /** The Zoom client's User-Agent (docs/zoom-apps/architecture). */
@@ -15,9 +15,17 @@ export const SIM_EVENTS = ['onParticipantChange', 'onMyUserContextChange', 'onMe
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
+/** The SDK sends `popoutSize || size` as `size`: positive whole pixels, or nothing usable. */
+function popoutSize(value: unknown): PopoutSize | null {
+  const { width, height } = (value ?? {}) as { width?: unknown; height?: unknown };
+  const valid = (n: unknown): n is number => Number.isInteger(n) && (n as number) > 0;
+  return valid(width) && valid(height) ? { width, height } : null;
+}
+
 const config: ApiHandler = ({ data, pane, person, meeting, options }) => {
-  const requested = strings((data as { js_api_lists?: unknown } | undefined)?.js_api_lists);
-  meeting.setCapabilities(pane.key, requested);
+  const request = data as { js_api_lists?: unknown; size?: unknown } | undefined;
+  const requested = strings(request?.js_api_lists);
+  meeting.setCapabilities(pane.key, requested, popoutSize(request?.size));
   return {
     clientVersion: options.clientVersion,
     runningContext: pane.ctx,

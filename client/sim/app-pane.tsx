@@ -3,7 +3,7 @@ import { frameSrc } from './app-context-client';
 import { InvitationCard } from './invitation-card';
 import { paneKey, roomOfPerson } from './meeting-state';
 import { personLabel } from './person-label';
-import type { PaneCtx, PaneState, Person } from './sim-types';
+import type { PaneCtx, PaneState, Person, PopoutSize } from './sim-types';
 import { ToastStack } from './toast-stack';
 import { useSim, useSimState } from './use-sim';
 
@@ -38,22 +38,29 @@ function PaneHeader({ person, pane }: { person: Person; pane: PaneState }) {
   return (
     <header className="pane-header">
       <span>{personLabel(person)} · {CTX_LABELS[pane.ctx]}{room ? ` · ${room.name}` : ''}{pane.connected ? ' · connected' : ''}</span>
+      <button type="button" data-testid="pane-popout" aria-pressed={pane.poppedOut} onClick={() => meeting.togglePopout(pane.key)}>
+        {pane.poppedOut ? 'Dock' : 'Pop out'}
+      </button>
       <button type="button" data-testid="pane-reload" onClick={() => meeting.reloadPane(pane.key)}>Reload</button>
       <button type="button" data-testid="pane-close" onClick={() => meeting.closeApp(pane.key)}>Close app</button>
     </header>
   );
 }
 
+// Zoom's popout window opens at the size the app asked for in config; without one, at this size.
+const DEFAULT_POPOUT: PopoutSize = { width: 800, height: 600 };
+
 /** One running app instance: header, the framed Home URL, its toasts, and any invitation card. */
 function OpenPane({ person, pane }: { person: Person; pane: PaneState }) {
   const { invitations, meeting } = useSimState();
   const ended = meeting.ended && pane.ctx === 'inMeeting';
+  const popout = pane.poppedOut ? (pane.popoutSize ?? DEFAULT_POPOUT) : null;
   return (
-    <article className={`pane${pane.expanded ? ' pane-expanded' : ''}`} data-testid="pane" data-person-id={person.id} data-ctx={pane.ctx}
-      data-state={ended ? 'ended' : 'open'} data-connected={pane.connected} data-room={person.roomId ?? ''}>
+    <article className={`pane${pane.expanded ? ' pane-expanded' : ''}${pane.poppedOut ? ' pane-popout' : ''}`} data-testid="pane" data-person-id={person.id} data-ctx={pane.ctx}
+      data-state={ended ? 'ended' : 'open'} data-connected={pane.connected} data-room={person.roomId ?? ''} data-popout={pane.poppedOut}>
       <PaneHeader person={person} pane={pane} />
       {pane.ctx === 'inMeeting' && (invitations[person.id] ?? []).map((inv) => <InvitationCard key={inv.invitationUUID} person={person} invitation={inv} appOpen />)}
-      <div className="pane-body">
+      <div className="pane-body" style={popout ? { width: popout.width, height: popout.height } : undefined}>
         <PaneFrame person={person} pane={pane} />
         <ToastStack pane={pane} />
         {ended && <div className="pane-ended" data-testid="pane-ended">The meeting has ended</div>}

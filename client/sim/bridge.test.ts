@@ -82,6 +82,17 @@ describe('the simulator bridge, driven by the real @zoom/appssdk', () => {
     expect(state().panes[HANA]?.capabilities).toEqual(CAPABILITIES);
   });
 
+  it('keeps the popout size the app asks for (the SDK sends it as `size`), and pops the pane out and back', async () => {
+    await sdk.config({ version: '0.16', capabilities: CAPABILITIES as never, popoutSize: { width: 960, height: 640 } });
+    expect(state().panes[HANA]).toMatchObject({ popoutSize: { width: 960, height: 640 }, poppedOut: false });
+    sim.meeting.togglePopout(HANA);
+    expect(state().panes[HANA]?.poppedOut).toBe(true);
+    sim.meeting.togglePopout(HANA);
+    expect(state().panes[HANA]?.poppedOut).toBe(false);
+    await sdk.config({ version: '0.16', capabilities: CAPABILITIES as never });
+    expect(state().panes[HANA]?.popoutSize).toBeNull();
+  });
+
   it('answers getRunningContext with a bare string, which the SDK wraps', async () => {
     expect(await sdk.getRunningContext()).toEqual({ context: 'inMeeting' });
   });

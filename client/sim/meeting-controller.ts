@@ -4,7 +4,7 @@ import { createPane, createPerson, openPanes, paneKey, peerKey, personOf, withLo
 import { participantChange, userContextChange, zoomTimestamp } from './payloads';
 import { isHostLike } from './roles';
 import type { Store } from './sim-store';
-import type { LogEntry, PaneCtx, PaneState, Person, SdkRole, SimState, Toast, UserStatus } from './sim-types';
+import type { LogEntry, PaneCtx, PaneState, Person, PopoutSize, SdkRole, SimState, Toast, UserStatus } from './sim-types';
 
 /** How the controller reaches frames and the clock. */
 export interface MeetingDeps {
@@ -132,7 +132,10 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
       disconnect(key);
       store.update((s) => withPane(s, key, (p) => ({ ...p, generation: p.generation + 1, capabilities: null, toasts: [] })));
     },
-    setCapabilities: (key: string, capabilities: string[]) => store.update((s) => withPane(s, key, (p) => ({ ...p, capabilities }))),
+    setCapabilities: (key: string, capabilities: string[], popoutSize: PopoutSize | null = null) =>
+      store.update((s) => withPane(s, key, (p) => ({ ...p, capabilities, popoutSize }))),
+    /** Pops the instance out into its own window (at the size the app asked for) or docks it back. */
+    togglePopout: (key: string) => store.update((s) => withPane(s, key, (p) => ({ ...p, poppedOut: !p.poppedOut }))),
 
     endMeeting() {
       if (state().meeting.ended) return;

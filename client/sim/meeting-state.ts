@@ -41,6 +41,8 @@ export const createPane = (personId: string, ctx: PaneCtx, openedFrom?: string):
   capabilities: null,
   connected: false,
   expanded: false,
+  popoutSize: null,
+  poppedOut: false,
   ...(openedFrom ? { openedFrom } : {}),
   toasts: [],
 });

@@ -47,6 +47,12 @@ export interface Invitation {
 }
 
 /** One open app instance and what the bridge knows about it. */
+/** A window size in CSS pixels, as config's `popoutSize` carries it. */
+export interface PopoutSize {
+  width: number;
+  height: number;
+}
+
 export interface PaneState {
   key: PaneKey;
   personId: string;
@@ -58,6 +64,10 @@ export interface PaneState {
   /** connect() link between this person's meeting and main-client instances. */
   connected: boolean;
   expanded: boolean;
+  /** The window size the app asked for in config (`popoutSize`); null until config or when it asked for none. */
+  popoutSize: PopoutSize | null;
+  /** Shown as Zoom's separate popout window instead of the side panel. */
+  poppedOut: boolean;
   /** Invitation id the instance was opened from (sent as `iid` in its app context). */
   openedFrom?: string;
   toasts: Toast[];

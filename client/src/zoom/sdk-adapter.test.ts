@@ -27,7 +27,7 @@ describe('sdk adapter', () => {
   it('configures version 0.16 with exactly the capabilities used', async () => {
     const { sdk, adapter } = fakeSdk();
     const config = await adapter.config();
-    expect(sdk.config).toHaveBeenCalledWith({ version: '0.16', capabilities: [...ZOOM_CAPABILITIES] });
+    expect(sdk.config).toHaveBeenCalledWith({ version: '0.16', capabilities: [...ZOOM_CAPABILITIES], popoutSize: { width: 960, height: 640 } });
     expect(config.unsupportedApis).toEqual(['sendAppInvitation']);
   });
 

@@ -1,7 +1,7 @@
 import zoomSdk from '@zoom/appssdk';
 import type { ConfigResponse, JSONObject, OnAuthorizedEvent, OnBreakoutRoomChangeEvent, OnConnectEvent, OnMeetingEvent, OnMessageEvent, OnMyUserContextChangeEvent } from '@zoom/appssdk';
 import { normalizeRole } from '@quorum/shared';
-import { CONFIG_TIMEOUT_MS, ZOOM_CAPABILITIES, ZOOM_SDK_VERSION } from './capabilities';
+import { CONFIG_TIMEOUT_MS, ZOOM_CAPABILITIES, ZOOM_POPOUT_SIZE, ZOOM_SDK_VERSION } from './capabilities';
 import { inviteInBatches } from './invite-batches';
 import { ConfigTimeoutError, hasZoomCode, isDoNotDisturb, isNotInZoomFailure, ROOMS_NOT_OPEN_CODE, withTimeout } from './zoom-errors';
 import { NotInZoomError, type JsonObject, type Unsubscribe, type ZoomConfig, type ZoomPort } from './zoom-port';
@@ -27,7 +27,7 @@ async function configure(sdk: Sdk): Promise<ZoomConfig> {
   try {
     // Our own deadline instead of config's `timeout`, which would also shorten every later call.
     const response = await withTimeout(
-      sdk.config({ version: ZOOM_SDK_VERSION, capabilities: [...ZOOM_CAPABILITIES] }),
+      sdk.config({ version: ZOOM_SDK_VERSION, capabilities: [...ZOOM_CAPABILITIES], popoutSize: { ...ZOOM_POPOUT_SIZE } }),
       CONFIG_TIMEOUT_MS,
       () => new ConfigTimeoutError(`Zoom did not answer within ${CONFIG_TIMEOUT_MS} ms`),
     );
