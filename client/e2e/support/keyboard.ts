@@ -40,17 +40,20 @@ const direction = (target: Locator): Promise<'Tab' | 'Shift+Tab'> =>
     return after ? 'Shift+Tab' : 'Tab';
   });
 
-/** Presses Tab or Shift+Tab until `target` has focus, checking at every stop inside the app that focus is visible. */
+/**
+ * Presses Tab or Shift+Tab until `target` has focus, checking at every stop inside the app that focus is visible.
+ * The direction is decided again before every press: the app may move focus on its own meanwhile (it lands focus
+ * on a new poll when the control that had it went away), and a direction fixed at the start would then lead away.
+ */
 export async function pressUntil(pane: AppPane, target: Locator, max = 60): Promise<void> {
   await target.waitFor();
-  if (await hasFocus(target)) return;
-  const key = await direction(target);
   for (let i = 0; i < max; i++) {
-    await pane.page.keyboard.press(key);
-    if ((await focusState(pane)).inside) await expectVisibleFocus(pane);
     if (await hasFocus(target)) return;
+    await pane.page.keyboard.press(await direction(target));
+    if ((await focusState(pane)).inside) await expectVisibleFocus(pane);
   }
-  throw new Error(`${pane.personId}: ${key} never reached ${target.toString()}`);
+  if (await hasFocus(target)) return;
+  throw new Error(`${pane.personId}: Tab and Shift+Tab never reached ${target.toString()}`);
 }
 
 /** Moves focus into a person's panel the way Zoom hands it over when the panel is clicked into; keys from then on. */
