@@ -6,12 +6,14 @@ import { testConfig } from '../../src/config';
 import type { Endpoint } from './harness';
 import { spawnServer, type ServerProcess } from './process';
 
-/** PostgreSQL and Redis for the cluster tests: `.ci/run` sets both; without them the tests are skipped. */
-export const CLUSTER_DB_URL = process.env.TEST_DATABASE_URL;
-export const CLUSTER_REDIS_URL = process.env.TEST_REDIS_URL;
+/**
+ * PostgreSQL and Redis for the cluster tests: their default local ports unless TEST_DATABASE_URL /
+ * TEST_REDIS_URL point elsewhere. When either does not answer the tests are skipped, saying why.
+ */
+export const CLUSTER_DB_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const CLUSTER_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 async function reachable(): Promise<string | undefined> {
-  if (!CLUSTER_DB_URL || !CLUSTER_REDIS_URL) return 'TEST_DATABASE_URL and TEST_REDIS_URL are not both set (.ci/run sets them)';
   const db = new pg.Client({ connectionString: CLUSTER_DB_URL, connectionTimeoutMillis: 2_000 });
   db.on('error', () => undefined);
   const redis = new Redis(CLUSTER_REDIS_URL, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -22,7 +24,8 @@ async function reachable(): Promise<string | undefined> {
     await redis.ping();
     return undefined;
   } catch (error) {
-    return `PostgreSQL or Redis is not reachable (${error instanceof Error ? error.message : String(error)})`;
+    const reason = error instanceof Error ? error.message : String(error);
+    return `PostgreSQL or Redis is not reachable (${reason}); start both or set TEST_DATABASE_URL and TEST_REDIS_URL`;
   } finally {
     await db.end().catch(() => undefined);
     redis.disconnect();
@@ -42,12 +45,12 @@ export function describeCluster(name: string, body: () => void): void {
  * makes spawned servers one cluster (same database, Redis and session secret, so a session opened
  * on one process is valid on every other). `dispose` kills the servers and drops the schema.
  */
-export function clusterScope(redisUrl = CLUSTER_REDIS_URL!) {
+export function clusterScope(redisUrl = CLUSTER_REDIS_URL) {
   const tag = `${process.pid}_${randomBytes(4).toString('hex')}`;
   const schema = `quorum_cluster_${tag}`;
   const servers: ServerProcess[] = [];
   const env: Record<string, string> = {
-    DATABASE_URL: CLUSTER_DB_URL!,
+    DATABASE_URL: CLUSTER_DB_URL,
     DATABASE_SCHEMA: schema,
     REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: `quorum-test-${tag}`,

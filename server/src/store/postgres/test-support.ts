@@ -5,8 +5,8 @@ import type { Store } from '../types';
 import { openPostgresStore } from './postgres-store';
 import type { PostgresStoreOptions } from './pg-pool';
 
-/** The PostgreSQL the store tests use; always running here and in CI. */
-export const PG_TEST_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** The PostgreSQL the store tests use (the cluster tests' TEST_DATABASE_URL too); local by default. */
+export const PG_TEST_URL = process.env.TEST_DATABASE_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const redacted = (url: string): string => {
   try {
@@ -14,7 +14,7 @@ const redacted = (url: string): string => {
     if (u.password) u.password = '***';
     return u.toString();
   } catch {
-    return '(unparsable TEST_POSTGRES_URL)';
+    return '(unparsable TEST_DATABASE_URL)';
   }
 };
 
@@ -48,7 +48,7 @@ export function describeWithPostgres(name: string, body: () => void): void {
   } else {
     describe(name, () => {
       it('needs PostgreSQL', () => {
-        throw new Error(`${problem}. Start PostgreSQL, point TEST_POSTGRES_URL at one, or set QUORUM_SKIP_POSTGRES=1 to skip these tests.`);
+        throw new Error(`${problem}. Start PostgreSQL, point TEST_DATABASE_URL at one, or set QUORUM_SKIP_POSTGRES=1 to skip these tests.`);
       });
     });
   }
