@@ -6,7 +6,7 @@ import { DraftLibrary } from './features/library/draft-library';
 import { createFakeLink, createFakeZoom, fakeSession } from './test/fakes';
 import { makePoll, makeReceipt, makeSession, makeSnapshot, makeTally } from './test/fixtures';
 import { render, settle } from './test/render';
-import { NotInZoomError, type ZoomConfig } from './zoom/zoom-port';
+import { NotInZoomError, ZoomUnavailableError, type ZoomConfig } from './zoom/zoom-port';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -34,6 +34,44 @@ describe('Boot', () => {
     expect(view.byTestId('not-in-zoom')?.textContent).toContain('Open Quorum from Zoom');
   });
 
+  it('says what to check when Zoom never answers config, and tries again on request', async () => {
+    const { zoom } = createFakeZoom();
+    const config = zoom.config;
+    zoom.config = vi.fn(async () => {
+      throw new ZoomUnavailableError('config took longer than 10000ms to respond', 3);
+    });
+    const view = await render(<Boot zoom={zoom} library={new DraftLibrary(null)} announcer={createAnnouncer()} createSession={() => fakeSession(makeSession())} openLink={() => createFakeLink().link} />);
+    cleanups.push(view.unmount);
+    const page = view.byTestId('zoom-unavailable');
+    expect(page?.textContent).toContain('Zoom is not answering');
+    expect(page?.textContent).toContain('3 times');
+    expect(page?.textContent).toContain('5.11.3');
+    zoom.config = config;
+    await settle(() => view.button('Try again')!.click());
+    expect(view.byTestId('zoom-unavailable')).toBeNull();
+  });
+
+  it('explains itself in a running context where polls cannot run', async () => {
+    const view = await boot('participant', { runningContext: 'inChat' });
+    expect(view.byTestId('unsupported-context')?.textContent).toContain('inChat');
+    expect(view.link.connect).not.toHaveBeenCalled();
+  });
+
+  it('shows the current poll large and without controls where Zoom renders the app for everyone', async () => {
+    const view = await boot('host', { runningContext: 'inCamera' });
+    await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session: view.session, polls: [makePoll({ title: 'Lunch?' })], tallies: [makeTally()] })));
+    const stage = view.byTestId('present-view');
+    expect(stage?.textContent).toContain('Lunch?');
+    expect(view.byTestId('present-exit')).toBeNull();
+    expect(view.byTestId('compose-poll')).toBeNull();
+  });
+
+  it.each(['inWebinar', 'inCollaborate'])('runs the meeting app %s', async (runningContext) => {
+    const view = await boot('participant', { runningContext });
+    await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session: view.session })));
+    expect(view.byTestId('poll-card')).not.toBeNull();
+  });
+
   it('shows the draft library in the main client', async () => {
     const view = await boot('host', { runningContext: 'inMainClient' });
     expect(view.container.querySelector('h1')?.textContent).toBe('Poll library');
@@ -42,6 +80,24 @@ describe('Boot', () => {
 });
 
 describe('participant view', () => {
+  it('tells a guest what they can do and offers to add Quorum through Zoom', async () => {
+    const view = await boot('participant');
+    await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session: view.session })));
+    expect(view.byTestId('guest-note')?.textContent).toContain('you can vote');
+    await settle(() => view.byTestId('guest-add-app')!.click());
+    expect(view.zoom.promptAuthorize).toHaveBeenCalledTimes(1);
+  });
+
+  it('says nothing about guest mode to a participant Zoom knows', async () => {
+    const fakes = { ...createFakeZoom(), ...createFakeLink() };
+    const session = makeSession({ authorized: true });
+    const view = await render(<Boot zoom={fakes.zoom} library={new DraftLibrary(null)} announcer={createAnnouncer()} createSession={() => fakeSession(session)} openLink={() => fakes.link} />);
+    cleanups.push(view.unmount);
+    await settle(() => fakes.emit('meeting:snapshot', makeSnapshot({ session })));
+    expect(view.byTestId('poll-card')).not.toBeNull();
+    expect(view.byTestId('guest-note')).toBeNull();
+  });
+
   it('votes, shows sending until the ack, then the receipt and a notification', async () => {
     const view = await boot('participant');
     await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session: view.session })));

@@ -5,7 +5,7 @@ import { MeetingContext, ZoomContext } from './app-context';
 import { AnnouncerContext, type Announcer } from './components/announcer';
 import { ErrorState } from './components/error-state';
 import { LoadingState } from './components/loading-state';
-import { NoticePage, NotInZoomPage } from './components/notice-page';
+import { NoticePage, NotInZoomPage, UnsupportedContextPage, ZoomUnavailablePage } from './components/notice-page';
 import { StatusRegion } from './components/status-region';
 import type { DraftLibrary } from './features/library/draft-library';
 import { LibraryContext } from './features/library/library-context';
@@ -14,13 +14,15 @@ import { createReportApi, type ReportApi } from './features/report/report-api';
 import { ReportView } from './features/report/report-view';
 import { DeliveriesList } from './features/zoom-account/deliveries-list';
 import { createZoomCloudApi, type ZoomCloudApi } from './features/zoom-account/zoom-cloud-api';
+import { StageView } from './features/present/stage-view';
 import { MeetingApp } from './meeting-app';
-import { useT, type MessageId } from './i18n';
+import { useT, type MessageId, type MessageValues } from './i18n';
 import { createMeetingController, type MeetingController } from './realtime/meeting-controller';
 import type { RealtimeLink } from './realtime/realtime-link';
 import type { SessionClient } from './session/session-client';
 import { onRoomChangeSettled } from './zoom/room-change';
-import { NotInZoomError, supportsApi, type ZoomConfig, type ZoomNotification, type ZoomPort } from './zoom/zoom-port';
+import { surfaceFor } from './zoom/running-context';
+import { NotInZoomError, supportsApi, ZoomUnavailableError, type ZoomConfig, type ZoomNotification, type ZoomPort } from './zoom/zoom-port';
 
 /** What the composition root hands in; tests pass fakes. */
 export interface BootDeps {
@@ -32,18 +34,29 @@ export interface BootDeps {
 }
 
 export type Phase =
-  | { kind: 'loading'; message: MessageId | null }
+  | { kind: 'loading'; message: MessageId | null; values?: MessageValues }
   | { kind: 'not-in-zoom' }
+  /** A Zoom client hosts the page but never answered config: what to check, and *Try again*. */
+  | { kind: 'zoom-unavailable'; message: string; attempts: number }
+  /** A running context Quorum has no place in (chat, phone, mail…). */
+  | { kind: 'unsupported-context'; context: string }
   /** `message` is the error's own text (technical, untranslated); the title says what failed. */
   | { kind: 'failed'; title: MessageId; message: string; retry: boolean }
   /** The main client: `session` starts there to reach the user's server library (guests keep it locally). */
   | { kind: 'library'; config: ZoomConfig; session: SessionClient }
   /** After the meeting: hosts also see its report and where it was sent (the session still answers). */
   | { kind: 'ended'; deliveries: ZoomCloudApi | null; report?: ReportApi | null }
-  | { kind: 'meeting'; config: ZoomConfig; controller: MeetingController; session: SessionClient };
+  | { kind: 'meeting'; config: ZoomConfig; controller: MeetingController; session: SessionClient; surface: 'meeting' | 'stage' };
 
-const isMainClient = (config: ZoomConfig) => config.runningContext === 'inMainClient';
+const surfaceOf = (config: ZoomConfig) => surfaceFor(config.runningContext);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Where a failed first config leaves the app: never a dead end. */
+function configFailurePhase(error: unknown): Phase {
+  if (error instanceof NotInZoomError) return { kind: 'not-in-zoom' };
+  if (error instanceof ZoomUnavailableError) return { kind: 'zoom-unavailable', message: error.message, attempts: error.attempts };
+  return { kind: 'failed', title: 'boot.startFailed', message: messageOf(error), retry: true };
+}
 
 interface StartHooks {
   show: (phase: Phase) => void;
@@ -56,9 +69,9 @@ async function start(deps: BootDeps, hooks: StartHooks): Promise<() => void> {
   const { alive, restart } = hooks;
   let config: ZoomConfig;
   try {
-    config = await deps.zoom.config();
+    config = await deps.zoom.config((progress) => hooks.show({ kind: 'loading', message: 'boot.waitingForZoom', values: { ...progress } }));
   } catch (error) {
-    hooks.show(error instanceof NotInZoomError ? { kind: 'not-in-zoom' } : { kind: 'failed', title: 'boot.startFailed', message: messageOf(error), retry: true });
+    hooks.show(configFailurePhase(error));
     return () => {};
   }
   let shown: Phase = { kind: 'loading', message: null };
@@ -66,14 +79,19 @@ async function start(deps: BootDeps, hooks: StartHooks): Promise<() => void> {
     shown = phase;
     hooks.show(phase);
   };
-  // Moving between the main client and a meeting needs a different app; otherwise just take the new config.
+  // Moving to another surface (main client ↔ meeting ↔ stage) needs a different app; otherwise just take the new config.
   const offContext = deps.zoom.onRunningContextChange((next) => {
-    if (isMainClient(next) !== isMainClient(config)) return restart();
+    if (surfaceOf(next) !== surfaceOf(config)) return restart();
     config = next;
     if (shown.kind === 'library' || shown.kind === 'meeting') show({ ...shown, config });
   });
   if (!alive()) return offContext;
-  if (isMainClient(config)) {
+  const surface = surfaceOf(config);
+  if (surface === 'unsupported') {
+    show({ kind: 'unsupported-context', context: config.runningContext });
+    return offContext;
+  }
+  if (surface === 'library') {
     show({ kind: 'library', config, session: deps.createSession(deps.zoom) });
     return offContext;
   }
@@ -106,7 +124,7 @@ async function start(deps: BootDeps, hooks: StartHooks): Promise<() => void> {
     show({ kind: 'ended', deliveries: host ? createZoomCloudApi(session) : null, report: host ? createReportApi(session) : null });
   });
   link.connect();
-  show({ kind: 'meeting', config, controller, session });
+  show({ kind: 'meeting', config, controller, session, surface });
   return () => {
     [offContext, offUser, offRooms, offMeeting].forEach((off) => off());
     controller.dispose();
@@ -120,11 +138,15 @@ function PhaseView({ phase, zoom, onRetry }: { phase: Phase; zoom: ZoomPort; onR
     case 'loading':
       return (
         <NoticePage title={t('app.name')}>
-          <LoadingState label={phase.message ? t(phase.message) : undefined} />
+          <LoadingState label={phase.message ? t(phase.message, phase.values) : undefined} />
         </NoticePage>
       );
     case 'not-in-zoom':
       return <NotInZoomPage />;
+    case 'zoom-unavailable':
+      return <ZoomUnavailablePage detail={phase.message} attempts={phase.attempts} onRetry={onRetry} />;
+    case 'unsupported-context':
+      return <UnsupportedContextPage context={phase.context} />;
     case 'failed':
       return (
         <NoticePage title={t('app.name')}>
@@ -158,7 +180,7 @@ function PhaseView({ phase, zoom, onRetry }: { phase: Phase; zoom: ZoomPort; onR
       return (
         <ZoomContext.Provider value={{ zoom, config: phase.config }}>
           <MeetingContext.Provider value={{ controller: phase.controller, session: phase.session }}>
-            <MeetingApp />
+            {phase.surface === 'stage' ? <StageView /> : <MeetingApp />}
           </MeetingContext.Provider>
         </ZoomContext.Provider>
       );

@@ -58,6 +58,7 @@ export function createFakeZoom(config: Partial<ZoomConfig> = {}) {
   const fullConfig: ZoomConfig = { runningContext: 'inMeeting', unsupportedApis: [], clientVersion: '6.3.0', ...config };
   const zoom: ZoomPort = {
     config: vi.fn(async () => fullConfig),
+    renewConfig: vi.fn(async () => fullConfig),
     getUserContext: vi.fn(async () => ({ participantUUID: 'me', screenName: 'Me', role: 'host' as const, status: 'authorized' })),
     getMeetingUUID: vi.fn(async () => 'meeting-1'),
     getAppContext: vi.fn(async () => 'sealed-context'),

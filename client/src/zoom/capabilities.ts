@@ -34,8 +34,13 @@ export const ZOOM_SDK_VERSION = '0.16';
 /**
  * The window Zoom opens when the user pops the app out of the side panel: wide enough for the two-column
  * layout (ballot beside results from 600 px) and for Present mode to read from across a shared screen.
+ * The adapter keeps it inside Zoom's per-platform limits (popout-size.ts) before asking.
  */
 export const ZOOM_POPOUT_SIZE = { width: 960, height: 640 } as const;
 
-/** How long to wait for a Zoom host before showing "Open Quorum from Zoom". */
-export const CONFIG_TIMEOUT_MS = 3000;
+/**
+ * The oldest desktop client that offers every API in ZOOM_CAPABILITIES (the highest
+ * `@zoomDesktopClientVersion` among them in sdk.d.ts: getAppContext's 5.11.3). Told to people whose
+ * client does not answer.
+ */
+export const MIN_ZOOM_CLIENT_VERSION = '5.11.3';

@@ -1,12 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ZOOM_CAPABILITIES } from './capabilities';
+import type { ConfigPolicy } from './config-lifecycle';
 import { createSdkAdapter } from './sdk-adapter';
 import { NotInZoomError } from './zoom-port';
 
 type Sdk = NonNullable<Parameters<typeof createSdkAdapter>[0]>;
 
 /** Just enough of the SDK's surface, with the event registry exposed for firing. */
-function fakeSdk() {
+function fakeSdk(policy?: ConfigPolicy) {
   const listeners = new Map<string, ((data: unknown) => void)[]>();
   const sdk = {
     config: vi.fn(async () => ({ runningContext: 'inMeeting', unsupportedApis: ['sendAppInvitation'], clientVersion: '6.3.0' })),
@@ -18,7 +19,7 @@ function fakeSdk() {
     expandApp: vi.fn(async () => ({ message: 'Success' })),
   };
   const fire = (name: string, data: unknown) => listeners.get(name)?.forEach((h) => h(data));
-  return { sdk, fire, adapter: createSdkAdapter(sdk as unknown as Sdk) };
+  return { sdk, fire, adapter: createSdkAdapter(sdk as unknown as Sdk, policy ? { policy } : {}) };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -44,6 +45,24 @@ describe('sdk adapter', () => {
     expect(sdk.config).toHaveBeenCalledTimes(3);
     expect(onContext).toHaveBeenCalledTimes(1);
     expect(onUser).toHaveBeenCalledWith({ role: 'cohost', screenName: 'Ann' }, expect.objectContaining({ runningContext: 'inMeeting' }));
+  });
+
+  it('re-configures after the app changes its own URL: Zoom binds the config token to it', async () => {
+    const { sdk, adapter } = fakeSdk();
+    await adapter.config();
+    window.history.replaceState(window.history.state, '', '/?present=p1');
+    await settle();
+    expect(sdk.config).toHaveBeenCalledTimes(2);
+    window.history.replaceState(window.history.state, '', '/');
+  });
+
+  it('retries a first config that Zoom did not answer, then resolves', async () => {
+    const { sdk, adapter } = fakeSdk({ attemptTimeoutMs: 20, retryDelaysMs: [1], renewEveryMs: 60_000 });
+    sdk.config.mockImplementationOnce(() => new Promise(() => {}));
+    const onRetry = vi.fn();
+    await expect(adapter.config(onRetry)).resolves.toMatchObject({ runningContext: 'inMeeting' });
+    expect(sdk.config).toHaveBeenCalledTimes(2);
+    expect(onRetry).toHaveBeenCalledWith({ attempt: 2, of: 2 });
   });
 
   it('reports breakout-room moves and names the rooms, with no rooms while they are not open', async () => {

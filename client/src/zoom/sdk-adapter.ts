@@ -1,8 +1,11 @@
 import zoomSdk from '@zoom/appssdk';
 import type { ConfigResponse, JSONObject, OnAuthorizedEvent, OnBreakoutRoomChangeEvent, OnConnectEvent, OnMeetingEvent, OnMessageEvent, OnMyUserContextChangeEvent } from '@zoom/appssdk';
 import { normalizeRole } from '@quorum/shared';
-import { CONFIG_TIMEOUT_MS, ZOOM_CAPABILITIES, ZOOM_POPOUT_SIZE, ZOOM_SDK_VERSION } from './capabilities';
+import { ZOOM_CAPABILITIES, ZOOM_POPOUT_SIZE, ZOOM_SDK_VERSION } from './capabilities';
+import { configureWithRetries, DEFAULT_CONFIG_POLICY, keepConfigCurrent, type ConfigAttempt, type ConfigPolicy, type ConfigRenewal } from './config-lifecycle';
 import { inviteInBatches } from './invite-batches';
+import { platformOf, popoutSizeFor } from './popout-size';
+import { onUrlChange } from './url-changes';
 import { ConfigTimeoutError, hasZoomCode, isDoNotDisturb, isNotInZoomFailure, ROOMS_NOT_OPEN_CODE, withTimeout } from './zoom-errors';
 import { NotInZoomError, type JsonObject, type Unsubscribe, type ZoomConfig, type ZoomPort } from './zoom-port';
 
@@ -22,14 +25,25 @@ function listen<T>(sdk: Sdk, event: string, handler: (data: T) => void): Unsubsc
   return () => sdk.removeEventListener(event as SdkEvent, wrapped);
 }
 
-/** Calls config with our capabilities; a missing Zoom host becomes NotInZoomError. */
-async function configure(sdk: Sdk): Promise<ZoomConfig> {
+/** What the adapter reads from its surroundings; tests replace them. */
+export interface SdkAdapterOptions {
+  policy?: ConfigPolicy;
+  onUrlChange?: (handler: () => void) => Unsubscribe;
+  /** The popout size Zoom is asked for, already inside its limits for this platform and screen. */
+  popoutSize?: () => { width: number; height: number };
+}
+
+const browserPopoutSize = () =>
+  popoutSizeFor(ZOOM_POPOUT_SIZE, platformOf(navigator.userAgent), typeof screen === 'undefined' ? null : { width: screen.width, height: screen.height });
+
+/** One config call with our capabilities; a page nothing can host becomes NotInZoomError. */
+async function configureOnce(sdk: Sdk, timeoutMs: number, popoutSize: { width: number; height: number }): Promise<ZoomConfig> {
   try {
-    // Our own deadline instead of config's `timeout`, which would also shorten every later call.
+    // Our own deadline instead of config's `timeout`, which would also change every later call's.
     const response = await withTimeout(
-      sdk.config({ version: ZOOM_SDK_VERSION, capabilities: [...ZOOM_CAPABILITIES], popoutSize: { ...ZOOM_POPOUT_SIZE } }),
-      CONFIG_TIMEOUT_MS,
-      () => new ConfigTimeoutError(`Zoom did not answer within ${CONFIG_TIMEOUT_MS} ms`),
+      sdk.config({ version: ZOOM_SDK_VERSION, capabilities: [...ZOOM_CAPABILITIES], popoutSize }),
+      timeoutMs,
+      () => new ConfigTimeoutError(`Zoom did not answer config within ${timeoutMs} ms`),
     );
     return toConfig(response);
   } catch (error) {
@@ -38,37 +52,37 @@ async function configure(sdk: Sdk): Promise<ZoomConfig> {
   }
 }
 
-/** Keeps the config current: Zoom binds it to the context, so it must be renewed after either change. */
-function createReconfigurer(sdk: Sdk) {
-  let current: ZoomConfig | null = null;
-  let listening = false;
-  const contextListeners = new Set<(config: ZoomConfig) => void>();
-  const userListeners = new Set<(change: { role: ReturnType<typeof normalizeRole>; screenName: string }, config: ZoomConfig) => void>();
+type UserChangeHandler = (change: { role: ReturnType<typeof normalizeRole>; screenName: string }, config: ZoomConfig) => void;
 
-  const refresh = async (): Promise<ZoomConfig> => {
-    try {
-      current = await configure(sdk);
-    } catch {
-      // Keep the last good config: a failed renewal should not take the open app down.
-    }
-    if (!current) throw new NotInZoomError('Zoom config is unavailable');
-    return current;
+/**
+ * Keeps the config current. Zoom binds it to the page URL and the context and lets it expire, so it
+ * is renewed on a timer, after the app changes its own URL, and after a running- or user-context change.
+ */
+function createReconfigurer(sdk: Sdk, options: SdkAdapterOptions) {
+  const policy = options.policy ?? DEFAULT_CONFIG_POLICY;
+  const size = options.popoutSize ?? browserPopoutSize;
+  const configure = () => configureOnce(sdk, policy.attemptTimeoutMs, size());
+  let renewal: ConfigRenewal | null = null;
+  const contextListeners = new Set<(config: ZoomConfig) => void>();
+  const userListeners = new Set<UserChangeHandler>();
+
+  const renew = async (): Promise<ZoomConfig> => {
+    if (!renewal) throw new NotInZoomError('Zoom config is unavailable');
+    return renewal.renew();
   };
 
-  const start = async (): Promise<ZoomConfig> => {
-    const config = await configure(sdk);
-    current = config;
-    if (!listening) {
-      listening = true;
-      listen<unknown>(sdk, 'onRunningContextChange', () => {
-        void refresh().then((c) => contextListeners.forEach((h) => h(c)));
-      });
-      listen<OnMyUserContextChangeEvent>(sdk, 'onMyUserContextChange', (event) => {
-        const change = { role: normalizeRole(event.role), screenName: event.screenName };
-        void refresh().then((c) => userListeners.forEach((h) => h(change, c)));
-      });
-    }
-    return config;
+  const start = async (onRetry?: (progress: ConfigAttempt) => void): Promise<ZoomConfig> => {
+    const first = await configureWithRetries((timeoutMs) => configureOnce(sdk, timeoutMs, size()), policy, onRetry);
+    if (renewal) return first;
+    renewal = keepConfigCurrent({ configure, first, policy, onUrlChange: options.onUrlChange ?? onUrlChange });
+    listen<unknown>(sdk, 'onRunningContextChange', () => {
+      void renew().then((c) => contextListeners.forEach((h) => h(c)));
+    });
+    listen<OnMyUserContextChangeEvent>(sdk, 'onMyUserContextChange', (event) => {
+      const change = { role: normalizeRole(event.role), screenName: event.screenName };
+      void renew().then((c) => userListeners.forEach((h) => h(change, c)));
+    });
+    return first;
   };
 
   const subscribe = <H>(set: Set<H>, handler: H): Unsubscribe => {
@@ -76,14 +90,15 @@ function createReconfigurer(sdk: Sdk) {
     return () => set.delete(handler);
   };
 
-  return { start, contextListeners, userListeners, subscribe };
+  return { start, renew, contextListeners, userListeners, subscribe };
 }
 
 /** The ZoomPort backed by the real `@zoom/appssdk` (the only module that imports it). */
-export function createSdkAdapter(sdk: Sdk = zoomSdk): ZoomPort {
-  const reconfig = createReconfigurer(sdk);
+export function createSdkAdapter(sdk: Sdk = zoomSdk, options: SdkAdapterOptions = {}): ZoomPort {
+  const reconfig = createReconfigurer(sdk, options);
   return {
     config: reconfig.start,
+    renewConfig: reconfig.renew,
     async getUserContext() {
       const user = await sdk.getUserContext();
       return { participantUUID: user.participantUUID, screenName: user.screenName, role: normalizeRole(user.role), status: user.status };

@@ -58,8 +58,14 @@ export interface ZoomAuthorizedEvent {
  * root can substitute fakes, so no other module depends on `@zoom/appssdk`.
  */
 export interface ZoomPort {
-  /** Configures the SDK; rejects with NotInZoomError when the page is not hosted by Zoom or the simulator. */
-  config(): Promise<ZoomConfig>;
+  /**
+   * Configures the SDK, retrying a slow or failing Zoom client (`onRetry` reports each further attempt);
+   * rejects with NotInZoomError when nothing can host the page (a plain tab) and ZoomUnavailableError
+   * when Zoom never answered. Afterwards the config is renewed on a timer and after URL changes.
+   */
+  config(onRetry?: (progress: { attempt: number; of: number }) => void): Promise<ZoomConfig>;
+  /** Re-runs config now (the token is bound to the page URL); keeps the last good one on failure. */
+  renewConfig(): Promise<ZoomConfig>;
   getUserContext(): Promise<ZoomUserContext>;
   /** Requires 'getMeetingUUID' in ZOOM_CAPABILITIES, which lists only what features use. */
   getMeetingUUID(): Promise<string>;
@@ -98,9 +104,20 @@ export interface ZoomPort {
   expandApp(action: 'expand' | 'collapse'): Promise<void>;
 }
 
-/** Thrown by `config()` when no Zoom client (or simulator) answers: render the "Open Quorum from Zoom" page. */
+/** Thrown by `config()` when no Zoom client can host the page (a plain tab): render "Open Quorum from Zoom". */
 export class NotInZoomError extends Error {
   override readonly name = 'NotInZoomError';
+}
+
+/** Thrown by `config()` when the Zoom client hosting the page did not answer after every attempt. */
+export class ZoomUnavailableError extends Error {
+  override readonly name = 'ZoomUnavailableError';
+  constructor(
+    message: string,
+    readonly attempts: number,
+  ) {
+    super(message);
+  }
 }
 
 /** True when this Zoom client offers the API (config lists what it does not). */

@@ -6,8 +6,9 @@ import { currentTally } from '../../realtime/meeting-state';
 import { PollResults } from '../results/poll-results';
 
 /** Leaves on Esc, and when the browser leaves fullscreen by itself (it keeps Esc to itself while fullscreen). */
-function useExitKeys(onExit: () => void) {
+function useExitKeys(onExit: (() => void) | undefined) {
   useEffect(() => {
+    if (!onExit) return;
     let wasFullscreen = document.fullscreenElement !== null;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !event.defaultPrevented) onExit();
@@ -30,7 +31,7 @@ function useExitKeys(onExit: () => void) {
  * One poll's question and live results, large, for sharing the screen: nothing else of the panel.
  * Tallies keep arriving through the same meeting state, so the bars move as people vote.
  */
-export function PresentView({ pollId, onExit, banner }: { pollId: string; onExit: () => void; banner?: ReactNode }) {
+export function PresentView({ pollId, onExit, banner }: { pollId: string; onExit?: (() => void) | undefined; banner?: ReactNode }) {
   const t = useT();
   const state = useMeetingState();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -40,7 +41,8 @@ export function PresentView({ pollId, onExit, banner }: { pollId: string; onExit
 
   const poll = state.polls[pollId];
   const role = state.session?.role ?? 'participant';
-  const exit = (
+  // Without onExit this is a stage Zoom renders for everyone (stage-view.tsx): nothing to leave.
+  const exit = onExit && (
     <button type="button" className="present-exit" data-testid="present-exit" onClick={onExit}>
       {t('present.exit')}
     </button>
@@ -63,9 +65,11 @@ export function PresentView({ pollId, onExit, banner }: { pollId: string; onExit
       </header>
       {banner}
       <PollResults poll={poll} tally={currentTally(state, poll)} role={role} />
-      <p className="present-hint" aria-hidden="true">
-        {t('present.hint')}
-      </p>
+      {onExit && (
+        <p className="present-hint" aria-hidden="true">
+          {t('present.hint')}
+        </p>
+      )}
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { useArrivals } from '../../components/use-focus-landing';
 import { useT } from '../../i18n';
 import { currentTally, sortedPolls } from '../../realtime/meeting-state';
 import { PresentButton } from '../present/present-button';
+import { GuestNote } from '../zoom-account/guest-note';
 import { PollResults } from '../results/poll-results';
 import { MyQuizScore } from './my-quiz-score';
 import { PollBallot } from './poll-ballot';
@@ -19,13 +20,17 @@ export function ParticipantView() {
   const arrived = useArrivals(polls.map((p) => p.id));
   if (polls.length === 0) {
     return (
-      <EmptyState icon={<WaitingDots />} title={t('empty.participant.title')} testId="empty-polls">
-        <p>{t('vote.noPolls')}</p>
-      </EmptyState>
+      <>
+        <GuestNote />
+        <EmptyState icon={<WaitingDots />} title={t('empty.participant.title')} testId="empty-polls">
+          <p>{t('vote.noPolls')}</p>
+        </EmptyState>
+      </>
     );
   }
   return (
     <div className="poll-list">
+      <GuestNote />
       {polls.map((poll) => (
         <PollCard key={poll.id} poll={poll} clockOffsetMs={state.clockOffsetMs} arrived={arrived(poll.id)}>
           {/* A relaunch is a fresh ballot: the key resets what was being filled in. */}
