@@ -53,7 +53,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(webhookProcessingPlugin, { config, store, smtpUrl: config.smtpUrl ?? fakeCloud?.smtpUrl });
 
   await app.register(healthRoutes, { store });
-  await app.register(sessionRoutes, { config });
+  await app.register(sessionRoutes, { config, onGuestSignedIn: (guest, user, meetingId) => app.polls.ballots.adoptGuestBallots(guest, user, meetingId) });
   await app.register(pollRoutes, { store });
   await app.register(templateRoutes, { store });
   await app.register(reportRoutes, { store });

@@ -27,13 +27,18 @@ interface SessionResponse {
   session: SessionView;
 }
 
-async function postSession(context: string, fetchFn: typeof fetch): Promise<SessionResponse> {
+/**
+ * `POST /api/session`. A renewal sends the page's current token: a guest (no Zoom user id) keeps
+ * their voter id only by presenting it — after a breakout-room move, or when they sign in and their
+ * guest ballots become their user's — never through a cookie another pane may have set.
+ */
+async function postSession(context: string, fetchFn: typeof fetch, token: string | null): Promise<SessionResponse> {
   let response: Response;
   try {
     response = await fetchFn('/api/session', {
       method: 'POST',
       credentials: 'include',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ context }),
     });
   } catch {
@@ -49,7 +54,7 @@ export function createSessionClient(getAppContext: () => Promise<string>, fetchF
   let current: SessionResponse | null = null;
   const start = async () => {
     const context = await getAppContext();
-    current = await postSession(context, fetchFn);
+    current = await postSession(context, fetchFn, current?.token ?? null);
     return current.session;
   };
   return {

@@ -2,13 +2,22 @@ import { HTTP_STATUS, parseInput, sessionRequestSchema } from '@quorum/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config';
 import { requireSession } from '../plugins/session';
-import { randomGuestId, sessionFromContext, toSessionView } from '../session/session-token';
+import { randomGuestId, sessionFromContext, toSessionView, type Session } from '../session/session-token';
 import { decryptAppContext } from '../zoom/app-context';
+
+/**
+ * True when this page's guest session now comes with a Zoom user id in the same meeting (the guest
+ * added the app through promptAuthorize): the ballots they cast as a guest become the user's.
+ */
+const signedInGuest = (existing: Session | undefined, next: Session): existing is Session =>
+  existing !== undefined && existing.uid === undefined && next.uid !== undefined && existing.meetingId === next.meetingId;
 
 /** Options for {@link sessionRoutes}; `now` is injectable for tests. */
 export interface SessionRoutesOptions {
   config: Config;
   now?: () => number;
+  /** A guest session of this page gained a Zoom user id in the same meeting: their ballots follow. */
+  onGuestSignedIn?: (guestVoterId: string, userVoterId: string, meetingId: string) => Promise<unknown>;
 }
 
 /**
@@ -34,6 +43,7 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (fa
     // shared by several people (the simulator frames everyone in one browser).
     const existing = fastify.sessions.fromBearer(req);
     const session = sessionFromContext(ctx.data, at, config.sessionTtlSec * 1000, randomGuestId, existing);
+    if (signedInGuest(existing, session)) await opts.onGuestSignedIn?.(existing.voterId, session.voterId, session.meetingId);
     const token = fastify.sessions.issue(reply, session);
     return reply.code(200).header('cache-control', 'no-store').send({ token, session: toSessionView(session) });
   });

@@ -128,14 +128,30 @@ export class BallotService {
     return this.batcher.flush();
   }
 
+  /**
+   * A guest who signed in keeps their vote, and only one: their ballots in this meeting move to their
+   * Zoom user's voter id (slots that id already holds stay as they are), each a counted change.
+   */
+  async adoptGuestBallots(guestVoterId: string, userVoterId: string, meetingId: string): Promise<number> {
+    return this.batcher.exclusive(async () => {
+      const moved = await this.deps.store.ballots.transferVoter(guestVoterId, userVoterId, meetingId);
+      for (const m of moved) this.countChange(m.after, m.before, m.version);
+      return moved.length;
+    });
+  }
+
   /** Applies a committed ballot to its run's tally and schedules a broadcast. */
   private countCommitted(result: BallotWriteResult): void {
     if (result.kind !== 'inserted' && result.kind !== 'replaced') return;
-    const { pollId, run } = result.ballot;
-    const tally = this.deps.state.loadedTally(pollId, run);
-    const poll = this.deps.state.cached(pollId);
+    this.countChange(result.ballot, result.kind === 'replaced' ? result.previous : undefined, result.tallyVersion);
+  }
+
+  /** Counts a committed change in its run's tally when that is loaded here (otherwise a later load reads it). */
+  private countChange(ballot: Ballot, previous: Ballot | undefined, version: number): void {
+    const tally = this.deps.state.loadedTally(ballot.pollId, ballot.run);
+    const poll = this.deps.state.cached(ballot.pollId);
     if (!tally || !poll) return;
-    this.counted(poll, tally, result.ballot, result.kind === 'replaced' ? result.previous : undefined, result.tallyVersion);
+    this.counted(poll, tally, ballot, previous, version);
   }
 
   /**

@@ -3,6 +3,7 @@ import { castBallot, closePoll, createPoll, openPoll, type Ballot, type DomainCo
 import type { BallotWrite, Store } from './types';
 import { describeChangeLogContract } from './store-contract-changes';
 import { describeClosedRunContract } from './store-contract-closed';
+import { describeVoterTransferContract } from './store-contract-transfer';
 import { describeRecordsContract } from './store-contract-records';
 import { describeTemplatesContract } from './store-contract-templates';
 
@@ -206,6 +207,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
     describeChangeLogContract(open, { draftPoll, launch, vote, write });
     describeClosedRunContract(open, { draftPoll, launch, vote, write });
+    describeVoterTransferContract(open, { draftPoll, launch, vote, write });
     describeRecordsContract(open);
     describeTemplatesContract(open);
   });

@@ -68,6 +68,19 @@ export interface BallotRepository {
    * version other than `afterVersion + 1` must recount from `listForRun` instead.
    */
   changesSince(pollId: string, run: number, afterVersion: number): Promise<BallotChange[]>;
+  /**
+   * Gives `from`'s ballots in one meeting's polls to `to`, in ONE transaction, each a counted change
+   * (`previous` the ballot under `from`): a guest who signs in keeps their vote, and only one. A slot
+   * (poll, run, question) that `to` already holds keeps `to`'s ballot; `from`'s stays where it was.
+   */
+  transferVoter(from: string, to: string, meetingId: string): Promise<BallotTransfer[]>;
+}
+
+/** One ballot moved to another voter by `transferVoter`, at the run's new tally version. */
+export interface BallotTransfer {
+  before: Ballot;
+  after: Ballot;
+  version: number;
 }
 
 /** One counted change of a run: the ballot after it and, for a replacement or a hide, the one before. */

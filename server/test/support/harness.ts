@@ -102,11 +102,18 @@ export function contextFor(config: Config, person: Person, now = Date.now()): st
   return sealAppContext(payload, config.zoomClientSecret);
 }
 
-/** POST /api/session as the client does with `getAppContext()`. */
-export async function openSession(server: Endpoint, person: Person) {
+/** What POST /api/session answers, plus the cookie it set. */
+export interface OpenedSession {
+  token: string;
+  session: SessionView;
+  cookie: string;
+}
+
+/** POST /api/session as the client does with `getAppContext()`; with `bearer`, as a renewal of that session. */
+export async function openSession(server: Endpoint, person: Person, bearer?: string): Promise<OpenedSession> {
   const res = await fetch(`${server.url}/api/session`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
     body: JSON.stringify({ context: contextFor(server.config, person) }),
   });
   if (res.status !== 200) throw new Error(`session failed: ${res.status} ${await res.text()}`);
@@ -138,7 +145,12 @@ export interface JoinOptions {
 
 /** Connects with the session token only (no cookie): the cookies-blocked path. */
 export async function join(server: Endpoint, person: Person, opts: JoinOptions = {}): Promise<Client> {
-  const { token, session, cookie } = await openSession(server, person);
+  return connectSession(server, await openSession(server, person), opts);
+}
+
+/** Connects with a session already opened (or renewed) over HTTP. */
+export async function connectSession(server: Endpoint, opened: OpenedSession, opts: JoinOptions = {}): Promise<Client> {
+  const { token, session, cookie } = opened;
   const socket: ClientSocket = io(server.url, {
     transports: ['websocket'],
     forceNew: true,

@@ -96,6 +96,18 @@ describe('RunningTally', () => {
     expect(tally.turnout).toBe(1);
   });
 
+  it('hands a voter’s ballots to another voter without changing a count (a guest who signed in)', () => {
+    const t = new RunningTally('p', 1, questions);
+    const first = ballot('g:guest', 'qs', { kind: 'single', optionId: 'b' });
+    const second = ballot('g:guest', 'qr', { kind: 'rating', value: 2 });
+    [first, second, ballot('u:other', 'qs', { kind: 'single', optionId: 'a' })].forEach((b) => t.apply(b));
+    t.apply({ ...first, voterId: 'u:zu1' }, first);
+    expect([t.turnout, t.hasVoted('g:guest'), t.hasVoted('u:zu1')]).toEqual([3, true, true]);
+    t.apply({ ...second, voterId: 'u:zu1' }, second);
+    expect([t.turnout, t.hasVoted('g:guest'), t.hasVoted('u:zu1')]).toEqual([2, false, true]);
+    expect(t.questions.qs).toMatchObject({ counts: { a: 1, b: 1 } });
+  });
+
   it('ignores ballots for questions it does not know', () => {
     const tally = new RunningTally('p', 1, questions);
     tally.apply(ballot('v1', 'elsewhere', { kind: 'single', optionId: 'a' }));

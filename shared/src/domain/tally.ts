@@ -35,15 +35,27 @@ export class RunningTally {
     this.rooms = new RoomShares(questions);
   }
 
-  /** Counts a new ballot, or swaps a replaced one for its successor (also how a hide is applied). */
+  /**
+   * Counts a new ballot, or swaps a replaced one for its successor (also how a hide is applied, and
+   * a ballot handed to another voter: a guest who signed in).
+   */
   apply(ballot: Ballot, previous?: Ballot): void {
     const counter = this.counters.get(ballot.questionId);
     if (!counter) return;
     if (previous) counter.add(previous, -1);
-    else this.questionsByVoter.set(ballot.voterId, (this.questionsByVoter.get(ballot.voterId) ?? 0) + 1);
+    if (previous?.voterId !== ballot.voterId) {
+      if (previous) this.countVoter(previous.voterId, -1);
+      this.countVoter(ballot.voterId, 1);
+    }
     counter.add(ballot, 1);
     this.rooms.apply(ballot, previous);
     this.quiz?.apply(ballot, previous);
+  }
+
+  private countVoter(voterId: string, sign: 1 | -1): void {
+    const left = (this.questionsByVoter.get(voterId) ?? 0) + sign;
+    if (left > 0) this.questionsByVoter.set(voterId, left);
+    else this.questionsByVoter.delete(voterId);
   }
 
   /** Whether this voter has a ballot in the run. */

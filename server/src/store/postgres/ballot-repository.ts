@@ -1,7 +1,7 @@
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 import type { Ballot } from '@quorum/shared';
 import { withHidden } from '../ballot-hidden';
-import type { AtomicWriteResult, BallotChange, BallotRepository, BallotWriteResult } from '../types';
+import type { AtomicWriteResult, BallotChange, BallotRepository, BallotTransfer, BallotWriteResult } from '../types';
 import { fastPathApplies, insertNew } from './ballot-fast-path';
 import { countChanges, writeBatch } from './ballot-batch';
 import { BALLOT_COLS, rowToBallot, runKey, type BallotRow } from './ballot-rows';
@@ -19,6 +19,12 @@ const READ_VERSION = prepared('SELECT tally_version FROM poll_runs WHERE poll_id
 // COLLATE "C": the same byte order as SQLite, whatever the database's locale.
 const FOR_RUN = prepared(`SELECT ${BALLOT_COLS} FROM ballots WHERE poll_id = $1 AND run = $2 ORDER BY cast_at, ballot_id COLLATE "C"`);
 const FOR_VOTER = prepared(`SELECT ${BALLOT_COLS} FROM ballots WHERE voter_id = $1 AND (poll_id, run) IN (SELECT * FROM unnest($2::text[], $3::int[]))`);
+// The slots `to` holds already are left out; FOR UPDATE keeps the moved rows still until commit.
+const OF_VOTER_IN_MEETING = prepared(
+  `SELECT ${BALLOT_COLS} FROM ballots b WHERE voter_id = $1 AND poll_id IN (SELECT id FROM polls WHERE meeting_id = $3)
+     AND NOT EXISTS (SELECT 1 FROM ballots t WHERE t.voter_id = $2 AND t.poll_id = b.poll_id AND t.run = b.run AND t.question_id = b.question_id)
+   ORDER BY poll_id, run, ballot_id COLLATE "C" FOR UPDATE`,
+);
 const CHANGES = prepared('SELECT version, ballot, previous FROM ballot_changes WHERE poll_id = $1 AND run = $2 AND version > $3 ORDER BY version');
 
 type Queryable = Pick<Pool, 'query'>;
@@ -59,7 +65,23 @@ export function ballotRepository(pool: Pool): BallotRepository {
       const rows = await pool.query<ChangeRow>(CHANGES([pollId, run, afterVersion]));
       return rows.rows.map((r): BallotChange => ({ version: r.version, ballot: r.ballot, ...(r.previous === null ? {} : { previous: r.previous }) }));
     },
+    transferVoter: async (from, to, meetingId) => inTransaction(pool, async (client) => transferVoter(client, from, to, meetingId)),
   };
+}
+
+/** Moves the voter's unconflicted ballots and counts each move as a change of its run (bump + log). */
+async function transferVoter(client: PoolClient, from: string, to: string, meetingId: string): Promise<BallotTransfer[]> {
+  const moving = (await client.query<BallotRow>(OF_VOTER_IN_MEETING([from, to, meetingId]))).rows.map(rowToBallot);
+  if (moving.length === 0) return [];
+  await client.query('UPDATE ballots SET voter_id = $1 WHERE ballot_id = ANY($2::text[])', [to, moving.map((b) => b.ballotId)]);
+  const perRun = new Map<string, number>();
+  const changes = moving.map((before) => {
+    const k = (perRun.get(runKey(before)) ?? 0) + 1;
+    perRun.set(runKey(before), k);
+    return { ballot: { ...before, voterId: to }, previous: before, k };
+  });
+  const bases = await countChanges(client, changes);
+  return changes.map(({ ballot, previous, k }) => ({ before: previous, after: ballot, version: (bases.get(runKey(ballot)) ?? 0) + k }));
 }
 
 /** Locks the ballot, flips its flag and counts the change like any other write (bump + log). */

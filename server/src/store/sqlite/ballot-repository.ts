@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { resolveRecast, type Answer, type Ballot } from '@quorum/shared';
 import { withHidden } from '../ballot-hidden';
 import { BALLOT_COLS, ballotRowMappers, type BallotRowOf } from '../rows';
-import type { AtomicWriteResult, BallotChange, BallotRepository, BallotWrite, BallotWriteResult } from '../types';
+import type { AtomicWriteResult, BallotChange, BallotRepository, BallotTransfer, BallotWrite, BallotWriteResult } from '../types';
 
 /** A `ballots` row as SQLite returns it (answer as JSON text, hidden as 0/1). */
 export type BallotRow = BallotRowOf<string, number>;
@@ -49,7 +49,11 @@ function prepareBallotStatements(db: Database.Database) {
     'SELECT version, ballot, previous FROM ballot_changes WHERE poll_id = ? AND run = ? AND version > ? ORDER BY version',
   );
   const openRun = db.prepare<[string], number>("SELECT run FROM polls WHERE id = ? AND status = 'open'").pluck();
-  return { findOwn, insert, replace, forRun, forVoter, byId, hide, version, bump, log, changes, openRun };
+  const inMeeting = db.prepare<[string, string], BallotRow>(
+    `SELECT ${cols} FROM ballots WHERE voter_id = ? AND poll_id IN (SELECT id FROM polls WHERE meeting_id = ?) ORDER BY poll_id, run, ballot_id`,
+  );
+  const setVoter = db.prepare<[string, string]>('UPDATE ballots SET voter_id = ? WHERE ballot_id = ?');
+  return { findOwn, insert, replace, forRun, forVoter, byId, hide, version, bump, log, changes, openRun, inMeeting, setVoter };
 }
 
 interface ChangeRow {
@@ -120,6 +124,16 @@ export function ballotRepository(db: Database.Database): BallotRepository {
     return countChange(s, withHidden(before, hidden), before);
   });
 
+  const transferVoter = db.transaction((from: string, to: string, meetingId: string): BallotTransfer[] =>
+    s.inMeeting.all(from, meetingId).flatMap((row) => {
+      const before = rowToBallot(row);
+      if (s.findOwn.get(before.pollId, before.run, to, before.questionId)) return [];
+      s.setVoter.run(to, before.ballotId);
+      const after = { ...before, voterId: to };
+      return [{ before, after, version: countChange(s, after, before) }];
+    }),
+  );
+
   return {
     writeMany: async (writes) => (writes.length === 0 ? [] : writeAll.immediate(writes)),
     writeAtomically: async (writes): Promise<AtomicWriteResult> => {
@@ -139,5 +153,6 @@ export function ballotRepository(db: Database.Database): BallotRepository {
     },
     setHidden: async (pollId, run, ballotId, hidden) => setHidden.immediate(pollId, run, ballotId, hidden),
     changesSince: async (pollId, run, afterVersion) => s.changes.all(pollId, run, afterVersion).map(toChange),
+    transferVoter: async (from, to, meetingId) => transferVoter.immediate(from, to, meetingId),
   };
 }
