@@ -1,4 +1,4 @@
-import { quizRules, roomLabel, roomNumbers, roomOf, scoreBallot, type Answer, type Ballot, type Poll, type Question } from '@quorum/shared';
+import { kindRules, quizRules, roomLabel, roomNumbers, roomOf, scoreBallot, type Answer, type Ballot, type Poll, type Question } from '@quorum/shared';
 
 /** Quotes a CSV field when needed and defuses spreadsheet formulas (=, +, -, @ at the start). */
 export function csvField(value: string | number): string {
@@ -13,26 +13,8 @@ export const csvRow = (fields: (string | number)[]): string => fields.map(csvFie
 /** Lines as a CSV document (CRLF, as RFC 4180 and spreadsheets expect). */
 export const csvDocument = (lines: string[]): string => lines.join('\r\n') + '\r\n';
 
-/** An option's label, or its id when the question has no such option. */
-export const optionLabel = (question: Question, id: string): string =>
-  ('options' in question ? question.options.find((o) => o.id === id)?.label : undefined) ?? id;
-
-/** An answer in words: option labels rather than ids, rankings best first. */
-export function describeAnswer(question: Question, answer: Answer): string {
-  switch (answer.kind) {
-    case 'single':
-      return optionLabel(question, answer.optionId);
-    case 'multiple':
-      return answer.optionIds.map((id) => optionLabel(question, id)).join('; ');
-    case 'rank':
-      return answer.optionIds.map((id) => optionLabel(question, id)).join(' > ');
-    case 'rating':
-    case 'number':
-      return String(answer.value);
-    case 'text':
-      return answer.text;
-  }
-}
+/** An answer in words, as its kind writes it: option labels rather than ids, rankings best first. */
+export const describeAnswer = (question: Question, answer: Answer): string => kindRules(question.kind).describeAnswer(question, answer);
 
 /** The ballots an export may show: the run's, without answers a host hid. */
 export const exportableBallots = (ballots: readonly Ballot[], run: number): Ballot[] =>

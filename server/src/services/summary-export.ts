@@ -1,41 +1,8 @@
-import { isSuppressedRoom, roomLabel, roomNumbers, type Poll, type PollTally, type Question, type QuestionTally, type SuppressedRoomTally } from '@quorum/shared';
-import { csvDocument, csvRow, optionLabel } from './csv-export';
-
-type Row = [measure: string, item: string, value: string | number];
-
-const mean = (sum: number, voters: number): string | number => (voters > 0 ? Number((sum / voters).toFixed(2)) : '');
-
-/** A question's results as (measure, item, value) rows, one measure per kind of number shown. */
-function questionRows(question: Question, tally: QuestionTally): Row[] {
-  const label = (id: string) => optionLabel(question, id);
-  const counts = (measure: string, name: (key: string) => string): Row[] =>
-    Object.entries(tally.counts).map(([key, n]): Row => [measure, name(key), n]);
-  switch (tally.kind) {
-    case 'choice':
-      return [['voters', '', tally.voters], ...counts('votes', label)];
-    case 'rating':
-      return [['voters', '', tally.voters], ...counts('votes', String), ['mean', '', mean(tally.sum, tally.voters)]];
-    case 'rank':
-      return [
-        ['voters', '', tally.voters],
-        ...counts('borda score', label),
-        ...Object.entries(tally.positions).flatMap(([id, places]) => places.map((n, p): Row => [`place ${p + 1}`, label(id), n])),
-      ];
-    case 'text':
-      return [['answers', '', tally.voters], ['hidden', '', tally.hidden], ...counts('word', String)];
-    case 'number':
-      return [
-        ['answers', '', tally.voters],
-        ['mean', '', tally.mean ?? ''],
-        ['median', '', tally.median ?? ''],
-        ['sum', '', tally.sum],
-        ...tally.buckets.map((b, i): Row => ['bucket', b.from === b.to ? String(b.from) : `${b.from} to ${b.to}`, tally.counts[String(i)] ?? 0]),
-      ];
-  }
-}
+import { isSuppressedRoom, kindRules, roomLabel, roomNumbers, type Poll, type PollTally, type SummaryRow, type SuppressedRoomTally } from '@quorum/shared';
+import { csvDocument, csvRow } from './csv-export';
 
 /** The one row of a room an anonymous poll withholds (room-privacy): why, and no number at all. */
-const hiddenRow = (room: SuppressedRoomTally): Row =>
+const hiddenRow = (room: SuppressedRoomTally): SummaryRow =>
   ['hidden', room.suppressed === 'few-voters' ? `fewer than ${room.minVoters} voters` : 'would reveal a smaller room', ''];
 
 /**
@@ -49,12 +16,12 @@ export function exportRunSummaryCsv(poll: Poll, tally: PollTally): string {
   const rooms = tally.rooms;
   const lines = [csvRow(['poll', 'run', 'question', 'kind', 'measure', 'item', 'value', ...(rooms ? ['room'] : [])])];
   const section = (room: string | undefined, turnout: number, questions: PollTally['questions']) => {
-    const line = (question: string, kind: string, [measure, item, value]: Row) =>
+    const line = (question: string, kind: string, [measure, item, value]: SummaryRow) =>
       lines.push(csvRow([poll.title, tally.run, question, kind, measure, item, value, ...(room === undefined ? [] : [room])]));
     line('', '', ['turnout', '', turnout]);
     for (const question of poll.questions) {
       const t = questions?.[question.id];
-      if (t) questionRows(question, t).forEach((row) => line(question.prompt, question.kind, row));
+      if (t) kindRules(question.kind).summaryRows(question, t).forEach((row) => line(question.prompt, question.kind, row));
     }
     return line;
   };

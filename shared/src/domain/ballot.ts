@@ -1,53 +1,19 @@
 import { fail, ok, type Result } from '../protocol/errors';
 import type { Answer, Ballot, CastBallot, Receipt } from '../schemas/ballot';
 import type { Poll, Question } from '../schemas/poll';
-import { answerRules, validateRankAnswer, validateTextAnswer, type AnswerRules } from './answer-rules';
-import { validateNumberAnswer } from './number-grid';
+import type { AnswerRules } from '../kinds/kind-def';
+import { kindRules } from '../kinds/registry';
+import { answerRules } from './answer-rules';
 import { isPastDeadline, type DomainContext } from './poll';
 
 /**
- * Checks that an answer fits its question: same kind, known options, pick counts, scale range, full
- * ranking, text length, numeric grid. Returns the canonical answer (picks in option order, trimmed
- * text with profanity masked when `rules` ask for it).
+ * Checks that an answer fits its question (same kind, then the kind's own rules: known options, pick
+ * counts, scale range, full ranking, text length, numeric grid). Returns the canonical answer (picks
+ * in option order, trimmed text with profanity masked when `rules` ask for it).
  */
 export function validateAnswer(question: Question, answer: Answer, rules: AnswerRules = {}): Result<Answer> {
   if (answer.kind !== question.kind) return fail('INVALID', `this question takes a ${question.kind} answer`, 'answer.kind');
-  switch (answer.kind) {
-    case 'single': {
-      if (question.kind !== 'single') break;
-      if (!question.options.some((o) => o.id === answer.optionId)) return fail('INVALID', 'unknown option', 'answer.optionId');
-      return ok(answer);
-    }
-    case 'multiple': {
-      if (question.kind !== 'multiple') break;
-      const picks = new Set(answer.optionIds);
-      if (picks.size !== answer.optionIds.length) return fail('INVALID', 'an option was picked twice', 'answer.optionIds');
-      const known = new Set(question.options.map((o) => o.id));
-      if (answer.optionIds.some((id) => !known.has(id))) return fail('INVALID', 'unknown option', 'answer.optionIds');
-      if (picks.size < question.minPicks) return fail('INVALID', `pick at least ${question.minPicks}`, 'answer.optionIds');
-      if (picks.size > question.maxPicks) return fail('INVALID', `pick at most ${question.maxPicks}`, 'answer.optionIds');
-      // Canonical order keeps stored answers comparable.
-      return ok({ kind: 'multiple', optionIds: question.options.map((o) => o.id).filter((id) => picks.has(id)) });
-    }
-    case 'rating': {
-      if (question.kind !== 'rating') break;
-      // NaN and fractions slip through a range check; they would add keys outside the scale to the tally.
-      if (!Number.isInteger(answer.value) || answer.value < question.min || answer.value > question.max) {
-        return fail('INVALID', `choose a value from ${question.min} to ${question.max}`, 'answer.value');
-      }
-      return ok(answer);
-    }
-    case 'rank':
-      if (question.kind === 'rank') return validateRankAnswer(question, answer);
-      break;
-    case 'text':
-      if (question.kind === 'text') return validateTextAnswer(question, answer, rules);
-      break;
-    case 'number':
-      if (question.kind === 'number') return validateNumberAnswer(question, answer);
-      break;
-  }
-  return fail('INVALID', 'the answer does not fit the question', 'answer');
+  return kindRules(question.kind).validateAnswer(question, answer, rules);
 }
 
 /** A ballot for the poll's current run, once its answer passed `validateAnswer`. */

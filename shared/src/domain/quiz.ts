@@ -1,5 +1,6 @@
 import type { Answer, Ballot } from '../schemas/ballot';
-import type { PollSettings, Question, QuestionOf } from '../schemas/poll';
+import { kindRules } from '../kinds/registry';
+import type { PollSettings, Question } from '../schemas/poll';
 
 /** Without a time limit or an explicit window, the speed bonus runs out after this long. */
 export const DEFAULT_SPEED_WINDOW_SEC = 30;
@@ -19,19 +20,11 @@ export function quizRules(settings: Pick<PollSettings, 'quiz' | 'closeAfterSec'>
   return { points: quiz.points, speedBonus: quiz.speedBonus, windowMs: windowSec * 1000 };
 }
 
-/** A choice question with correct answers: the only kind that scores. */
-export type ScoredQuestion = QuestionOf<'single' | 'multiple'> & { correctOptionIds: string[] };
+/** True when the question scores in a quiz (a kind with quiz rules, and its correct answers set). */
+export const isScored = (q: Question): boolean => kindRules(q.kind).scores(q);
 
-export const isScored = (q: Question): q is ScoredQuestion =>
-  (q.kind === 'single' || q.kind === 'multiple') && (q.correctOptionIds?.length ?? 0) > 0;
-
-/** Single choice: any correct option; multiple choice: exactly the correct set. */
-export function isCorrect(q: ScoredQuestion, answer: Answer): boolean {
-  const correct = new Set(q.correctOptionIds);
-  if (answer.kind === 'single') return q.kind === 'single' && correct.has(answer.optionId);
-  if (answer.kind !== 'multiple' || q.kind !== 'multiple') return false;
-  return answer.optionIds.length === correct.size && answer.optionIds.every((id) => correct.has(id));
-}
+/** Whether an answer is correct by its question's kind (single choice: any correct option; multiple: exactly the set). */
+export const isCorrect = (q: Question, answer: Answer): boolean => kindRules(q.kind).isCorrect(q, answer);
 
 /**
  * The speed bonus after `elapsedMs`: full at 0, falling linearly to 0 at the end of the window.

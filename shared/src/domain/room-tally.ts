@@ -1,7 +1,7 @@
 import type { Ballot } from '../schemas/ballot';
 import type { Question } from '../schemas/poll';
 import type { QuestionTally, RoomTally, ShownRoomTally } from '../schemas/tally';
-import { counterFor, type QuestionCounter } from './counters';
+import { counterFor, type QuestionCounter } from '../kinds/registry';
 import { guardRoomShares, hiddenRooms, suppressedRoom, type RoomPrivacy } from './room-privacy';
 
 /** A breakout room's id, or null for the main meeting room (ballots without a `roomId`). */

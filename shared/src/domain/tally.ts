@@ -1,7 +1,7 @@
 import type { Ballot } from '../schemas/ballot';
 import type { Poll, Question } from '../schemas/poll';
 import type { PollTally, QuestionTally } from '../schemas/tally';
-import { counterFor, type QuestionCounter } from './counters';
+import { counterFor, type QuestionCounter } from '../kinds/registry';
 import { QuizBoard } from './quiz-board';
 import type { RoomPrivacy } from './room-privacy';
 import { RoomShares, type RoomKey } from './room-tally';

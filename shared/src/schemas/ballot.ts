@@ -1,16 +1,8 @@
 import { z } from 'zod';
-import { idSchema, LIMITS } from './poll';
+import { answerSchema } from '../kinds/registry';
+import { idSchema, LIMITS } from './common';
 
-/** An answer to one question; the `kind` must match the question's kind. */
-export const answerSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('single'), optionId: idSchema }),
-  z.strictObject({ kind: z.literal('multiple'), optionIds: z.array(idSchema).max(LIMITS.optionsMax) }),
-  z.strictObject({ kind: z.literal('rating'), value: z.number().int() }),
-  /** Every item of the question, best first. */
-  z.strictObject({ kind: z.literal('rank'), optionIds: z.array(idSchema).max(LIMITS.rankItemsMax) }),
-  z.strictObject({ kind: z.literal('text'), text: z.string().max(LIMITS.textLongMax) }),
-  z.strictObject({ kind: z.literal('number'), value: z.number() }),
-]);
+export { answerSchema };
 
 /** Client-chosen id of one cast attempt: re-sending it is a no-op that returns the same receipt. */
 export const clientBallotIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { correctOptionIdsSchema, draftOptionSchema, idSchema, LIMITS, optionSchema, promptSchema, requiredSchema } from './common';
-import { draftKindSchemas, numberQuestionSchema, rankQuestionSchema, textQuestionSchema } from './question-kinds';
+import { draftQuestionSchema, questionSchema } from '../kinds/registry';
+import { idSchema, LIMITS } from './common';
 import { quizSettingsSchema } from './quiz';
 
 export { idSchema, LIMITS } from './common';
+export { draftQuestionSchema, questionSchema };
 
 export const roleSchema = z.enum(['host', 'cohost', 'participant', 'panelist', 'attendee']);
 
@@ -31,69 +32,13 @@ export const pollSettingsSchema = z.strictObject({
   quiz: quizSettingsSchema.optional(),
 });
 
-const options = z.array(optionSchema).min(LIMITS.optionsMin).max(LIMITS.optionsMax);
-
-export const singleChoiceQuestionSchema = z.strictObject({
-  id: idSchema,
-  kind: z.literal('single'),
-  prompt: promptSchema,
-  options,
-  required: requiredSchema,
-  /** Any one of these is a correct answer. */
-  correctOptionIds: correctOptionIdsSchema,
-});
-
-export const multipleChoiceQuestionSchema = z.strictObject({
-  id: idSchema,
-  kind: z.literal('multiple'),
-  prompt: promptSchema,
-  options,
-  minPicks: z.number().int().min(0).max(LIMITS.optionsMax),
-  maxPicks: z.number().int().min(1).max(LIMITS.optionsMax),
-  required: requiredSchema,
-  /** Exactly this set of picks is the correct answer. */
-  correctOptionIds: correctOptionIdsSchema,
-});
-
-export const ratingQuestionSchema = z.strictObject({
-  id: idSchema,
-  kind: z.literal('rating'),
-  prompt: promptSchema,
-  min: z.number().int().min(0).max(1),
-  max: z.number().int().min(2).max(LIMITS.ratingSpanMax),
-  minLabel: z.string().trim().max(LIMITS.scaleLabelMax).default(''),
-  maxLabel: z.string().trim().max(LIMITS.scaleLabelMax).default(''),
-  required: requiredSchema,
-});
-
-/** A question; new kinds join this union without touching the existing ones. */
-export const questionSchema = z.discriminatedUnion('kind', [
-  singleChoiceQuestionSchema,
-  multipleChoiceQuestionSchema,
-  ratingQuestionSchema,
-  rankQuestionSchema,
-  textQuestionSchema,
-  numberQuestionSchema,
-]);
-
 /**
  * What a host writes: questions and options may omit ids (the server assigns them);
  * the domain checks the cross-field rules (unique ids, minPicks ≤ maxPicks ≤ options).
  */
-const draftOptions = z.array(draftOptionSchema).min(LIMITS.optionsMin).max(LIMITS.optionsMax);
 export const pollDraftSchema = z.strictObject({
   title: z.string().trim().min(1).max(LIMITS.titleMax),
-  questions: z
-    .array(
-      z.discriminatedUnion('kind', [
-        singleChoiceQuestionSchema.extend({ id: idSchema.optional(), options: draftOptions }),
-        multipleChoiceQuestionSchema.extend({ id: idSchema.optional(), options: draftOptions }),
-        ratingQuestionSchema.extend({ id: idSchema.optional() }),
-        ...draftKindSchemas,
-      ]),
-    )
-    .min(1)
-    .max(LIMITS.questionsMax),
+  questions: z.array(draftQuestionSchema).min(1).max(LIMITS.questionsMax),
   settings: pollSettingsSchema.default({ anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null }),
 });
 
@@ -120,10 +65,10 @@ export type Role = z.infer<typeof roleSchema>;
 export type ResultsVisibility = z.infer<typeof resultsVisibilitySchema>;
 export type PollSettings = z.infer<typeof pollSettingsSchema>;
 export type Question = z.infer<typeof questionSchema>;
-export type QuestionKind = Question['kind'];
+export type { QuestionKind } from '../kinds/registry';
 export type PollDraft = z.infer<typeof pollDraftSchema>;
 export type PollDraftInput = z.input<typeof pollDraftSchema>;
 export type PollStatus = z.infer<typeof pollStatusSchema>;
 export type Poll = z.infer<typeof pollSchema>;
 /** A question of one kind, e.g. `QuestionOf<'rank'>`. */
-export type QuestionOf<K extends QuestionKind> = Extract<Question, { kind: K }>;
+export type QuestionOf<K extends Question['kind']> = Extract<Question, { kind: K }>;

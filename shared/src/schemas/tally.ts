@@ -1,69 +1,9 @@
 import { z } from 'zod';
+import { questionTallySchema } from '../kinds/registry';
 import { leaderboardSchema } from './quiz';
 
-const counts = z.record(z.string(), z.number().int());
+export { questionTallySchema };
 
-/** Counts per option (single and multiple choice). `voters` = ballots for this question. */
-export const choiceTallySchema = z.strictObject({
-  kind: z.literal('choice'),
-  voters: z.number().int(),
-  counts,
-});
-
-/** Counts per scale value, with the sum so a mean costs nothing. */
-export const ratingTallySchema = z.strictObject({
-  kind: z.literal('rating'),
-  voters: z.number().int(),
-  counts,
-  sum: z.number(),
-});
-
-/**
- * Rank order: `counts` is each item's Borda score (n−1 points for first place … 0 for last);
- * `positions[item][p]` counts the voters who put the item at place p (0 = first).
- */
-export const rankTallySchema = z.strictObject({
-  kind: z.literal('rank'),
-  voters: z.number().int(),
-  counts,
-  positions: z.record(z.string(), z.array(z.number().int())),
-});
-
-/**
- * Open text: `counts` are word frequencies for a word cloud (case-folded, stop words out, the
- * top 100 words, each counted once per answer); `answers` the newest visible answers (at most 200
- * and 40,000 characters; exports have them all). Hidden
- * answers are in neither, nor in `voters`; `hidden` counts them.
- */
-export const textTallySchema = z.strictObject({
-  kind: z.literal('text'),
-  voters: z.number().int(),
-  hidden: z.number().int(),
-  counts,
-  answers: z.array(z.strictObject({ ballotId: z.string(), text: z.string() })),
-});
-
-/**
- * Numeric estimate: a histogram (`counts` per bucket index, `buckets` their inclusive bounds,
- * at most 20) with sum, mean and median (null without answers).
- */
-export const numberTallySchema = z.strictObject({
-  kind: z.literal('number'),
-  voters: z.number().int(),
-  counts,
-  buckets: z.array(z.strictObject({ from: z.number(), to: z.number() })),
-  sum: z.number(),
-  mean: z.number().nullable(),
-  median: z.number().nullable(),
-});
-
-export const questionTallySchema = z.discriminatedUnion('kind', [
-  choiceTallySchema,
-  ratingTallySchema,
-  rankTallySchema,
-  textTallySchema,
-  numberTallySchema,
-]);
 
 /**
  * One breakout room's share of a run (`roomId` null = the main meeting room): its distinct voters and,
@@ -110,11 +50,6 @@ export const pollTallySchema = z.strictObject({
   room: roomTallySchema.optional(),
 });
 
-export type ChoiceTally = z.infer<typeof choiceTallySchema>;
-export type RatingTally = z.infer<typeof ratingTallySchema>;
-export type RankTally = z.infer<typeof rankTallySchema>;
-export type TextTally = z.infer<typeof textTallySchema>;
-export type NumberTally = z.infer<typeof numberTallySchema>;
 export type QuestionTally = z.infer<typeof questionTallySchema>;
 export type ShownRoomTally = z.infer<typeof shownRoomTallySchema>;
 export type SuppressedRoomTally = z.infer<typeof suppressedRoomTallySchema>;

@@ -1,8 +1,22 @@
-import type { QuestionCounter } from './counters';
-import type { Ballot } from '../schemas/ballot';
 import { LIMITS } from '../schemas/common';
-import type { TextTally } from '../schemas/tally';
-import { cloudWords, topWords } from './text/word-cloud';
+import { cloudWords, topWords } from '../domain/text/word-cloud';
+import { z } from 'zod';
+import type { CountedBallot, KindCounter } from './kind-def';
+
+/**
+ * Open text: `counts` are word frequencies for a word cloud (case-folded, stop words out, the
+ * top 100 words, each counted once per answer); `answers` the newest visible answers (at most 200
+ * and 40,000 characters; exports have them all). Hidden answers are in neither, nor in `voters`;
+ * `hidden` counts them.
+ */
+export const textTallySchema = z.strictObject({
+  kind: z.literal('text'),
+  voters: z.number().int(),
+  hidden: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+  answers: z.array(z.strictObject({ ballotId: z.string(), text: z.string() })),
+});
+export type TextTally = z.infer<typeof textTallySchema>;
 
 interface VisibleAnswer {
   text: string;
@@ -17,13 +31,12 @@ const newestFirst = ([a, x]: [string, VisibleAnswer], [b, y]: [string, VisibleAn
  * A hidden ballot only moves the `hidden` count, so hiding is "take back the visible ballot, add the
  * hidden one" and leaves the word cloud and the list exactly as a recount without it would.
  */
-export class TextCounter implements QuestionCounter {
+export class TextCounter implements KindCounter<{ kind: 'text'; text: string }, TextTally> {
   private readonly answers = new Map<string, VisibleAnswer>();
   private readonly words = new Map<string, number>();
   private hidden = 0;
 
-  add(ballot: Ballot, sign: 1 | -1): void {
-    if (ballot.answer.kind !== 'text') return;
+  add(ballot: CountedBallot<{ kind: 'text'; text: string }>, sign: 1 | -1): void {
     if (ballot.hidden) {
       this.hidden += sign;
       return;

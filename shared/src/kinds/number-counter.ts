@@ -1,15 +1,28 @@
-import type { QuestionCounter } from './counters';
-import type { Ballot } from '../schemas/ballot';
-import type { NumberQuestion } from '../schemas/question-kinds';
-import type { NumberTally } from '../schemas/tally';
-import { bucketWidth, gridIndex, numberBuckets, numberGrid, valueAt, scaledToValue, type NumberGrid } from './number-grid';
+import { z } from 'zod';
+import type { CountedBallot, KindCounter } from './kind-def';
+import { bucketWidth, gridIndex, numberBuckets, numberGrid, valueAt, scaledToValue, type Bounds, type NumberGrid } from './number-grid';
+
+/**
+ * Numeric estimate: a histogram (`counts` per bucket index, `buckets` their inclusive bounds,
+ * at most 20) with sum, mean and median (null without answers).
+ */
+export const numberTallySchema = z.strictObject({
+  kind: z.literal('number'),
+  voters: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+  buckets: z.array(z.strictObject({ from: z.number(), to: z.number() })),
+  sum: z.number(),
+  mean: z.number().nullable(),
+  median: z.number().nullable(),
+});
+export type NumberTally = z.infer<typeof numberTallySchema>;
 
 /**
  * Numeric estimate: answers per grid value (for the median), per bucket (the histogram) and the sum
  * of grid indices, all integers so adding and taking back are exact. The per-value map holds at
  * most one entry per distinct answer, so it is bounded by the number of voters and of grid points.
  */
-export class NumberCounter implements QuestionCounter {
+export class NumberCounter implements KindCounter<{ kind: 'number'; value: number }, NumberTally> {
   private readonly grid: NumberGrid;
   private readonly width: number;
   private readonly buckets: { from: number; to: number }[];
@@ -18,15 +31,14 @@ export class NumberCounter implements QuestionCounter {
   private voters = 0;
   private indexSum = 0;
 
-  constructor(question: NumberQuestion) {
+  constructor(question: Bounds) {
     this.grid = numberGrid(question);
     this.width = bucketWidth(this.grid);
     this.buckets = numberBuckets(this.grid);
     this.perBucket = this.buckets.map(() => 0);
   }
 
-  add({ answer }: Ballot, sign: 1 | -1): void {
-    if (answer.kind !== 'number') return;
+  add({ answer }: CountedBallot<{ kind: 'number'; value: number }>, sign: 1 | -1): void {
     const index = gridIndex(this.grid, answer.value);
     if (index === undefined) return;
     this.voters += sign;

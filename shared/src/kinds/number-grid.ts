@@ -1,7 +1,4 @@
-import { fail, ok, type Result } from '../protocol/errors';
-import type { AnswerOf } from '../schemas/ballot';
 import { LIMITS } from '../schemas/common';
-import type { NumberQuestion } from '../schemas/question-kinds';
 
 /**
  * A numeric question's values as integers: value = (minScaled + index·stepScaled) / scale with
@@ -16,7 +13,12 @@ export interface NumberGrid {
   points: number;
 }
 
-type Bounds = Pick<NumberQuestion, 'min' | 'max' | 'step'>;
+/** A numeric question's range and step. */
+export interface Bounds {
+  min: number;
+  max: number;
+  step: number;
+}
 
 /** Digits after the decimal point in a number's shortest form (0.25 → 2, 1e-7 → 7). */
 export function decimalsOf(x: number): number {
@@ -75,15 +77,4 @@ export function numberBuckets(grid: NumberGrid): { from: number; to: number }[] 
     from: valueAt(grid, i * width),
     to: valueAt(grid, Math.min((i + 1) * width, grid.points) - 1),
   }));
-}
-
-/** Checks a numeric answer: within the range and on the step grid. */
-export function validateNumberAnswer(q: NumberQuestion, answer: AnswerOf<'number'>): Result<AnswerOf<'number'>> {
-  if (!(answer.value >= q.min && answer.value <= q.max)) {
-    return fail('INVALID', `choose a value from ${q.min} to ${q.max}`, 'answer.value');
-  }
-  if (gridIndex(numberGrid(q), answer.value) === undefined) {
-    return fail('INVALID', `choose a value in steps of ${q.step} from ${q.min}`, 'answer.value');
-  }
-  return ok(answer);
 }
