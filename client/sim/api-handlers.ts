@@ -2,7 +2,7 @@ import { AUTH_HANDLERS } from './api-handlers-auth';
 import { MESSAGING_HANDLERS } from './api-handlers-messaging';
 import { contextRequest } from './app-context-client';
 import { unavailableApis, type ApiHandler } from './call-router';
-import { sameRoom } from './meeting-state';
+import { runningContextOf, sameRoom } from './meeting-state';
 import { participantRow, userContext } from './payloads';
 import type { Person, PopoutSize } from './sim-types';
 import { ZoomError } from './zoom-errors';
@@ -28,7 +28,7 @@ const config: ApiHandler = ({ data, pane, person, meeting, options }) => {
   meeting.setCapabilities(pane.key, requested, popoutSize(request?.size));
   return {
     clientVersion: options.clientVersion,
-    runningContext: pane.ctx,
+    runningContext: runningContextOf(meeting.state().meeting, pane),
     unsupportedApis: unavailableApis(meeting.state(), person, pane, requested),
     auth: { status: person.status === 'authorized' ? 'authorized' : 'unauthorized', upgradable: person.status !== 'authorized' },
     product: 'desktop',
@@ -61,8 +61,8 @@ const CORE_HANDLERS: Readonly<Record<string, ApiHandler>> = {
     return { supportedApis: all.filter((api) => !unavailable.includes(api)) };
   },
   // The native side answers with the bare string; the SDK wraps it as {context}.
-  getRunningContext: ({ pane }) => pane.ctx,
-  getUserContext: ({ person }) => userContext(person),
+  getRunningContext: ({ pane, meeting }) => runningContextOf(meeting.state().meeting, pane),
+  getUserContext: ({ person, meeting }) => userContext(person, meeting.state().meeting),
   // In a breakout room Zoom answers with the room's UUID and the main meeting's as parentUUID.
   getMeetingUUID: ({ meeting, person }) => {
     const main = meeting.state().meeting.uuid;

@@ -1,7 +1,7 @@
 import type { BridgeOutcome, BridgeRequest } from './bridge';
 import { policyError } from './api-policy';
 import type { Meeting } from './meeting-controller';
-import { personOf } from './meeting-state';
+import { personOf, runningContextOf } from './meeting-state';
 import type { SimOptions } from './sim-options';
 import type { PaneState, Person, SimState } from './sim-types';
 import type { ZoomCloudClient } from './zoom-cloud-client';
@@ -31,7 +31,7 @@ const failure = (key: ZoomErrorKey, message: string = ZOOM_ERRORS[key].message):
 
 /** APIs this person cannot use right now: switched off, or outside their role, guest mode or context. */
 export function unavailableApis(state: SimState, person: Person, pane: PaneState, apis: readonly string[]): string[] {
-  return apis.filter((api) => state.disabledApis.includes(api) || policyError(api, person, pane.ctx) !== undefined);
+  return apis.filter((api) => state.disabledApis.includes(api) || policyError(api, person, runningContextOf(state.meeting, pane), state.meeting) !== undefined);
 }
 
 // The checks a real client makes before running an API, in the order that gives the most useful error.
@@ -42,7 +42,7 @@ function gate(api: string, state: SimState, pane: PaneState, person: Person, kno
   if (state.meeting.ended && pane.ctx === 'inMeeting' && api !== 'endSyncData') return 'MEETING_NOT_READY';
   if (state.disabledApis.includes(api)) return 'API_DISABLED';
   if (state.enforceCapabilities && !(pane.capabilities ?? []).includes(api)) return 'NOT_IN_CAPABILITIES';
-  return policyError(api, person, pane.ctx);
+  return policyError(api, person, runningContextOf(state.meeting, pane), state.meeting);
 }
 
 /** Routes bridge requests to `handlers` after Zoom's permission checks. */

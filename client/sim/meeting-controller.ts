@@ -1,10 +1,11 @@
+import { policyError } from './api-policy';
 import { breakoutActions } from './breakout-controller';
 import { newZoomUuid } from './ids';
-import { createPane, createPerson, openPanes, paneKey, peerKey, personOf, withLog, withPane, withPerson, withoutPanes } from './meeting-state';
+import { createPane, createPerson, openPanes, paneKey, peerKey, personOf, runningContextOf, withLog, withPane, withPerson, withoutPanes } from './meeting-state';
 import { participantChange, userContextChange, zoomTimestamp } from './payloads';
 import { isHostLike } from './roles';
 import type { Store } from './sim-store';
-import type { LogEntry, PaneCtx, PaneState, Person, PopoutSize, SdkRole, SimState, Toast, UserStatus } from './sim-types';
+import type { LogEntry, MeetingInfo, MeetingView, PaneCtx, PaneState, Person, PopoutSize, SdkRole, SimState, Toast, UserStatus } from './sim-types';
 
 /** How the controller reaches frames and the clock. */
 export interface MeetingDeps {
@@ -25,10 +26,18 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
   const state = store.get;
   const log = (entry: Omit<LogEntry, 'seq' | 'at'>) => store.update((s) => withLog(s, { ...entry, at: deps.now() }));
 
-  // Zoom only delivers events the instance asked for in config's capabilities.
-  const emit = (key: string, name: string, data: unknown) => {
+  // Zoom only delivers events the instance asked for in config's capabilities, and only to the roles,
+  // guest mode and running contexts sdk.d.ts lists for the event. `exempt` is for the one documented
+  // exception (the guest-mode guide's status change after promptAuthorize).
+  const emit = (key: string, name: string, data: unknown, exempt = false) => {
     const pane = state().panes[key as PaneState['key']];
     if (!pane) return;
+    const person = personOf(state(), pane);
+    const refused = person && !exempt ? policyError(name, person, runningContextOf(state().meeting, pane), state().meeting) : undefined;
+    if (refused) {
+      log({ paneKey: key, kind: 'event', api: name, args: data, note: `not delivered: ${refused} (sdk.d.ts)` });
+      return;
+    }
     if (state().disabledApis.includes(name)) {
       log({ paneKey: key, kind: 'event', api: name, args: data, note: 'dropped: switched off in settings' });
       return;
@@ -53,9 +62,27 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
     }
   };
 
-  const tellSelf = (id: string) => {
+  // sdk.d.ts lists onMyUserContextChange for Host and Co-Host only. Read as "who is or was host": a role
+  // change reaches the person when either role is listed. The guest-mode guide has a guest wait for it
+  // after promptAuthorize ("call config again after onMyUserContextChange"), so a status change always does.
+  const tellSelf = (id: string, change: { status?: true; roleBefore?: SdkRole } = {}) => {
     const person = state().persons.find((p) => p.id === id);
-    if (person) emit(paneKey(id, 'inMeeting'), 'onMyUserContextChange', userContextChange(person, deps.now()));
+    if (!person) return;
+    const key = paneKey(id, 'inMeeting');
+    const pane = state().panes[key];
+    const wasListed = change.roleBefore !== undefined && pane !== undefined
+      && !policyError('onMyUserContextChange', { ...person, role: change.roleBefore }, runningContextOf(state().meeting, pane), state().meeting);
+    emit(key, 'onMyUserContextChange', userContextChange(person, state().meeting, deps.now()), change.status === true || wasListed);
+  };
+
+  // Zoom tells every instance whose running context changed, then the app calls config again.
+  const changeMeeting = (change: Partial<Pick<MeetingInfo, 'kind' | 'view'>>) => {
+    const before = new Map(meetingPanes().map((pane) => [pane.key, runningContextOf(state().meeting, pane)]));
+    store.update((s) => ({ ...s, meeting: { ...s.meeting, ...change } }));
+    for (const pane of meetingPanes()) {
+      const runningContext = runningContextOf(state().meeting, pane);
+      if (before.get(pane.key) !== runningContext) emit(pane.key, 'onRunningContextChange', { runningContext, timestamp: zoomTimestamp(deps.now()) });
+    }
   };
 
   const disconnect = (key: string) => {
@@ -72,7 +99,7 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
     const after = { ...before, role };
     announce(before, [participantChange(before, 'leave')]);
     announce(after, [participantChange(after, 'join')]);
-    tellSelf(id);
+    tellSelf(id, { roleBefore: before.role });
   };
 
   const dismissToast = (key: string, id: number) =>
@@ -112,8 +139,17 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
     },
     setStatus(id: string, status: UserStatus) {
       store.update((s) => withPerson(s, id, (p) => ({ ...p, status })));
-      tellSelf(id);
+      tellSelf(id, { status: true });
     },
+    /** A webinar: hosts and panelists as in a meeting, attendees always in guest mode; their apps reload. */
+    setMeetingKind(kind: MeetingInfo['kind']) {
+      if (state().meeting.kind === kind) return;
+      changeMeeting({ kind });
+      // A webinar attendee's context differs (guest, attendrole 'attendee'): Zoom opens the app anew.
+      for (const pane of meetingPanes()) store.update((s) => withPane(s, pane.key, (p) => ({ ...p, generation: p.generation + 1, capabilities: null, connected: false })));
+    },
+    /** Collaborate mode, or Zoom's immersive / camera views for the meeting side. */
+    setMeetingView: (view: MeetingView) => changeMeeting({ view }),
     setDnd: (id: string, dnd: boolean) => store.update((s) => withPerson(s, id, (p) => ({ ...p, dnd }))),
 
     openApp(personId: string, ctx: PaneCtx, invitationUUID?: string) {

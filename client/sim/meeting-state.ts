@@ -1,5 +1,5 @@
 import { newMeetingNumber, newParticipantUuid, newUserId, newZoomUuid, participantIdFor } from './ids';
-import type { LogEntry, PaneCtx, PaneKey, PaneState, Person, SdkRole, SimState } from './sim-types';
+import type { LogEntry, MeetingInfo, PaneCtx, PaneKey, PaneState, Person, SdkRole, SimRunningContext, SimState } from './sim-types';
 
 /** The debug log keeps this many entries. */
 const LOG_LIMIT = 500;
@@ -53,7 +53,7 @@ export function initialState(meetingUuid: string | undefined, openFor: (p: Perso
   const panes: SimState['panes'] = {};
   for (const p of persons.filter(openFor)) panes[paneKey(p.id, 'inMeeting')] = createPane(p.id, 'inMeeting');
   return {
-    meeting: { uuid: meetingUuid ?? newZoomUuid(), meetingID: newMeetingNumber(), topic: 'Team sync', ended: false, rooms: [] },
+    meeting: { uuid: meetingUuid ?? newZoomUuid(), meetingID: newMeetingNumber(), topic: 'Team sync', ended: false, kind: 'meeting', view: 'inMeeting', rooms: [] },
     persons,
     panes,
     invitations: {},
@@ -103,3 +103,9 @@ export const roomOfPerson = (state: SimState, person: Person) => state.meeting.r
 
 /** True when two people share a room (the main room counts as one): Zoom scopes lists and invitations so. */
 export const sameRoom = (a: Person, b: Person): boolean => (a.roomId ?? null) === (b.roomId ?? null);
+
+/** The running context Zoom reports to an instance: the main client's, or the meeting's as it runs now. */
+export function runningContextOf(meeting: Pick<MeetingInfo, 'kind' | 'view'>, pane: Pick<PaneState, 'ctx'>): SimRunningContext {
+  if (pane.ctx === 'inMainClient') return 'inMainClient';
+  return meeting.kind === 'webinar' ? 'inWebinar' : meeting.view;
+}

@@ -1,5 +1,6 @@
+import { effectiveStatus } from './api-policy';
 import { toParticipantChangeRole } from './roles';
-import type { Person } from './sim-types';
+import type { MeetingInfo, Person } from './sim-types';
 
 // Payload shapes shared by API answers and pushed events (sdk.d.ts types, §1 of zoom-platform.md).
 
@@ -18,18 +19,18 @@ export const participantRow = (p: Person) => ({
 export const participantChange = (p: Person, status: 'join' | 'leave') => ({ status, ...participantRow(p) });
 
 /** getUserContext's answer. */
-export const userContext = (p: Person) => ({
+export const userContext = (p: Person, meeting: Pick<MeetingInfo, 'kind'>) => ({
   screenName: p.screenName,
   participantId: p.participantId,
   participantUUID: p.participantUUID,
   role: p.role,
-  status: p.status,
+  status: effectiveStatus(p, meeting),
 });
 
 /** onMyUserContextChange (ZAR reads `status` from it although the type omits it). */
-export const userContextChange = (p: Person, nowMs: number) => ({
+export const userContextChange = (p: Person, meeting: Pick<MeetingInfo, 'kind'>, nowMs: number) => ({
   timestamp: zoomTimestamp(nowMs),
   role: p.role,
   screenName: p.screenName,
-  status: p.status,
+  status: effectiveStatus(p, meeting),
 });

@@ -1,6 +1,6 @@
 import type { SdkRole } from './sim-types';
 
-/** `attendrole` spelling in the app context (a meeting participant is 'participant'). */
+/** `attendrole` spelling in the app context: a meeting's participant is 'participant', a webinar's 'attendee'. */
 const APP_CONTEXT_ROLE: Record<SdkRole, string> = { host: 'host', coHost: 'co-host', attendee: 'participant', panelist: 'panelist' };
 
 /** onParticipantChange spelling ('cohost', lower case). */
@@ -13,7 +13,8 @@ export const ROLE_LABELS: Record<SdkRole, string> = { host: 'Host', coHost: 'Co-
 export const SDK_ROLES = Object.keys(ROLE_LABELS) as SdkRole[];
 
 /** The role as the app context header spells it. */
-export const toAppContextRole = (role: SdkRole): string => APP_CONTEXT_ROLE[role];
+export const toAppContextRole = (role: SdkRole, meeting: { kind: 'meeting' | 'webinar' }): string =>
+  meeting.kind === 'webinar' && role === 'attendee' ? 'attendee' : APP_CONTEXT_ROLE[role];
 
 /** The role as onParticipantChange (and getMeetingParticipants) spell it. */
 export const toParticipantChangeRole = (role: SdkRole): string => PARTICIPANT_CHANGE_ROLE[role];

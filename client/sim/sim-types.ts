@@ -4,6 +4,12 @@ export type SdkRole = 'host' | 'coHost' | 'attendee' | 'panelist';
 /** The two places a person can run the app: the meeting side panel, or the main client window. */
 export type PaneCtx = 'inMeeting' | 'inMainClient';
 
+/** How the meeting side runs the app: the side panel, collaborate mode, or Zoom's immersive / camera views. */
+export type MeetingView = 'inMeeting' | 'inCollaborate' | 'inImmersive' | 'inCamera';
+
+/** The running context Zoom reports to one instance (sdk.d.ts RunningContext, the ones Quorum can meet). */
+export type SimRunningContext = MeetingView | 'inWebinar' | 'inMainClient';
+
 /** getUserContext `status`; 'unauthenticated' people are guests (their app context has no uid). */
 export type UserStatus = 'unauthenticated' | 'authenticated' | 'authorized';
 
@@ -92,6 +98,10 @@ export interface MeetingInfo {
   meetingID: string;
   topic: string;
   ended: boolean;
+  /** A meeting, or a webinar (host, panelists, and attendees who always run in guest mode). */
+  kind: 'meeting' | 'webinar';
+  /** How the app runs on the meeting side; a webinar's is always inWebinar. */
+  view: MeetingView;
   /** Open breakout rooms; empty while rooms are closed (everyone in the main room). */
   rooms: BreakoutRoom[];
 }

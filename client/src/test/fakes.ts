@@ -60,7 +60,6 @@ export function createFakeZoom(config: Partial<ZoomConfig> = {}) {
     config: vi.fn(async () => fullConfig),
     renewConfig: vi.fn(async () => fullConfig),
     getUserContext: vi.fn(async () => ({ participantUUID: 'me', screenName: 'Me', role: 'host' as const, status: 'authorized' })),
-    getMeetingUUID: vi.fn(async () => 'meeting-1'),
     getAppContext: vi.fn(async () => 'sealed-context'),
     getMeetingParticipants: vi.fn(async () => state.participants),
     onParticipantChange: (h) => events.on('participants', h),

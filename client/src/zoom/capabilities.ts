@@ -1,7 +1,7 @@
 /**
  * Exactly the Zoom APIs and events Quorum uses, passed to `zoomSdk.config`. Kept apart from the adapter
- * so the simulator can read the list without loading the SDK. (ZoomPort.getMeetingUUID exists for the
- * port's completeness but no feature calls it yet; add 'getMeetingUUID' here when one does.)
+ * so the simulator can read the list without loading the SDK. zoom-usage.test.ts fails when the adapter
+ * calls or listens to anything missing here, or when something here is unused.
  */
 export const ZOOM_CAPABILITIES = [
   'getUserContext',

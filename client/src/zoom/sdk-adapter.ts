@@ -103,9 +103,6 @@ export function createSdkAdapter(sdk: Sdk = zoomSdk, options: SdkAdapterOptions 
       const user = await sdk.getUserContext();
       return { participantUUID: user.participantUUID, screenName: user.screenName, role: normalizeRole(user.role), status: user.status };
     },
-    async getMeetingUUID() {
-      return (await sdk.getMeetingUUID()).meetingUUID;
-    },
     async getAppContext() {
       return (await sdk.getAppContext()).context;
     },

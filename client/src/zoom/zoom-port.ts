@@ -67,8 +67,6 @@ export interface ZoomPort {
   /** Re-runs config now (the token is bound to the page URL); keeps the last good one on failure. */
   renewConfig(): Promise<ZoomConfig>;
   getUserContext(): Promise<ZoomUserContext>;
-  /** Requires 'getMeetingUUID' in ZOOM_CAPABILITIES, which lists only what features use. */
-  getMeetingUUID(): Promise<string>;
   /** The encrypted app context for `POST /api/session`. */
   getAppContext(): Promise<string>;
   getMeetingParticipants(): Promise<ZoomParticipant[]>;

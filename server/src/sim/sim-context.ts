@@ -23,9 +23,13 @@ export const simContextRequestSchema = z.strictObject({
   bmid: meetingUuid.optional(),
   uid: zoomUserId.optional(),
   role: appContextRoleSchema,
-  typ: z.enum(['meeting', 'panel']).default('meeting'),
+  typ: z.enum(['meeting', 'webinar', 'panel']).default('meeting'),
   iid: invitationId.optional(),
 });
+
+/** The context `typ` for a running context: the main client is a 'panel', a webinar a 'webinar'. */
+export const contextTypeFor = (ctx: SimFrameQuery['ctx']): SimContextRequest['typ'] =>
+  ctx === 'inMainClient' ? 'panel' : ctx === 'inWebinar' ? 'webinar' : 'meeting';
 
 /** Query of `GET /sim/frame`; `name` only makes the URL readable in the simulator's log and devtools. */
 export const simFrameQuerySchema = z.object({
@@ -35,9 +39,12 @@ export const simFrameQuerySchema = z.object({
   uid: zoomUserId.optional(),
   role: appContextRoleSchema,
   name: z.string().max(100).optional(),
-  ctx: z.enum(['inMeeting', 'inMainClient']).default('inMeeting'),
+  /** The running context the simulator gives this instance (sdk.d.ts RunningContext). */
+  ctx: z.enum(['inMeeting', 'inWebinar', 'inCollaborate', 'inImmersive', 'inCamera', 'inMainClient']).default('inMeeting'),
   iid: invitationId.optional(),
 });
+
+type SimFrameQuery = z.infer<typeof simFrameQuerySchema>;
 
 /** One simulated person's view of the meeting, from which a context is sealed. */
 export type SimContextRequest = z.infer<typeof simContextRequestSchema>;

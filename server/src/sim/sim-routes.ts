@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { HTTP_STATUS, parseInput } from '@quorum/shared';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Config } from '../config';
-import { sealSimContext, simContextRequestSchema, simFrameQuerySchema } from './sim-context';
+import { contextTypeFor, sealSimContext, simContextRequestSchema, simFrameQuerySchema } from './sim-context';
 
 /** Options for {@link simRoutes}; `now` is injectable for tests. */
 export interface SimRoutesOptions {
@@ -42,7 +42,7 @@ export const simRoutes: FastifyPluginAsync<SimRoutesOptions> = async (fastify, o
     const query = parseInput(simFrameQuerySchema, req.query);
     if (!query.ok) return reply.code(HTTP_STATUS.INVALID).send({ error: query.error });
     const { ctx, name: _name, ...person } = query.data;
-    const sealed = sealSimContext({ ...person, typ: ctx === 'inMainClient' ? 'panel' : 'meeting' }, config, now());
+    const sealed = sealSimContext({ ...person, typ: contextTypeFor(ctx) }, config, now());
     const headers: Record<string, string> = { 'x-zoom-app-context': sealed, 'user-agent': ZOOM_USER_AGENT };
     if (req.headers.cookie) headers.cookie = req.headers.cookie;
     if (req.headers.host) headers.host = req.headers.host;
