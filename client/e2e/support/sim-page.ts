@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { Person, SimState } from '../../sim/sim-types';
+import type { MeetingView, Person, SimState } from '../../sim/sim-types';
+import { ZOOM_ERRORS } from '../../sim/zoom-errors';
 import { AppPane } from './app-pane';
 import { LibraryPane } from './library-pane';
 import { NetworkSwitch } from './network-switch';
@@ -19,6 +20,11 @@ export interface PageProblem {
   text: string;
   url: string;
 }
+
+/** The errors by which Zoom refuses a call for the caller's role, guest mode, context or capabilities. */
+const REFUSAL_CODES: ReadonlySet<string> = new Set(
+  (['ROLE_NOT_ALLOWED', 'GUEST_MODE', 'WRONG_CONTEXT', 'NOT_IN_CAPABILITIES', 'INVITE_NO_PRIVILEGE'] as const).map((key) => ZOOM_ERRORS[key].code),
+);
 
 /** Roles as the roster's select offers them. */
 export type SimRole = 'Host' | 'Co-host' | 'Participant' | 'Panelist';
@@ -67,6 +73,27 @@ export class SimPage {
     const person = (await this.state()).persons.find((p) => p.id === personId);
     if (!person) throw new Error(`no person ${personId} in the meeting`);
     return person;
+  }
+
+  /** Every call Zoom refused by its permission table (role, guest mode, running context, capabilities), as "api by pane: code". */
+  async zoomRefusals(): Promise<string[]> {
+    const { log } = await this.state();
+    return log.filter((e) => e.kind === 'call' && e.error && REFUSAL_CODES.has(e.error.code)).map((e) => `${e.api} by ${e.paneKey}: ${e.error?.code ?? ''}`);
+  }
+
+  /** Turns the meeting into a webinar (or back); every open app reloads, as Zoom reopens it. */
+  setMeetingKind(kind: 'meeting' | 'webinar'): Promise<string[]> {
+    return this.page.getByTestId('meeting-kind').selectOption(kind);
+  }
+
+  /** Collaborate mode, or Zoom's immersive / camera views for the meeting side. */
+  setMeetingView(view: MeetingView): Promise<string[]> {
+    return this.page.getByTestId('meeting-view').selectOption(view);
+  }
+
+  /** Gives someone another role through the roster. */
+  setRole(personId: string, role: SimRole): Promise<string[]> {
+    return this.page.locator(`[data-testid=roster-row][data-person-id="${personId}"]`).getByTestId('role-select').selectOption({ label: role });
   }
 
   /** The meeting UUID every pane's app context carries. */
