@@ -51,7 +51,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         test: {
           name: 'client',
           root: '.',
-          include: ['client/src/**/*.test.{ts,tsx}', 'client/sim/**/*.test.{ts,tsx}'],
+          include: ['client/src/**/*.test.{ts,tsx}', 'client/sim/**/*.test.{ts,tsx}', 'client/scripts/**/*.test.ts'],
           environment: 'jsdom',
           // The SDK's CommonJS build behind a catch-all Proxy confuses the module loader unless inlined.
           server: { deps: { inline: ['@zoom/appssdk'] } },

@@ -37,3 +37,4 @@ export * from './domain/text/fold';
 export * from './domain/text/profanity';
 export * from './domain/text/word-cloud';
 export * from './schemas/zoom';
+export * from './zoom/marketplace';
