@@ -98,3 +98,9 @@ export type QuestionCounter = KindCounter<Answer, QuestionTally>;
 
 /** A fresh counter for a question. */
 export const counterFor = (question: Question): QuestionCounter => kindRules(question.kind).counter(question);
+
+// Read off each kind's own counter, so the pairing is never written twice.
+const TALLY_KINDS = Object.fromEntries(kindExamples().map((q) => [q.kind, counterFor(q).view().kind])) as Record<QuestionKind, QuestionTally['kind']>;
+
+/** The kind of tally a question kind is counted in (single and multiple choice share 'choice'). */
+export const tallyKindOf = (kind: QuestionKind): QuestionTally['kind'] => TALLY_KINDS[kind];

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { pollDraftSchema, type PollDraftInput } from '@quorum/shared';
 import { makePoll } from '../../test/fixtures';
-import { blankForm, blankQuestion, describeField, draftFromForm, formFromDraft, formProblem } from './composer-model';
+import type { ChoiceForm } from '../../kinds/choice/choice-form';
+import type { NumberForm } from '../../kinds/number/number-editor';
+import { blankForm, blankQuestion, describeField, draftFromForm, formFromDraft, formProblem, type QuestionForm } from './composer-model';
+import { kindForm, switchKind, withKindForm } from './question-form';
+
+/** The question with some of its current kind's form changed, as the kind's editor would. */
+const edit = <F,>(q: QuestionForm, change: (form: F) => Partial<F>): QuestionForm => {
+  const form = kindForm(q) as F;
+  return withKindForm(q, { ...form, ...change(form) });
+};
+const choiceOf = (q: QuestionForm) => kindForm(q) as ChoiceForm;
 
 describe('composer model', () => {
   it('reports the first problem in the host’s terms', () => {
@@ -10,11 +20,9 @@ describe('composer model', () => {
     form.title = 'Lunch';
     form.questions[0]!.prompt = 'Where?';
     expect(formProblem(form)).toMatch(/^Question 1, option 1: /);
-    form.questions[0]!.options = form.questions[0]!.options.map((o, i) => ({ ...o, label: `Place ${i}` }));
+    form.questions[0] = edit<ChoiceForm>(form.questions[0]!, (f) => ({ options: f.options.map((o, i) => ({ ...o, label: `Place ${i}` })) }));
     expect(formProblem(form)).toBeNull();
-    form.questions[0]!.kind = 'multiple';
-    form.questions[0]!.minPicks = 2;
-    form.questions[0]!.maxPicks = 1;
+    form.questions[0] = edit<ChoiceForm>(switchKind(form.questions[0], 'multiple'), () => ({ minPicks: 2, maxPicks: 1 }));
     expect(formProblem(form)).toMatch(/minimum picks/);
   });
 
@@ -43,26 +51,37 @@ describe('composer model', () => {
 
   it('names new quiz options by their key, so correct answers can point at them', () => {
     const form = { ...blankForm(), title: 'Quiz', quiz: true };
-    const q = form.questions[0]!;
-    q.prompt = '2 + 2?';
-    q.options = q.options.map((o, i) => ({ ...o, label: String(3 + i), correct: i === 1 }));
+    form.questions[0] = edit<ChoiceForm>({ ...form.questions[0]!, prompt: '2 + 2?' }, (f) => ({ options: f.options.map((o, i) => ({ ...o, label: String(3 + i), correct: i === 1 })) }));
     expect(formProblem(form)).toBeNull();
     const [question] = draftFromForm(form).questions;
-    expect(question).toMatchObject({ kind: 'single', correctOptionIds: [q.options[1]!.key] });
+    expect(question).toMatchObject({ kind: 'single', correctOptionIds: [choiceOf(form.questions[0])!.options[1]!.key] });
     // Without a correct answer anywhere, a quiz has nothing to score.
-    q.options = q.options.map((o) => ({ ...o, correct: false }));
+    form.questions[0] = edit<ChoiceForm>(form.questions[0], (f) => ({ options: f.options.map((o) => ({ ...o, correct: false })) }));
     expect(formProblem(form)).toMatch(/^Quiz: /);
   });
 
   it('checks number bounds and rank sizes with the shared rules', () => {
-    const form = { ...blankForm(), title: 'Guess', questions: [{ ...blankQuestion(), kind: 'number' as const, prompt: 'How many?', numMax: '' }] };
+    const number = edit<NumberForm>(switchKind({ ...blankQuestion(), prompt: 'How many?' }, 'number'), () => ({ max: '' }));
+    const form = { ...blankForm(), title: 'Guess', questions: [number] };
     expect(formProblem(form)).toMatch(/^Question 1, maximum: /);
-    form.questions[0]!.numMax = '10';
-    form.questions[0]!.numStep = '3';
+    form.questions[0] = edit<NumberForm>(number, () => ({ max: '10', step: '3' }));
     expect(formProblem(form)).toMatch(/whole number of steps/);
-    const rank = { ...blankQuestion(), kind: 'rank' as const, prompt: 'Order' };
-    rank.options = Array.from({ length: 11 }, (_, i) => ({ key: `o${i}`, label: `Item ${i}`, correct: false }));
+    const rank = edit<ChoiceForm>(switchKind({ ...blankQuestion(), prompt: 'Order' }, 'rank'), () => ({
+      options: Array.from({ length: 11 }, (_, i) => ({ key: `o${i}`, label: `Item ${i}`, correct: false })),
+    }));
     expect(formProblem({ ...form, questions: [rank] })).toMatch(/^Question 1, options: /);
+  });
+
+  it('keeps what each kind had when the host switches kind and back', () => {
+    let q = edit<ChoiceForm>({ ...blankQuestion(), prompt: 'Which?' }, (f) => ({ options: f.options.map((o, i) => ({ ...o, label: `Opt ${i}` })) }));
+    // The options follow between the kinds that edit options…
+    q = switchKind(q, 'rank');
+    expect(choiceOf(q).options.map((o) => o.label)).toEqual(['Opt 0', 'Opt 1']);
+    // …and a number range typed meanwhile is still there after a round trip through choice kinds.
+    q = edit<NumberForm>(switchKind(q, 'number'), () => ({ min: '-3', unit: 'km' }));
+    q = switchKind(switchKind(q, 'multiple'), 'number');
+    expect(kindForm(q)).toMatchObject({ min: '-3', unit: 'km' });
+    expect(choiceOf(switchKind(q, 'single')).options.map((o) => o.label)).toEqual(['Opt 0', 'Opt 1']);
   });
 
   it('names fields', () => {

@@ -3,7 +3,7 @@ import { useMeeting } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
 import { errorText, useT } from '../../i18n';
 import type { RequestData, RequestName, RequestPayload } from '../../realtime/realtime-link';
-import type { Moderate } from '../results/text-results';
+import type { Moderate } from '../../kinds/text/text-results';
 
 /** Sends a host request and announces the outcome; resolves with the data, or an error message. */
 export function useHostRequest() {

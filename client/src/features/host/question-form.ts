@@ -1,108 +1,52 @@
-import type { PollDraftInput, QuestionKind, TextVariant } from '@quorum/shared';
+import type { PollDraftInput, QuestionKind } from '@quorum/shared';
+import { newKey, withId } from '../../kinds/choice/choice-form';
+import { viewFor } from '../../kinds/registry';
+
+export { blankOption, newKey, type OptionForm } from '../../kinds/choice/choice-form';
 
 type DraftQuestion = PollDraftInput['questions'][number];
 
-export interface OptionForm {
-  key: string;
-  id?: string;
-  label: string;
-  /** Quiz: picking this option is (part of) the correct answer. */
-  correct: boolean;
-}
-
-/** One question being edited. Every kind's fields are kept, so switching kind loses nothing. */
+/**
+ * One question being edited: what every kind has, and each kind's own form kept in a stash by its slot
+ * (single, multiple and rank share the options), so switching kind and back loses nothing.
+ */
 export interface QuestionForm {
   key: string;
   id?: string;
   kind: QuestionKind;
   prompt: string;
   required: boolean;
-  options: OptionForm[];
-  minPicks: number;
-  maxPicks: number;
-  min: 0 | 1;
-  max: number;
-  minLabel: string;
-  maxLabel: string;
-  variant: TextVariant;
-  /** Number bounds as typed, so a half-typed "-" or "0." survives re-rendering. */
-  numMin: string;
-  numMax: string;
-  numStep: string;
-  unit: string;
+  stash: Partial<Record<string, unknown>>;
 }
 
-let counter = 0;
-/** A React key for a new row; it doubles as the id of a new quiz option (ids are otherwise the server's). */
-export const newKey = (): string => `k${++counter}`;
+/** The form of the question's current kind, taken from the stash or made fresh. */
+export function kindForm(question: QuestionForm): unknown {
+  const form = viewFor(question.kind).form;
+  return question.stash[form.slot] ?? form.blank();
+}
 
-export const blankOption = (label = ''): OptionForm => ({ key: newKey(), label, correct: false });
-
-export const blankQuestion = (): QuestionForm => ({
-  key: newKey(),
-  kind: 'single',
-  prompt: '',
-  required: true,
-  options: [blankOption(), blankOption()],
-  minPicks: 1,
-  maxPicks: 2,
-  min: 1,
-  max: 5,
-  minLabel: '',
-  maxLabel: '',
-  variant: 'short',
-  numMin: '0',
-  numMax: '100',
-  numStep: '1',
-  unit: '',
+/** The question with its current kind's form replaced. */
+export const withKindForm = (question: QuestionForm, form: unknown): QuestionForm => ({
+  ...question,
+  stash: { ...question.stash, [viewFor(question.kind).form.slot]: form },
 });
 
-const withId = <T extends object>(value: T, id: string | undefined): T & { id?: string } => (id === undefined ? value : { ...value, id });
+/** The question as another kind, with that kind's form taken from the stash or made fresh. */
+export const switchKind = (question: QuestionForm, kind: QuestionKind): QuestionForm => {
+  const switched = { ...question, kind };
+  return withKindForm(switched, kindForm(switched));
+};
+
+export const blankQuestion = (): QuestionForm => switchKind({ key: newKey(), kind: 'single', prompt: '', required: true, stash: {} }, 'single');
 
 /** A stored question (or a poll's) as the form edits it, ids kept so edits update in place. */
-export function questionFromDraft(q: DraftQuestion): QuestionForm {
-  const base = withId({ ...blankQuestion(), kind: q.kind, prompt: q.prompt, required: q.required !== false }, q.id);
-  switch (q.kind) {
-    case 'rating':
-      return { ...base, min: q.min === 0 ? 0 : 1, max: q.max, minLabel: q.minLabel ?? '', maxLabel: q.maxLabel ?? '' };
-    case 'text':
-      return { ...base, variant: q.variant };
-    case 'number':
-      return { ...base, numMin: String(q.min), numMax: String(q.max), numStep: String(q.step), unit: q.unit ?? '' };
-    default: {
-      const correct = new Set('correctOptionIds' in q ? q.correctOptionIds : []);
-      const options = q.options.map((o) => withId({ key: newKey(), label: o.label, correct: o.id !== undefined && correct.has(o.id) }, o.id));
-      return q.kind === 'multiple' ? { ...base, options, minPicks: q.minPicks, maxPicks: q.maxPicks } : { ...base, options };
-    }
-  }
-}
-
-/** A typed number, or NaN for a blank field (the schema then names the field). */
-const numeric = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
-
-/** Choice options; in a quiz with correct answers marked, new options take their key as id so answers can name them. */
-function choiceFields(q: QuestionForm, quiz: boolean) {
-  const scored = quiz && q.options.some((o) => o.correct);
-  const options = q.options.map((o) => withId({ label: o.label }, scored ? (o.id ?? o.key) : o.id));
-  const correctOptionIds = q.options.filter((o) => o.correct).map((o) => o.id ?? o.key);
-  return { options, ...(scored ? { correctOptionIds } : {}) };
+export function questionFromDraft(draft: DraftQuestion): QuestionForm {
+  const base = withId({ key: newKey(), kind: draft.kind, prompt: draft.prompt, required: draft.required !== false, stash: {} }, draft.id);
+  return withKindForm(base, viewFor(draft.kind).form.fromDraft(draft));
 }
 
 /** The question as the protocol's draft: only the current kind's fields. */
-export function questionToDraft(q: QuestionForm, quiz: boolean): DraftQuestion {
-  const base = withId({ prompt: q.prompt, ...(q.required ? {} : { required: false }) }, q.id);
-  switch (q.kind) {
-    case 'rating':
-      return { ...base, kind: 'rating', min: q.min, max: q.max, minLabel: q.minLabel, maxLabel: q.maxLabel };
-    case 'text':
-      return { ...base, kind: 'text', variant: q.variant };
-    case 'number':
-      return { ...base, kind: 'number', min: numeric(q.numMin), max: numeric(q.numMax), step: numeric(q.numStep), unit: q.unit };
-    case 'rank':
-      return { ...base, kind: 'rank', options: q.options.map((o) => withId({ label: o.label }, o.id)) };
-    case 'single':
-      return { ...base, kind: 'single', ...choiceFields(q, quiz) };
-    case 'multiple':
-      return { ...base, kind: 'multiple', ...choiceFields(q, quiz), minPicks: q.minPicks, maxPicks: q.maxPicks };
-  }
+export function questionToDraft(question: QuestionForm, quiz: boolean): DraftQuestion {
+  const base = withId({ prompt: question.prompt, ...(question.required ? {} : { required: false }) }, question.id);
+  return { ...base, kind: question.kind, ...viewFor(question.kind).form.toDraft(kindForm(question), quiz) } as DraftQuestion;
 }

@@ -3,7 +3,7 @@ import type { Poll, PollTally } from '@quorum/shared';
 import { useMeeting } from '../../app-context';
 import { useT } from '../../i18n';
 import { PollResults } from '../results/poll-results';
-import type { Moderate } from '../results/text-results';
+import type { Moderate } from '../../kinds/text/text-results';
 import { ExportLinks } from './export-links';
 import { fetchRuns } from './run-history-api';
 

@@ -3,7 +3,7 @@ import type { Poll, PollTally, Question } from '@quorum/shared';
 import { makePoll } from '../../test/fixtures';
 import { render, settle } from '../../test/render';
 import { PollResults } from './poll-results';
-import { cloudLayout } from './text-results';
+import { cloudLayout } from '../../kinds/text/text-results';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

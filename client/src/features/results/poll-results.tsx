@@ -3,7 +3,7 @@ import { useT, type MessageId } from '../../i18n';
 import { QuestionResults } from './question-results';
 import { QuizResults } from './quiz-results';
 import { AllRoomsHeading, OwnRoomResults, RoomBreakdown, useRoomNames } from './room-results';
-import type { Moderate } from './text-results';
+import type { Moderate } from '../../kinds/text/text-results';
 import { Turnout } from './turnout';
 
 /** Why a participant sees only turnout, in the poll's own terms. */

@@ -1,9 +1,7 @@
-import type { Question, QuestionTally } from '@quorum/shared';
+import { tallyKindOf, type Question, type QuestionTally } from '@quorum/shared';
 import { FormattedMessage } from 'react-intl';
-import { NumberResults } from './number-results';
-import { RankResults } from './rank-results';
-import { ResultBars } from './result-bars';
-import { TextResults, type Moderate } from './text-results';
+import { KIND_VIEWS, viewFor } from '../../kinds/registry';
+import type { Moderate } from '../../kinds/text/text-results';
 
 interface QuestionResultsProps {
   question: Question;
@@ -15,28 +13,13 @@ interface QuestionResultsProps {
   moderate?: Moderate | undefined;
 }
 
-/** A tally of another kind than the question's (never from this server) is treated as no votes yet. */
-const ofKind = <K extends QuestionTally['kind']>(tally: QuestionTally | undefined, kind: K) =>
-  tally?.kind === kind ? (tally as Extract<QuestionTally, { kind: K }>) : undefined;
-
 function Body({ question, tally, revealCorrect, moderate }: QuestionResultsProps) {
-  switch (question.kind) {
-    case 'single':
-    case 'multiple':
-    case 'rating':
-      return <ResultBars question={question} tally={tally} revealCorrect={revealCorrect} />;
-    case 'rank':
-      return <RankResults question={question} tally={ofKind(tally, 'rank')} final={revealCorrect} />;
-    case 'text':
-      return <TextResults question={question} tally={ofKind(tally, 'text')} moderate={moderate} />;
-    case 'number':
-      return <NumberResults question={question} tally={ofKind(tally, 'number')} />;
-    default:
-      // A kind added by a newer server than this client knows.
-      return <p className="note">
-          <FormattedMessage id="results.unknownKind" />
-        </p>;
-  }
+  // A kind added by a newer server than this client knows.
+  if (!(question.kind in KIND_VIEWS)) return <p className="note"><FormattedMessage id="results.unknownKind" /></p>;
+  const view = viewFor(question.kind);
+  // A tally of another kind than the question's (never from this server) is treated as no votes yet.
+  const fits = tally?.kind === tallyKindOf(question.kind);
+  return <view.Results question={question} tally={fits ? tally : undefined} revealCorrect={revealCorrect} moderate={moderate} />;
 }
 
 /** One question's results, drawn for its kind, under its prompt. */

@@ -1,6 +1,7 @@
 import type { IntlShape } from 'react-intl';
-import type { Poll, PollTally, Question, QuestionTally } from '@quorum/shared';
+import { tallyKindOf, type Poll, type PollTally, type Question, type QuestionTally } from '@quorum/shared';
 import type { MessageId, MessageValues } from '../../i18n';
+import { viewFor } from '../../kinds/registry';
 
 /** What the live region says about a poll's results: while it runs (null: nothing to say) and once it closed. */
 export interface ResultsSummary {
@@ -16,23 +17,16 @@ interface Leader {
   voters: number;
 }
 
-/** Labels and scores of what a choice, rating or rank question counts, in the question's order. */
-function scored(question: Question, tally: QuestionTally): { label: string; count: number }[] {
-  if (question.kind === 'rating' && tally.kind === 'rating') {
-    return Array.from({ length: question.max - question.min + 1 }, (_, i) => String(question.min + i)).map((v) => ({ label: v, count: tally.counts[v] ?? 0 }));
-  }
-  if ((question.kind === 'single' || question.kind === 'multiple' || question.kind === 'rank') && (tally.kind === 'choice' || tally.kind === 'rank')) {
-    return question.options.map((o) => ({ label: o.label, count: tally.counts[o.id] ?? 0 }));
-  }
-  return [];
-}
+/** A tally of another kind than the question's is no tally of it (never from this server). */
+const fits = (question: Question, tally: QuestionTally): boolean => tally.kind === tallyKindOf(question.kind);
 
 /** The option(s) ahead, or null before the first vote (or for kinds without a leader). */
 function leaderOf(question: Question, tally: QuestionTally): Leader | null {
-  const rows = scored(question, tally);
+  const view = viewFor(question.kind);
+  const rows = view.scored?.(question, tally) ?? [];
   const count = Math.max(0, ...rows.map((r) => r.count));
   if (count === 0) return null;
-  return { labels: rows.filter((r) => r.count === count).map((r) => r.label), count, points: tally.kind === 'rank', voters: tally.voters };
+  return { labels: rows.filter((r) => r.count === count).map((r) => r.label), count, points: view.scoresArePoints === true, voters: tally.voters };
 }
 
 /** Words in the app's language for the summary's pieces. */
@@ -57,11 +51,9 @@ class Words {
     if (final && top) return this.t('a11y.results.points', { state: 'winner', names: top.nickname, count: top.points });
     const question = poll.questions[0];
     const qTally = question && tally.questions?.[question.id];
-    if (poll.questions.length !== 1 || !question || !qTally) return null;
-    if (qTally.kind === 'number' && qTally.median !== null) {
-      const unit = question.kind === 'number' && question.unit ? ` ${question.unit}` : '';
-      return this.t('a11y.results.median', { value: `${this.intl.formatNumber(qTally.median, { maximumFractionDigits: 2 })}${unit}` });
-    }
+    if (poll.questions.length !== 1 || !question || !qTally || !fits(question, qTally)) return null;
+    const figure = viewFor(question.kind).figure;
+    if (figure) return figure(question, qTally, (id, values) => this.t(id, values), (n) => this.intl.formatNumber(n, { maximumFractionDigits: 2 }));
     const leader = leaderOf(question, qTally);
     return leader && this.leader(leader, final);
   }

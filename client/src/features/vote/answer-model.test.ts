@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '@quorum/shared';
 import { makePoll, makeReceipt } from '../../test/fixtures';
-import { answersFromReceipts, blankAnswers, checkBallot, isSubmittable, moveItem, numberAnswer, picksHint, rankOrder, togglePick } from './answer-model';
+import { translator } from '../../i18n';
+import { picksHint } from '../../kinds/choice/choice-messages';
+import { togglePick } from '../../kinds/choice/multiple';
+import { numberAnswer } from '../../kinds/number/number-input';
+import { moveItem, rankOrder } from '../../kinds/rank/rank-order';
+import { answersFromReceipts, blankAnswers, checkBallot, isSubmittable } from './answer-model';
 
 const multiple: Extract<Question, { kind: 'multiple' }> = {
   id: 'q2',
@@ -71,7 +76,7 @@ describe('answer model', () => {
 
   it('restores answers from receipts and hints pick counts', () => {
     expect(answersFromReceipts(poll, { q1: makeReceipt() }).q1).toEqual({ kind: 'single', optionId: 'a' });
-    expect(picksHint(multiple)).toBe('Pick 1 to 2.');
-    expect(picksHint({ ...multiple, minPicks: 0 })).toBe('Pick up to 2.');
+    expect(picksHint(multiple, translator())).toBe('Pick 1 to 2.');
+    expect(picksHint({ ...multiple, minPicks: 0 }, translator())).toBe('Pick up to 2.');
   });
 });

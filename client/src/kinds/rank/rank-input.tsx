@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Answer, QuestionOf } from '@quorum/shared';
 import { useAnnounce } from '../../components/announcer';
 import { useT } from '../../i18n';
-import { moveItem, rankOrder } from './answer-model';
+import { moveItem, rankOrder } from './rank-order';
 
 interface RankInputProps {
   question: QuestionOf<'rank'>;

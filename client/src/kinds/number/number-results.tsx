@@ -1,6 +1,6 @@
 import type { NumberTally, QuestionOf } from '@quorum/shared';
 import { useIntl, type IntlShape } from 'react-intl';
-import { BarList, percentOf, votesWithShare, type BarRow } from './bar-list';
+import { BarList, percentOf, votesWithShare, type BarRow } from '../../features/results/bar-list';
 
 const show = (intl: IntlShape, n: number): string => intl.formatNumber(n, { maximumFractionDigits: 2 });
 

@@ -1,6 +1,6 @@
 import type { QuestionOf, RankTally } from '@quorum/shared';
 import { useIntl, type IntlShape } from 'react-intl';
-import { BarList, percentOf, type BarRow } from './bar-list';
+import { BarList, percentOf, type BarRow } from '../../features/results/bar-list';
 
 /** Items by Borda score, best first (ties keep the question's order); a bar is full at the top score possible. */
 export function bordaRows(intl: IntlShape, question: QuestionOf<'rank'>, tally: RankTally | undefined): BarRow[] {

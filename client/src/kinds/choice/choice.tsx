@@ -1,0 +1,18 @@
+interface ChoiceProps {
+  type: 'radio' | 'checkbox';
+  name: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  ariaLabel?: string | undefined;
+}
+
+/** One radio or checkbox with its visible label: an option, or a point of a rating scale. */
+export function Choice({ type, name, label, checked, onChange, ariaLabel }: ChoiceProps) {
+  return (
+    <label className="choice">
+      <input type={type} name={name} checked={checked} aria-label={ariaLabel} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <span>{label}</span>
+    </label>
+  );
+}

@@ -1,0 +1,75 @@
+import { useRef } from 'react';
+import { LIMITS } from '@quorum/shared';
+import { useFocusOnGrowth } from '../../components/use-focus-landing';
+import { useT } from '../../i18n';
+import type { KindEditorProps } from '../kind-view';
+import { blankOption, type ChoiceForm, type OptionForm } from './choice-form';
+
+const toInt = (value: string) => (value === '' ? 0 : Math.trunc(Number(value)));
+
+function OptionRow({ index, option, i, count, quiz, set, remove }: { index: number; option: OptionForm; i: number; count: number; quiz: boolean; set: (o: OptionForm) => void; remove: () => void }) {
+  const t = useT();
+  const n = { q: index + 1, n: i + 1 };
+  return (
+    <div className="row option-row">
+      <input className="grow" aria-label={t('editor.optionLabel', n)} value={option.label} maxLength={LIMITS.optionLabelMax} onChange={(e) => set({ ...option, label: e.currentTarget.value })} />
+      {quiz && (
+        <label className="choice">
+          <input type="checkbox" checked={option.correct} aria-label={t('editor.optionCorrect', n)} onChange={(e) => set({ ...option, correct: e.currentTarget.checked })} />
+          <span aria-hidden="true">{t('editor.correct')}</span>
+        </label>
+      )}
+      <button type="button" aria-label={t('editor.removeOption', n)} disabled={count <= LIMITS.optionsMin} onClick={remove}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** What the options editor shows for its kind: rank items cannot be correct; multiple choice sets pick counts. */
+export interface OptionsEditorProps extends KindEditorProps<ChoiceForm> {
+  variant: 'single' | 'multiple' | 'rank';
+}
+
+/** Options of a choice or rank question; in a quiz, choice options can be marked correct. */
+export function OptionsEditor({ index, form, onChange, quiz, variant }: OptionsEditorProps) {
+  const set = (patch: Partial<ChoiceForm>) => onChange({ ...form, ...patch });
+  const options = form.options;
+  const rank = variant === 'rank';
+  const max = rank ? LIMITS.rankItemsMax : LIMITS.optionsMax;
+  const markCorrect = quiz && !rank;
+  const t = useT();
+  const list = useRef<HTMLFieldSetElement>(null);
+  useFocusOnGrowth(options.length, () => [...(list.current?.querySelectorAll<HTMLInputElement>('input.grow') ?? [])].at(-1));
+  return (
+    <fieldset className="options" ref={list}>
+      <legend>{t(rank ? 'editor.items' : 'editor.options')}</legend>
+      {markCorrect && <p className="note">{t('editor.tickCorrect')}</p>}
+      {options.map((o, i) => (
+        <OptionRow
+          key={o.key}
+          index={index}
+          option={o}
+          i={i}
+          count={options.length}
+          quiz={markCorrect}
+          set={(next) => set({ options: options.map((x) => (x.key === o.key ? next : x)) })}
+          remove={() => set({ options: options.filter((x) => x.key !== o.key) })}
+        />
+      ))}
+      <button type="button" disabled={options.length >= max} onClick={() => set({ options: [...options, blankOption()] })}>
+        {t(rank ? 'editor.addItem' : 'editor.addOption')}
+      </button>
+      {variant === 'multiple' && (
+        <div className="row">
+          <label>
+            {t('editor.minPicks')} <input type="number" min={0} max={options.length} value={form.minPicks} onChange={(e) => set({ minPicks: toInt(e.currentTarget.value) })} />
+          </label>
+          <label>
+            {t('editor.maxPicks')} <input type="number" min={1} max={options.length} value={form.maxPicks} onChange={(e) => set({ maxPicks: toInt(e.currentTarget.value) })} />
+          </label>
+        </div>
+      )}
+    </fieldset>
+  );
+}
