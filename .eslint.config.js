@@ -32,6 +32,29 @@ export default tseslint.config(
     },
   },
   { files: ['server/bench/**', 'server/src/main.ts', '.ci/**'], rules: { 'no-console': 'off' } },
+  // The boundaries the code keeps, enforced. The app reaches Zoom only through its SDK adapter (so tests
+  // and the simulator can stand in for it); the app never depends on the simulator; and the server's
+  // production code never imports the simulator or fake cloud (app.ts loads them by a dynamic import
+  // outside production, which the production bundle drops).
+  {
+    files: ['client/src/**/*.{ts,tsx}'],
+    ignores: ['client/src/zoom/sdk-adapter.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: '@zoom/appssdk', message: 'Only client/src/zoom/sdk-adapter.ts talks to the Zoom SDK; use the ZoomPort.' }],
+        patterns: [{ group: ['**/sim', '**/sim/**'], message: 'client/src must not import the simulator (client/sim).' }],
+      }],
+    },
+  },
+  {
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/sim/**', 'server/src/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/sim/**', './sim', '../sim'], allowTypeImports: true, message: 'Production code must not import server/src/sim; app.ts loads it outside production only.' }],
+      }],
+    },
+  },
   // Every user-visible word in the app goes through client/src/i18n (see its README): words typed
   // straight into JSX, into aria-label/title/placeholder/alt, or into an announcement are errors.
   // The simulator chrome (client/sim) is a developer tool and stays English; tests may say anything.

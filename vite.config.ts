@@ -38,6 +38,8 @@ export default defineConfig(({ isSsrBuild }) => ({
         rollupOptions: { input: { app: fromRoot('./client/index.html'), sim: fromRoot('./client/sim/index.html') } },
       },
   ssr: { noExternal: ['@quorum/shared'] },
+  // The production server bundle leaves the simulator and fake Zoom cloud out entirely (server/src/app.ts).
+  define: isSsrBuild ? { __QUORUM_DEV_TOOLS__: 'false' } : {},
   test: {
     root: '.',
     projects: [

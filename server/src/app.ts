@@ -17,8 +17,7 @@ import { templateRoutes } from './routes/templates';
 import { zoomInstallRoutes } from './routes/zoom-install';
 import { zoomOAuthRoutes } from './routes/zoom-oauth';
 import { zoomWebhookRoutes } from './routes/zoom-webhooks';
-import { createFakeZoomCloud, fakeCloudOptions } from './sim/fake-zoom-cloud';
-import { simRoutes } from './sim/sim-routes';
+import type { DevZoom } from './sim/dev-zoom';
 import { openStore } from './store/open-store';
 import type { Store } from './store/types';
 
@@ -27,6 +26,21 @@ export interface AppDeps {
   store?: Store;
   /** Receives the log lines instead of stdout (a test that checks nothing secret is logged). */
   logStream?: LogStream;
+}
+
+/**
+ * `false` in the production bundle (vite.config.ts `define`), so the bundler drops the simulator's import
+ * and none of its code ships; undefined when the server runs from source (`npm start`, tests).
+ */
+declare const __QUORUM_DEV_TOOLS__: boolean | undefined;
+
+/** The simulator and fake Zoom cloud: developer tools, loaded only outside production and never bundled into it. */
+async function startDevZoom(config: Config): Promise<DevZoom | undefined> {
+  // A constant condition once bundled, so the whole branch (and the import's chunk) is dropped.
+  if (typeof __QUORUM_DEV_TOOLS__ === 'undefined' || __QUORUM_DEV_TOOLS__) {
+    if (!config.isProduction) return (await import('./sim/dev-zoom')).startDevZoom(config);
+  }
+  return undefined;
 }
 
 /** Largest HTTP body accepted: a session request is ~1 KB, a poll a few KB. */
@@ -48,9 +62,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(zoomCloudPlugin, { config, store });
   // Outside production a fake Zoom cloud stands in for zoom.us and api.zoom.us (config points there
   // by default) and catches the report email, so the whole flow runs offline.
-  const fakeCloud = config.isProduction ? undefined : await createFakeZoomCloud(fakeCloudOptions(config));
-  if (fakeCloud) app.addHook('onClose', () => fakeCloud.close());
-  await app.register(webhookProcessingPlugin, { config, store, smtpUrl: config.smtpUrl ?? fakeCloud?.smtpUrl });
+  const devZoom = await startDevZoom(config);
+  if (devZoom) app.addHook('onClose', () => devZoom.close());
+  await app.register(webhookProcessingPlugin, { config, store, smtpUrl: config.smtpUrl ?? devZoom?.smtpUrl });
 
   await app.register(healthRoutes, { store });
   await app.register(sessionRoutes, { config, onGuestSignedIn: (guest, user, meetingId) => app.polls.ballots.adoptGuestBallots(guest, user, meetingId) });
@@ -63,9 +77,6 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(deliveryRoutes, { store });
   await app.register(homeRoutes, { config });
   // The simulator frames the app as several people; it is a developer tool, never served in production.
-  if (fakeCloud) {
-    await app.register(simRoutes, { config });
-    await app.register(fakeCloud.routes, { prefix: '/sim/zoom' });
-  }
+  await devZoom?.mount(app);
   return app;
 }

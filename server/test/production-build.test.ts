@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -14,6 +14,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the production build (npm run build && npm run serve)', () => {
   it('bundles the server, serves the Home URL with Zoom’s headers, and mounts no simulator', async () => {
     await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { ssr: true, outDir: dir } });
+    // Not a route that 404s but no code at all: the simulator and the fake cloud are left out of the bundle.
+    const bundled = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(bundled).toEqual(['main.js']);
+    const code = readFileSync(join(dir, 'main.js'), 'utf8');
+    for (const marker of ['smtp-server', 'FakeZoomState', '/sim/api/context', 'sealSimContext', 'FakeWebhookSender']) expect(code).not.toContain(marker);
     const server = await spawnServer(
       {
         NODE_ENV: 'production',

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { policyError, ZOOM_API_TABLE } from '../../sim/api-policy';
-import type { Person, SdkRole, SimRunningContext } from '../../sim/sim-types';
-import { MIN_ZOOM_CLIENT_VERSION, ZOOM_CAPABILITIES } from './capabilities';
-import { ZOOM_API_USES, type ZoomTableRole } from './zoom-usage';
+import { MIN_ZOOM_CLIENT_VERSION, ZOOM_CAPABILITIES } from '../../src/zoom/capabilities';
+import { ZOOM_API_USES, type ZoomTableRole } from '../../src/zoom/zoom-usage';
+import { policyError, ZOOM_API_TABLE } from '../api-policy';
+import type { Person, SdkRole, SimRunningContext } from '../sim-types';
 
 // The conformance check: what the app calls, held to Zoom's own table (sdk.d.ts, via the simulator's
 // generated policy), and to what it declares in config's capabilities.
