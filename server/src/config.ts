@@ -49,6 +49,8 @@ export interface Config {
   zoomWebhookAllowedCidrs: string[];
   /** Legacy `authorization` header value Zoom sends with webhooks; checked only when set. */
   zoomVerificationToken?: string;
+  /** In-client authorizations pending at once, all sessions together (each session holds at most one). */
+  zoomOauthPendingMax: number;
   /** Where the meeting report email goes out; unset = no email. */
   smtpUrl?: string;
   mailFrom: string;
@@ -126,6 +128,7 @@ const envSchema = z
     ZOOM_WEBHOOK_MAX_AGE_SEC: int(10, 3600).default(300),
     ZOOM_WEBHOOK_ALLOWED_CIDRS: list(cidr).default([]),
     ZOOM_VERIFICATION_TOKEN: z.string().min(1).optional(),
+    ZOOM_OAUTH_PENDING_MAX: int(1, 1_000_000).default(10_000),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().min(3).optional(),
     OUTGOING_WEBHOOK_URLS: list(httpUrl).optional(),
@@ -183,6 +186,7 @@ const envSchema = z
       zoomWebhookMaxAgeSec: env.ZOOM_WEBHOOK_MAX_AGE_SEC,
       zoomWebhookAllowedCidrs: env.ZOOM_WEBHOOK_ALLOWED_CIDRS,
       ...(env.ZOOM_VERIFICATION_TOKEN === undefined ? {} : { zoomVerificationToken: env.ZOOM_VERIFICATION_TOKEN }),
+      zoomOauthPendingMax: env.ZOOM_OAUTH_PENDING_MAX,
       ...(env.SMTP_URL === undefined ? {} : { smtpUrl: env.SMTP_URL }),
       mailFrom: env.MAIL_FROM ?? `Quorum <quorum@${new URL(publicUrl).hostname}>`,
       // In development the summary goes to the fake cloud's receiver so the simulator shows it; tests
