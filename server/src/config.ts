@@ -55,6 +55,11 @@ export interface Config {
   zoomWebhookAllowedCidrs: string[];
   /** Legacy `authorization` header value Zoom sends with webhooks; checked only when set. */
   zoomVerificationToken?: string;
+  /**
+   * Longest lifetime (`exp − ts`, and `exp − now`) of an app context accepted: bounds how long a sealed
+   * context can be replayed. Zoom's are about 120 s (devforum dumps; not documented), hence 300 s.
+   */
+  zoomAppContextMaxLifetimeSec: number;
   /** In-client authorizations pending at once, all sessions together (each session holds at most one). */
   zoomOauthPendingMax: number;
   /** Where the meeting report email goes out; unset = no email. */
@@ -137,6 +142,7 @@ const envSchema = z
     ZOOM_WEBHOOK_ALLOWED_CIDRS: list(cidr).default([]),
     ZOOM_VERIFICATION_TOKEN: z.string().min(1).optional(),
     ZOOM_OAUTH_PENDING_MAX: int(1, 1_000_000).default(10_000),
+    ZOOM_APP_CONTEXT_MAX_LIFETIME_SEC: int(30, 24 * 3600).default(300),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().min(3).optional(),
     OUTGOING_WEBHOOK_URLS: list(httpUrl).optional(),
@@ -196,6 +202,7 @@ const envSchema = z
       zoomWebhookAllowedCidrs: env.ZOOM_WEBHOOK_ALLOWED_CIDRS,
       ...(env.ZOOM_VERIFICATION_TOKEN === undefined ? {} : { zoomVerificationToken: env.ZOOM_VERIFICATION_TOKEN }),
       zoomOauthPendingMax: env.ZOOM_OAUTH_PENDING_MAX,
+      zoomAppContextMaxLifetimeSec: env.ZOOM_APP_CONTEXT_MAX_LIFETIME_SEC,
       ...(env.SMTP_URL === undefined ? {} : { smtpUrl: env.SMTP_URL }),
       mailFrom: env.MAIL_FROM ?? `Quorum <quorum@${new URL(publicUrl).hostname}>`,
       // In development the summary goes to the fake cloud's receiver so the simulator shows it; tests
