@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { loggerOptions, type LogStream } from './logger';
+import { warnAboutLegacySettings } from './startup-warnings';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { realtimePlugin } from './plugins/realtime';
 import { securityHeadersPlugin } from './plugins/security-headers';
@@ -54,6 +55,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const app = Fastify({ logger: loggerOptions(config, deps.logStream), bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.isProduction });
   const store = deps.store ?? (await openStore(config.databaseUrl, config.databaseSchema === undefined ? {} : { schema: config.databaseSchema }));
   if (!deps.store) app.addHook('onClose', () => store.close());
+  warnAboutLegacySettings(app.log, config);
 
   await app.register(errorHandlerPlugin);
   await app.register(securityHeadersPlugin, { config });

@@ -43,12 +43,25 @@ export interface Config {
    * stays one variable away. (The web install flow always uses S256.)
    */
   zoomPkceMethod: PkceMethod;
-  /** Webhooks whose x-zm-request-timestamp is further than this from now are rejected as replays. */
+  /** Webhooks whose x-zm-request-timestamp is further than this from now are rejected (clock skew, both directions). */
   zoomWebhookMaxAgeSec: number;
+  /**
+   * How old an x-zm-request-timestamp may be and still verify, so a Zoom retry that keeps its first
+   * attempt's timestamp (85 minutes after it, at the last retry) is accepted; 0 = only the window above.
+   * Replays inside it are stopped by the inbox's de-duplication.
+   */
+  zoomWebhookRetryWindowSec: number;
   /** Source ranges allowed to post webhooks; empty = any source (the signature is the real check). */
   zoomWebhookAllowedCidrs: string[];
   /** Legacy `authorization` header value Zoom sends with webhooks; checked only when set. */
   zoomVerificationToken?: string;
+  /**
+   * Longest lifetime (`exp − ts`, and `exp − now`) of an app context accepted: bounds how long a sealed
+   * context can be replayed. Zoom's are about 120 s (devforum dumps; not documented), hence 300 s.
+   */
+  zoomAppContextMaxLifetimeSec: number;
+  /** In-client authorizations pending at once, all sessions together (each session holds at most one). */
+  zoomOauthPendingMax: number;
   /** Where the meeting report email goes out; unset = no email. */
   smtpUrl?: string;
   mailFrom: string;
@@ -124,8 +137,12 @@ const envSchema = z
     // plain: what Zoom's current in-client authorize docs and official sample use (see Config.zoomPkceMethod).
     ZOOM_PKCE_METHOD: z.enum(['plain', 'S256'], { error: "must be 'plain' or 'S256'" }).default('plain'),
     ZOOM_WEBHOOK_MAX_AGE_SEC: int(10, 3600).default(300),
+    // 90 min: Zoom's last retry comes 5 + 20 + 60 = 85 minutes after the first attempt, plus skew.
+    ZOOM_WEBHOOK_RETRY_WINDOW_SEC: int(0, 24 * 3600).default(90 * 60),
     ZOOM_WEBHOOK_ALLOWED_CIDRS: list(cidr).default([]),
     ZOOM_VERIFICATION_TOKEN: z.string().min(1).optional(),
+    ZOOM_OAUTH_PENDING_MAX: int(1, 1_000_000).default(10_000),
+    ZOOM_APP_CONTEXT_MAX_LIFETIME_SEC: int(30, 24 * 3600).default(300),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().min(3).optional(),
     OUTGOING_WEBHOOK_URLS: list(httpUrl).optional(),
@@ -181,8 +198,11 @@ const envSchema = z
       zoomApiBaseUrl: env.ZOOM_API_BASE_URL ?? (fakeCloud ? `${fakeCloud}/v2` : 'https://api.zoom.us/v2'),
       zoomPkceMethod: env.ZOOM_PKCE_METHOD,
       zoomWebhookMaxAgeSec: env.ZOOM_WEBHOOK_MAX_AGE_SEC,
+      zoomWebhookRetryWindowSec: env.ZOOM_WEBHOOK_RETRY_WINDOW_SEC,
       zoomWebhookAllowedCidrs: env.ZOOM_WEBHOOK_ALLOWED_CIDRS,
       ...(env.ZOOM_VERIFICATION_TOKEN === undefined ? {} : { zoomVerificationToken: env.ZOOM_VERIFICATION_TOKEN }),
+      zoomOauthPendingMax: env.ZOOM_OAUTH_PENDING_MAX,
+      zoomAppContextMaxLifetimeSec: env.ZOOM_APP_CONTEXT_MAX_LIFETIME_SEC,
       ...(env.SMTP_URL === undefined ? {} : { smtpUrl: env.SMTP_URL }),
       mailFrom: env.MAIL_FROM ?? `Quorum <quorum@${new URL(publicUrl).hostname}>`,
       // In development the summary goes to the fake cloud's receiver so the simulator shows it; tests

@@ -43,14 +43,34 @@ describe('Marketplace install from the web', () => {
     expect(stored).toEqual([{ uid: 'installer-1' }]);
   });
 
-  it('refuses a callback from another browser (no install cookie) and a replayed one', async () => {
+  it('refuses a callback from another browser (no install cookie, or another install\'s cookie) and a replayed one', async () => {
     const { callback, cookie } = await approve('installer-2');
+    const other = await approve('installer-3');
     const foreign = await api(rig.server, `${callback.pathname}${callback.search}`, undefined, { redirect: 'manual' });
     expect(foreign.status).toBe(400);
-    expect(await foreign.text()).toContain('cannot be used');
+    expect(await foreign.text()).toContain('started in another browser');
+    const swapped = await api(rig.server, `${callback.pathname}${callback.search}`, undefined, { headers: { cookie: other.cookie }, redirect: 'manual' });
+    expect(swapped.status).toBe(400);
+    expect(inspectDb(rig.server.dbPath, (db) => db.prepare('SELECT COUNT(*) AS n FROM zoom_users').get())).toEqual({ n: 0 });
+
+    expect((await api(rig.server, `${callback.pathname}${callback.search}`, undefined, { headers: { cookie }, redirect: 'manual' })).status).toBe(302);
+    // The same browser replaying the callback: the sealed cookie still matches, but Zoom's code is spent.
     const replay = await api(rig.server, `${callback.pathname}${callback.search}`, undefined, { headers: { cookie }, redirect: 'manual' });
     expect(replay.status).toBe(400);
-    expect(inspectDb(rig.server.dbPath, (db) => db.prepare('SELECT COUNT(*) AS n FROM zoom_users').get())).toEqual({ n: 0 });
+    expect(await replay.text()).toContain('expired or already used');
+  });
+
+  it('writes no row for an anonymous install start: its state lives in a sealed cookie (issue 13 #6)', async () => {
+    for (let i = 0; i < 20; i++) expect((await fetch(`${rig.server.url}/api/zoom/install`, { redirect: 'manual' })).status).toBe(302);
+    expect(inspectDb(rig.server.dbPath, (db) => db.prepare('SELECT COUNT(*) AS n FROM oauth_states').get())).toEqual({ n: 0 });
+  });
+
+  it('refuses a tampered install cookie', async () => {
+    const { callback, cookie } = await approve('installer-4');
+    const [name, value] = cookie.split('=') as [string, string];
+    const tampered = `${name}=${value.replace(/v1\.(.)/, (_m, c: string) => `v1.${c === 'A' ? 'B' : 'A'}`)}`;
+    const res = await api(rig.server, `${callback.pathname}${callback.search}`, undefined, { headers: { cookie: tampered }, redirect: 'manual' });
+    expect(res.status).toBe(400);
   });
 
   it('shows a page, not an error, when the user declines', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSecret } from '../src/zoom/token-crypto';
 import { openSession } from './support/harness';
-import { api, authorizeInClient, cloudPost, inspectDb, startCloudRig, type CloudRig } from './support/zoom-cloud';
+import { api, authorizeInClient, cloudPost, inspectDb, startAuthorize, startCloudRig, type CloudRig } from './support/zoom-cloud';
 
 const HOST = { mid: 'mtg-oauth==', uid: 'host-1', role: 'host' as const };
 
@@ -15,6 +15,7 @@ function storedPair(uid: string): { accessToken: string; refreshToken: string } 
   return JSON.parse(openSecret(sealed.sealed_tokens, rig.server.config.tokenEncryptionKey, `zoom-tokens:${uid}`)) as { accessToken: string; refreshToken: string };
 }
 
+const home = () => `${rig.server.config.publicUrl}/`;
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 
 describe('in-client OAuth against the fake Zoom cloud', () => {
@@ -44,29 +45,28 @@ describe('in-client OAuth against the fake Zoom cloud', () => {
     expect(first.res.status).toBe(200);
 
     const other = await openSession(rig.server, { mid: HOST.mid, uid: 'host-2', role: 'co-host' });
-    const stolen = await api(rig.server, '/api/zoom/authorize', first.token);
-    const { state } = (await stolen.json()) as { state: string };
-    const mismatch = await api(rig.server, '/api/zoom/authorized', other.token, { method: 'POST', body: JSON.stringify({ code: 'x', state }) });
+    const { state } = await startAuthorize(rig.server, first.token);
+    const mismatch = await api(rig.server, '/api/zoom/authorized', other.token, { method: 'POST', body: JSON.stringify({ code: 'x', state, redirectUri: home() }) });
     expect(mismatch.status).toBe(400);
     expect((await errorOf(mismatch)).message).toBe('authorization state started by another session: start again');
 
-    const unknown = await api(rig.server, '/api/zoom/authorized', first.token, { method: 'POST', body: JSON.stringify({ code: 'x', state: 'nope' }) });
+    const unknown = await api(rig.server, '/api/zoom/authorized', first.token, { method: 'POST', body: JSON.stringify({ code: 'x', state: 'nope', redirectUri: home() }) });
     expect((await errorOf(unknown)).message).toContain('unknown or already used');
 
-    const again = (await (await api(rig.server, '/api/zoom/authorize', first.token)).json()) as { state: string };
-    const replay = await api(rig.server, '/api/zoom/authorized', first.token, { method: 'POST', body: JSON.stringify({ code: first.code, state: again.state }) });
+    const again = await startAuthorize(rig.server, first.token);
+    const replay = await api(rig.server, '/api/zoom/authorized', first.token, { method: 'POST', body: JSON.stringify({ code: first.code, state: again.state, redirectUri: home() }) });
     expect(replay.status).toBe(400);
     expect(await errorOf(replay)).toMatchObject({ code: 'INVALID', message: expect.stringContaining('expired or already used') });
 
-    const usedState = await api(rig.server, '/api/zoom/authorized', first.token, { method: 'POST', body: JSON.stringify({ code: first.code, state: first.state }) });
+    const usedState = await api(rig.server, '/api/zoom/authorized', first.token, { method: 'POST', body: JSON.stringify({ code: first.code, state: first.state, redirectUri: home() }) });
     expect((await errorOf(usedState)).message).toContain('unknown or already used');
   });
 
   it('refuses an expired state and a malformed body', async () => {
     const { token } = await openSession(rig.server, HOST);
-    const { state } = (await (await api(rig.server, '/api/zoom/authorize', token)).json()) as { state: string };
+    const { state } = await startAuthorize(rig.server, token);
     inspectDb(rig.server.dbPath, (db) => db.prepare('UPDATE oauth_states SET expires_at = 1').run());
-    const expired = await api(rig.server, '/api/zoom/authorized', token, { method: 'POST', body: JSON.stringify({ code: 'c', state }) });
+    const expired = await api(rig.server, '/api/zoom/authorized', token, { method: 'POST', body: JSON.stringify({ code: 'c', state, redirectUri: home() }) });
     expect(expired.status).toBe(400);
     expect((await errorOf(expired)).message).toBe('authorization state expired: start again');
 
@@ -76,11 +76,11 @@ describe('in-client OAuth against the fake Zoom cloud', () => {
 
   it('sends guests to promptAuthorize and refuses callers without a session', async () => {
     const guest = await openSession(rig.server, { mid: HOST.mid });
-    const res = await api(rig.server, '/api/zoom/authorize', guest.token);
+    const res = await api(rig.server, '/api/zoom/authorize', guest.token, { method: 'POST', body: '{}' });
     expect(res.status).toBe(403);
     expect((await errorOf(res)).message).toContain('promptAuthorize');
     expect(await (await api(rig.server, '/api/zoom/status', guest.token)).json()).toEqual({ canAuthorize: false, authorized: false });
-    expect((await api(rig.server, '/api/zoom/authorize')).status).toBe(401);
+    expect((await api(rig.server, '/api/zoom/authorize', undefined, { method: 'POST', body: '{}' })).status).toBe(401);
   });
 
   it('asks a user who never authorized to authorize, with 401 rather than an error', async () => {
@@ -135,9 +135,70 @@ describe('token lifetime and PKCE variants', () => {
     await cloudPost(rig, '/meetings', { uuid: person.mid, topic: 'Slashy', hostId: person.uid });
     const { res, token } = await authorizeInClient(rig, person);
     expect(res.status).toBe(200);
-    const started = (await (await api(rig.server, '/api/zoom/authorize', token)).json()) as { codeChallenge: string; codeChallengeMethod: string };
+    const started = await startAuthorize(rig.server, token);
     expect(started.codeChallengeMethod).toBe('S256');
     expect(started.codeChallenge).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await (await api(rig.server, '/api/zoom/meeting', token)).json()).toMatchObject({ topic: 'Slashy' });
+  });
+});
+
+describe('the redirect URI Zoom reports (issue 12)', () => {
+  beforeEach(async () => {
+    rig = await startCloudRig();
+  });
+
+  it('redeems the code with the redirect URI onAuthorized reported, not a hard-coded Home URL', async () => {
+    // authorize ran on a page with a query (present mode): Zoom binds the code to that exact URI.
+    const page = `${rig.server.config.publicUrl}/?present=poll-1`;
+    const { res } = await authorizeInClient(rig, HOST, { redirectUri: page });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ canAuthorize: true, authorized: true });
+  });
+
+  it('passes on Zoom\'s invalid_grant when the reported URI is not the one the code was issued for', async () => {
+    const { res } = await authorizeInClient(rig, HOST, { redirectUri: `${rig.server.config.publicUrl}/a`, reportedUri: `${rig.server.config.publicUrl}/b` });
+    expect(res.status).toBe(400);
+    expect(await errorOf(res)).toMatchObject({ code: 'INVALID', field: 'code', message: expect.stringContaining('Zoom refused the authorization code') });
+  });
+
+  it('refuses a redirect URI off the app origin with a clear error, and keeps the state for a retry', async () => {
+    const { token } = await openSession(rig.server, HOST);
+    const { state } = await startAuthorize(rig.server, token);
+    for (const foreign of ['https://evil.example/', `${rig.server.config.publicUrl.replace('http:', 'https:')}/`, 'http://user:pw@127.0.0.1/', 'javascript:alert(1)']) {
+      const res = await api(rig.server, '/api/zoom/authorized', token, { method: 'POST', body: JSON.stringify({ code: 'c', state, redirectUri: foreign }) });
+      expect(res.status, foreign).toBe(400);
+      expect(await errorOf(res), foreign).toMatchObject({ code: 'INVALID', field: 'redirectUri' });
+    }
+    const missing = await api(rig.server, '/api/zoom/authorized', token, { method: 'POST', body: JSON.stringify({ code: 'c', state }) });
+    expect(await errorOf(missing)).toMatchObject({ code: 'INVALID', field: 'redirectUri' });
+    expect(inspectDb(rig.server.dbPath, (db) => db.prepare('SELECT COUNT(*) AS n FROM oauth_states').get())).toEqual({ n: 1 });
+  });
+});
+
+describe('pending authorizations are bounded (issue 13 #6, #8)', () => {
+  const pending = () => inspectDb(rig.server.dbPath, (db) => (db.prepare('SELECT COUNT(*) AS n FROM oauth_states').get() as { n: number }).n);
+
+  it('writes nothing on GET, and keeps one pending state per session: a new authorize replaces the old', async () => {
+    rig = await startCloudRig();
+    const { token } = await openSession(rig.server, HOST);
+    for (let i = 0; i < 5; i++) expect((await api(rig.server, '/api/zoom/authorize', token)).status).toBe(404);
+    expect(pending()).toBe(0);
+
+    const first = await startAuthorize(rig.server, token);
+    const second = await startAuthorize(rig.server, token);
+    expect(pending()).toBe(1);
+    const stale = await api(rig.server, '/api/zoom/authorized', token, { method: 'POST', body: JSON.stringify({ code: 'c', state: first.state, redirectUri: home() }) });
+    expect((await errorOf(stale)).message).toContain('unknown or already used');
+    expect(second.state).not.toBe(first.state);
+  });
+
+  it('refuses new authorizations with RATE_LIMITED once the global cap is reached', async () => {
+    rig = await startCloudRig({ config: { zoomOauthPendingMax: 2 } });
+    for (const uid of ['h-1', 'h-2']) await startAuthorize(rig.server, (await openSession(rig.server, { ...HOST, uid })).token);
+    const third = await openSession(rig.server, { ...HOST, uid: 'h-3' });
+    const res = await api(rig.server, '/api/zoom/authorize', third.token, { method: 'POST', body: '{}' });
+    expect(res.status).toBe(429);
+    expect(await errorOf(res)).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('too many Zoom authorizations') });
+    expect(pending()).toBe(2);
   });
 });

@@ -36,7 +36,8 @@ describe('POST /api/zoom/webhooks', () => {
   it('rejects a bad signature and a stale timestamp with 401, malformed JSON with 400, and audits each', async () => {
     const body = started();
     expect((await postWebhook(rig.server, body, { secret: 'not-the-secret' })).status).toBe(401);
-    const stale = await postWebhook(rig.server, body, { nowMs: Date.now() - 301_000 });
+    // Older than the retry window (a retry may keep its first attempt's timestamp, so that is the limit).
+    const stale = await postWebhook(rig.server, body, { nowMs: Date.now() - (rig.server.config.zoomWebhookRetryWindowSec + 1) * 1000 });
     expect(stale.status).toBe(401);
     expect(await stale.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'webhook rejected: stale timestamp' } });
     const unsigned = await fetch(`${rig.server.url}/api/zoom/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });

@@ -12,7 +12,7 @@ type Answer = [status: number, body: unknown];
 /** The answers of a host whose account is not linked yet, for a meeting called "Team sync". */
 export const HAPPY_ROUTES: Record<string, (body: unknown) => Answer> = {
   'GET /api/zoom/status': () => [200, { canAuthorize: true, authorized: false }],
-  'GET /api/zoom/authorize': () => [200, { codeChallenge: 'challenge-1', state: 'state-1', codeChallengeMethod: 'plain' }],
+  'POST /api/zoom/authorize': () => [200, { codeChallenge: 'challenge-1', state: 'state-1', codeChallengeMethod: 'plain' }],
   'POST /api/zoom/authorized': () => [200, { canAuthorize: true, authorized: true }],
   'GET /api/zoom/meeting': () => [200, { uuid: 'm1', id: '81234567890', topic: 'Team sync', hostId: 'zu1', isHost: true }],
   'GET /api/deliveries': () => [200, { deliveries: [] }],

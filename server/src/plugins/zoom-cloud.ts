@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
+import { InstallStateCookie } from '../services/install-state-cookie';
 import { OAuthStates } from '../services/oauth-states';
 import { ZoomAccounts } from '../services/zoom-accounts';
 import type { Store } from '../store/types';
@@ -12,6 +13,7 @@ export interface ZoomCloud {
   rest: ZoomRestClient;
   accounts: ZoomAccounts;
   states: OAuthStates;
+  installStates: InstallStateCookie;
 }
 
 declare module 'fastify' {
@@ -32,8 +34,9 @@ export const zoomCloudPlugin = fp<ZoomCloudOptions>(
     const oauth = new ZoomOAuthClient({ baseUrl: config.zoomOauthBaseUrl, clientId: config.zoomClientId, clientSecret: config.zoomClientSecret });
     const rest = new ZoomRestClient({ baseUrl: config.zoomApiBaseUrl });
     const accounts = new ZoomAccounts({ store, oauth, rest, tokenKey: config.tokenEncryptionKey });
-    const states = new OAuthStates(store, config.tokenEncryptionKey);
-    app.decorate('zoom', { oauth, rest, accounts, states });
+    const states = new OAuthStates(store, config.tokenEncryptionKey, { maxPending: config.zoomOauthPendingMax });
+    const installStates = new InstallStateCookie(config.tokenEncryptionKey);
+    app.decorate('zoom', { oauth, rest, accounts, states, installStates });
   },
   { name: 'zoom-cloud', fastify: '5.x' },
 );

@@ -53,7 +53,7 @@ function establishSession(req: FastifyRequest, reply: FastifyReply, config: Conf
   const header = req.headers[APP_CONTEXT_HEADER];
   if (header === undefined) return undefined;
   // Node joins repeated custom headers with ", ", which then fails base64 validation: rejected below.
-  const ctx = decryptAppContext(String(header), config.zoomClientSecret, at, config.zoomClientId);
+  const ctx = decryptAppContext(String(header), config.zoomClientSecret, at, config.zoomClientId, { maxLifetimeMs: config.zoomAppContextMaxLifetimeSec * 1000 });
   if (!ctx.ok) {
     req.log.info({ reason: ctx.error.message }, 'app context rejected');
     return reply

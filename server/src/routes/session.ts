@@ -34,7 +34,7 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (fa
     const input = parseInput(sessionRequestSchema, req.body);
     if (!input.ok) return reply.code(HTTP_STATUS.INVALID).send({ error: input.error });
     const at = now();
-    const ctx = decryptAppContext(input.data.context, config.zoomClientSecret, at, config.zoomClientId);
+    const ctx = decryptAppContext(input.data.context, config.zoomClientSecret, at, config.zoomClientId, { maxLifetimeMs: config.zoomAppContextMaxLifetimeSec * 1000 });
     if (!ctx.ok) {
       req.log.info({ reason: ctx.error.message }, 'app context rejected');
       return reply.code(HTTP_STATUS.UNAUTHENTICATED).send({ error: ctx.error });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config';
+import { INSTALL_STATE_TTL_MS } from '../services/install-state-cookie';
 import { OAuthError } from '../zoom/oauth-client';
 import { plainPage } from './home';
 
@@ -9,7 +10,7 @@ export interface ZoomInstallRoutesOptions {
   config: Config;
 }
 
-/** Cookie that ties the install callback to the browser that started it (login-CSRF defence). */
+/** Cookie that ties the install callback to the browser that started it (login-CSRF defence) and holds its sealed state. */
 export const INSTALL_COOKIE = 'quorum_install';
 
 const callbackQuerySchema = z.object({
@@ -34,9 +35,10 @@ export const zoomInstallRoutes: FastifyPluginAsync<ZoomInstallRoutesOptions> = a
   const cookieOptions = { signed: true, httpOnly: true, secure: true, sameSite: 'lax' as const, path: '/api/zoom/install' };
 
   app.get('/api/zoom/install', async (_req, reply) => {
-    // The web flow is a regular browser redirect, where S256 is documented and supported.
-    const started = await app.zoom.states.start('install', null, 'S256');
-    reply.setCookie(INSTALL_COOKIE, started.state, { ...cookieOptions, maxAge: 600 });
+    // The web flow is a regular browser redirect, where S256 is documented and supported. Nothing is
+    // written server-side: the state and verifier travel sealed in the cookie (a GET must not write).
+    const { started, cookie } = app.zoom.installStates.start();
+    reply.setCookie(INSTALL_COOKIE, cookie, { ...cookieOptions, maxAge: INSTALL_STATE_TTL_MS / 1000 });
     const url = app.zoom.oauth.authorizeUrl({ redirectUri, codeChallenge: started.codeChallenge, method: 'S256', state: started.state });
     return reply.header('cache-control', 'no-store').redirect(url, 302);
   });
@@ -49,9 +51,11 @@ export const zoomInstallRoutes: FastifyPluginAsync<ZoomInstallRoutesOptions> = a
     const cookie = req.cookies[INSTALL_COOKIE];
     const unsigned = cookie ? app.unsignCookie(cookie) : undefined;
     reply.clearCookie(INSTALL_COOKIE, cookieOptions);
-    const state = await app.zoom.states.finish(query.data.state, 'install', null);
-    if (!unsigned?.valid || unsigned.value !== query.data.state || !state.ok) {
-      const why = state.ok ? 'it was started in another browser' : `its state is ${state.reason}`;
+    // A replayed callback gets past here only with the same browser's cookie, and then Zoom refuses
+    // the spent code: codes are single-use.
+    const state = app.zoom.installStates.finish(unsigned?.valid ? (unsigned.value ?? undefined) : undefined, query.data.state);
+    if (!state.ok) {
+      const why = state.reason === 'started in another browser' ? 'it was started in another browser' : `its state is ${state.reason}`;
       return page(reply, 400, 'Quorum was not installed', `This installation link cannot be used: ${why}. Start again.`);
     }
     try {

@@ -2,6 +2,7 @@ import { fail, HTTP_STATUS, parseInput, zoomAuthorizedRequestSchema, type AppErr
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import { requireSession } from '../plugins/session';
+import { TooManyPendingStatesError } from '../services/oauth-states';
 import { NeedsAuthorizationError, WrongZoomUserError } from '../services/zoom-accounts';
 import type { Session } from '../session/session-token';
 import type { Store } from '../store/types';
@@ -43,19 +44,40 @@ function zoomUid(session: Session, reply: FastifyReply): string | undefined {
 }
 
 /**
- * In-client OAuth with PKCE: `GET /api/zoom/authorize` → `zoomSdk.authorize(...)` → `onAuthorized` →
- * `POST /api/zoom/authorized`; plus the status and the session's meeting as Zoom describes it.
+ * The redirect URI to redeem an in-client code with: the one `onAuthorized` reported, because Zoom binds
+ * the code to it (the page where `authorize` ran, which may carry a path or query), accepted only on
+ * Quorum's own origin so a client cannot make the server redeem a code for somebody else's redirect.
+ */
+export function ownRedirectUri(reported: string, publicUrl: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(reported);
+  } catch {
+    return undefined;
+  }
+  const sameOrigin = url.origin === new URL(publicUrl).origin && url.username === '' && url.password === '';
+  return sameOrigin ? reported : undefined;
+}
+
+/**
+ * In-client OAuth with PKCE: `POST /api/zoom/authorize` (it stores a state, so not a GET) →
+ * `zoomSdk.authorize(...)` → `onAuthorized` → `POST /api/zoom/authorized`; plus the status and the
+ * session's meeting as Zoom describes it.
  */
 export const zoomOAuthRoutes: FastifyPluginAsync<ZoomOAuthRoutesOptions> = async (app, { config, store }) => {
   app.addHook('preHandler', requireSession);
-  // Zoom's docs: the redirect_uri of an in-client code is the Home URL, which is on the OAuth allow list.
-  const homeUrl = `${config.publicUrl}/`;
+  const appOrigin = new URL(config.publicUrl).origin;
 
-  app.get('/api/zoom/authorize', async (req, reply) => {
+  app.post('/api/zoom/authorize', async (req, reply) => {
     const session = req.session!;
     if (zoomUid(session, reply) === undefined) return reply;
-    const started = await app.zoom.states.start('in-client', session.voterId, config.zoomPkceMethod);
-    return reply.header('cache-control', 'no-store').send({ codeChallenge: started.codeChallenge, state: started.state, codeChallengeMethod: started.method });
+    try {
+      const started = await app.zoom.states.start(session.voterId, config.zoomPkceMethod);
+      return await reply.header('cache-control', 'no-store').send({ codeChallenge: started.codeChallenge, state: started.state, codeChallengeMethod: started.method });
+    } catch (error) {
+      if (error instanceof TooManyPendingStatesError) return send(reply, HTTP_STATUS.RATE_LIMITED, { code: 'RATE_LIMITED', message: error.message });
+      throw error;
+    }
   });
 
   app.post('/api/zoom/authorized', async (req, reply) => {
@@ -64,10 +86,15 @@ export const zoomOAuthRoutes: FastifyPluginAsync<ZoomOAuthRoutesOptions> = async
     if (uid === undefined) return reply;
     const input = parseInput(zoomAuthorizedRequestSchema, req.body);
     if (!input.ok) return send(reply, HTTP_STATUS.INVALID, input.error);
-    const state = await app.zoom.states.finish(input.data.state, 'in-client', session.voterId);
+    const redirectUri = ownRedirectUri(input.data.redirectUri, config.publicUrl);
+    if (redirectUri === undefined) {
+      req.log.info({ reason: 'redirectUri not on the app origin' }, 'in-client authorization refused');
+      return send(reply, HTTP_STATUS.INVALID, fail('INVALID', `redirectUri must be on Quorum's own origin (${appOrigin})`, 'redirectUri').error);
+    }
+    const state = await app.zoom.states.finish(input.data.state, session.voterId);
     if (!state.ok) return send(reply, HTTP_STATUS.INVALID, fail('INVALID', `authorization state ${state.reason}: start again`, 'state').error);
     try {
-      const tokens = await app.zoom.oauth.exchangeCode({ code: input.data.code, redirectUri: homeUrl, codeVerifier: state.verifier });
+      const tokens = await app.zoom.oauth.exchangeCode({ code: input.data.code, redirectUri, codeVerifier: state.verifier });
       await app.zoom.accounts.link(tokens, uid);
     } catch (error) {
       return sendZoomFailure(req, reply, error);

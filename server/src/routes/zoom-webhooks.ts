@@ -58,6 +58,11 @@ export const zoomWebhookRoutes: FastifyPluginAsync<ZoomWebhookRoutesOptions> = a
       body,
       nowMs: at,
       maxAgeSec: config.zoomWebhookMaxAgeSec,
+      // Zoom retries an unacknowledged event 5, 20 and 60 minutes later (85 minutes after the first
+      // attempt), and its docs do not say that a retry is re-signed with a fresh timestamp (see
+      // fake-webhook-sender.ts), so a retry may carry the original one: it must still verify. A
+      // replay inside this window is stopped by the inbox's event key, not by the clock.
+      retryWindowSec: config.zoomWebhookRetryWindowSec,
     });
     return check.ok ? body : rejection(401, 'UNAUTHENTICATED', check.reason);
   };

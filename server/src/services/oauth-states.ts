@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PkceMethod } from '../config';
-import type { OAuthStateRecord, Store } from '../store/types';
+import type { Store } from '../store/types';
 import { codeChallenge, newCodeVerifier } from '../zoom/pkce';
 import { openSecret, sealSecret } from '../zoom/token-crypto';
 
@@ -14,12 +14,24 @@ export interface StartedAuthorization {
   method: PkceMethod;
 }
 
+/** Pending in-client authorizations kept at most, all sessions together (one per session already). */
+export const DEFAULT_MAX_PENDING_STATES = 10_000;
+
+/** Thrown by {@link OAuthStates.start} when the global cap is reached; the route answers 429. */
+export class TooManyPendingStatesError extends Error {
+  constructor() {
+    super('too many Zoom authorizations are in progress: try again in a few minutes');
+  }
+}
+
 /** Why a returning state is refused; each maps to a clear 400. */
 export type StateRefusal = 'unknown or already used' | 'expired' | 'started by another session' | 'started by another flow';
 
 /**
- * Server-side OAuth state: random, single-use, ten-minute life, bound to the session's voter id (or to
- * the install flow), holding the PKCE verifier sealed at rest.
+ * Server-side state of the in-client flow: random, single-use, ten-minute life, bound to the session's
+ * voter id, holding the PKCE verifier sealed at rest. Bounded: one pending state per session (a new
+ * authorize replaces the old one) and at most `maxPending` in all. (The web install keeps its state in
+ * a sealed cookie instead, see install-state-cookie.ts, so an anonymous request writes nothing.)
  */
 export class OAuthStates {
   private readonly now: () => number;
@@ -27,21 +39,22 @@ export class OAuthStates {
   constructor(
     private readonly store: Store,
     private readonly key: string,
-    now?: () => number,
+    private readonly opts: { now?: () => number; maxPending?: number } = {},
   ) {
-    this.now = now ?? Date.now;
+    this.now = opts.now ?? Date.now;
   }
 
-  /** Creates a state and a verifier for `voterId` (null: the web install, which has no session). */
-  async start(purpose: OAuthStateRecord['purpose'], voterId: string | null, method: PkceMethod): Promise<StartedAuthorization> {
+  /** Creates a state and a verifier for the session of `voterId`, replacing any it had pending. */
+  async start(voterId: string, method: PkceMethod): Promise<StartedAuthorization> {
     const state = randomBytes(32).toString('base64url');
     const verifier = newCodeVerifier();
     const at = this.now();
     // Opportunistic sweep: states nobody returned would otherwise pile up.
     await this.store.oauthStates.purgeExpired(at);
-    await this.store.oauthStates.put({
+    if ((await this.store.oauthStates.count()) >= (this.opts.maxPending ?? DEFAULT_MAX_PENDING_STATES)) throw new TooManyPendingStatesError();
+    await this.store.oauthStates.replace({
       state,
-      purpose,
+      purpose: 'in-client',
       voterId,
       sealedVerifier: sealSecret(verifier, this.key, `oauth-state:${state}`),
       expiresAt: at + OAUTH_STATE_TTL_MS,
@@ -50,10 +63,10 @@ export class OAuthStates {
   }
 
   /** Consumes a returning state; the verifier when it is this session's, unexpired and of this flow. */
-  async finish(state: string, purpose: OAuthStateRecord['purpose'], voterId: string | null): Promise<{ ok: true; verifier: string } | { ok: false; reason: StateRefusal }> {
+  async finish(state: string, voterId: string): Promise<{ ok: true; verifier: string } | { ok: false; reason: StateRefusal }> {
     const record = await this.store.oauthStates.take(state);
     if (!record) return { ok: false, reason: 'unknown or already used' };
-    if (record.purpose !== purpose) return { ok: false, reason: 'started by another flow' };
+    if (record.purpose !== 'in-client') return { ok: false, reason: 'started by another flow' };
     if (record.voterId !== voterId) return { ok: false, reason: 'started by another session' };
     if (record.expiresAt <= this.now()) return { ok: false, reason: 'expired' };
     return { ok: true, verifier: openSecret(record.sealedVerifier, this.key, `oauth-state:${state}`) };

@@ -7,7 +7,7 @@ import { buildFakeEvent } from './fake-zoom-events';
 import { fakeZoomOAuthRoutes } from './fake-zoom-oauth';
 import { FakeOutbox } from './fake-outbox';
 import { FakeZoomState } from './fake-zoom-state';
-import { FakeWebhookSender, ZOOM_RETRY_DELAYS_MS } from './fake-webhook-sender';
+import { FakeWebhookSender, ZOOM_RETRY_DELAYS_MS, type RetryTimestamp } from './fake-webhook-sender';
 
 /** Settings of the fake cloud: the app it serves, and knobs tests scale down. */
 export interface FakeZoomCloudOptions {
@@ -19,6 +19,8 @@ export interface FakeZoomCloudOptions {
   webhookUrl: string;
   retryDelaysMs?: readonly number[];
   webhookTimeoutMs?: number;
+  /** Whether a retry keeps the first attempt's timestamp (default) or is re-signed. */
+  retryTimestamp?: RetryTimestamp;
   accessTokenTtlSec?: number;
   autoCreateMeetings?: boolean;
   /** Start the SMTP receiver (default true). */
@@ -64,6 +66,7 @@ export async function createFakeZoomCloud(opts: FakeZoomCloudOptions): Promise<F
     now,
     ...(opts.retryDelaysMs ? { retryDelaysMs: opts.retryDelaysMs } : {}),
     ...(opts.webhookTimeoutMs ? { timeoutMs: opts.webhookTimeoutMs } : {}),
+    ...(opts.retryTimestamp ? { retryTimestamp: opts.retryTimestamp } : {}),
   });
   const outbox = new FakeOutbox(opts.outgoingWebhookSecret, now);
   const smtpUrl = opts.smtp === false ? undefined : await outbox.startSmtp();

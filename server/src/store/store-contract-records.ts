@@ -75,6 +75,16 @@ export function describeRecordsContract(open: () => Promise<Store>): void {
       expect(await store.oauthStates.take('s2')).toBeUndefined();
     });
 
+    it('keeps one pending in-client state per voter: a new one replaces the old', async () => {
+      const state = { state: 's1', purpose: 'in-client' as const, voterId: 'u:U1', sealedVerifier: 'sealed', expiresAt: 10_000 };
+      await store.oauthStates.replace(state);
+      await store.oauthStates.replace({ ...state, state: 's2' });
+      await store.oauthStates.replace({ ...state, state: 's3', voterId: 'u:U2' });
+      expect(await store.oauthStates.count()).toBe(2);
+      expect(await store.oauthStates.take('s1')).toBeUndefined();
+      expect(await store.oauthStates.take('s2')).toEqual({ ...state, state: 's2' });
+    });
+
     it('erases a user: profile, pending states, identity in attendance and meetings', async () => {
       await store.zoomUsers.upsert(user('U1'));
       await store.oauthStates.put({ state: 's1', purpose: 'in-client', voterId: 'u:U1', sealedVerifier: 'v', expiresAt: 10_000 });

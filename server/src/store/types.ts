@@ -141,6 +141,10 @@ export interface OAuthStateRecord {
 
 export interface OAuthStateRepository {
   put(record: OAuthStateRecord): Promise<void>;
+  /** Stores `record` as the only pending state of its voter and purpose (a new authorize replaces the old). */
+  replace(record: OAuthStateRecord & { voterId: string }): Promise<void>;
+  /** Pending states, expired or not (the global cap). */
+  count(): Promise<number>;
   /** Deletes and returns the record (expired or not: the caller says why it is refused). */
   take(state: string): Promise<OAuthStateRecord | undefined>;
   purgeExpired(now: number): Promise<number>;

@@ -76,10 +76,27 @@ describe('app context', () => {
 
   it('rejects a context for another app, and a guest’s without a meeting id', () => {
     const foreign = decryptAppContext(sealAppContext(payload, SECRET), SECRET, NOW, 'client-2');
-    expect(!foreign.ok && foreign.error.message).toMatch(/another app/);
+    expect(!foreign.ok && foreign.error.message).toMatch(/another app \(claim aud is not ZOOM_CLIENT_ID\)/);
     const { mid: _mid, uid: _uid, ...guestNoMid } = payload as Record<string, unknown>;
     const missing = decryptAppContext(sealAppContext(guestNoMid, SECRET), SECRET, NOW);
     expect(!missing.ok && missing.error.message).toMatch(/no meeting id/);
+  });
+
+  it('bounds the lifetime: a ten-year exp, a future ts or exp − ts beyond the limit is refused, naming the claim', () => {
+    const limits = { maxLifetimeMs: 300_000 };
+    const check = (over: Record<string, unknown>) => decryptAppContext(sealAppContext({ ...payload, ...over }, SECRET), SECRET, NOW, 'client-1', limits);
+    expect(check({}).ok).toBe(true);
+    const tenYears = check({ ts: NOW, exp: NOW + 10 * 365 * 24 * 3600_000 });
+    expect(!tenYears.ok && tenYears.error).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('claim exp is more than 300 s ahead') });
+    const noTs = check({ ts: undefined, exp: NOW + 3600_000 });
+    expect(!noTs.ok && noTs.error.message).toContain('claim exp');
+    const ahead = check({ ts: NOW + 120_000, exp: NOW + 200_000 });
+    expect(!ahead.ok && ahead.error.message).toContain('claim ts is in the future');
+    // Issued long ago with a long life: still unexpired, but replayable for too long.
+    const replayable = check({ ts: NOW - 3000_000, exp: NOW + 60_000 });
+    expect(!replayable.ok && replayable.error.message).toContain('claims exp and ts are more than 300 s apart');
+    // Without limits (the old behaviour) the ten-year context went through.
+    expect(decryptAppContext(sealAppContext({ ...payload, exp: NOW + 10 * 365 * 24 * 3600_000 }, SECRET), SECRET, NOW, 'client-1').ok).toBe(true);
   });
 
   it('gives a signed-in user outside a meeting (the main client) a personal space', () => {

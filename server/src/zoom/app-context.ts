@@ -73,18 +73,29 @@ export function unpackAppContext(bytes: Uint8Array): Result<PackedAppContext> {
   return ok({ iv, aad, cipherText, tag });
 }
 
+/** How far a context's clock (`ts`) may run ahead of ours, and `exp` beyond the lifetime, before it is refused. */
+export const APP_CONTEXT_CLOCK_SKEW_MS = 60_000;
+
+/** Bounds on a context's times; the server passes its configured ones (ZOOM_APP_CONTEXT_MAX_LIFETIME_SEC). */
+export interface AppContextLimits {
+  /** Longest `exp − ts` (and `exp − now`) accepted: how long a sealed context can be replayed. */
+  maxLifetimeMs: number;
+}
+
 /**
  * Decodes, decrypts and checks an app context (AES-256-GCM keyed by SHA-256 of the client secret).
- * `now` and `exp` are epoch ms; `expectedClientId`, when given, must equal `aud`.
+ * `now` and `exp` are epoch ms; `expectedClientId`, when given, must equal `aud`; `limits`, when given,
+ * bound `exp` and `ts` (Zoom's contexts live about two minutes, so one that claims ten years is refused).
+ * Each refusal names the claim at fault, never a value, so the log line can say why.
  */
-export function decryptAppContext(encoded: string, clientSecret: string, now: number, expectedClientId?: string): Result<AppContext> {
+export function decryptAppContext(encoded: string, clientSecret: string, now: number, expectedClientId?: string, limits?: AppContextLimits): Result<AppContext> {
   const bytes = decodeBase64(encoded);
   if (!bytes.ok) return bytes;
   const packed = unpackAppContext(bytes.data);
   if (!packed.ok) return packed;
   const plain = openSealed(packed.data, clientSecret);
   if (!plain.ok) return plain;
-  return checkClaims(plain.data, now, expectedClientId);
+  return checkClaims(plain.data, now, expectedClientId, limits);
 }
 
 /** Builds a context the way Zoom does: the inverse of {@link decryptAppContext} (dev simulator, tests). */
@@ -132,7 +143,7 @@ function openSealed(packed: PackedAppContext, clientSecret: string): Result<stri
   }
 }
 
-function checkClaims(json: string, now: number, expectedClientId: string | undefined): Result<AppContext> {
+function checkClaims(json: string, now: number, expectedClientId: string | undefined, limits: AppContextLimits | undefined): Result<AppContext> {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -151,9 +162,22 @@ function checkClaims(json: string, now: number, expectedClientId: string | undef
   if (mid === undefined) return fail('UNAUTHENTICATED', 'Zoom app context has no meeting id (mid): open Quorum inside a meeting');
   if (ctx.exp < now) return fail('UNAUTHENTICATED', 'Zoom app context has expired: reload the app');
   if (expectedClientId !== undefined && ctx.aud !== expectedClientId) {
-    return fail('UNAUTHENTICATED', 'Zoom app context was issued for another app (aud does not match the client id)');
+    return fail('UNAUTHENTICATED', 'Zoom app context was issued for another app (claim aud is not ZOOM_CLIENT_ID)');
   }
+  const lifetime = limits === undefined ? undefined : lifetimeProblem(ctx, now, limits.maxLifetimeMs);
+  if (lifetime !== undefined) return fail('UNAUTHENTICATED', `Zoom app context refused: ${lifetime}: reload the app`);
   return ok({ ...ctx, mid });
+}
+
+// A context sealed with our secret but living for years (or minted ahead of time) would let whoever
+// holds it replay it for as long: the lifetime bounds the replay window.
+function lifetimeProblem(ctx: { exp: number; ts?: number | undefined }, now: number, maxMs: number): string | undefined {
+  const seconds = Math.round(maxMs / 1000);
+  if (ctx.exp - now > maxMs + APP_CONTEXT_CLOCK_SKEW_MS) return `claim exp is more than ${seconds} s ahead`;
+  if (ctx.ts === undefined) return undefined;
+  if (ctx.ts - now > APP_CONTEXT_CLOCK_SKEW_MS) return 'claim ts is in the future';
+  if (ctx.exp - ctx.ts > maxMs) return `claims exp and ts are more than ${seconds} s apart`;
+  return undefined;
 }
 
 /** The meeting id standing for a signed-in user's own space outside any meeting. */

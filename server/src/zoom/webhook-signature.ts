@@ -7,7 +7,10 @@ export const ZOOM_TIMESTAMP_HEADER = 'x-zm-request-timestamp';
 /** Why a signature check failed; the route maps every reason to 401. */
 export type SignatureFailure = 'missing signature headers' | 'stale timestamp' | 'bad signature';
 
-/** What {@link verifySignature} needs; `nowMs` is the receiver's clock, `maxAgeSec` the replay window. */
+/**
+ * What {@link verifySignature} needs; `nowMs` is the receiver's clock, `maxAgeSec` the clock-skew window
+ * (both directions), `retryWindowSec` how old a timestamp may be when it is a retry's (past only).
+ */
 export interface SignatureCheck {
   secret: string;
   timestamp: string | undefined;
@@ -15,6 +18,7 @@ export interface SignatureCheck {
   body: Uint8Array;
   nowMs: number;
   maxAgeSec: number;
+  retryWindowSec?: number;
 }
 
 /** Lower-case hex HMAC-SHA256 of `message`. */
@@ -38,13 +42,15 @@ export function signatureHeaders(secret: string, body: string | Uint8Array, nowM
 }
 
 /**
- * Checks the timestamp window (seconds, both directions so a future-dated replay fails too) and then
- * the signature with a constant-time compare.
+ * Checks the timestamp window (seconds; a future-dated request fails beyond `maxAgeSec`, an old one
+ * beyond the larger of `maxAgeSec` and `retryWindowSec`) and then the signature with a constant-time
+ * compare. Within the window a replay verifies; the caller's inbox de-duplication is what stops it.
  */
 export function verifySignature(check: SignatureCheck): { ok: true } | { ok: false; reason: SignatureFailure } {
   const { timestamp, signature } = check;
   if (!timestamp || !signature || !/^\d{1,15}$/.test(timestamp)) return { ok: false, reason: 'missing signature headers' };
-  if (Math.abs(check.nowMs / 1000 - Number(timestamp)) > check.maxAgeSec) return { ok: false, reason: 'stale timestamp' };
+  const ageSec = check.nowMs / 1000 - Number(timestamp);
+  if (ageSec < -check.maxAgeSec || ageSec > Math.max(check.maxAgeSec, check.retryWindowSec ?? 0)) return { ok: false, reason: 'stale timestamp' };
   const expected = Buffer.from(signPayload(check.secret, timestamp, check.body), 'utf8');
   const given = Buffer.from(signature, 'utf8');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad signature' };

@@ -86,19 +86,31 @@ export async function cloudPost(rig: CloudRig, path: string, body: unknown): Pro
   return fetch(`${rig.cloudUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-/** The whole in-client flow as the client runs it, with the fake cloud minting the code instead of Zoom's UI. */
-export async function authorizeInClient(rig: CloudRig, person: Person & { uid: string }) {
+/** `POST /api/zoom/authorize`: a fresh state and challenge for the session. */
+export async function startAuthorize(server: Pick<TestServer, 'url'>, token: string) {
+  const res = await api(server, '/api/zoom/authorize', token, { method: 'POST', body: '{}' });
+  return (await res.json()) as { codeChallenge: string; state: string; codeChallengeMethod: string };
+}
+
+/**
+ * The whole in-client flow as the client runs it, with the fake cloud minting the code instead of Zoom's
+ * UI: the code is bound to `redirectUri` (the Home URL unless told), and `reportedUri` is what
+ * onAuthorized reports to the client (the same, as Zoom does, unless a test says otherwise).
+ */
+export async function authorizeInClient(rig: CloudRig, person: Person & { uid: string }, uris: { redirectUri?: string; reportedUri?: string } = {}) {
   const { token } = await openSession(rig.server, person);
-  const started = (await (await api(rig.server, '/api/zoom/authorize', token)).json()) as { codeChallenge: string; state: string; codeChallengeMethod: string };
+  const started = await startAuthorize(rig.server, token);
+  const redirectUri = uris.redirectUri ?? `${rig.server.config.publicUrl}/`;
   const minted = await cloudPost(rig, '/oauth/mint', {
     uid: person.uid,
-    redirectUri: `${rig.server.config.publicUrl}/`,
+    redirectUri,
     codeChallenge: started.codeChallenge,
     method: started.codeChallengeMethod,
     state: started.state,
   });
   const { code } = (await minted.json()) as { code: string };
-  const res = await api(rig.server, '/api/zoom/authorized', token, { method: 'POST', body: JSON.stringify({ code, state: started.state }) });
+  const body = JSON.stringify({ code, state: started.state, redirectUri: uris.reportedUri ?? redirectUri });
+  const res = await api(rig.server, '/api/zoom/authorized', token, { method: 'POST', body });
   return { res, token, code, state: started.state };
 }
 

@@ -1,16 +1,21 @@
 import { z } from 'zod';
 
-/** `GET /api/zoom/authorize` → what `zoomSdk.authorize({codeChallenge, state})` needs. */
+/** `POST /api/zoom/authorize` → what `zoomSdk.authorize({codeChallenge, state})` needs. */
 export const zoomAuthorizeResponseSchema = z.object({
   codeChallenge: z.string(),
   state: z.string(),
   codeChallengeMethod: z.enum(['plain', 'S256']),
 });
 
-/** `POST /api/zoom/authorized`: the `code` from `onAuthorized` and the `state` it echoes. */
+/**
+ * `POST /api/zoom/authorized`: the `code` from `onAuthorized`, the `state` it echoes and the
+ * `redirectUri` it reports; Zoom binds the code to that URI, so the server redeems with it (on its own
+ * origin only).
+ */
 export const zoomAuthorizedRequestSchema = z.strictObject({
   code: z.string().min(1).max(2048),
   state: z.string().min(1).max(256),
+  redirectUri: z.url({ protocol: /^https?$/ }).max(2048),
 });
 
 /** `GET /api/zoom/status` and the answer to `POST /api/zoom/authorized`. */

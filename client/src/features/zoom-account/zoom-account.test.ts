@@ -25,7 +25,7 @@ describe('the Zoom account flow', () => {
     expect(t.server.seen).toEqual([]);
   });
 
-  it('authorizes: challenge from the server, zoomSdk.authorize, code back to the server, then the meeting topic', async () => {
+  it('authorizes: challenge from the server, zoomSdk.authorize, code and the redirect URI Zoom reported back to the server, then the meeting topic', async () => {
     const t = setup();
     await t.account.refresh(false);
     expect(t.state()).toEqual({ kind: 'disconnected' });
@@ -34,16 +34,17 @@ describe('the Zoom account flow', () => {
     expect(t.zoom.authorize).toHaveBeenCalledWith({ codeChallenge: 'challenge-1', state: 'state-1' });
     expect(t.state()).toEqual({ kind: 'authorizing', step: 'consent' });
 
-    t.fire('authorized', { code: 'code-1', state: 'state-1', result: true, redirectUri: 'http://localhost/' });
+    // Not the bare Home URL: the code is bound to the page Zoom reports, so it must reach the server as is.
+    t.fire('authorized', { code: 'code-1', state: 'state-1', result: true, redirectUri: 'http://localhost/?present=p1' });
     await settle();
     expect(t.server.seen.find((s) => s.route === 'POST /api/zoom/authorized')).toEqual({
       route: 'POST /api/zoom/authorized',
-      body: { code: 'code-1', state: 'state-1' },
+      body: { code: 'code-1', state: 'state-1', redirectUri: 'http://localhost/?present=p1' },
       authorization: 'Bearer token',
     });
     expect(t.state()).toMatchObject({ kind: 'connected', meeting: { topic: 'Team sync', isHost: true } });
     expect(t.announce).toHaveBeenCalledWith('Zoom account connected.');
-    expect(t.server.routes()).toEqual(['GET /api/zoom/status', 'GET /api/zoom/authorize', 'POST /api/zoom/authorized', 'GET /api/zoom/meeting']);
+    expect(t.server.routes()).toEqual(['GET /api/zoom/status', 'POST /api/zoom/authorize', 'POST /api/zoom/authorized', 'GET /api/zoom/meeting']);
   });
 
   it('ignores an onAuthorized that is not for its own state, and after listening stops', async () => {

@@ -23,7 +23,7 @@ export interface ZoomAccount {
   store: Pick<Store<ZoomAccountState, ZoomAccountState>, 'getState' | 'subscribe'>;
   /** Re-reads the link; `guest` when the session has no Zoom user (no request is needed then). */
   refresh(guest: boolean): Promise<void>;
-  /** `GET /api/zoom/authorize` → `zoomSdk.authorize`; onAuthorized finishes the job. */
+  /** `POST /api/zoom/authorize` → `zoomSdk.authorize`; onAuthorized finishes the job. */
   connect(): Promise<void>;
   /** `zoomSdk.promptAuthorize` for guests; Zoom's user-context change then renews the session. */
   signIn(): Promise<void>;
@@ -71,7 +71,8 @@ export function createZoomAccount({ zoom, api, announce = () => {} }: ZoomAccoun
     }
     set({ kind: 'authorizing', step: 'finishing' });
     try {
-      await api.completeAuthorize({ code: event.code, state });
+      // Zoom binds the code to the redirect URI it reports: the server must redeem with exactly that one.
+      await api.completeAuthorize({ code: event.code, state, redirectUri: event.redirectUri });
     } catch (error) {
       set({ kind: 'disconnected', message: reason(error) });
       return;

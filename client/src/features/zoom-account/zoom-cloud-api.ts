@@ -20,7 +20,7 @@ export interface ZoomCloudApi {
   status(): Promise<ZoomStatus>;
   /** A fresh PKCE challenge and single-use state for `zoomSdk.authorize`. */
   startAuthorize(): Promise<ZoomAuthorizeResponse>;
-  /** Hands the code from `onAuthorized` to the server, which redeems it with the verifier it kept. */
+  /** Hands the code and redirect URI from `onAuthorized` to the server, which redeems them with the verifier it kept. */
   completeAuthorize(input: ZoomAuthorizedRequest): Promise<ZoomStatus>;
   /** The session's meeting as Zoom's REST API describes it (topic, host). */
   meeting(): Promise<ZoomMeetingView>;
@@ -34,7 +34,8 @@ export function createZoomCloudApi(session: SessionClient, fetchFn: typeof fetch
 
   return {
     status: () => call('/api/zoom/status', zoomStatusSchema),
-    startAuthorize: () => call('/api/zoom/authorize', zoomAuthorizeResponseSchema),
+    // A POST: the server stores the state it mints (no writes on GET).
+    startAuthorize: () => call('/api/zoom/authorize', zoomAuthorizeResponseSchema, {}),
     completeAuthorize: (input) => call('/api/zoom/authorized', zoomStatusSchema, input),
     meeting: () => call('/api/zoom/meeting', zoomMeetingViewSchema),
     deliveries: async () => (await call('/api/deliveries', deliveriesResponseSchema)).deliveries,

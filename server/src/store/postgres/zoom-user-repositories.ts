@@ -49,15 +49,16 @@ const stateCols = 'state, purpose, voter_id AS "voterId", sealed_verifier AS "se
 
 /** Pending OAuth authorizations in PostgreSQL. */
 export function oauthStateRepository(pool: Pool): OAuthStateRepository {
+  const insert = 'INSERT INTO oauth_states (state, purpose, voter_id, sealed_verifier, expires_at) VALUES ($1, $2, $3, $4, $5)';
+  const values = (r: OAuthStateRecord) => [r.state, r.purpose, r.voterId, r.sealedVerifier, r.expiresAt];
   return {
-    put: async (r) =>
-      void (await pool.query('INSERT INTO oauth_states (state, purpose, voter_id, sealed_verifier, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-        r.state,
-        r.purpose,
-        r.voterId,
-        r.sealedVerifier,
-        r.expiresAt,
-      ])),
+    put: async (r) => void (await pool.query(insert, values(r))),
+    replace: async (r) =>
+      inTransaction(pool, async (client) => {
+        await client.query('DELETE FROM oauth_states WHERE purpose = $1 AND voter_id = $2', [r.purpose, r.voterId]);
+        await client.query(insert, values(r));
+      }),
+    count: async () => Number((await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM oauth_states')).rows[0]?.n ?? 0),
     // DELETE … RETURNING: read and consume in one statement, so two racing callbacks cannot both win.
     take: async (state) => (await pool.query<OAuthStateRecord>(`DELETE FROM oauth_states WHERE state = $1 RETURNING ${stateCols}`, [state])).rows[0],
     purgeExpired: async (now) => (await pool.query('DELETE FROM oauth_states WHERE expires_at <= $1', [now])).rowCount ?? 0,

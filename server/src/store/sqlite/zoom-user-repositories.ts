@@ -94,9 +94,17 @@ export function oauthStateRepository(db: Database.Database): OAuthStateRepositor
   // DELETE … RETURNING makes "read and consume" one statement: two racing callbacks cannot both win.
   const take = db.prepare<[string], OAuthStateRow>('DELETE FROM oauth_states WHERE state = ? RETURNING *');
   const purge = db.prepare<[number]>('DELETE FROM oauth_states WHERE expires_at <= ?');
+  const dropVoter = db.prepare<[string, string]>('DELETE FROM oauth_states WHERE purpose = ? AND voter_id = ?');
+  const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM oauth_states');
+  const toRow = (r: OAuthStateRecord): OAuthStateRow => ({ state: r.state, purpose: r.purpose, voter_id: r.voterId, sealed_verifier: r.sealedVerifier, expires_at: r.expiresAt });
+  const replace = db.transaction((r: OAuthStateRecord & { voterId: string }) => {
+    dropVoter.run(r.purpose, r.voterId);
+    put.run(toRow(r));
+  });
   return {
-    put: async (r) =>
-      void put.run({ state: r.state, purpose: r.purpose, voter_id: r.voterId, sealed_verifier: r.sealedVerifier, expires_at: r.expiresAt }),
+    put: async (r) => void put.run(toRow(r)),
+    replace: async (r) => void replace.immediate(r),
+    count: async () => count.get()?.n ?? 0,
     take: async (state) => {
       const row = take.get(state);
       return row && { state: row.state, purpose: row.purpose, voterId: row.voter_id, sealedVerifier: row.sealed_verifier, expiresAt: row.expires_at };
