@@ -18,6 +18,7 @@ import { StageView } from './features/present/stage-view';
 import { MeetingApp } from './meeting-app';
 import { useT, type MessageId, type MessageValues } from './i18n';
 import { createMeetingController, type MeetingController } from './realtime/meeting-controller';
+import { outboxKey, persistentOutboxStore } from './realtime/outbox-store';
 import type { RealtimeLink } from './realtime/realtime-link';
 import type { SessionClient } from './session/session-client';
 import { onRoomChangeSettled } from './zoom/room-change';
@@ -31,6 +32,8 @@ export interface BootDeps {
   announcer: Announcer;
   createSession: (zoom: ZoomPort) => SessionClient;
   openLink: (session: SessionClient) => RealtimeLink;
+  /** Storage for the ballot outbox; the page's localStorage unless told (tests pass their own or a throwing one). */
+  storage?: () => Storage | null;
 }
 
 export type Phase =
@@ -110,7 +113,10 @@ async function start(deps: BootDeps, hooks: StartHooks): Promise<() => void> {
   const notify = (n: ZoomNotification) => {
     if (supportsApi(config, 'showNotification')) deps.zoom.showNotification(n).catch(() => {});
   };
-  const controller = createMeetingController({ link, notify, announce: deps.announcer.announce });
+  // Votes not yet acknowledged outlive a reload, kept for this meeting and this voter only.
+  const me = session.view();
+  const outboxStore = me ? persistentOutboxStore(outboxKey(me.meetingId, me.voterId), deps.storage ?? (() => window.localStorage)) : undefined;
+  const controller = createMeetingController({ link, notify, announce: deps.announcer.announce, ...(outboxStore ? { outboxStore } : {}) });
   // A new role, or a move between breakout rooms (Zoom does not reload the app), lives in a new app
   // context: renew the session so the server re-derives who and where I am, and the UI follows.
   const renewSession = () => void session.renew().then((ok) => ok && link.reconnect());
@@ -197,7 +203,7 @@ export function Boot(deps: BootDeps) {
     let alive = true;
     let teardown = () => {};
     const hooks: StartHooks = { show: (p) => alive && setPhase(p), alive: () => alive, restart: () => alive && setAttempt((a) => a + 1) };
-    void start({ zoom, library, announcer, createSession: deps.createSession, openLink: deps.openLink }, hooks).then((stop) => {
+    void start({ zoom, library, announcer, createSession: deps.createSession, openLink: deps.openLink, ...(deps.storage ? { storage: deps.storage } : {}) }, hooks).then((stop) => {
       if (alive) teardown = stop;
       else stop();
     });

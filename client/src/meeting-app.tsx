@@ -14,9 +14,10 @@ import type { MeetingState } from './realtime/meeting-state';
 
 /** The connection banner with the number of my ballots still waiting in the outbox. */
 function MeetingConnectionBanner({ connection }: { connection: MeetingState['connection'] }) {
-  const { outbox } = useMeeting().controller;
+  const { controller } = useMeeting();
+  const { outbox } = controller;
   const pending = useSyncExternalStore(outbox.subscribe, outbox.getSnapshot, outbox.getSnapshot).length;
-  return <ConnectionBanner status={connection.status} detail={connection.detail} pending={pending} />;
+  return <ConnectionBanner status={connection.status} detail={connection.detail} pending={pending} onReconnect={controller.reconnectNow} />;
 }
 
 /** The in-meeting app: the host or participant view, chosen by the role the server gave this session. */

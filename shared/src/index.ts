@@ -2,6 +2,7 @@ export * from './schemas/poll';
 export * from './schemas/ballot';
 export * from './schemas/tally';
 export * from './schemas/session';
+export * from './schemas/connection';
 export * from './schemas/requests';
 export * from './schemas/quiz';
 export * from './schemas/meeting';

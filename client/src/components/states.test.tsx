@@ -78,4 +78,14 @@ describe('the connection banner', () => {
     expect(banner.textContent).toBe('Your session expired.');
     expect((await show(<ConnectionBanner status="offline" pending={0} />)).byTestId('connection-banner')?.textContent).toBe('Offline.');
   });
+
+  it('offers Reconnect now, in the reader’s language, and says why it is reconnecting', async () => {
+    const onReconnect = vi.fn();
+    const view = await show(<ConnectionBanner status="connecting" detail="Quorum is restarting." pending={1} onReconnect={onReconnect} />, 'es');
+    const button = view.container.querySelector<HTMLButtonElement>('.banner-action')!;
+    expect(button.textContent).toBe('Reconectar ahora');
+    expect(view.byTestId('connection-banner')?.textContent).toContain('Quorum is restarting.');
+    button.click();
+    expect(onReconnect).toHaveBeenCalledTimes(1);
+  });
 });

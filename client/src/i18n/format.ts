@@ -32,6 +32,8 @@ const ERROR_TEXT: Partial<Record<AppError['code'], MessageId>> = {
   FORBIDDEN: 'error.forbidden',
   UNAUTHENTICATED: 'error.unauthenticated',
   NOT_FOUND: 'error.notFound',
+  // No answer came (offline, restarting): retrying helps, but only once the connection is back.
+  UNAVAILABLE: 'error.offline',
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { AppError, Receipt, Result, SubmitBallots } from '@quorum/shared';
+import { memoryOutboxStore, type OutboxStore } from './outbox-store';
 
 /** A fresh clientBallotId: 32 characters of [0-9a-f], inside the protocol's 8–64 [A-Za-z0-9_-]. */
 export function newClientBallotId(): string {
@@ -16,8 +17,9 @@ export interface OutboxIo {
 
 /**
  * Ballot submissions sent but not yet acknowledged: one per submit, all the poll's answers in it.
- * Each keeps its clientBallotId for life, so re-sending after a reconnect is harmless (the server
- * answers a repeat with the same receipts). An ack — success or error — is the only thing that removes one.
+ * Each keeps its clientBallotId for life, so re-sending after a reconnect or a reload is harmless (the
+ * server answers a repeat with the same receipts). An ack — success or error — is the only thing that
+ * removes one. The store keeps them across reloads (per meeting and voter); it starts with what it holds.
  */
 export class BallotOutbox {
   private pending = new Map<string, SubmitBallots>();
@@ -27,7 +29,12 @@ export class BallotOutbox {
   constructor(
     private readonly io: OutboxIo,
     private readonly newId: () => string = newClientBallotId,
-  ) {}
+    private readonly store: OutboxStore = memoryOutboxStore(),
+  ) {
+    // Sent on the first connect's flush, not now: the link is not open yet.
+    for (const submission of store.load()) this.pending.set(submission.clientBallotId, submission);
+    this.view = [...this.pending.values()];
+  }
 
   /** Queues a submission and sends it now; returns its clientBallotId. */
   submit(input: Omit<SubmitBallots, 'clientBallotId'>): string {
@@ -73,6 +80,7 @@ export class BallotOutbox {
 
   private changed(): void {
     this.view = [...this.pending.values()];
+    this.store.save(this.view);
     this.listeners.forEach((l) => l());
   }
 }

@@ -1,7 +1,8 @@
 import { fail, isHostRole, type AppError, type Poll, type SubmitBallots } from '@quorum/shared';
 import { errorText, translator, type Translate } from '../i18n';
 import type { ZoomNotification } from '../zoom/zoom-port';
-import { BallotOutbox } from './ballot-outbox';
+import { BallotOutbox, newClientBallotId } from './ballot-outbox';
+import type { OutboxStore } from './outbox-store';
 import { becameOpen, initialMeetingState, meetingReducer, type MeetingAction, type MeetingState } from './meeting-state';
 import { TransportError, type RealtimeLink, type RequestName, type RequestPayload, type RequestResult } from './realtime-link';
 import { createStore, type Store } from './store';
@@ -15,16 +16,20 @@ export interface MeetingControllerDeps {
   now?: () => number;
   /** Words for notifications and announcements; the app's language unless told. */
   t?: Translate;
+  /** Where unacknowledged ballots outlive a reload (this meeting and voter); memory unless told. */
+  outboxStore?: OutboxStore;
 }
 
 /** The meeting as the UI uses it: state, the ballot outbox, and requests that never throw. */
 export interface MeetingController {
   store: Store<MeetingState, MeetingAction>;
   outbox: BallotOutbox;
-  /** Sends a request; a missing ack becomes an INTERNAL error result with a readable message. */
+  /** Sends a request; a missing ack (offline, timeout) becomes an UNAVAILABLE error result, anything else INTERNAL. */
   request<E extends RequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>>;
   /** Submits every answered question of the poll's current run at once (`ballot:submit`, via the outbox). */
   vote(poll: Poll, answers: SubmitBallots['answers']): void;
+  /** *Reconnect now*: skips the backoff wait. */
+  reconnectNow(): void;
   dispose(): void;
 }
 
@@ -37,7 +42,7 @@ export function blamedQuestion(submission: SubmitBallots, error: AppError): stri
 }
 
 /** Wires a RealtimeLink to the meeting store, the outbox and the user-facing notifications. */
-export function createMeetingController({ link, notify, announce, now = Date.now, t = translator() }: MeetingControllerDeps): MeetingController {
+export function createMeetingController({ link, notify, announce, now = Date.now, t = translator(), outboxStore }: MeetingControllerDeps): MeetingController {
   const store = createStore(meetingReducer, initialMeetingState);
   const titleOf = (pollId: string) => store.getState().polls[pollId]?.title ?? t('poll.thePoll');
 
@@ -58,7 +63,7 @@ export function createMeetingController({ link, notify, announce, now = Date.now
       announce(message);
       notify({ type: 'error', title: t('vote.notCounted'), message: t('common.titledDetail', { title: titleOf(submission.pollId), detail: reason }) });
     },
-  });
+  }, newClientBallotId, outboxStore);
 
   const unsubscribe = [
     link.on('meeting:snapshot', (snapshot) => store.dispatch({ type: 'snapshot', snapshot, receivedAt: now() })),
@@ -91,13 +96,15 @@ export function createMeetingController({ link, notify, announce, now = Date.now
       try {
         return await link.request(event, payload);
       } catch (error) {
-        const message = error instanceof TransportError ? error.message : t('common.somethingWrong');
-        return fail('INTERNAL', message) as RequestResult<typeof event>;
+        // Offline or unanswered: say so (it will work once reconnected), not "something went wrong on our side".
+        if (error instanceof TransportError) return fail('UNAVAILABLE', error.message) as RequestResult<typeof event>;
+        return fail('INTERNAL', t('common.somethingWrong')) as RequestResult<typeof event>;
       }
     },
     vote(poll, answers) {
       if (answers.length > 0) outbox.submit({ pollId: poll.id, answers });
     },
+    reconnectNow: () => link.reconnect(),
     dispose() {
       unsubscribe.forEach((off) => off());
     },

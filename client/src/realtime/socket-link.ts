@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '@quorum/shared';
+import { PROTOCOL_VERSION, serverRestartingSchema, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '@quorum/shared';
+import { backoffDelay, hintedDelay, SOCKET_IO_BACKOFF } from './reconnect-backoff';
 import { TransportError, type ConnectionStatus, type RealtimeLink, type RequestName, type RequestPayload, type RequestResult } from './realtime-link';
 import { translator } from '../i18n';
 
@@ -15,7 +16,15 @@ export interface SocketLinkOptions {
   participantUUID?: () => Promise<string | undefined>;
   ackTimeoutMs?: number;
   url?: string;
+  /** Jitter source for reconnect delays; tests pin it. */
+  random?: () => number;
 }
+
+/**
+ * Refusals after which reconnecting cannot help: the server speaks another protocol. (A deliberate logout —
+ * the server revoking this session — belongs here too once the server says so.)
+ */
+const FINAL_REFUSALS = new Set(['PROTOCOL_MISMATCH']);
 
 /** Opens Quorum's socket.io connection on the page's origin and adapts it to RealtimeLink. */
 export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
@@ -28,31 +37,62 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
       () => cb(base),
     );
   };
-  const socketOptions = { autoConnect: false, withCredentials: true, auth };
+  const socketOptions = { autoConnect: false, withCredentials: true, auth, ...SOCKET_IO_BACKOFF };
   const socket: QuorumSocket = options.url ? io(options.url, socketOptions) : io(socketOptions);
   const statusHandlers = new Set<(status: ConnectionStatus, detail?: string) => void>();
   const setStatus = (status: ConnectionStatus, detail?: string) => statusHandlers.forEach((h) => h(status, detail));
+  const t = () => translator();
   let renewals = 0;
+  // Our own retries, for the cases socket.io leaves alone: the server hung up, or refused the handshake.
+  let attempts = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let restartHintMs: number | undefined;
+  let stopped = false;
+  const cancelRetry = () => {
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+  };
+  const retryLater = (delayMs: number, detail: string) => {
+    cancelRetry();
+    if (stopped) return;
+    setStatus('connecting', detail);
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      attempts += 1;
+      socket.connect();
+    }, delayMs);
+  };
+  const retryWithBackoff = (detail: string) => retryLater(backoffDelay(attempts, options.random), detail);
 
   socket.on('connect', () => {
     renewals = 0;
+    attempts = 0;
+    restartHintMs = undefined;
     setStatus('online');
   });
+  socket.on('server:restarting', (notice) => {
+    const parsed = serverRestartingSchema.safeParse(notice);
+    if (parsed.success) restartHintMs = parsed.data.retryAfterMs;
+  });
   socket.on('disconnect', (reason) => {
-    // socket.io retries by itself unless the server or we closed the connection.
-    setStatus(socket.active ? 'connecting' : 'offline', reason === 'io server disconnect' ? translator()('connection.serverClosed') : undefined);
+    if (reason === 'io client disconnect') return;
+    // socket.io retries by itself after a dropped transport, but never after the server hung up: we do.
+    if (socket.active) return setStatus('connecting');
+    if (restartHintMs !== undefined) return retryLater(hintedDelay(restartHintMs, options.random), t()('connection.restarting'));
+    retryWithBackoff(t()('connection.serverClosed'));
   });
   socket.on('connect_error', (error) => {
     if (socket.active) return setStatus('connecting');
-    if (error.message === 'PROTOCOL_MISMATCH') return setStatus('offline', translator()('connection.updated'));
+    if (FINAL_REFUSALS.has(error.message)) return setStatus('offline', t()('connection.updated'));
     // A refused handshake (expired token) is not retried by socket.io: renew the session once or twice.
-    if (error.message === 'UNAUTHENTICATED' && renewals < 2) {
+    if (error.message === 'UNAUTHENTICATED') {
+      if (renewals >= 2) return setStatus('offline', t()('connection.sessionEnded'));
       renewals += 1;
       setStatus('connecting');
-      void options.renewSession().then((renewed) => (renewed ? socket.connect() : setStatus('offline', translator()('connection.sessionEnded'))));
+      void options.renewSession().then((renewed) => (renewed ? socket.connect() : retryWithBackoff(t()('connection.sessionEnded'))));
       return;
     }
-    setStatus('offline', error.message);
+    retryWithBackoff(error.message);
   });
 
   return {
@@ -82,14 +122,24 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
       return socket.connected;
     },
     connect: () => {
+      stopped = false;
       setStatus('connecting');
       socket.connect();
     },
     reconnect: () => {
+      // Also the *Reconnect now* button: skip any wait and start the backoff over.
+      cancelRetry();
+      stopped = false;
+      attempts = 0;
+      renewals = 0;
       socket.disconnect();
       setStatus('connecting');
       socket.connect();
     },
-    close: () => socket.disconnect(),
+    close: () => {
+      stopped = true;
+      cancelRetry();
+      socket.disconnect();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { handshakeAuthSchema, isHostRole, type MeetingSettings, type Poll } from '@quorum/shared';
+import { handshakeAuthSchema, isHostRole, PROTOCOL_VERSION, type MeetingSettings, type Poll } from '@quorum/shared';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { Config } from '../config';
@@ -6,6 +6,7 @@ import { registerHandlers, type RealtimeMetrics } from '../realtime/handlers';
 import { RealtimePublisher } from '../realtime/publisher';
 import { QuestionClock } from '../realtime/question-clock';
 import { probeRtt } from '../realtime/rtt-probe';
+import { originGuard } from '../realtime/origin-guard';
 import { hostsRoom, meetingRoom, placeRoom } from '../realtime/rooms';
 import type { QuorumServer, QuorumSocket } from '../realtime/types';
 import { soloLease, type Lease } from '../cluster/lease';
@@ -35,12 +36,25 @@ export interface RealtimeOptions {
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
 /**
- * socket.io on Fastify's HTTP server: handshakes authenticated by the session (cookie or token),
+ * How long a restarting server asks its clients to wait before reconnecting: long enough for a rolling deploy's
+ * next process (or this one, restarted) to listen; clients add jitter so a room does not return in one burst.
+ */
+export const RESTART_RETRY_AFTER_MS = 1_000;
+
+/** A refused handshake's error: `message` is the code the client acts on, `data` says why in words. */
+const refusal = (code: 'PROTOCOL_MISMATCH' | 'UNAUTHENTICATED', message: string) => Object.assign(new Error(code), { data: { code, message } });
+
+/**
+ * socket.io on Fastify's HTTP server: requests only from the app's own origin, handshakes authenticated by the
+ * session token alone (never the cookie),
  * one room per meeting plus a hosts' room, a snapshot on every connect.
  */
 export const realtimePlugin = fp<RealtimeOptions>(
   async (app, { config, store }) => {
     const io: QuorumServer = new Server(app.server, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
+    // Cross-site WebSocket hijack: a frame from another site under the same top-level page sends the cookie too.
+    const appOrigin = new URL(config.publicUrl).origin;
+    io.engine.use(originGuard(appOrigin, (origin) => app.log.warn({ origin }, 'realtime request from a foreign origin refused')));
     const metrics: RealtimeMetrics = { unknownEvents: 0, invalidPayloads: 0, rateLimited: 0, internalErrors: 0 };
     const clock = new QuestionClock();
     // With REDIS_URL this process is one of several: the Redis adapter, leases, peer hints.
@@ -75,9 +89,10 @@ export const realtimePlugin = fp<RealtimeOptions>(
 
     io.use((socket, next) => {
       const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
-      if (!auth.success) return next(new Error('PROTOCOL_MISMATCH'));
-      const session = app.sessions.fromHandshake(socket.handshake.headers.cookie, auth.data.token);
-      if (!session) return next(new Error('UNAUTHENTICATED'));
+      if (!auth.success) return next(refusal('PROTOCOL_MISMATCH', `this client speaks another protocol; the server speaks ${PROTOCOL_VERSION}`));
+      // The token is proof held by this page; the cookie is held by the browser for every frame and pane.
+      const session = app.sessions.fromHandshake(auth.data.token);
+      if (!session) return next(refusal('UNAUTHENTICATED', auth.data.token ? 'the session token is invalid or expired; renew it' : 'a socket needs the session token in auth.token; the cookie alone is not enough'));
       socket.data.session = session;
       if (auth.data.participantUUID !== undefined) socket.data.participantUUID = auth.data.participantUUID;
       next();
@@ -120,6 +135,8 @@ export const realtimePlugin = fp<RealtimeOptions>(
       deadlines.stop();
       await service.drain();
       publisher.broadcaster.flush();
+      // Said before hanging up, so clients reconnect by themselves (socket.io does not after a server disconnect).
+      io.local.emit('server:restarting', { retryAfterMs: RESTART_RETRY_AFTER_MS });
       io.local.disconnectSockets(true);
     });
     app.addHook('onClose', async () => {

@@ -11,12 +11,18 @@ export const SESSION_COOKIE = 'quorum_session';
 export interface SessionManager {
   /** Sets the session cookie and returns the short-lived bearer token for the same session. */
   issue(reply: FastifyReply, session: Session): string;
-  /** The session from `Authorization: Bearer <token>` or, failing that, the cookie. */
+  /**
+   * The session from `Authorization: Bearer <token>` or, when the request carries no Authorization header,
+   * the cookie. A bearer that fails never falls back to the cookie: the cookie jar may hold another pane's session.
+   */
   fromRequest(req: FastifyRequest): Session | undefined;
   /** The session from `Authorization: Bearer <token>` only: proof held by this page, not the browser. */
   fromBearer(req: FastifyRequest): Session | undefined;
-  /** The same for a socket.io handshake: its raw Cookie header and its `auth.token`. */
-  fromHandshake(cookieHeader: string | undefined, token: string | undefined): Session | undefined;
+  /**
+   * The session of a socket.io handshake, from its `auth.token` alone: the cookie never authenticates a socket,
+   * since any frame under the same top-level page (or another pane of the simulator) sends it too.
+   */
+  fromHandshake(token: string | undefined): Session | undefined;
 }
 
 declare module 'fastify' {
@@ -41,7 +47,7 @@ export const requireSession: preHandlerAsyncHookHandler = async (req, reply) => 
   await reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: 'No valid Quorum session: reopen the app from Zoom' } });
 };
 
-function createManager(opts: SessionPluginOptions, unsign: (v: string) => string | undefined, parse: (h: string) => Record<string, string>): SessionManager {
+function createManager(opts: SessionPluginOptions, unsign: (v: string) => string | undefined): SessionManager {
   const { config } = opts;
   const now = opts.now ?? Date.now;
   const fromToken = (token: string | undefined) => (token ? verifySession(token, config.sessionSecret, now()) : undefined);
@@ -65,14 +71,14 @@ function createManager(opts: SessionPluginOptions, unsign: (v: string) => string
       return signSession({ ...session, exp: tokenExp }, config.sessionSecret);
     },
     fromRequest(req) {
-      return this.fromBearer(req) ?? fromCookie(req.cookies[SESSION_COOKIE]);
+      return req.headers.authorization !== undefined ? this.fromBearer(req) : fromCookie(req.cookies[SESSION_COOKIE]);
     },
     fromBearer(req) {
       const auth = req.headers.authorization;
       return fromToken(auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined);
     },
-    fromHandshake(cookieHeader, token) {
-      return fromToken(token) ?? fromCookie(cookieHeader ? parse(cookieHeader)[SESSION_COOKIE] : undefined);
+    fromHandshake(token) {
+      return fromToken(token);
     },
   };
 }
@@ -89,7 +95,7 @@ export const sessionPlugin = fp<SessionPluginOptions>(
       const result = fastify.unsignCookie(value);
       return result.valid ? result.value : undefined;
     };
-    const manager = createManager(opts, unsign, (header) => fastify.parseCookie(header));
+    const manager = createManager(opts, unsign);
     fastify.decorate('sessions', manager);
     fastify.decorateRequest('session', null);
     fastify.addHook('onRequest', async (req) => {

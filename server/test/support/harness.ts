@@ -137,7 +137,10 @@ export interface Client {
 
 /** How a test client connects; `latencyMs` simulates a slow link by answering latency probes that much later each way. */
 export interface JoinOptions {
+  /** Sends the session's cookie instead of its token. */
   useCookie?: boolean;
+  /** A Cookie header sent beside the token, as a cookie jar shared with other panes would. */
+  jarCookie?: string;
   latencyMs?: number;
   /** The participantUUID the client claims (from getUserContext). */
   participantUUID?: string;
@@ -160,7 +163,7 @@ export async function connectSession(server: Endpoint, opened: OpenedSession, op
       ...(opts.useCookie ? {} : { token }),
       ...(opts.participantUUID ? { participantUUID: opts.participantUUID } : {}),
     },
-    extraHeaders: opts.useCookie ? { cookie } : {},
+    extraHeaders: opts.useCookie ? { cookie } : opts.jarCookie ? { cookie: opts.jarCookie } : {},
   });
   // Answer latency probes as the real client does (at once), or a round trip later on a simulated slow link.
   let answeredPing: () => void = () => {};

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'ALREADY_VOTED',
   'RATE_LIMITED',
   'INTERNAL',
+  /** No answer could come: the client is offline or the server is restarting. Retrying once reconnected helps. */
+  'UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -38,4 +40,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ALREADY_VOTED: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 };

@@ -1,4 +1,5 @@
 import type { CastBallot, Receipt, SubmitBallots } from '../schemas/ballot';
+import type { ServerRestarting } from '../schemas/connection';
 import type { MeetingSettings } from '../schemas/meeting';
 import type { Poll, PollDraftInput, Role } from '../schemas/poll';
 import type { QuizScore } from '../schemas/quiz';
@@ -92,4 +93,6 @@ export interface ServerToClientEvents {
    * trip to correct quiz speed scores). `serverTime` also gives the client its clock offset.
    */
   'time:ping': (serverTime: number, ack: () => void) => void;
+  /** A graceful shutdown (deploy, restart) is closing this connection now: reconnect after about `retryAfterMs`. */
+  'server:restarting': (notice: ServerRestarting) => void;
 }
