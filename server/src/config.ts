@@ -49,6 +49,12 @@ export interface Config {
   zoomWebhookAllowedCidrs: string[];
   /** Legacy `authorization` header value Zoom sends with webhooks; checked only when set. */
   zoomVerificationToken?: string;
+  /**
+   * Which proxies' `X-Forwarded-For` Fastify believes (its `trustProxy`): false = none, the socket's
+   * address is the client; a hop count; or addresses/CIDRs (and proxy-addr's `loopback`,
+   * `linklocal`, `uniquelocal`). Trusting everyone would let any client pick its own address.
+   */
+  trustProxy: false | number | string[];
   /** Where the meeting report email goes out; unset = no email. */
   smtpUrl?: string;
   mailFrom: string;
@@ -101,6 +107,13 @@ const list = <T extends z.ZodType<unknown, string>>(item: T) =>
 
 const cidr = z.string().refine(isCidr, 'must be comma-separated CIDR ranges such as 3.7.35.0/25');
 
+// proxy-addr's named ranges, which Fastify's trustProxy accepts beside addresses and CIDRs.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const trustProxy = z.union([
+  z.string().regex(/^\d{1,2}$/).transform(Number),
+  list(z.string().refine((v) => isCidr(v) || PROXY_RANGE_NAMES.has(v), 'must be a hop count or comma-separated addresses/CIDRs (or loopback, linklocal, uniquelocal)')),
+]);
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test'], { error: "must be 'development', 'production' or 'test'" }).default('development'),
@@ -126,6 +139,7 @@ const envSchema = z
     ZOOM_WEBHOOK_MAX_AGE_SEC: int(10, 3600).default(300),
     ZOOM_WEBHOOK_ALLOWED_CIDRS: list(cidr).default([]),
     ZOOM_VERIFICATION_TOKEN: z.string().min(1).optional(),
+    TRUST_PROXY: trustProxy.optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().min(3).optional(),
     OUTGOING_WEBHOOK_URLS: list(httpUrl).optional(),
@@ -183,6 +197,7 @@ const envSchema = z
       zoomWebhookMaxAgeSec: env.ZOOM_WEBHOOK_MAX_AGE_SEC,
       zoomWebhookAllowedCidrs: env.ZOOM_WEBHOOK_ALLOWED_CIDRS,
       ...(env.ZOOM_VERIFICATION_TOKEN === undefined ? {} : { zoomVerificationToken: env.ZOOM_VERIFICATION_TOKEN }),
+      trustProxy: env.TRUST_PROXY === undefined || env.TRUST_PROXY === 0 ? false : env.TRUST_PROXY,
       ...(env.SMTP_URL === undefined ? {} : { smtpUrl: env.SMTP_URL }),
       mailFrom: env.MAIL_FROM ?? `Quorum <quorum@${new URL(publicUrl).hostname}>`,
       // In development the summary goes to the fake cloud's receiver so the simulator shows it; tests
