@@ -66,8 +66,12 @@ export interface Config {
   tallyWindowMs: number;
   /** Anonymous polls show a breakout room's share on its own only from this many voters (K; 1 = always). */
   anonymousRoomMinVoters: number;
-  /** Ballots accepted per socket per 10 s. */
+  /** Ballots accepted per voter per meeting per 10 s, shared by all of their sockets. */
   ballotRateLimit: number;
+  /** Ballots accepted per meeting per 10 s. */
+  meetingBallotRateLimit: number;
+  /** Sockets one voter may hold open in one meeting; one more is refused with TOO_MANY_CONNECTIONS. */
+  maxSocketsPerSession: number;
   sessionTtlSec: number;
   sessionTokenTtlSec: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -150,6 +154,9 @@ const envSchema = z
     // 1 turns the rule off; 3 by default, so no room share shows one person's answer or two people's to each other.
     ANONYMOUS_ROOM_MIN_VOTERS: int(1, 1000).default(3),
     BALLOT_RATE_LIMIT: int(1, 10_000).default(30),
+    // A 1,000-person webinar voting within 10 s is 1,000; the default leaves room for surveys.
+    MEETING_BALLOT_RATE_LIMIT: int(1, 1_000_000).default(5_000),
+    MAX_SOCKETS_PER_SESSION: int(1, 100).default(5),
     SESSION_TTL_SEC: int(60, 30 * 24 * 3600).default(8 * 3600),
     SESSION_TOKEN_TTL_SEC: int(60, 24 * 3600).default(3600),
     LOG_LEVEL: z
@@ -208,6 +215,8 @@ const envSchema = z
       tallyWindowMs: env.TALLY_WINDOW_MS,
       anonymousRoomMinVoters: env.ANONYMOUS_ROOM_MIN_VOTERS,
       ballotRateLimit: env.BALLOT_RATE_LIMIT,
+      meetingBallotRateLimit: env.MEETING_BALLOT_RATE_LIMIT,
+      maxSocketsPerSession: env.MAX_SOCKETS_PER_SESSION,
       sessionTtlSec: env.SESSION_TTL_SEC,
       sessionTokenTtlSec: env.SESSION_TOKEN_TTL_SEC,
       logLevel: env.LOG_LEVEL,

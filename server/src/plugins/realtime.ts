@@ -8,6 +8,7 @@ import { QuestionClock } from '../realtime/question-clock';
 import { probeRtt } from '../realtime/rtt-probe';
 import { hostsRoom, meetingRoom, placeRoom } from '../realtime/rooms';
 import type { QuorumServer, QuorumSocket } from '../realtime/types';
+import { VoterLimits } from '../realtime/voter-limits';
 import { soloLease, type Lease } from '../cluster/lease';
 import { startClusterNode, type ClusterNode } from '../cluster/cluster-node';
 import { deadlineCloser } from '../services/deadline-closer';
@@ -34,6 +35,13 @@ export interface RealtimeOptions {
 /** Largest socket message accepted: a full 20-question poll is far below this. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
+/** The handshake refusal for one socket too many: the code as the message, the limit in `data`. */
+function tooManySockets(limit: number): Error & { data: { code: string; message: string } } {
+  return Object.assign(new Error('TOO_MANY_CONNECTIONS'), {
+    data: { code: 'TOO_MANY_CONNECTIONS', message: `at most ${limit} connections per person in a meeting; close another Quorum window` },
+  });
+}
+
 /**
  * socket.io on Fastify's HTTP server: handshakes authenticated by the session (cookie or token),
  * one room per meeting plus a hosts' room, a snapshot on every connect.
@@ -43,6 +51,11 @@ export const realtimePlugin = fp<RealtimeOptions>(
     const io: QuorumServer = new Server(app.server, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
     const metrics: RealtimeMetrics = { unknownEvents: 0, invalidPayloads: 0, rateLimited: 0, internalErrors: 0 };
     const clock = new QuestionClock();
+    const limits = new VoterLimits({
+      ballotsPerVoter: config.ballotRateLimit,
+      ballotsPerMeeting: config.meetingBallotRateLimit,
+      socketsPerSession: config.maxSocketsPerSession,
+    });
     // With REDIS_URL this process is one of several: the Redis adapter, leases, peer hints.
     const cluster: ClusterNode | undefined = config.redisUrl
       ? await startClusterNode(io, config.redisUrl, config.redisKeyPrefix, (): PollService => service)
@@ -82,6 +95,13 @@ export const realtimePlugin = fp<RealtimeOptions>(
       if (auth.data.participantUUID !== undefined) socket.data.participantUUID = auth.data.participantUUID;
       next();
     });
+    // Last middleware, so a socket counted here always connects and its disconnect releases it.
+    io.use((socket, next) => {
+      const { session } = socket.data;
+      if (!limits.admitSocket(session)) return next(tooManySockets(config.maxSocketsPerSession));
+      socket.on('disconnect', () => limits.releaseSocket(session));
+      next();
+    });
 
     io.on('connection', (socket: QuorumSocket) => {
       const { session } = socket.data;
@@ -94,7 +114,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
         service,
         clock,
         metrics,
-        ballotRateLimit: config.ballotRateLimit,
+        limits,
         log: (error, event) => app.log.error({ err: error, event }, 'socket handler failed'),
       });
       service.snapshot(session).then(
@@ -123,6 +143,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
       io.local.disconnectSockets(true);
     });
     app.addHook('onClose', async () => {
+      limits.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await cluster?.close();
     });
