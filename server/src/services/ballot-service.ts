@@ -22,6 +22,7 @@ import {
 import type { Session } from '../session/session-token';
 import type { BallotWrite, BallotWriteResult, Store } from '../store/types';
 import { BallotBatcher } from './ballot-batcher';
+import { ChangeLogCompactor, type ChangeLogRetention } from './change-log';
 import type { MeetingAccess } from './meeting-access';
 import type { PollEvents } from './poll-service';
 import type { PollState } from './poll-state';
@@ -40,6 +41,8 @@ export interface BallotServiceDeps {
   events: PollEvents;
   access: MeetingAccess;
   ctx: () => DomainContext;
+  /** How much of each run's change log outlives being superseded; the default when absent. */
+  retention?: ChangeLogRetention;
 }
 
 const closed = () => fail('POLL_CLOSED', 'this poll is not open for voting');
@@ -48,9 +51,12 @@ const alreadyVoted = (field?: string) => fail('ALREADY_VOTED', 'you already vote
 /** Ballots in: casts, survey submissions, a host's hides, and quiz standings out. */
 export class BallotService {
   private readonly batcher: BallotBatcher;
+  private readonly compactor: ChangeLogCompactor;
 
   constructor(private readonly deps: BallotServiceDeps) {
     this.batcher = new BallotBatcher(deps.store.ballots, (result) => this.countCommitted(result));
+    // A failed compaction only leaves rows for the next one: nothing to tell the voter.
+    this.compactor = new ChangeLogCompactor(deps.store.ballots, deps.retention);
   }
 
   /** Counts one answer. The ack settles only after the ballot's transaction committed. */
@@ -104,6 +110,7 @@ export class BallotService {
       if (Boolean(before.hidden) !== input.hidden) {
         const version = await this.deps.store.ballots.setHidden(input.pollId, input.run, input.ballotId, input.hidden);
         this.counted(poll.data, tally, withHidden(before, input.hidden), before, version);
+        this.compactor.committed(input.pollId, input.run, version);
       }
       return ok({ ballotId: before.ballotId, hidden: input.hidden });
     });
@@ -123,9 +130,10 @@ export class BallotService {
     return ok(tally.quiz?.scoreOf(session.voterId) ?? null);
   }
 
-  /** Writes queued or in flight, settled (a close waits for these; so does shutdown). */
-  flush(): Promise<void> {
-    return this.batcher.flush();
+  /** Writes queued or in flight, settled (a close waits for these); with `compactions`, the log's upkeep too (shutdown). */
+  async flush(opts: { compactions?: boolean } = {}): Promise<void> {
+    await this.batcher.flush();
+    if (opts.compactions) await this.compactor.drain();
   }
 
   /**
@@ -148,6 +156,7 @@ export class BallotService {
 
   /** Counts a committed change in its run's tally when that is loaded here (otherwise a later load reads it). */
   private countChange(ballot: Ballot, previous: Ballot | undefined, version: number): void {
+    this.compactor.committed(ballot.pollId, ballot.run, version);
     const tally = this.deps.state.loadedTally(ballot.pollId, ballot.run);
     const poll = this.deps.state.cached(ballot.pollId);
     if (!tally || !poll) return;
