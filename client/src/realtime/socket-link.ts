@@ -42,6 +42,13 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
     // socket.io retries by itself unless the server or we closed the connection.
     setStatus(socket.active ? 'connecting' : 'offline', reason === 'io server disconnect' ? translator()('connection.serverClosed') : undefined);
   });
+  // The server ends a socket whose session expired or whose role Zoom changed: come back with a fresh session.
+  socket.on('session:ended', () => {
+    setStatus('connecting');
+    // The server hangs up right after this event; connect again only once it has.
+    const reconnect = () => (socket.connected ? socket.once('disconnect', () => socket.connect()) : socket.connect());
+    void options.renewSession().then((renewed) => (renewed ? reconnect() : setStatus('offline', translator()('connection.sessionEnded'))));
+  });
   socket.on('connect_error', (error) => {
     if (socket.active) return setStatus('connecting');
     if (error.message === 'PROTOCOL_MISMATCH') return setStatus('offline', translator()('connection.updated'));

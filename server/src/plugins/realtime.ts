@@ -9,6 +9,7 @@ import { probeRtt } from '../realtime/rtt-probe';
 import { hostsRoom, meetingRoom, placeRoom } from '../realtime/rooms';
 import type { QuorumServer, QuorumSocket } from '../realtime/types';
 import { VoterLimits } from '../realtime/voter-limits';
+import { SessionGuard } from '../realtime/session-guard';
 import { soloLease, type Lease } from '../cluster/lease';
 import { startClusterNode, type ClusterNode } from '../cluster/cluster-node';
 import { deadlineCloser } from '../services/deadline-closer';
@@ -56,6 +57,8 @@ export const realtimePlugin = fp<RealtimeOptions>(
       ballotsPerMeeting: config.meetingBallotRateLimit,
       socketsPerSession: config.maxSocketsPerSession,
     });
+    const guard = new SessionGuard({ latestRole: (session) => app.sessions.latestRole(session) });
+    const offRoleChange = app.sessions.onRoleChange((session) => guard.roleChanged(io, session));
     // With REDIS_URL this process is one of several: the Redis adapter, leases, peer hints.
     const cluster: ClusterNode | undefined = config.redisUrl
       ? await startClusterNode(io, config.redisUrl, config.redisKeyPrefix, (): PollService => service)
@@ -97,7 +100,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
     });
     // Last middleware, so a socket counted here always connects and its disconnect releases it.
     io.use((socket, next) => {
-      const { session } = socket.data;
+      const session = (socket.data.session = guard.current(socket.data.session));
       if (!limits.admitSocket(session)) return next(tooManySockets(config.maxSocketsPerSession));
       socket.on('disconnect', () => limits.releaseSocket(session));
       next();
@@ -115,6 +118,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
         clock,
         metrics,
         limits,
+        guard,
         log: (error, event) => app.log.error({ err: error, event }, 'socket handler failed'),
       });
       service.snapshot(session).then(
@@ -144,6 +148,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
     });
     app.addHook('onClose', async () => {
       limits.close();
+      offRoleChange();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await cluster?.close();
     });

@@ -6,6 +6,7 @@ import type { QuestionClock } from './question-clock';
 import { BALLOT_EVENTS, routes, type Handler } from './routes';
 import type { QuorumServer, QuorumSocket } from './types';
 import type { BallotRefusal, VoterLimits } from './voter-limits';
+import type { SessionGuard } from './session-guard';
 
 /** Counters of what the socket layer turned away; exposed on /healthz and read by tests. */
 export interface RealtimeMetrics {
@@ -22,6 +23,8 @@ interface HandlerOptions {
   metrics: RealtimeMetrics;
   /** Ballot budgets shared by all of a voter's sockets and by the meeting. */
   limits: VoterLimits;
+  /** Re-checks the socket's session (expiry, newest role) before every request. */
+  guard: SessionGuard;
   log: (error: unknown, event: string) => void;
 }
 
@@ -38,6 +41,8 @@ export function registerHandlers(socket: QuorumSocket, options: HandlerOptions):
   const { metrics } = options;
   const table: Record<string, { schema: z.ZodType; run: Handler<z.ZodType> }> = routes(options.service, options.clock, options.io);
 
+  options.guard.watch(socket);
+
   socket.onAny((event: string) => {
     if (!(event in table)) metrics.unknownEvents++;
   });
@@ -50,6 +55,11 @@ export function registerHandlers(socket: QuorumSocket, options: HandlerOptions):
         return;
       }
       const reply = ack as (r: Result<unknown>) => void;
+      const ended = options.guard.ended(socket);
+      if (ended) {
+        reply(fail('UNAUTHENTICATED', ended.message));
+        return options.guard.end(socket, ended);
+      }
       const refusal = BALLOT_EVENTS.has(event) ? options.limits.takeBallot(socket.data.session) : undefined;
       if (refusal) {
         metrics.rateLimited++;
