@@ -24,6 +24,7 @@ import type { BallotWrite, BallotWriteResult, Store } from '../store/types';
 import { BallotBatcher } from './ballot-batcher';
 import { ChangeLogCompactor, type ChangeLogRetention } from './change-log';
 import type { MeetingAccess } from './meeting-access';
+import { hasEnded, meetingEnded } from './meeting-ended';
 import type { PollEvents } from './poll-service';
 import type { PollState } from './poll-state';
 import type { TallySync } from './tally-sync';
@@ -64,14 +65,14 @@ export class BallotService {
     const poll = await this.pollInMeeting(session, input.pollId);
     if (!poll.ok) return poll;
     const ballot = castBallot(poll.data, session.voterId, input, this.deps.ctx());
-    if (!ballot.ok) return ballot;
+    if (!ballot.ok) return this.whyRefused(session, ballot);
     await this.deps.state.tally(poll.data);
     // Re-check without yielding: a close that landed while we awaited must win, and a close
     // flushes the queue after it, so no ballot enqueued here can count after the poll closed.
-    if (!this.isLive(poll.data)) return closed();
+    if (!this.isLive(poll.data)) return this.whyRefused(session, closed());
     const result = await this.batcher.write(this.toWrite(poll.data, inRoom(ballot.data, session), reachedAt));
     // `closed`: another process closed (or relaunched) the poll first; its commit decided, not our cache.
-    if (result.kind === 'closed') return closed();
+    if (result.kind === 'closed') return this.whyRefused(session, closed());
     return result.kind === 'rejected' ? alreadyVoted() : ok(toReceipt(result.ballot));
   }
 
@@ -80,16 +81,16 @@ export class BallotService {
     const poll = await this.pollInMeeting(session, input.pollId);
     if (!poll.ok) return poll;
     const ballots = submitBallots(poll.data, session.voterId, input, this.deps.ctx());
-    if (!ballots.ok) return ballots;
+    if (!ballots.ok) return this.whyRefused(session, ballots);
     await this.deps.state.tally(poll.data);
-    if (!this.isLive(poll.data)) return closed();
+    if (!this.isLive(poll.data)) return this.whyRefused(session, closed());
     const writes = ballots.data.map((b) => this.toWrite(poll.data, inRoom(b, session), reachedAt));
     const outcome = await this.batcher.exclusive(async () => {
       const written = await this.deps.store.ballots.writeAtomically(writes);
       if (written.committed) written.results.forEach((r) => this.countCommitted(r));
       return written;
     });
-    if ('closed' in outcome) return closed();
+    if ('closed' in outcome) return this.whyRefused(session, closed());
     if (!outcome.committed) return alreadyVoted(`answers.${outcome.rejectedIndex}`);
     return ok(outcome.results.flatMap((r) => (r.kind === 'rejected' ? [] : [toReceipt(r.ballot)])));
   }
@@ -183,6 +184,15 @@ export class BallotService {
     if (!poll.settings.quiz) return { ballot, allowAnswerChange };
     const reached = reachedAt?.(poll.id, poll.run) ?? poll.openedAt ?? ballot.castAt;
     return { ballot: { ...ballot, elapsedMs: elapsedSince(reached, ballot.castAt) }, allowAnswerChange };
+  }
+
+  /**
+   * A refusal as the voter should read it: a closed poll in a meeting that has ended says so
+   * (MEETING_ENDED). Looked up only on this rare path, so the vote path pays nothing for it.
+   */
+  private async whyRefused<T>(session: Session, refusal: Result<T> & { ok: false }): Promise<Result<never>> {
+    if (refusal.error.code === 'POLL_CLOSED' && (await hasEnded(this.deps.store, session.meetingId))) return meetingEnded();
+    return refusal;
   }
 
   private isLive(poll: Poll): boolean {

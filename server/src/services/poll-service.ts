@@ -31,6 +31,7 @@ import { toSessionView, type Session } from '../session/session-token';
 import type { Store } from '../store/types';
 import { BallotService } from './ballot-service';
 import type { ChangeLogRetention } from './change-log';
+import { hasEnded, meetingEnded } from './meeting-ended';
 import { MeetingAccess } from './meeting-access';
 import { PollState } from './poll-state';
 import { TallySync } from './tally-sync';
@@ -117,8 +118,16 @@ export class PollService {
   }
 
   /** Launches a draft or relaunches a closed poll as a new run. */
-  open(session: Session, pollId: string): Promise<Result<Poll>> {
-    return this.transition(session, pollId, (poll) => openPoll(poll, this.now()));
+  async open(session: Session, pollId: string): Promise<Result<Poll>> {
+    if (await hasEnded(this.store, session.meetingId)) return meetingEnded();
+    const opened = await this.transition(session, pollId, (poll) => openPoll(poll, this.now()));
+    // meeting.ended saves the status before it closes the open polls: a launch that checked just
+    // before may have written after that close ran, so look again and close it ourselves.
+    if (opened.ok && (await hasEnded(this.store, session.meetingId))) {
+      await this.closeBySystem(pollId, session.meetingId);
+      return meetingEnded();
+    }
+    return opened;
   }
 
   close(session: Session, pollId: string): Promise<Result<Poll>> {

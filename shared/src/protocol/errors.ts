@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'POLL_CLOSED',
   'ALREADY_VOTED',
   'RATE_LIMITED',
+  /** The meeting ended (Zoom's meeting.ended): its polls are final, no launch or ballot is taken. */
+  'MEETING_ENDED',
   'INTERNAL',
 ] as const;
 
@@ -37,5 +39,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   POLL_CLOSED: 409,
   ALREADY_VOTED: 409,
   RATE_LIMITED: 429,
+  MEETING_ENDED: 409,
   INTERNAL: 500,
 };
