@@ -36,6 +36,8 @@ export async function startServer(entry: string, tallyWindowMs: number, env: Rec
       LOG_LEVEL: 'warn',
       DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
       BALLOT_RATE_LIMIT: '10000',
+      MEETING_BALLOT_RATE_LIMIT: '1000000',
+      MAX_SOCKETS_PER_SESSION: '100',
       [BENCH_WINDOW_ENV]: String(tallyWindowMs),
       ...env,
     },

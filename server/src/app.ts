@@ -47,12 +47,17 @@ async function startDevZoom(config: Config): Promise<DevZoom | undefined> {
 /** Largest HTTP body accepted: a session request is ~1 KB, a poll a few KB. */
 const BODY_LIMIT_BYTES = 64 * 1024;
 
+/** Fastify's trustProxy for the setting; a hop count as the function Fastify's types accept. */
+function trustProxyOption(setting: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 /**
  * Builds the whole app without listening: plugins in an explicit order, so tests get exactly the
  * production wiring on an ephemeral port.
  */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: loggerOptions(config, deps.logStream), bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.isProduction });
+  const app = Fastify({ logger: loggerOptions(config, deps.logStream), bodyLimit: BODY_LIMIT_BYTES, trustProxy: trustProxyOption(config.trustProxy) });
   const store = deps.store ?? (await openStore(config.databaseUrl, config.databaseSchema === undefined ? {} : { schema: config.databaseSchema }));
   if (!deps.store) app.addHook('onClose', () => store.close());
   warnAboutLegacySettings(app.log, config);

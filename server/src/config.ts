@@ -62,6 +62,12 @@ export interface Config {
   zoomAppContextMaxLifetimeSec: number;
   /** In-client authorizations pending at once, all sessions together (each session holds at most one). */
   zoomOauthPendingMax: number;
+  /**
+   * Which proxies' `X-Forwarded-For` Fastify believes (its `trustProxy`): false = none, the socket's
+   * address is the client; a hop count; or addresses/CIDRs (and proxy-addr's `loopback`,
+   * `linklocal`, `uniquelocal`). Trusting everyone would let any client pick its own address.
+   */
+  trustProxy: false | number | string[];
   /** Where the meeting report email goes out; unset = no email. */
   smtpUrl?: string;
   mailFrom: string;
@@ -73,8 +79,12 @@ export interface Config {
   tallyWindowMs: number;
   /** Anonymous polls show a breakout room's share on its own only from this many voters (K; 1 = always). */
   anonymousRoomMinVoters: number;
-  /** Ballots accepted per socket per 10 s. */
+  /** Ballots accepted per voter per meeting per 10 s, shared by all of their sockets. */
   ballotRateLimit: number;
+  /** Ballots accepted per meeting per 10 s. */
+  meetingBallotRateLimit: number;
+  /** Sockets one voter may hold open in one meeting; one more is refused with TOO_MANY_CONNECTIONS. */
+  maxSocketsPerSession: number;
   sessionTtlSec: number;
   sessionTokenTtlSec: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -114,6 +124,13 @@ const list = <T extends z.ZodType<unknown, string>>(item: T) =>
 
 const cidr = z.string().refine(isCidr, 'must be comma-separated CIDR ranges such as 3.7.35.0/25');
 
+// proxy-addr's named ranges, which Fastify's trustProxy accepts beside addresses and CIDRs.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const trustProxy = z.union([
+  z.string().regex(/^\d{1,2}$/).transform(Number),
+  list(z.string().refine((v) => isCidr(v) || PROXY_RANGE_NAMES.has(v), 'must be a hop count or comma-separated addresses/CIDRs (or loopback, linklocal, uniquelocal)')),
+]);
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test'], { error: "must be 'development', 'production' or 'test'" }).default('development'),
@@ -143,6 +160,7 @@ const envSchema = z
     ZOOM_VERIFICATION_TOKEN: z.string().min(1).optional(),
     ZOOM_OAUTH_PENDING_MAX: int(1, 1_000_000).default(10_000),
     ZOOM_APP_CONTEXT_MAX_LIFETIME_SEC: int(30, 24 * 3600).default(300),
+    TRUST_PROXY: trustProxy.optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().min(3).optional(),
     OUTGOING_WEBHOOK_URLS: list(httpUrl).optional(),
@@ -153,6 +171,9 @@ const envSchema = z
     // 1 turns the rule off; 3 by default, so no room share shows one person's answer or two people's to each other.
     ANONYMOUS_ROOM_MIN_VOTERS: int(1, 1000).default(3),
     BALLOT_RATE_LIMIT: int(1, 10_000).default(30),
+    // A 1,000-person webinar voting within 10 s is 1,000; the default leaves room for surveys.
+    MEETING_BALLOT_RATE_LIMIT: int(1, 1_000_000).default(5_000),
+    MAX_SOCKETS_PER_SESSION: int(1, 100).default(5),
     SESSION_TTL_SEC: int(60, 30 * 24 * 3600).default(8 * 3600),
     SESSION_TOKEN_TTL_SEC: int(60, 24 * 3600).default(3600),
     LOG_LEVEL: z
@@ -203,6 +224,7 @@ const envSchema = z
       ...(env.ZOOM_VERIFICATION_TOKEN === undefined ? {} : { zoomVerificationToken: env.ZOOM_VERIFICATION_TOKEN }),
       zoomOauthPendingMax: env.ZOOM_OAUTH_PENDING_MAX,
       zoomAppContextMaxLifetimeSec: env.ZOOM_APP_CONTEXT_MAX_LIFETIME_SEC,
+      trustProxy: env.TRUST_PROXY === undefined || env.TRUST_PROXY === 0 ? false : env.TRUST_PROXY,
       ...(env.SMTP_URL === undefined ? {} : { smtpUrl: env.SMTP_URL }),
       mailFrom: env.MAIL_FROM ?? `Quorum <quorum@${new URL(publicUrl).hostname}>`,
       // In development the summary goes to the fake cloud's receiver so the simulator shows it; tests
@@ -213,6 +235,8 @@ const envSchema = z
       tallyWindowMs: env.TALLY_WINDOW_MS,
       anonymousRoomMinVoters: env.ANONYMOUS_ROOM_MIN_VOTERS,
       ballotRateLimit: env.BALLOT_RATE_LIMIT,
+      meetingBallotRateLimit: env.MEETING_BALLOT_RATE_LIMIT,
+      maxSocketsPerSession: env.MAX_SOCKETS_PER_SESSION,
       sessionTtlSec: env.SESSION_TTL_SEC,
       sessionTokenTtlSec: env.SESSION_TOKEN_TTL_SEC,
       logLevel: env.LOG_LEVEL,

@@ -80,7 +80,7 @@ describe('bad input never crashes the server or loses an accepted ballot', () =>
     expect(await host.socket.emitWithAck('poll:close', { pollId })).toMatchObject({ ok: false, error: { code: 'INVALID' } });
   });
 
-  it('rate-limits ballots per socket with RATE_LIMITED', async () => {
+  it('rate-limits ballots per voter with RATE_LIMITED', async () => {
     const host = await enter({ mid: 'm1', uid: 'h', role: 'host' });
     const p = await enter({ mid: 'm1', uid: 'p' });
     const pollId = await launch(host);

@@ -27,6 +27,7 @@ export const formatShare = (intl: IntlShape, share: number): string => intl.form
 
 const ERROR_TEXT: Partial<Record<AppError['code'], MessageId>> = {
   POLL_CLOSED: 'error.pollClosed',
+  MEETING_ENDED: 'error.meetingEnded',
   ALREADY_VOTED: 'error.alreadyVoted',
   RATE_LIMITED: 'error.rateLimited',
   FORBIDDEN: 'error.forbidden',

@@ -81,6 +81,13 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
     if (restartHintMs !== undefined) return retryLater(hintedDelay(restartHintMs, options.random), t()('connection.restarting'));
     retryWithBackoff(t()('connection.serverClosed'));
   });
+  // The server ends a socket whose session expired or whose role Zoom changed: come back with a fresh session.
+  socket.on('session:ended', () => {
+    setStatus('connecting');
+    // The server hangs up right after this event; connect again only once it has.
+    const reconnect = () => (socket.connected ? socket.once('disconnect', () => socket.connect()) : socket.connect());
+    void options.renewSession().then((renewed) => (renewed ? reconnect() : setStatus('offline', translator()('connection.sessionEnded'))));
+  });
   socket.on('connect_error', (error) => {
     if (socket.active) return setStatus('connecting');
     if (FINAL_REFUSALS.has(error.message)) return setStatus('offline', t()('connection.updated'));

@@ -9,6 +9,8 @@ import { probeRtt } from '../realtime/rtt-probe';
 import { originGuard } from '../realtime/origin-guard';
 import { hostsRoom, meetingRoom, placeRoom } from '../realtime/rooms';
 import type { QuorumServer, QuorumSocket } from '../realtime/types';
+import { VoterLimits } from '../realtime/voter-limits';
+import { SessionGuard } from '../realtime/session-guard';
 import { soloLease, type Lease } from '../cluster/lease';
 import { startClusterNode, type ClusterNode } from '../cluster/cluster-node';
 import { deadlineCloser } from '../services/deadline-closer';
@@ -35,6 +37,13 @@ export interface RealtimeOptions {
 /** Largest socket message accepted: a full 20-question poll is far below this. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
+/** The handshake refusal for one socket too many: the code as the message, the limit in `data`. */
+function tooManySockets(limit: number): Error & { data: { code: string; message: string } } {
+  return Object.assign(new Error('TOO_MANY_CONNECTIONS'), {
+    data: { code: 'TOO_MANY_CONNECTIONS', message: `at most ${limit} connections per person in a meeting; close another Quorum window` },
+  });
+}
+
 /**
  * How long a restarting server asks its clients to wait before reconnecting: long enough for a rolling deploy's
  * next process (or this one, restarted) to listen; clients add jitter so a room does not return in one burst.
@@ -57,6 +66,13 @@ export const realtimePlugin = fp<RealtimeOptions>(
     io.engine.use(originGuard(appOrigin, (origin) => app.log.warn({ origin }, 'realtime request from a foreign origin refused')));
     const metrics: RealtimeMetrics = { unknownEvents: 0, invalidPayloads: 0, rateLimited: 0, internalErrors: 0 };
     const clock = new QuestionClock();
+    const limits = new VoterLimits({
+      ballotsPerVoter: config.ballotRateLimit,
+      ballotsPerMeeting: config.meetingBallotRateLimit,
+      socketsPerSession: config.maxSocketsPerSession,
+    });
+    const guard = new SessionGuard({ latestRole: (session) => app.sessions.latestRole(session) });
+    const offRoleChange = app.sessions.onRoleChange((session) => guard.roleChanged(io, session));
     // With REDIS_URL this process is one of several: the Redis adapter, leases, peer hints.
     const cluster: ClusterNode | undefined = config.redisUrl
       ? await startClusterNode(io, config.redisUrl, config.redisKeyPrefix, (): PollService => service)
@@ -97,6 +113,13 @@ export const realtimePlugin = fp<RealtimeOptions>(
       if (auth.data.participantUUID !== undefined) socket.data.participantUUID = auth.data.participantUUID;
       next();
     });
+    // Last middleware, so a socket counted here always connects and its disconnect releases it.
+    io.use((socket, next) => {
+      const session = (socket.data.session = guard.current(socket.data.session));
+      if (!limits.admitSocket(session)) return next(tooManySockets(config.maxSocketsPerSession));
+      socket.on('disconnect', () => limits.releaseSocket(session));
+      next();
+    });
 
     io.on('connection', (socket: QuorumSocket) => {
       const { session } = socket.data;
@@ -109,7 +132,8 @@ export const realtimePlugin = fp<RealtimeOptions>(
         service,
         clock,
         metrics,
-        ballotRateLimit: config.ballotRateLimit,
+        limits,
+        guard,
         log: (error, event) => app.log.error({ err: error, event }, 'socket handler failed'),
       });
       service.snapshot(session).then(
@@ -140,6 +164,8 @@ export const realtimePlugin = fp<RealtimeOptions>(
       io.local.disconnectSockets(true);
     });
     app.addHook('onClose', async () => {
+      limits.close();
+      offRoleChange();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await cluster?.close();
     });

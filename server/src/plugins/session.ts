@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
+import { LatestRoles } from '../session/latest-roles';
 import { signSession, verifySession, type Session } from '../session/session-token';
 
 /** Name of the HttpOnly session cookie. */
@@ -23,6 +24,10 @@ export interface SessionManager {
    * since any frame under the same top-level page (or another pane of the simulator) sends it too.
    */
   fromHandshake(token: string | undefined): Session | undefined;
+  /** The role of the newest session issued to this voter in this meeting (undefined: none issued here). */
+  latestRole(session: Pick<Session, 'meetingId' | 'voterId'>): Session['role'] | undefined;
+  /** Tells `listener` when a newly issued session gives its voter another role in that meeting. */
+  onRoleChange(listener: (session: Session) => void): () => void;
 }
 
 declare module 'fastify' {
@@ -52,9 +57,11 @@ function createManager(opts: SessionPluginOptions, unsign: (v: string) => string
   const now = opts.now ?? Date.now;
   const fromToken = (token: string | undefined) => (token ? verifySession(token, config.sessionSecret, now()) : undefined);
   const fromCookie = (value: string | undefined) => (value ? fromToken(unsign(value)) : undefined);
+  const roles = new LatestRoles(now);
   return {
     issue(reply, session) {
       const at = now();
+      roles.record(session);
       reply.setCookie(SESSION_COOKIE, signSession(session, config.sessionSecret), {
         signed: true,
         httpOnly: true,
@@ -80,6 +87,8 @@ function createManager(opts: SessionPluginOptions, unsign: (v: string) => string
     fromHandshake(token) {
       return fromToken(token);
     },
+    latestRole: (session) => roles.of(session),
+    onRoleChange: (listener) => roles.onChange(listener),
   };
 }
 

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import type { PollService } from '../services/poll-service';
 import { internalFailure } from './internal-failure';
 import type { QuestionClock } from './question-clock';
-import { TokenBucket } from './rate-limiter';
 import { BALLOT_EVENTS, routes, type Handler } from './routes';
 import type { QuorumServer, QuorumSocket } from './types';
+import type { BallotRefusal, VoterLimits } from './voter-limits';
+import type { SessionGuard } from './session-guard';
 
 /** Counters of what the socket layer turned away; exposed on /healthz and read by tests. */
 export interface RealtimeMetrics {
@@ -20,9 +21,17 @@ interface HandlerOptions {
   service: PollService;
   clock: QuestionClock;
   metrics: RealtimeMetrics;
-  ballotRateLimit: number;
+  /** Ballot budgets shared by all of a voter's sockets and by the meeting. */
+  limits: VoterLimits;
+  /** Re-checks the socket's session (expiry, newest role) before every request. */
+  guard: SessionGuard;
   log: (error: unknown, event: string) => void;
 }
+
+const RATE_LIMIT_MESSAGES: Record<NonNullable<BallotRefusal>, string> = {
+  voter: 'too many ballots; slow down and try again',
+  meeting: 'this meeting is sending too many ballots at once; try again in a moment',
+};
 
 /**
  * Wires one socket's requests: parse with the shared schema → service → ack. Nothing a client sends
@@ -31,7 +40,8 @@ interface HandlerOptions {
 export function registerHandlers(socket: QuorumSocket, options: HandlerOptions): void {
   const { metrics } = options;
   const table: Record<string, { schema: z.ZodType; run: Handler<z.ZodType> }> = routes(options.service, options.clock, options.io);
-  const bucket = new TokenBucket(options.ballotRateLimit, 10_000);
+
+  options.guard.watch(socket);
 
   socket.onAny((event: string) => {
     if (!(event in table)) metrics.unknownEvents++;
@@ -45,9 +55,15 @@ export function registerHandlers(socket: QuorumSocket, options: HandlerOptions):
         return;
       }
       const reply = ack as (r: Result<unknown>) => void;
-      if (BALLOT_EVENTS.has(event) && !bucket.take()) {
+      const ended = options.guard.ended(socket);
+      if (ended) {
+        reply(fail('UNAUTHENTICATED', ended.message));
+        return options.guard.end(socket, ended);
+      }
+      const refusal = BALLOT_EVENTS.has(event) ? options.limits.takeBallot(socket.data.session) : undefined;
+      if (refusal) {
         metrics.rateLimited++;
-        return reply(fail('RATE_LIMITED', 'too many ballots; slow down and try again'));
+        return reply(fail('RATE_LIMITED', RATE_LIMIT_MESSAGES[refusal]));
       }
       const input = parseInput(schema, payload);
       if (!input.ok) {

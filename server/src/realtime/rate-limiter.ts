@@ -1,5 +1,5 @@
 /**
- * A token bucket per socket: `capacity` actions, refilled evenly over `perMs`. Cheap enough to sit
+ * A token bucket: `capacity` actions, refilled evenly over `perMs`. Cheap enough to sit
  * on the vote path (two numbers per socket, no timers).
  */
 export class TokenBucket {
@@ -23,5 +23,10 @@ export class TokenBucket {
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+
+  /** True once the bucket has refilled completely: it would then behave exactly like a new one. */
+  isFull(): boolean {
+    return this.tokens + ((this.now() - this.updatedAt) * this.capacity) / this.perMs >= this.capacity;
   }
 }

@@ -22,7 +22,9 @@ import {
 import type { Session } from '../session/session-token';
 import type { BallotWrite, BallotWriteResult, Store } from '../store/types';
 import { BallotBatcher } from './ballot-batcher';
+import { ChangeLogCompactor, type ChangeLogRetention } from './change-log';
 import type { MeetingAccess } from './meeting-access';
+import { hasEnded, meetingEnded } from './meeting-ended';
 import type { PollEvents } from './poll-service';
 import type { PollState } from './poll-state';
 import type { TallySync } from './tally-sync';
@@ -40,6 +42,8 @@ export interface BallotServiceDeps {
   events: PollEvents;
   access: MeetingAccess;
   ctx: () => DomainContext;
+  /** How much of each run's change log outlives being superseded; the default when absent. */
+  retention?: ChangeLogRetention;
 }
 
 const closed = () => fail('POLL_CLOSED', 'this poll is not open for voting');
@@ -48,9 +52,12 @@ const alreadyVoted = (field?: string) => fail('ALREADY_VOTED', 'you already vote
 /** Ballots in: casts, survey submissions, a host's hides, and quiz standings out. */
 export class BallotService {
   private readonly batcher: BallotBatcher;
+  private readonly compactor: ChangeLogCompactor;
 
   constructor(private readonly deps: BallotServiceDeps) {
     this.batcher = new BallotBatcher(deps.store.ballots, (result) => this.countCommitted(result));
+    // A failed compaction only leaves rows for the next one: nothing to tell the voter.
+    this.compactor = new ChangeLogCompactor(deps.store.ballots, deps.retention);
   }
 
   /** Counts one answer. The ack settles only after the ballot's transaction committed. */
@@ -58,14 +65,14 @@ export class BallotService {
     const poll = await this.pollInMeeting(session, input.pollId);
     if (!poll.ok) return poll;
     const ballot = castBallot(poll.data, session.voterId, input, this.deps.ctx());
-    if (!ballot.ok) return ballot;
+    if (!ballot.ok) return this.whyRefused(session, ballot);
     await this.deps.state.tally(poll.data);
     // Re-check without yielding: a close that landed while we awaited must win, and a close
     // flushes the queue after it, so no ballot enqueued here can count after the poll closed.
-    if (!this.isLive(poll.data)) return closed();
+    if (!this.isLive(poll.data)) return this.whyRefused(session, closed());
     const result = await this.batcher.write(this.toWrite(poll.data, inRoom(ballot.data, session), reachedAt));
     // `closed`: another process closed (or relaunched) the poll first; its commit decided, not our cache.
-    if (result.kind === 'closed') return closed();
+    if (result.kind === 'closed') return this.whyRefused(session, closed());
     return result.kind === 'rejected' ? alreadyVoted() : ok(toReceipt(result.ballot));
   }
 
@@ -74,16 +81,16 @@ export class BallotService {
     const poll = await this.pollInMeeting(session, input.pollId);
     if (!poll.ok) return poll;
     const ballots = submitBallots(poll.data, session.voterId, input, this.deps.ctx());
-    if (!ballots.ok) return ballots;
+    if (!ballots.ok) return this.whyRefused(session, ballots);
     await this.deps.state.tally(poll.data);
-    if (!this.isLive(poll.data)) return closed();
+    if (!this.isLive(poll.data)) return this.whyRefused(session, closed());
     const writes = ballots.data.map((b) => this.toWrite(poll.data, inRoom(b, session), reachedAt));
     const outcome = await this.batcher.exclusive(async () => {
       const written = await this.deps.store.ballots.writeAtomically(writes);
       if (written.committed) written.results.forEach((r) => this.countCommitted(r));
       return written;
     });
-    if ('closed' in outcome) return closed();
+    if ('closed' in outcome) return this.whyRefused(session, closed());
     if (!outcome.committed) return alreadyVoted(`answers.${outcome.rejectedIndex}`);
     return ok(outcome.results.flatMap((r) => (r.kind === 'rejected' ? [] : [toReceipt(r.ballot)])));
   }
@@ -104,6 +111,7 @@ export class BallotService {
       if (Boolean(before.hidden) !== input.hidden) {
         const version = await this.deps.store.ballots.setHidden(input.pollId, input.run, input.ballotId, input.hidden);
         this.counted(poll.data, tally, withHidden(before, input.hidden), before, version);
+        this.compactor.committed(input.pollId, input.run, version);
       }
       return ok({ ballotId: before.ballotId, hidden: input.hidden });
     });
@@ -123,9 +131,10 @@ export class BallotService {
     return ok(tally.quiz?.scoreOf(session.voterId) ?? null);
   }
 
-  /** Writes queued or in flight, settled (a close waits for these; so does shutdown). */
-  flush(): Promise<void> {
-    return this.batcher.flush();
+  /** Writes queued or in flight, settled (a close waits for these); with `compactions`, the log's upkeep too (shutdown). */
+  async flush(opts: { compactions?: boolean } = {}): Promise<void> {
+    await this.batcher.flush();
+    if (opts.compactions) await this.compactor.drain();
   }
 
   /**
@@ -148,6 +157,7 @@ export class BallotService {
 
   /** Counts a committed change in its run's tally when that is loaded here (otherwise a later load reads it). */
   private countChange(ballot: Ballot, previous: Ballot | undefined, version: number): void {
+    this.compactor.committed(ballot.pollId, ballot.run, version);
     const tally = this.deps.state.loadedTally(ballot.pollId, ballot.run);
     const poll = this.deps.state.cached(ballot.pollId);
     if (!tally || !poll) return;
@@ -174,6 +184,15 @@ export class BallotService {
     if (!poll.settings.quiz) return { ballot, allowAnswerChange };
     const reached = reachedAt?.(poll.id, poll.run) ?? poll.openedAt ?? ballot.castAt;
     return { ballot: { ...ballot, elapsedMs: elapsedSince(reached, ballot.castAt) }, allowAnswerChange };
+  }
+
+  /**
+   * A refusal as the voter should read it: a closed poll in a meeting that has ended says so
+   * (MEETING_ENDED). Looked up only on this rare path, so the vote path pays nothing for it.
+   */
+  private async whyRefused<T>(session: Session, refusal: Result<T> & { ok: false }): Promise<Result<never>> {
+    if (refusal.error.code === 'POLL_CLOSED' && (await hasEnded(this.deps.store, session.meetingId))) return meetingEnded();
+    return refusal;
   }
 
   private isLive(poll: Poll): boolean {

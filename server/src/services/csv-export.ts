@@ -1,9 +1,24 @@
 import { kindRules, quizRules, roomLabel, roomNumbers, roomOf, scoreBallot, type Answer, type Ballot, type Poll, type Question } from '@quorum/shared';
 
-/** Quotes a CSV field when needed and defuses spreadsheet formulas (=, +, -, @ at the start). */
+/**
+ * Invisible characters a field may start with: format characters (zero-width space and joiners, BOM,
+ * word joiner) and control characters other than tab, CR and LF (which the formula check handles
+ * itself). They carry no meaning at the start of a cell, and some spreadsheets skip them before
+ * deciding a cell is a formula, so they are dropped.
+ */
+const LEADING_INVISIBLE = /^[\p{Cf}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]+/u;
+
+/** A cell a spreadsheet would read as a formula or command: =, +, -, @, tab or CR first. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Quotes a CSV field when needed and defuses spreadsheet formulas. The check runs on the NFKC form,
+ * so compatibility look-alikes (fullwidth ＝ ＋ － ＠, which Japanese and Chinese input produces and
+ * some spreadsheets fold to ASCII) are caught too; the field keeps its own characters behind the `'`.
+ */
 export function csvField(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  let text = String(value).replace(LEADING_INVISIBLE, '');
+  if (FORMULA_START.test(text.normalize('NFKC'))) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

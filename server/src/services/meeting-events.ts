@@ -7,6 +7,7 @@ import {
   participantKey,
   type WebhookMeeting,
 } from '../zoom/webhook-events';
+import { hasEnded } from './meeting-ended';
 import { buildMeetingReport } from './meeting-report';
 import type { PollService } from './poll-service';
 import type { ReportDeliveries } from './report-deliveries';
@@ -105,6 +106,8 @@ export function meetingEventHandler(deps: MeetingEventsDeps): InboxHandler {
     const object = parsed.data.object;
     switch (event.event) {
       case 'meeting.started':
+        // An ended meeting stays ended: a UUID is one meeting instance, so this is a late or replayed event.
+        if (await hasEnded(deps.store, object.uuid)) return;
         await mergeMeeting(deps.store, object, { status: 'started', startedAt: timeOf(object.start_time, event), endedAt: null });
         return;
       case 'meeting.ended':

@@ -30,6 +30,8 @@ import {
 import { toSessionView, type Session } from '../session/session-token';
 import type { Store } from '../store/types';
 import { BallotService } from './ballot-service';
+import type { ChangeLogRetention } from './change-log';
+import { hasEnded, meetingEnded } from './meeting-ended';
 import { MeetingAccess } from './meeting-access';
 import { PollState } from './poll-state';
 import { TallySync } from './tally-sync';
@@ -51,6 +53,8 @@ export interface PollServiceDeps {
    * it (several processes share the database). Absent with one process: the local queue suffices.
    */
   lock?: <T>(pollId: string, task: () => Promise<T>) => Promise<T>;
+  /** Retention of the ballot change log (tests shrink it); DEFAULT_RETENTION when absent. */
+  changeLogRetention?: ChangeLogRetention;
   /** K of the room-privacy rule (config ANONYMOUS_ROOM_MIN_VOTERS); the shared default when absent. */
   roomMinVoters?: number;
   now?: () => number;
@@ -88,7 +92,8 @@ export class PollService {
     this.tallies = new TallySync(this.state, deps.store.ballots);
     this.access = new MeetingAccess(deps.store, (meetingId, settings) => this.events.settingsChanged?.(meetingId, settings), this.now);
     const ctx = () => this.ctx();
-    this.ballots = new BallotService({ store: deps.store, state: this.state, tallies: this.tallies, events: deps.events, access: this.access, ctx });
+    const retention = deps.changeLogRetention === undefined ? {} : { retention: deps.changeLogRetention };
+    this.ballots = new BallotService({ store: deps.store, state: this.state, tallies: this.tallies, events: deps.events, access: this.access, ctx, ...retention });
   }
 
   private ctx(): DomainContext {
@@ -113,8 +118,16 @@ export class PollService {
   }
 
   /** Launches a draft or relaunches a closed poll as a new run. */
-  open(session: Session, pollId: string): Promise<Result<Poll>> {
-    return this.transition(session, pollId, (poll) => openPoll(poll, this.now()));
+  async open(session: Session, pollId: string): Promise<Result<Poll>> {
+    if (await hasEnded(this.store, session.meetingId)) return meetingEnded();
+    const opened = await this.transition(session, pollId, (poll) => openPoll(poll, this.now()));
+    // meeting.ended saves the status before it closes the open polls: a launch that checked just
+    // before may have written after that close ran, so look again and close it ourselves.
+    if (opened.ok && (await hasEnded(this.store, session.meetingId))) {
+      await this.closeBySystem(pollId, session.meetingId);
+      return meetingEnded();
+    }
+    return opened;
   }
 
   close(session: Session, pollId: string): Promise<Result<Poll>> {
@@ -198,7 +211,7 @@ export class PollService {
 
   /** Waits for queued ballot writes (graceful shutdown). */
   drain(): Promise<void> {
-    return this.ballots.flush();
+    return this.ballots.flush({ compactions: true });
   }
 
   private transition(session: Session, pollId: string, rule: (poll: Poll) => Result<Poll>): Promise<Result<Poll>> {

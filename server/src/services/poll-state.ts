@@ -1,5 +1,6 @@
 import { tallyBallots, type Poll, type RunningTally } from '@quorum/shared';
 import type { Store } from '../store/types';
+import { continues } from './change-log';
 
 /**
  * The in-process view of polls and their running tallies. The store stays the source of truth;
@@ -90,10 +91,10 @@ export class PollState {
     }
   }
 
-  /** The run rebuilt from its change log, when the log reaches back to version 1. */
+  /** The run rebuilt from its change log, when the log is whole from version 1 (not compacted). */
   private async replayLog(poll: Poll, run: number): Promise<RunningTally | undefined> {
     const changes = await this.store.ballots.changesSince(poll.id, run, 0);
-    if (changes[0]?.version !== 1) return undefined;
+    if (changes.length === 0 || !continues(changes, 0)) return undefined;
     const tally = tallyBallots(poll, run, []);
     for (const change of changes) {
       tally.apply(change.ballot, change.previous);

@@ -1,5 +1,6 @@
 import type { Ballot, Poll, RunningTally } from '@quorum/shared';
 import type { BallotRepository } from '../store/types';
+import { continues } from './change-log';
 import type { PollState } from './poll-state';
 
 const runKey = (pollId: string, run: number): string => `${pollId}:${run}`;
@@ -85,7 +86,8 @@ export class TallySync {
     const changes = await this.ballots.changesSince(poll.id, run, tally.version);
     // Our own commits may have been applied while the read was out: skip what is already counted.
     const unseen = changes.filter((c) => c.version > tally.version);
-    if (unseen.length > 0 && unseen[0]!.version !== tally.version + 1) return this.state.recount(poll, run);
+    // A late start or a gap (the log was compacted there) means the log cannot bring this tally up.
+    if (!continues(unseen, tally.version)) return this.state.recount(poll, run);
     for (const change of unseen) {
       tally.apply(change.ballot, change.previous);
       tally.version = change.version;

@@ -82,6 +82,22 @@ export function describeChangeLogContract(open: () => Promise<Store>, fx: Contra
       for (const t of [full, partial]) expect(t.snapshot(true)).toEqual(recount.snapshot(true));
     });
 
+    it('compacts superseded changes up to a version, keeping each slot’s newest and everything after', async () => {
+      const live = await livePoll();
+      // v1 changes q1 four times (versions 1-4) and rates q2 once (5); v2 votes once (6); v1 changes q1 again (7).
+      for (const option of ['a', 'b', 'c', 'a']) await store.ballots.writeMany([fx.write(fx.vote(live, 'v1', option))]);
+      await store.ballots.writeMany([fx.write(rate(live, 'v1', 3)), fx.write(fx.vote(live, 'v2', 'b'))]);
+      await store.ballots.writeMany([fx.write(fx.vote(live, 'v1', 'b'))]);
+      expect(await store.ballots.compactChanges(live.id, 1, 5)).toBe(4);
+      // 1-4 were superseded by 7 (same voter and question); 5 and 6 are their slots' newest; 7 is after the bound.
+      expect((await store.ballots.changesSince(live.id, 1, 0)).map((ch) => ch.version)).toEqual([5, 6, 7]);
+      expect(await store.ballots.compactChanges(live.id, 1, 7)).toBe(0);
+      // What remains is the same rows as before: a reader at 6 still replays 7 exactly.
+      const [seven] = await store.ballots.changesSince(live.id, 1, 6);
+      expect(seven).toMatchObject({ version: 7, ballot: { voterId: 'v1', answer: { optionId: 'b' } }, previous: { answer: { optionId: 'a' } } });
+      expect(await store.ballots.tallyVersion(live.id, 1)).toBe(7);
+    });
+
     it('counts a hide once, only when the flag changes, and keeps it through a changed answer', async () => {
       const live = await livePoll();
       const ballot = fx.vote(live, 'v1', 'a');

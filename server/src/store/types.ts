@@ -64,10 +64,18 @@ export interface BallotRepository {
   /**
    * The run's counted changes with a version above `afterVersion`, oldest first: applying each as
    * `tally.apply(ballot, previous)` brings a running tally at `afterVersion` to the newest version. The
-   * log is complete from version 1 for runs counted since it exists; a reader that gets a first
-   * version other than `afterVersion + 1` must recount from `listForRun` instead.
+   * log is complete from version 1 for runs counted since it exists, until `compactChanges` takes
+   * superseded entries out; a reader that gets versions other than `afterVersion + 1, + 2, …` (a
+   * late first version or a gap) must recount from `listForRun` instead.
    */
   changesSince(pollId: string, run: number, afterVersion: number): Promise<BallotChange[]>;
+  /**
+   * Retention: deletes the run's changes up to `throughVersion` that a later change of the same voter
+   * and question superseded; each slot's newest change and everything after `throughVersion` stay.
+   * Nothing is rewritten, so every contiguous stretch of the log still replays exactly, and a reader
+   * whose range crosses a deleted version sees the gap and recounts. Returns how many were deleted.
+   */
+  compactChanges(pollId: string, run: number, throughVersion: number): Promise<number>;
   /**
    * Gives `from`'s ballots in one meeting's polls to `to`, in ONE transaction, each a counted change
    * (`previous` the ballot under `from`): a guest who signs in keeps their vote, and only one. A slot

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'POLL_CLOSED',
   'ALREADY_VOTED',
   'RATE_LIMITED',
+  /** The meeting ended (Zoom's meeting.ended): its polls are final, no launch or ballot is taken. */
+  'MEETING_ENDED',
   'INTERNAL',
   /** No answer could come: the client is offline or the server is restarting. Retrying once reconnected helps. */
   'UNAVAILABLE',
@@ -39,6 +41,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   POLL_CLOSED: 409,
   ALREADY_VOTED: 409,
   RATE_LIMITED: 429,
+  MEETING_ENDED: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 };

@@ -81,7 +81,18 @@ export interface ClientToServerEvents {
   'poll:voters': (input: PollRef, ack: Ack<PollVoters>) => void;
 }
 
+/**
+ * Why the server is about to hang up on a socket whose session no longer holds: SESSION_EXPIRED (the
+ * session's time ran out) or ROLE_CHANGED (a newer context from Zoom gave this person another role).
+ * Either way the client renews its session from a fresh context and connects again.
+ */
+export interface SessionEnded {
+  code: 'SESSION_EXPIRED' | 'ROLE_CHANGED';
+  message: string;
+}
+
 export interface ServerToClientEvents {
+  'session:ended': (ended: SessionEnded) => void;
   'meeting:snapshot': (snapshot: MeetingSnapshot) => void;
   /** A poll changed; `serverTime` (always sent by this server) lets the client correct `closesAt` for its clock offset. */
   'poll:updated': (poll: Poll, serverTime?: number) => void;

@@ -382,6 +382,7 @@ export const de = {
   'ballot.numberOut': 'Gib eine Zahl von {min, number} bis {max, number} ein{stepped, select, true {, in Schritten von {step, number}} other {}}.',
   'composer.emptyField': '{where}: bitte ausfüllen.',
   'error.pollClosed': 'diese Umfrage ist nicht offen',
+  'error.meetingEnded': 'dieses Meeting ist beendet; seine Umfragen sind abgeschlossen',
   'error.alreadyVoted': 'du hast hier schon abgestimmt',
   'error.rateLimited': 'zu viele Anfragen; kurz warten und erneut versuchen',
   'error.forbidden': 'nur der Host darf das',

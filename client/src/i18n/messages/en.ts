@@ -382,6 +382,7 @@ export const en = {
   'ballot.numberOut': 'Enter a number from {min, number} to {max, number}{stepped, select, true {, in steps of {step, number}} other {}}.',
   'composer.emptyField': '{where}: fill this in.',
   'error.pollClosed': 'this poll is not open for voting',
+  'error.meetingEnded': 'this meeting has ended; its polls are final',
   'error.alreadyVoted': 'you have already answered this poll',
   'error.rateLimited': 'too many requests; wait a moment and try again',
   'error.forbidden': 'only the host can do that',

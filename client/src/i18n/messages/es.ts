@@ -382,6 +382,7 @@ export const es = {
   'ballot.numberOut': 'Introduce un número de {min, number} a {max, number}{stepped, select, true {, en pasos de {step, number}} other {}}.',
   'composer.emptyField': '{where}: completa este campo.',
   'error.pollClosed': 'esta encuesta no está abierta',
+  'error.meetingEnded': 'esta reunión ha terminado; sus encuestas son definitivas',
   'error.alreadyVoted': 'ya respondiste a esta encuesta',
   'error.rateLimited': 'demasiadas solicitudes; espera un momento y reintenta',
   'error.forbidden': 'solo el anfitrión puede hacerlo',

@@ -382,6 +382,7 @@ export const ja = {
   'ballot.numberOut': '{min, number}〜{max, number} の数値を入力してください{stepped, select, true { ({step, number} 刻み)} other {}}。',
   'composer.emptyField': '{where}: 入力してください。',
   'error.pollClosed': 'この投票は受付中ではありません',
+  'error.meetingEnded': 'この会議は終了しました。投票の結果は確定しています',
   'error.alreadyVoted': 'この投票には回答済みです',
   'error.rateLimited': 'リクエストが多すぎます。少し待ってから再試行してください',
   'error.forbidden': 'ホストのみが実行できます',

@@ -27,6 +27,12 @@ const OF_VOTER_IN_MEETING = prepared(
 );
 const CHANGES = prepared('SELECT version, ballot, previous FROM ballot_changes WHERE poll_id = $1 AND run = $2 AND version > $3 ORDER BY version');
 
+// Superseded: a later change of the same voter and question exists (its newest change is kept).
+const COMPACT = prepared(
+  `DELETE FROM ballot_changes WHERE poll_id = $1 AND run = $2 AND version <= $3 AND version NOT IN (
+     SELECT MAX(version) FROM ballot_changes WHERE poll_id = $1 AND run = $2 GROUP BY ballot->>'voterId', ballot->>'questionId')`,
+);
+
 type Queryable = Pick<Pool, 'query'>;
 
 /** The run's tally version as stored (0 before its first counted write). */
@@ -65,6 +71,7 @@ export function ballotRepository(pool: Pool): BallotRepository {
       const rows = await pool.query<ChangeRow>(CHANGES([pollId, run, afterVersion]));
       return rows.rows.map((r): BallotChange => ({ version: r.version, ballot: r.ballot, ...(r.previous === null ? {} : { previous: r.previous }) }));
     },
+    compactChanges: async (pollId, run, throughVersion) => (await pool.query(COMPACT([pollId, run, throughVersion]))).rowCount ?? 0,
     transferVoter: async (from, to, meetingId) => inTransaction(pool, async (client) => transferVoter(client, from, to, meetingId)),
   };
 }

@@ -48,12 +48,18 @@ function prepareBallotStatements(db: Database.Database) {
   const changes = db.prepare<[...RunKey, number], ChangeRow>(
     'SELECT version, ballot, previous FROM ballot_changes WHERE poll_id = ? AND run = ? AND version > ? ORDER BY version',
   );
+  // Superseded: a later change of the same voter and question exists (its newest change is kept).
+  const compact = db.prepare<[...RunKey, number, ...RunKey]>(
+    `DELETE FROM ballot_changes WHERE poll_id = ? AND run = ? AND version <= ? AND version NOT IN (
+       SELECT MAX(version) FROM ballot_changes WHERE poll_id = ? AND run = ?
+       GROUP BY json_extract(ballot, '$.voterId'), json_extract(ballot, '$.questionId'))`,
+  );
   const openRun = db.prepare<[string], number>("SELECT run FROM polls WHERE id = ? AND status = 'open'").pluck();
   const inMeeting = db.prepare<[string, string], BallotRow>(
     `SELECT ${cols} FROM ballots WHERE voter_id = ? AND poll_id IN (SELECT id FROM polls WHERE meeting_id = ?) ORDER BY poll_id, run, ballot_id`,
   );
   const setVoter = db.prepare<[string, string]>('UPDATE ballots SET voter_id = ? WHERE ballot_id = ?');
-  return { findOwn, insert, replace, forRun, forVoter, byId, hide, version, bump, log, changes, openRun, inMeeting, setVoter };
+  return { findOwn, insert, replace, forRun, forVoter, byId, hide, version, bump, log, changes, compact, openRun, inMeeting, setVoter };
 }
 
 interface ChangeRow {
@@ -153,6 +159,7 @@ export function ballotRepository(db: Database.Database): BallotRepository {
     },
     setHidden: async (pollId, run, ballotId, hidden) => setHidden.immediate(pollId, run, ballotId, hidden),
     changesSince: async (pollId, run, afterVersion) => s.changes.all(pollId, run, afterVersion).map(toChange),
+    compactChanges: async (pollId, run, throughVersion) => s.compact.run(pollId, run, throughVersion, pollId, run).changes,
     transferVoter: async (from, to, meetingId) => transferVoter.immediate(from, to, meetingId),
   };
 }

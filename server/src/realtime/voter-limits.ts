@@ -1,0 +1,104 @@
+import type { Session } from '../session/session-token';
+import { TokenBucket } from './rate-limiter';
+
+/** The window every ballot limit is counted over. */
+export const BALLOT_WINDOW_MS = 10_000;
+/** How often buckets that have refilled (and so say nothing a fresh one would not) are dropped. */
+const SWEEP_EVERY_MS = 60_000;
+
+export interface VoterLimitsOptions {
+  /** Ballots per voter in a meeting per window, whatever number of sockets they use. */
+  ballotsPerVoter: number;
+  /** Ballots per meeting per window, so one room cannot crowd out every other meeting's writes. */
+  ballotsPerMeeting: number;
+  /** Sockets one voter may hold open in one meeting (panel, popout, main client, a reconnect overlap). */
+  socketsPerSession: number;
+  now?: () => number;
+}
+
+/** Why a ballot was refused, or undefined when it may go ahead. */
+export type BallotRefusal = 'voter' | 'meeting' | undefined;
+
+/** One token bucket per key, created on first use and dropped once it has refilled. */
+class KeyedBuckets {
+  private readonly buckets = new Map<string, TokenBucket>();
+  constructor(
+    private readonly capacity: number,
+    private readonly now: () => number,
+  ) {}
+
+  take(key: string): boolean {
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(this.capacity, BALLOT_WINDOW_MS, this.now)));
+    return bucket.take();
+  }
+
+  sweep(): void {
+    for (const [key, bucket] of this.buckets) if (bucket.isFull()) this.buckets.delete(key);
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+}
+
+const sessionKey = (session: Pick<Session, 'meetingId' | 'voterId'>): string => `${session.meetingId}\n${session.voterId}`;
+
+/**
+ * Limits that belong to the person, not the connection: a voter's ballot budget and socket count
+ * are shared by all of their sockets (and survive a reconnect loop), and each meeting has a budget
+ * of its own. In-process: with REDIS_URL each instance keeps its own, so a voter spread over n
+ * instances gets at most n times the budget (the load balancer's stickiness usually keeps it at 1).
+ */
+export class VoterLimits {
+  private readonly voters: KeyedBuckets;
+  private readonly meetings: KeyedBuckets;
+  private readonly sockets = new Map<string, number>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly options: VoterLimitsOptions) {
+    const now = options.now ?? (() => performance.now());
+    this.voters = new KeyedBuckets(options.ballotsPerVoter, now);
+    this.meetings = new KeyedBuckets(options.ballotsPerMeeting, now);
+    this.sweeper = setInterval(() => this.sweep(), SWEEP_EVERY_MS).unref();
+  }
+
+  /** Takes one ballot from the voter's and then the meeting's budget. */
+  takeBallot(session: Session): BallotRefusal {
+    if (!this.voters.take(sessionKey(session))) return 'voter';
+    if (!this.meetings.take(session.meetingId)) return 'meeting';
+    return undefined;
+  }
+
+  /** Counts a new socket for the session; false (and nothing counted) when it already has the most allowed. */
+  admitSocket(session: Session): boolean {
+    const key = sessionKey(session);
+    const open = this.sockets.get(key) ?? 0;
+    if (open >= this.options.socketsPerSession) return false;
+    this.sockets.set(key, open + 1);
+    return true;
+  }
+
+  /** Forgets one of the session's sockets (it disconnected). */
+  releaseSocket(session: Session): void {
+    const key = sessionKey(session);
+    const open = (this.sockets.get(key) ?? 1) - 1;
+    if (open <= 0) this.sockets.delete(key);
+    else this.sockets.set(key, open);
+  }
+
+  /** Drops buckets that have refilled: memory stays proportional to recently active voters. */
+  sweep(): void {
+    this.voters.sweep();
+    this.meetings.sweep();
+  }
+
+  /** Buckets held (for tests of the sweep). */
+  get trackedBuckets(): number {
+    return this.voters.size + this.meetings.size;
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+  }
+}
