@@ -4,6 +4,7 @@ import { loggerOptions, type LogStream } from './logger';
 import { warnAboutLegacySettings } from './startup-warnings';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { realtimePlugin } from './plugins/realtime';
+import { schemaRoutesPlugin } from './plugins/schema-routes';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { sessionPlugin } from './plugins/session';
 import { webhookProcessingPlugin } from './plugins/webhook-processing';
@@ -63,6 +64,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   warnAboutLegacySettings(app.log, config);
 
   await app.register(errorHandlerPlugin);
+  await app.register(schemaRoutesPlugin);
   await app.register(securityHeadersPlugin, { config });
   await app.register(sessionPlugin, { config });
   await app.register(realtimePlugin, { config, store });

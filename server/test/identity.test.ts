@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_ZOOM_CLIENT_ID, DEV_ZOOM_CLIENT_SECRET, loadConfig, testConfig, type Config } from '../src/config';
 import { homeRoutes } from '../src/routes/home';
 import { sessionRoutes } from '../src/routes/session';
+import { errorHandlerPlugin } from '../src/plugins/error-handler';
+import { schemaRoutesPlugin } from '../src/plugins/schema-routes';
 import { securityHeadersPlugin } from '../src/plugins/security-headers';
 import { SESSION_COOKIE, sessionPlugin } from '../src/plugins/session';
 import { sealAppContext } from '../src/zoom/app-context';
@@ -16,6 +18,8 @@ let config: Config;
 
 async function buildApp(cfg: Config): Promise<FastifyInstance> {
   const fastify = Fastify({ logger: false });
+  await fastify.register(errorHandlerPlugin);
+  await fastify.register(schemaRoutesPlugin);
   await fastify.register(securityHeadersPlugin, { config: cfg });
   await fastify.register(sessionPlugin, { config: cfg });
   await fastify.register(homeRoutes, { config: cfg });

@@ -1,6 +1,7 @@
 import { HTTP_STATUS, type ErrorCode } from '@quorum/shared';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { HttpFailure } from './schema-routes';
 
 /** Fastify's own 4xx errors mapped onto the shared codes. */
 function codeFor(status: number): ErrorCode {
@@ -18,6 +19,8 @@ function codeFor(status: number): ErrorCode {
 export const errorHandlerPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
+      // A guard or a schema refused the request: its own code, message and field.
+      if (error instanceof HttpFailure) return reply.code(error.statusCode).send({ error: error.appError });
       const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
       const code = codeFor(status);
       if (status >= 500) {

@@ -1,9 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { fail } from '@quorum/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import { LatestRoles } from '../session/latest-roles';
 import { signSession, verifySession, type Session } from '../session/session-token';
+import { HttpFailure } from './schema-routes';
 
 /** Name of the HttpOnly session cookie. */
 export const SESSION_COOKIE = 'quorum_session';
@@ -47,10 +49,17 @@ export interface SessionPluginOptions {
 }
 
 /** Answers 401 UNAUTHENTICATED unless the request carries a valid session. */
-export const requireSession: preHandlerAsyncHookHandler = async (req, reply) => {
-  if (req.session) return;
-  await reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: 'No valid Quorum session: reopen the app from Zoom' } });
-};
+export async function requireSession(req: FastifyRequest): Promise<void> {
+  assertSession(req);
+}
+
+/**
+ * Narrows the request to one with a session, so handlers read `request.session` without a `!`; a
+ * request without one is answered 401 UNAUTHENTICATED (by the error handler).
+ */
+export function assertSession<R extends FastifyRequest>(request: R): asserts request is R & { session: Session } {
+  if (!request.session) throw new HttpFailure(fail('UNAUTHENTICATED', 'No valid Quorum session: reopen the app from Zoom').error);
+}
 
 function createManager(opts: SessionPluginOptions, unsign: (v: string) => string | undefined): SessionManager {
   const { config } = opts;

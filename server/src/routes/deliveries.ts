@@ -1,6 +1,6 @@
 import { isHostRole, type DeliveryView } from '@quorum/shared';
 import type { FastifyPluginAsync } from 'fastify';
-import { requireSession } from '../plugins/session';
+import { assertSession, requireSession } from '../plugins/session';
 import type { DeliveryRecord, Store } from '../store/types';
 
 /** `host@example.com` → `h***@example.com`: enough to recognise, not to harvest. */
@@ -22,8 +22,9 @@ const toView = (d: DeliveryRecord): DeliveryView => ({
 
 /** `GET /api/deliveries`: the report email and outgoing webhooks of the caller's meeting (hosts only). */
 export const deliveryRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
-  app.get('/api/deliveries', { preHandler: requireSession }, async (req, reply) => {
-    const session = req.session!;
+  app.get('/api/deliveries', { preValidation: requireSession }, async (req, reply) => {
+    assertSession(req);
+    const { session } = req;
     if (!isHostRole(session.role)) {
       return reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'only the host or a co-host can see deliveries' } });
     }

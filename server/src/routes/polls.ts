@@ -1,26 +1,24 @@
-import { canSeePoll, fail, HTTP_STATUS, isHostRole, ok, pollForRole, type AppError, type Poll, type Result } from '@quorum/shared';
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { canSeePoll, fail, isHostRole, ok, pollForRole, type Poll, type Result } from '@quorum/shared';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { requireSession } from '../plugins/session';
+import type { ZodTypeProvider } from '../plugins/schema-routes';
+import { assertSession, requireSession } from '../plugins/session';
+import type { Session } from '../session/session-token';
 import { exportRunCsv } from '../services/csv-export';
 import { exportRunJson } from '../services/json-export';
 import { exportRunSummaryCsv } from '../services/summary-export';
 import type { Store } from '../store/types';
+import { sendError } from './http-errors';
 
 const pollParams = z.object({ pollId: z.string().min(1).max(64) });
 const runParams = pollParams.extend({ run: z.coerce.number().int().min(1) });
 
-const sendError = (reply: FastifyReply, error: AppError) => reply.code(HTTP_STATUS[error.code]).send({ error });
-
 /** The poll and run an export names, if the caller is a host of the poll's meeting. */
-async function hostRun(app: FastifyInstance, request: FastifyRequest): Promise<Result<{ poll: Poll; run: number }>> {
-  const session = request.session!;
+async function hostRun(app: FastifyInstance, session: Session, params: z.output<typeof runParams>): Promise<Result<{ poll: Poll; run: number }>> {
   if (!isHostRole(session.role)) return fail('FORBIDDEN', 'only hosts can export results');
-  const params = runParams.safeParse(request.params);
-  if (!params.success) return fail('INVALID', 'poll id and run number expected', 'run');
-  const poll = await app.polls.state.poll(params.data.pollId);
-  if (!poll || poll.meetingId !== session.meetingId || params.data.run > poll.run) return fail('NOT_FOUND', 'no such poll run in this meeting');
-  return ok({ poll, run: params.data.run });
+  const poll = await app.polls.state.poll(params.pollId);
+  if (!poll || poll.meetingId !== session.meetingId || params.run > poll.run) return fail('NOT_FOUND', 'no such poll run in this meeting');
+  return ok({ poll, run: params.run });
 }
 
 /** An attachment download with a name that says what it is. */
@@ -28,20 +26,22 @@ const download = (reply: FastifyReply, type: string, name: string, body: string 
   reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).send(body);
 
 /** Read-only HTTP views of a meeting's polls, scoped to the caller's session and role. */
-export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
-  app.addHook('preHandler', requireSession);
+export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (base, { store }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  app.addHook('preValidation', requireSession);
 
   app.get('/api/polls', async (request) => {
-    const session = request.session!;
+    assertSession(request);
+    const { session } = request;
     const polls = await store.polls.listByMeeting(session.meetingId);
     return { polls: polls.filter((p) => canSeePoll(p, session.role)).map((p) => pollForRole(p, session.role)) };
   });
 
   /** The poll with every run's tally (run history: relaunching never overwrites earlier runs). */
-  app.get('/api/polls/:pollId', async (request, reply) => {
-    const session = request.session!;
-    const params = pollParams.safeParse(request.params);
-    const poll = params.success ? await app.polls.state.poll(params.data.pollId) : undefined;
+  app.get('/api/polls/:pollId', { schema: { params: pollParams } }, async (request, reply) => {
+    assertSession(request);
+    const { session } = request;
+    const poll = await app.polls.state.poll(request.params.pollId);
     if (!poll || poll.meetingId !== session.meetingId || !canSeePoll(poll, session.role)) {
       return sendError(reply, fail('NOT_FOUND', 'no such poll in this meeting').error);
     }
@@ -49,24 +49,27 @@ export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
     return { poll: pollForRole(poll, session.role), runs };
   });
 
-  app.get('/api/polls/:pollId/runs/:run/export.csv', async (request, reply) => {
-    const found = await hostRun(app, request);
+  app.get('/api/polls/:pollId/runs/:run/export.csv', { schema: { params: runParams } }, async (request, reply) => {
+    assertSession(request);
+    const found = await hostRun(app, request.session, request.params);
     if (!found.ok) return sendError(reply, found.error);
     const { poll, run } = found.data;
     const ballots = await store.ballots.listForRun(poll.id, run);
     return download(reply, 'text/csv; charset=utf-8', `quorum-${poll.id}-run${run}.csv`, exportRunCsv(poll, run, ballots));
   });
 
-  app.get('/api/polls/:pollId/runs/:run/summary.csv', async (request, reply) => {
-    const found = await hostRun(app, request);
+  app.get('/api/polls/:pollId/runs/:run/summary.csv', { schema: { params: runParams } }, async (request, reply) => {
+    assertSession(request);
+    const found = await hostRun(app, request.session, request.params);
     if (!found.ok) return sendError(reply, found.error);
     const { poll, run } = found.data;
     const tally = await app.polls.runTally(poll, run, 'host');
     return download(reply, 'text/csv; charset=utf-8', `quorum-${poll.id}-run${run}-summary.csv`, exportRunSummaryCsv(poll, tally));
   });
 
-  app.get('/api/polls/:pollId/runs/:run/export.json', async (request, reply) => {
-    const found = await hostRun(app, request);
+  app.get('/api/polls/:pollId/runs/:run/export.json', { schema: { params: runParams } }, async (request, reply) => {
+    assertSession(request);
+    const found = await hostRun(app, request.session, request.params);
     if (!found.ok) return sendError(reply, found.error);
     const { poll, run } = found.data;
     const [tally, ballots] = await Promise.all([app.polls.runTally(poll, run, 'host'), store.ballots.listForRun(poll.id, run)]);

@@ -1,6 +1,7 @@
-import { fail, isHostRole, type Poll } from '@quorum/shared';
+import { fail, isHostRole, meetingReportViewSchema, type Poll } from '@quorum/shared';
 import type { FastifyPluginAsync } from 'fastify';
-import { requireSession } from '../plugins/session';
+import type { ZodTypeProvider } from '../plugins/schema-routes';
+import { assertSession, requireSession } from '../plugins/session';
 import { meetingRoom } from '../realtime/rooms';
 import { ParticipantsSeen } from '../services/participants-seen';
 import { buildReportView } from '../services/report-view';
@@ -12,7 +13,8 @@ import { sendError } from './http-errors';
  * (during the meeting too). Needs the realtime plugin: it watches who connects, for the attendance
  * estimate, and asks every instance who is connected now.
  */
-export const reportRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const reportRoutes: FastifyPluginAsync<{ store: Store }> = async (base, { store }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const seen = new ParticipantsSeen();
   app.io.on('connection', (socket) => {
     const { session } = socket.data;
@@ -24,9 +26,9 @@ export const reportRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
     return [...seen.list(meetingId), ...now.map((s) => s.voterId)];
   };
 
-  app.get('/api/meetings/current/report', { preHandler: requireSession }, async (request, reply) => {
-    const session = request.session;
-    if (!session) return reply;
+  app.get('/api/meetings/current/report', { preValidation: requireSession, schema: { response: { 200: meetingReportViewSchema } } }, async (request, reply) => {
+    assertSession(request);
+    const { session } = request;
     if (!isHostRole(session.role)) return sendError(reply, fail('FORBIDDEN', 'only the host or a co-host can see the meeting report').error);
     const runTally = (poll: Poll, run: number) => app.polls.runTally(poll, run, 'host');
     const report = await buildReportView({ store, runTally, sessionsSeen }, session.meetingId);

@@ -1,7 +1,8 @@
-import { HTTP_STATUS, parseInput, sessionRequestSchema } from '@quorum/shared';
+import { HTTP_STATUS, sessionRequestSchema } from '@quorum/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config';
-import { requireSession } from '../plugins/session';
+import type { ZodTypeProvider } from '../plugins/schema-routes';
+import { assertSession, requireSession } from '../plugins/session';
 import { randomGuestId, sessionFromContext, toSessionView, type Session } from '../session/session-token';
 import { decryptAppContext } from '../zoom/app-context';
 
@@ -30,11 +31,9 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (fa
   const { config } = opts;
   const now = opts.now ?? Date.now;
 
-  fastify.post('/api/session', async (req, reply) => {
-    const input = parseInput(sessionRequestSchema, req.body);
-    if (!input.ok) return reply.code(HTTP_STATUS.INVALID).send({ error: input.error });
+  fastify.withTypeProvider<ZodTypeProvider>().post('/api/session', { schema: { body: sessionRequestSchema } }, async (req, reply) => {
     const at = now();
-    const ctx = decryptAppContext(input.data.context, config.zoomClientSecret, at, config.zoomClientId, { maxLifetimeMs: config.zoomAppContextMaxLifetimeSec * 1000 });
+    const ctx = decryptAppContext(req.body.context, config.zoomClientSecret, at, config.zoomClientId, { maxLifetimeMs: config.zoomAppContextMaxLifetimeSec * 1000 });
     if (!ctx.ok) {
       req.log.info({ reason: ctx.error.message }, 'app context rejected');
       return reply.code(HTTP_STATUS.UNAUTHENTICATED).send({ error: ctx.error });
@@ -48,9 +47,8 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (fa
     return reply.code(200).header('cache-control', 'no-store').send({ token, session: toSessionView(session) });
   });
 
-  fastify.get('/api/session', { preHandler: requireSession }, async (req, reply) => {
-    // requireSession has answered 401 already when there is none.
-    if (!req.session) return reply;
+  fastify.get('/api/session', { preValidation: requireSession }, async (req, reply) => {
+    assertSession(req);
     return reply.code(200).header('cache-control', 'no-store').send(toSessionView(req.session));
   });
 };

@@ -1,7 +1,8 @@
-import { fail, HTTP_STATUS, parseInput, zoomAuthorizedRequestSchema, type AppError, type ZoomMeetingView } from '@quorum/shared';
+import { fail, HTTP_STATUS, zoomAuthorizedRequestSchema, type AppError, type ZoomMeetingView } from '@quorum/shared';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
-import { requireSession } from '../plugins/session';
+import type { ZodTypeProvider } from '../plugins/schema-routes';
+import { assertSession, requireSession } from '../plugins/session';
 import { TooManyPendingStatesError } from '../services/oauth-states';
 import { NeedsAuthorizationError, WrongZoomUserError } from '../services/zoom-accounts';
 import type { Session } from '../session/session-token';
@@ -65,11 +66,12 @@ export function ownRedirectUri(reported: string, publicUrl: string): string | un
  * session's meeting as Zoom describes it.
  */
 export const zoomOAuthRoutes: FastifyPluginAsync<ZoomOAuthRoutesOptions> = async (app, { config, store }) => {
-  app.addHook('preHandler', requireSession);
+  app.addHook('preValidation', requireSession);
   const appOrigin = new URL(config.publicUrl).origin;
 
   app.post('/api/zoom/authorize', async (req, reply) => {
-    const session = req.session!;
+    assertSession(req);
+    const { session } = req;
     if (zoomUid(session, reply) === undefined) return reply;
     try {
       const started = await app.zoom.states.start(session.voterId, config.zoomPkceMethod);
@@ -80,21 +82,21 @@ export const zoomOAuthRoutes: FastifyPluginAsync<ZoomOAuthRoutesOptions> = async
     }
   });
 
-  app.post('/api/zoom/authorized', async (req, reply) => {
-    const session = req.session!;
+  app.withTypeProvider<ZodTypeProvider>().post('/api/zoom/authorized', { schema: { body: zoomAuthorizedRequestSchema } }, async (req, reply) => {
+    assertSession(req);
+    const { session } = req;
     const uid = zoomUid(session, reply);
     if (uid === undefined) return reply;
-    const input = parseInput(zoomAuthorizedRequestSchema, req.body);
-    if (!input.ok) return send(reply, HTTP_STATUS.INVALID, input.error);
-    const redirectUri = ownRedirectUri(input.data.redirectUri, config.publicUrl);
+    const { body } = req;
+    const redirectUri = ownRedirectUri(body.redirectUri, config.publicUrl);
     if (redirectUri === undefined) {
       req.log.info({ reason: 'redirectUri not on the app origin' }, 'in-client authorization refused');
       return send(reply, HTTP_STATUS.INVALID, fail('INVALID', `redirectUri must be on Quorum's own origin (${appOrigin})`, 'redirectUri').error);
     }
-    const state = await app.zoom.states.finish(input.data.state, session.voterId);
+    const state = await app.zoom.states.finish(body.state, session.voterId);
     if (!state.ok) return send(reply, HTTP_STATUS.INVALID, fail('INVALID', `authorization state ${state.reason}: start again`, 'state').error);
     try {
-      const tokens = await app.zoom.oauth.exchangeCode({ code: input.data.code, redirectUri, codeVerifier: state.verifier });
+      const tokens = await app.zoom.oauth.exchangeCode({ code: body.code, redirectUri, codeVerifier: state.verifier });
       await app.zoom.accounts.link(tokens, uid);
     } catch (error) {
       return sendZoomFailure(req, reply, error);
@@ -103,13 +105,15 @@ export const zoomOAuthRoutes: FastifyPluginAsync<ZoomOAuthRoutesOptions> = async
   });
 
   app.get('/api/zoom/status', async (req, reply) => {
-    const uid = req.session!.uid;
+    assertSession(req);
+    const { uid } = req.session;
     const authorized = uid !== undefined && (await app.zoom.accounts.isAuthorized(uid));
     return reply.header('cache-control', 'no-store').send({ canAuthorize: uid !== undefined, authorized });
   });
 
   app.get('/api/zoom/meeting', async (req, reply) => {
-    const session = req.session!;
+    assertSession(req);
+    const { session } = req;
     const uid = zoomUid(session, reply);
     if (uid === undefined) return reply;
     try {

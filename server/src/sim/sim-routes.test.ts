@@ -5,6 +5,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { testConfig, type Config } from '../config';
+import { errorHandlerPlugin } from '../plugins/error-handler';
+import { schemaRoutesPlugin } from '../plugins/schema-routes';
 import { securityHeadersPlugin } from '../plugins/security-headers';
 import { SESSION_COOKIE, sessionPlugin } from '../plugins/session';
 import { homeRoutes } from '../routes/home';
@@ -20,6 +22,8 @@ let app: FastifyInstance;
 // The real home, session and header plugins, wired as the app factory does, without the database.
 async function buildSimApp(cfg: Config): Promise<FastifyInstance> {
   const fastify = Fastify({ logger: false });
+  await fastify.register(errorHandlerPlugin);
+  await fastify.register(schemaRoutesPlugin);
   await fastify.register(securityHeadersPlugin, { config: cfg });
   await fastify.register(sessionPlugin, { config: cfg });
   await fastify.register(homeRoutes, { config: cfg });
