@@ -33,6 +33,8 @@ declare module 'fastify' {
 export interface SessionPluginOptions {
   config: Config;
   now?: () => number;
+  /** Sessions voided before their expiry (a user removed the app) fail like expired ones. */
+  isRevoked?: (session: Session) => boolean;
 }
 
 /** Answers 401 UNAUTHENTICATED unless the request carries a valid session. */
@@ -44,7 +46,11 @@ export const requireSession: preHandlerAsyncHookHandler = async (req, reply) => 
 function createManager(opts: SessionPluginOptions, unsign: (v: string) => string | undefined, parse: (h: string) => Record<string, string>): SessionManager {
   const { config } = opts;
   const now = opts.now ?? Date.now;
-  const fromToken = (token: string | undefined) => (token ? verifySession(token, config.sessionSecret, now()) : undefined);
+  const verified = (token: string | undefined) => (token ? verifySession(token, config.sessionSecret, now()) : undefined);
+  const fromToken = (token: string | undefined) => {
+    const session = verified(token);
+    return session && opts.isRevoked?.(session) ? undefined : session;
+  };
   const fromCookie = (value: string | undefined) => (value ? fromToken(unsign(value)) : undefined);
   return {
     issue(reply, session) {
