@@ -33,12 +33,20 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
   const statusHandlers = new Set<(status: ConnectionStatus, detail?: string) => void>();
   const setStatus = (status: ConnectionStatus, detail?: string) => statusHandlers.forEach((h) => h(status, detail));
   let renewals = 0;
+  // The user removed Quorum from their Zoom account: the server voided the session and hangs up next.
+  // Say so, and never reconnect or renew with it (a new session needs the app added again).
+  let revoked = false;
 
+  socket.on('session:revoked', () => {
+    revoked = true;
+    setStatus('offline', translator()('connection.revoked'));
+  });
   socket.on('connect', () => {
     renewals = 0;
     setStatus('online');
   });
   socket.on('disconnect', (reason) => {
+    if (revoked) return setStatus('offline', translator()('connection.revoked'));
     // socket.io retries by itself unless the server or we closed the connection.
     setStatus(socket.active ? 'connecting' : 'offline', reason === 'io server disconnect' ? translator()('connection.serverClosed') : undefined);
   });
@@ -82,10 +90,12 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
       return socket.connected;
     },
     connect: () => {
+      if (revoked) return setStatus('offline', translator()('connection.revoked'));
       setStatus('connecting');
       socket.connect();
     },
     reconnect: () => {
+      if (revoked) return setStatus('offline', translator()('connection.revoked'));
       socket.disconnect();
       setStatus('connecting');
       socket.connect();
