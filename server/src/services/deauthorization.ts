@@ -9,6 +9,8 @@ export interface DeauthorizationDeps {
   store: Store;
   ballots: Pick<BallotService, 'transferBallots'>;
   revocations: SessionRevocations;
+  /** Tells the other processes to re-read the revocation lines (several processes only). */
+  announceRevocation?: () => void;
   /** Tells the user's live sockets (every process) their session is void and hangs up; returns how many. */
   disconnectUser: (uid: string) => Promise<number>;
   reportCompliance?: (payload: DeauthorizedPayload) => Promise<void>;
@@ -36,6 +38,7 @@ export class Deauthorization {
   async run(payload: DeauthorizedPayload): Promise<void> {
     const uid = payload.user_id;
     await this.deps.revocations.revoke(uid);
+    this.deps.announceRevocation?.();
     const sockets = await this.deps.disconnectUser(uid);
     const pseudonym = erasedVoterId(uid, this.deps.key);
     let ballots = 0;
