@@ -8,6 +8,7 @@ const MID = 'mtg-deauth==';
 const UID = 'zu-leaver-7f3';
 const NAME = 'Lee Leaverson';
 const EMAIL = `${UID}@sim.zoom.test`;
+const HOSTED = 'mtg-theirs==';
 let rig: CloudRig;
 afterEach(async () => rig?.close());
 
@@ -21,7 +22,10 @@ function everyTable(): Record<string, string> {
   });
 }
 
-/** The user: authorized (tokens, profile), a template, a draft in their personal space, attendance, one ballot. */
+/**
+ * The user: authorized (tokens, profile), a template, a draft in their personal space, attendance, the
+ * host of a meeting that ended (its report emailed to them: a delivery row), and one ballot.
+ */
 async function leaverWithData(host: Client) {
   await cloudPost(rig, '/users', { uid: UID, name: NAME, email: EMAIL });
   const { token } = await authorizeInClient(rig, { mid: MID, uid: UID, role: 'participant' });
@@ -31,6 +35,9 @@ async function leaverWithData(host: Client) {
   expect((await personal.socket.emitWithAck('poll:create', choicePoll({}, `${NAME}'s draft`))).ok).toBe(true);
   disconnectAll(personal);
   await cloudPost(rig, '/events', { event: 'meeting.participant_joined', meetingUuid: MID, participant: { uid: UID, name: NAME, email: EMAIL } });
+  await cloudPost(rig, '/events', { event: 'meeting.started', meetingUuid: HOSTED, topic: 'Their own', hostId: UID });
+  await cloudPost(rig, '/events', { event: 'meeting.ended', meetingUuid: HOSTED });
+  await waitFor(() => inspectDb(rig.server.dbPath, (db) => db.prepare("SELECT 1 FROM deliveries WHERE kind = 'email' AND target = ? AND status = 'delivered'").get(EMAIL)), 5000, 'the report email');
   const leaver = await join(rig.server, { mid: MID, uid: UID, role: 'participant' });
   const pollId = await launch(host, choicePoll({ allowAnswerChange: false }));
   expect((await vote(leaver, pollId, 'b')).ok).toBe(true);
@@ -44,14 +51,22 @@ describe('app_deauthorized (issues 12 and 13 #3)', () => {
     const host = await join(rig.server, { mid: MID, uid: 'h1', role: 'host' });
     const { leaver, pollId } = await leaverWithData(host);
     const before = everyTable();
-    expect(Object.values(before).join()).toContain(UID);
+    // Before: they are in the profile, the inbox, attendance, the meeting they host, its delivery, templates, their space.
+    expect(before.zoom_users).toContain(EMAIL);
+    expect(before.webhook_inbox).toContain(NAME);
+    expect(before.attendance).toContain(NAME);
+    expect(before.meetings).toContain(UID);
+    expect(before.deliveries).toContain(EMAIL);
+    expect(before.templates).toContain(UID);
+    expect(before.polls).toContain(`personal:${UID}`);
+    expect(before.ballots).toContain(`u:${UID}`);
 
     const revoked = new Promise<SessionRevoked>((resolve) => leaver.socket.once('session:revoked', resolve));
     const closed = new Promise<string>((resolve) => leaver.socket.once('disconnect', resolve));
     await cloudPost(rig, '/events', { event: 'app_deauthorized', userId: UID });
     expect(await revoked).toEqual({ reason: 'deauthorized' });
     expect(await closed).toBe('io server disconnect');
-    await waitFor(() => processed() === 2, 5000, 'processing');
+    await waitFor(() => processed() === 4, 5000, 'processing');
 
     // Nothing of theirs is left: not the id, the name or the email, in any table.
     for (const [table, rows] of Object.entries(everyTable())) {
