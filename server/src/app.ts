@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { loggerOptions, type LogStream } from './logger';
 import { warnAboutLegacySettings } from './startup-warnings';
+import { deauthorizationFor, loadRevocations } from './plugins/deauthorization';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { realtimePlugin } from './plugins/realtime';
 import { schemaRoutesPlugin } from './plugins/schema-routes';
@@ -62,21 +63,27 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const store = deps.store ?? (await openStore(config.databaseUrl, config.databaseSchema === undefined ? {} : { schema: config.databaseSchema }));
   if (!deps.store) app.addHook('onClose', () => store.close());
   warnAboutLegacySettings(app.log, config);
+  const revocations = await loadRevocations(app, config, store);
 
   await app.register(errorHandlerPlugin);
   await app.register(schemaRoutesPlugin);
   await app.register(securityHeadersPlugin, { config });
-  await app.register(sessionPlugin, { config });
+  await app.register(sessionPlugin, { config, isRevoked: (session) => revocations.isRevoked(session) });
   await app.register(realtimePlugin, { config, store });
   await app.register(zoomCloudPlugin, { config, store });
   // Outside production a fake Zoom cloud stands in for zoom.us and api.zoom.us (config points there
   // by default) and catches the report email, so the whole flow runs offline.
   const devZoom = await startDevZoom(config);
   if (devZoom) app.addHook('onClose', () => devZoom.close());
-  await app.register(webhookProcessingPlugin, { config, store, smtpUrl: config.smtpUrl ?? devZoom?.smtpUrl });
+  const deauthorization = deauthorizationFor(app, config, store, revocations);
+  await app.register(webhookProcessingPlugin, { config, store, smtpUrl: config.smtpUrl ?? devZoom?.smtpUrl, deauthorization });
 
   await app.register(healthRoutes, { store });
-  await app.register(sessionRoutes, { config, onGuestSignedIn: (guest, user, meetingId) => app.polls.ballots.adoptGuestBallots(guest, user, meetingId) });
+  await app.register(sessionRoutes, {
+    config,
+    onGuestSignedIn: (guest, user, meetingId) => app.polls.ballots.adoptGuestBallots(guest, user, meetingId),
+    onUserSession: (uid, voterId, meetingId) => deauthorization.reclaimBallots(uid, voterId, meetingId),
+  });
   await app.register(pollRoutes, { store });
   await app.register(templateRoutes, { store });
   await app.register(reportRoutes, { store });

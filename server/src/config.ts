@@ -60,6 +60,14 @@ export interface Config {
    * context can be replayed. Zoom's are about 120 s (devforum dumps; not documented), hence 300 s.
    */
   zoomAppContextMaxLifetimeSec: number;
+  /**
+   * Call Zoom's Data Compliance API (`POST /oauth/data/compliance`) after erasing a deauthorized user.
+   * Off by default: Zoom's current Data Compliance guide (marketplace.zoom.us/docs/guides/publishing/
+   * data-compliance) lists only "monitor the deauthorization event" and "retain data only if the user
+   * asks"; the earlier version's third step, "inform Zoom by calling the Data Compliance API", is gone,
+   * though the app_deauthorized reference page still mentions it. Set it if your review asks for it.
+   */
+  zoomDataComplianceCall: boolean;
   /** In-client authorizations pending at once, all sessions together (each session holds at most one). */
   zoomOauthPendingMax: number;
   /**
@@ -159,6 +167,7 @@ const envSchema = z
     ZOOM_WEBHOOK_ALLOWED_CIDRS: list(cidr).default([]),
     ZOOM_VERIFICATION_TOKEN: z.string().min(1).optional(),
     ZOOM_OAUTH_PENDING_MAX: int(1, 1_000_000).default(10_000),
+    ZOOM_DATA_COMPLIANCE_CALL: z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }).default('false'),
     ZOOM_APP_CONTEXT_MAX_LIFETIME_SEC: int(30, 24 * 3600).default(300),
     TRUST_PROXY: trustProxy.optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
@@ -223,6 +232,7 @@ const envSchema = z
       zoomWebhookAllowedCidrs: env.ZOOM_WEBHOOK_ALLOWED_CIDRS,
       ...(env.ZOOM_VERIFICATION_TOKEN === undefined ? {} : { zoomVerificationToken: env.ZOOM_VERIFICATION_TOKEN }),
       zoomOauthPendingMax: env.ZOOM_OAUTH_PENDING_MAX,
+      zoomDataComplianceCall: env.ZOOM_DATA_COMPLIANCE_CALL === 'true',
       zoomAppContextMaxLifetimeSec: env.ZOOM_APP_CONTEXT_MAX_LIFETIME_SEC,
       trustProxy: env.TRUST_PROXY === undefined || env.TRUST_PROXY === 0 ? false : env.TRUST_PROXY,
       ...(env.SMTP_URL === undefined ? {} : { smtpUrl: env.SMTP_URL }),

@@ -64,6 +64,16 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
   };
   const retryWithBackoff = (detail: string) => retryLater(backoffDelay(attempts, options.random), detail);
 
+  // The user removed Quorum from their Zoom account: the server voided the session and hangs up next.
+  // Say so, and never reconnect or renew with it (a new session needs the app added again).
+  let revoked = false;
+
+  socket.on('session:revoked', () => {
+    revoked = true;
+    stopped = true;
+    cancelRetry();
+    setStatus('offline', translator()('connection.revoked'));
+  });
   socket.on('connect', () => {
     renewals = 0;
     attempts = 0;
@@ -75,6 +85,7 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
     if (parsed.success) restartHintMs = parsed.data.retryAfterMs;
   });
   socket.on('disconnect', (reason) => {
+    if (revoked) return setStatus('offline', translator()('connection.revoked'));
     if (reason === 'io client disconnect') return;
     // socket.io retries by itself after a dropped transport, but never after the server hung up: we do.
     if (socket.active) return setStatus('connecting');
@@ -129,11 +140,13 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
       return socket.connected;
     },
     connect: () => {
+      if (revoked) return setStatus('offline', translator()('connection.revoked'));
       stopped = false;
       setStatus('connecting');
       socket.connect();
     },
     reconnect: () => {
+      if (revoked) return setStatus('offline', translator()('connection.revoked'));
       // Also the *Reconnect now* button: skip any wait and start the backoff over.
       cancelRetry();
       stopped = false;

@@ -46,6 +46,8 @@ declare module 'fastify' {
 export interface SessionPluginOptions {
   config: Config;
   now?: () => number;
+  /** Sessions voided before their expiry (a user removed the app) fail like expired ones. */
+  isRevoked?: (session: Session) => boolean;
 }
 
 /** Answers 401 UNAUTHENTICATED unless the request carries a valid session. */
@@ -64,7 +66,11 @@ export function assertSession<R extends FastifyRequest>(request: R): asserts req
 function createManager(opts: SessionPluginOptions, unsign: (v: string) => string | undefined): SessionManager {
   const { config } = opts;
   const now = opts.now ?? Date.now;
-  const fromToken = (token: string | undefined) => (token ? verifySession(token, config.sessionSecret, now()) : undefined);
+  const verified = (token: string | undefined) => (token ? verifySession(token, config.sessionSecret, now()) : undefined);
+  const fromToken = (token: string | undefined) => {
+    const session = verified(token);
+    return session && opts.isRevoked?.(session) ? undefined : session;
+  };
   const fromCookie = (value: string | undefined) => (value ? fromToken(unsign(value)) : undefined);
   const roles = new LatestRoles(now);
   return {

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
+import type { Deauthorization } from '../services/deauthorization';
 import { meetingEventHandler } from '../services/meeting-events';
 import { ReportDeliveries } from '../services/report-deliveries';
 import { ReportMailer } from '../services/report-mailer';
@@ -18,6 +19,7 @@ export interface WebhookProcessingOptions {
   config: Config;
   store: Store;
   smtpUrl?: string;
+  deauthorization: Pick<Deauthorization, 'run'>;
 }
 
 /** How long a process may take over one webhook event before another may try it. */
@@ -31,7 +33,7 @@ const SWEEP_MS = 30_000;
  * attendance, deauthorization) and the report deliveries. Picks up what a previous process left.
  */
 export const webhookProcessingPlugin = fp<WebhookProcessingOptions>(
-  async (app, { config, store, smtpUrl }) => {
+  async (app, { config, store, smtpUrl, deauthorization }) => {
     const mailUrl = smtpUrl ?? config.smtpUrl;
     const deliveries = new ReportDeliveries({
       store,
@@ -43,7 +45,7 @@ export const webhookProcessingPlugin = fp<WebhookProcessingOptions>(
     });
     const inbox = new WebhookInbox({
       repo: store.webhooks,
-      handle: meetingEventHandler({ store, polls: app.polls, accounts: app.zoom.accounts, rest: app.zoom.rest, deliveries }),
+      handle: meetingEventHandler({ store, polls: app.polls, accounts: app.zoom.accounts, rest: app.zoom.rest, deliveries, deauthorization }),
       onError: (error, event) => app.log.error({ err: error, inboxId: event.id, event: event.event }, 'webhook event processing failed'),
       // One process handles each event (a meeting's end closes its polls and sends one report).
       ...(config.redisUrl ? { claim: (event: InboxEvent) => app.lease.take(`inbox:${event.id}`, INBOX_LEASE_MS) } : {}),

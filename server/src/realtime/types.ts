@@ -13,6 +13,8 @@ export interface SocketData {
 /** Between server processes (through the Redis adapter; see PEER_EVENT): hints to re-read the database. */
 type InterServerEvents = {
   'quorum:peer': (message: PeerMessage) => void;
+  /** A user's sessions were revoked (deauthorization): re-read the revocation lines now. */
+  'quorum:revoked': () => void;
 };
 
 export type QuorumServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -19,6 +19,8 @@ export interface SessionRoutesOptions {
   now?: () => number;
   /** A guest session of this page gained a Zoom user id in the same meeting: their ballots follow. */
   onGuestSignedIn?: (guestVoterId: string, userVoterId: string, meetingId: string) => Promise<unknown>;
+  /** A signed-in user's session was made (a user who removed the app and came back gets their ballots back). */
+  onUserSession?: (uid: string, voterId: string, meetingId: string) => Promise<unknown>;
 }
 
 /**
@@ -43,6 +45,7 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (fa
     const existing = fastify.sessions.fromBearer(req);
     const session = sessionFromContext(ctx.data, at, config.sessionTtlSec * 1000, randomGuestId, existing);
     if (signedInGuest(existing, session)) await opts.onGuestSignedIn?.(existing.voterId, session.voterId, session.meetingId);
+    if (session.uid !== undefined) await opts.onUserSession?.(session.uid, session.voterId, session.meetingId);
     const token = fastify.sessions.issue(reply, session);
     return reply.code(200).header('cache-control', 'no-store').send({ token, session: toSessionView(session) });
   });

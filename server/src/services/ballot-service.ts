@@ -142,8 +142,16 @@ export class BallotService {
    * Zoom user's voter id (slots that id already holds stay as they are), each a counted change.
    */
   async adoptGuestBallots(guestVoterId: string, userVoterId: string, meetingId: string): Promise<number> {
+    return this.transferBallots(guestVoterId, userVoterId, meetingId);
+  }
+
+  /**
+   * Moves `from`'s ballots in one meeting to `to` with `transferVoter`, each a counted change, so live
+   * tallies and turnout follow (guest sign-in, and deauthorization's re-key to a pseudonym).
+   */
+  async transferBallots(from: string, to: string, meetingId: string): Promise<number> {
     return this.batcher.exclusive(async () => {
-      const moved = await this.deps.store.ballots.transferVoter(guestVoterId, userVoterId, meetingId);
+      const moved = await this.deps.store.ballots.transferVoter(from, to, meetingId);
       for (const m of moved) this.countChange(m.after, m.before, m.version);
       return moved.length;
     });

@@ -12,6 +12,7 @@ import { buildMeetingReport } from './meeting-report';
 import type { PollService } from './poll-service';
 import type { ReportDeliveries } from './report-deliveries';
 import type { InboxHandler } from './webhook-inbox';
+import type { Deauthorization } from './deauthorization';
 import type { ZoomAccounts } from './zoom-accounts';
 
 /** What the webhook handlers act on. */
@@ -21,6 +22,7 @@ export interface MeetingEventsDeps {
   accounts: ZoomAccounts;
   rest: ZoomRestClient;
   deliveries: ReportDeliveries;
+  deauthorization: Pick<Deauthorization, 'run'>;
 }
 
 /** Epoch ms of an ISO time from Zoom, else of the event, else of its arrival. */
@@ -98,7 +100,7 @@ export function meetingEventHandler(deps: MeetingEventsDeps): InboxHandler {
   return async (event) => {
     const payload: unknown = JSON.parse(event.payload);
     if (event.event === 'app_deauthorized') {
-      return deps.accounts.erase(deauthorizedPayloadSchema.parse(payload).user_id);
+      return deps.deauthorization.run(deauthorizedPayloadSchema.parse(payload));
     }
     if (!event.event.startsWith('meeting.')) return;
     const parsed = meetingEventPayloadSchema.safeParse(payload);

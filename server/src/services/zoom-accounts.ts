@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Store, ZoomUserRecord } from '../store/types';
 import { OAuthError, type TokenSet, type ZoomOAuthClient } from '../zoom/oauth-client';
 import { ZoomApiError, type ZoomRestClient } from '../zoom/rest-client';
@@ -85,11 +84,6 @@ export class ZoomAccounts {
       if (!(error instanceof ZoomApiError) || error.status !== 401) throw error;
       return call(await this.renew(uid, token));
     }
-  }
-
-  /** Deauthorization: forgets tokens and personal data, keeps ballots under a random anonymous id. */
-  async erase(uid: string): Promise<void> {
-    await this.deps.store.zoomUsers.erase(uid, `x:${randomBytes(12).toString('base64url')}`);
   }
 
   private async accessToken(uid: string): Promise<string> {

@@ -12,12 +12,12 @@ const nextGuest = () => `guest${++counter}`;
 describe('sessionFromContext', () => {
   it('uses the Zoom uid for signed-in users and normalises the role', () => {
     const s = sessionFromContext(ctx({ uid: 'zu1', attendrole: 'co-host' }), NOW, HOUR, nextGuest);
-    expect(s).toEqual({ voterId: 'u:zu1', uid: 'zu1', meetingId: 'meeting-1', role: 'cohost', exp: NOW + HOUR });
+    expect(s).toEqual({ voterId: 'u:zu1', uid: 'zu1', meetingId: 'meeting-1', role: 'cohost', exp: NOW + HOUR, iat: NOW });
   });
 
   it('gives guests a fresh server id, defaulting the role to participant', () => {
     const s = sessionFromContext(ctx(), NOW, HOUR, () => 'abc');
-    expect(s).toEqual({ voterId: 'g:abc', meetingId: 'meeting-1', role: 'participant', exp: NOW + HOUR });
+    expect(s).toEqual({ voterId: 'g:abc', meetingId: 'meeting-1', role: 'participant', exp: NOW + HOUR, iat: NOW });
   });
 
   it('keeps a guest voter id for the same meeting only', () => {

@@ -14,6 +14,8 @@ export interface Session {
   role: Role;
   /** Epoch ms. */
   exp: number;
+  /** Epoch ms the session was made from a Zoom context: a revocation voids the sessions issued before it. */
+  iat?: number;
 }
 
 const sessionSchema = z.strictObject({
@@ -23,6 +25,7 @@ const sessionSchema = z.strictObject({
   roomId: z.string().min(1).optional(),
   role: roleSchema,
   exp: z.number().int(),
+  iat: z.number().int().optional(),
 });
 
 // Domain separation: a MAC made for anything else keyed by the same secret never verifies as a session.
@@ -38,7 +41,7 @@ export const randomGuestId = (): string => randomBytes(12).toString('base64url')
 export function sessionFromContext(ctx: AppContext, now: number, ttlMs: number, newGuestId: () => string, existing?: Session): Session {
   // A breakout room belongs to its main meeting: same polls, and a guest moving rooms keeps one vote.
   const place = meetingPlace(ctx);
-  const base = { ...place, role: normalizeRole(ctx.attendrole), exp: now + ttlMs };
+  const base = { ...place, role: normalizeRole(ctx.attendrole), exp: now + ttlMs, iat: now };
   if (ctx.uid !== undefined) return { ...base, voterId: `u:${ctx.uid}`, uid: ctx.uid };
   const reusable =
     existing !== undefined &&

@@ -37,6 +37,14 @@ const tokenParamsSchema = z.discriminatedUnion('grant_type', [
   z.object({ grant_type: z.literal('refresh_token'), refresh_token: z.string().min(1) }),
 ]);
 
+const complianceSchema = z.object({
+  client_id: z.string().min(1),
+  user_id: z.string().min(1),
+  account_id: z.string(),
+  deauthorization_event_received: z.record(z.string(), z.unknown()),
+  compliance_completed: z.boolean(),
+});
+
 const escapeAttr = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The consent page: every authorize parameter travels on as a hidden field; no script, so the CSP holds. */
@@ -96,6 +104,16 @@ export const fakeZoomOAuthRoutes: FastifyPluginAsync<FakeOAuthOptions> = async (
     if (!params.success) return reply.code(400).send({ reason: 'Unsupported grant type or missing parameter', error: 'invalid_request' });
     const p = params.data;
     return sendToken(reply, p.grant_type === 'authorization_code' ? state.redeemCode(p.code, p.redirect_uri, p.code_verifier) : state.rotate(p.refresh_token));
+  });
+
+  // Zoom's Data Compliance API, as its reference describes it: the app says it deleted a deauthorized
+  // user's data. Recorded so a test (or the simulator) can see whether, and what, the app reported.
+  app.post('/oauth/data/compliance', async (req, reply) => {
+    if (!clientOk(req.headers.authorization)) return reply.code(401).send({ reason: 'Invalid client_id or client_secret', error: 'invalid_client' });
+    const body = complianceSchema.safeParse(req.body);
+    if (!body.success) return reply.code(400).send({ code: 300, message: body.error.issues[0]?.message ?? 'invalid request' });
+    state.complianceReports.push({ ...body.data, at: Date.now() });
+    return reply.code(204).send();
   });
 
   // Test and simulator controls: what Zoom would do when a user removes the app, or when time passes.

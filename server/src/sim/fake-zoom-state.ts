@@ -65,6 +65,8 @@ const invalidGrant = (reason: string): TokenOutcome => ({ ok: false, status: 400
 export class FakeZoomState {
   readonly users = new Map<string, FakeUser>();
   readonly meetings = new Map<string, FakeMeeting>();
+  /** Every Data Compliance API call the app made, oldest first. */
+  readonly complianceReports: { client_id: string; user_id: string; account_id: string; compliance_completed: boolean; at: number }[] = [];
   private readonly codes = new Map<string, PendingCode>();
   private readonly access = new Map<string, { uid: string; expiresAt: number }>();
   private readonly refresh = new Map<string, string>();

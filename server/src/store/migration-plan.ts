@@ -16,6 +16,7 @@ export const STEPS = {
   ballotChanges: { version: 4, name: 'ballot-changes' },
   templates: { version: 5, name: 'poll-templates' },
   breakoutRooms: { version: 6, name: 'ballot-breakout-rooms' },
+  sessionRevocations: { version: 7, name: 'session-revocations' },
 } as const;
 
 /**

@@ -134,15 +134,19 @@ export function describeChangeLogContract(open: () => Promise<Store>, fx: Contra
       expect(await store.ballots.changesSince(live.id, 1, 0)).toHaveLength(2);
     });
 
-    it('re-keys an erased user in the ballots and in their logged copies', async () => {
+    it('moves an erased user\'s ballots with transferVoter, then erase scrubs their logged copies', async () => {
       const live = await livePoll();
       const mine = [fx.vote(live, 'u:U1', 'a', 'client-erase-1'), fx.vote(live, 'u:U1', 'b', 'client-erase-2')];
       await store.ballots.writeMany([...mine, fx.vote(live, 'v2', 'a')].map((b) => fx.write(b)));
-      await store.zoomUsers.erase('U1', 'anon-1');
-      expect((await store.ballots.listForRun(live.id, 1)).map((b) => b.voterId).sort()).toEqual(['anon-1', 'v2']);
+      expect(await store.ballots.meetingsOfVoter('u:U1')).toEqual([live.meetingId]);
+      expect(await store.ballots.transferVoter('u:U1', 'x:anon-1', live.meetingId)).toHaveLength(1);
+      await store.zoomUsers.erase('U1', 'x:anon-1');
+      expect(await store.ballots.meetingsOfVoter('u:U1')).toEqual([]);
+      expect((await store.ballots.listForRun(live.id, 1)).map((b) => b.voterId).sort()).toEqual(['v2', 'x:anon-1']);
       const log = await store.ballots.changesSince(live.id, 1, 0);
       expect(JSON.stringify(log)).not.toContain('u:U1');
-      expect(log.map((ch) => [ch.ballot.voterId, ch.previous?.voterId])).toEqual([['anon-1', undefined], ['anon-1', 'anon-1'], ['v2', undefined]]);
+      // first ballot, its replacement, v2's ballot, and the transfer (counted as a change of the same ballot).
+      expect(log.map((ch) => [ch.ballot.voterId, ch.previous?.voterId])).toEqual([['x:anon-1', undefined], ['x:anon-1', 'x:anon-1'], ['v2', undefined], ['x:anon-1', 'x:anon-1']]);
     });
 
     it('stores the breakout room of each ballot and moves it with a changed answer', async () => {

@@ -99,6 +99,34 @@ export function describeRecordsContract(open: () => Promise<Store>): void {
       expect(row?.participantKey).toMatch(/^erased:/);
     });
 
+    it('erases a user from report deliveries and stored webhook payloads, keeping the rest of each event', async () => {
+      await store.zoomUsers.upsert(user('U1'));
+      await store.deliveries.insert({ ...delivery('d1', 1_000), kind: 'email', target: 'U1@example.com', lastError: 'mailbox U1@example.com full' });
+      await store.deliveries.insert(delivery('d2', 2_000));
+      const joined = JSON.stringify({ object: { uuid: 'mtg-1', topic: 'Weekly', participant: { id: 'U1', user_name: 'Ann', email: 'U1@example.com', join_time: 't' } } });
+      const other = JSON.stringify({ object: { uuid: 'mtg-1', participant: { id: 'U2', user_name: 'Bob' } } });
+      const first = await store.webhooks.enqueue({ ...inbound(1), payload: joined });
+      const second = await store.webhooks.enqueue({ ...inbound(2), payload: other });
+      await store.zoomUsers.erase('U1', 'x:anon');
+      expect((await store.deliveries.listByMeeting('mtg-1')).map((d) => [d.id, d.target, d.lastError])).toEqual([['d1', 'erased', null], ['d2', 'https://example.com/hook', null]]);
+      const scrubbed = JSON.parse((await store.webhooks.get(first!))!.payload) as { object: { uuid: string; topic: string; participant: Record<string, unknown> } };
+      expect(scrubbed.object).toMatchObject({ uuid: 'mtg-1', topic: 'Weekly', participant: { id: null, user_name: null, email: null, join_time: 't' } });
+      expect((await store.webhooks.get(second!))!.payload).toBe(other);
+    });
+
+    it('revokes sessions by subject: the latest line wins, old lines are purged', async () => {
+      await store.sessionRevocations.revoke('s1', 2_000);
+      await store.sessionRevocations.revoke('s1', 1_000);
+      await store.sessionRevocations.revoke('s2', 5_000);
+      expect((await store.sessionRevocations.listSince(0)).sort((a, b) => a.subject.localeCompare(b.subject))).toEqual([
+        { subject: 's1', revokedAt: 2_000 },
+        { subject: 's2', revokedAt: 5_000 },
+      ]);
+      expect(await store.sessionRevocations.listSince(3_000)).toEqual([{ subject: 's2', revokedAt: 5_000 }]);
+      expect(await store.sessionRevocations.purgeBefore(3_000)).toBe(1);
+      expect(await store.sessionRevocations.listSince(0)).toEqual([{ subject: 's2', revokedAt: 5_000 }]);
+    });
+
     it('keeps webhook events once, in order, with their payload byte for byte', async () => {
       const first = await store.webhooks.enqueue(inbound(1));
       const second = await store.webhooks.enqueue(inbound(2, null));

@@ -82,6 +82,8 @@ export interface BallotRepository {
    * (poll, run, question) that `to` already holds keeps `to`'s ballot; `from`'s stays where it was.
    */
   transferVoter(from: string, to: string, meetingId: string): Promise<BallotTransfer[]>;
+  /** The meetings in whose polls `voterId` holds a ballot (deauthorization moves them meeting by meeting). */
+  meetingsOfVoter(voterId: string): Promise<string[]>;
 }
 
 /** One ballot moved to another voter by `transferVoter`, at the run's new tally version. */
@@ -130,11 +132,13 @@ export interface ZoomUserRepository {
   /** Replaces the tokens (null clears them) and their expiry. */
   setTokens(uid: string, sealedTokens: string | null, expiresAt: number, at: number): Promise<void>;
   /**
-   * Deauthorization: deletes the profile, tokens and pending authorizations, strips the user's identity
-   * from attendance and meetings, deletes their poll templates, and re-keys their ballots to `anonymousVoterId`
-   * so tallies survive.
+   * Deauthorization, in one transaction: deletes the profile, tokens and pending authorizations, their
+   * poll templates and their personal space (polls and settings of `personal:<uid>`); strips their
+   * identity from attendance, meetings, report deliveries (their email) and stored webhook payloads;
+   * and re-keys the copies of their ballots in the change log to `pseudonym`. Their ballots themselves
+   * are moved beforehand with `ballots.transferVoter`, so live tallies follow (see Deauthorization).
    */
-  erase(uid: string, anonymousVoterId: string): Promise<void>;
+  erase(uid: string, pseudonym: string): Promise<void>;
 }
 
 /** A pending OAuth authorization (PKCE verifier sealed), single-use. */
@@ -145,6 +149,16 @@ export interface OAuthStateRecord {
   voterId: string | null;
   sealedVerifier: string;
   expiresAt: number;
+}
+
+/** Sessions made void before their expiry (deauthorization); `subject` is a pseudonym, never a raw id. */
+export interface SessionRevocationRepository {
+  /** Sessions of `subject` issued at or before `at` no longer count (a later call moves the line). */
+  revoke(subject: string, at: number): Promise<void>;
+  /** Every revocation recorded at or after `since`. */
+  listSince(since: number): Promise<{ subject: string; revokedAt: number }[]>;
+  /** Drops revocations older than `before` (no session issued before then is still valid). */
+  purgeBefore(before: number): Promise<number>;
 }
 
 export interface OAuthStateRepository {
@@ -277,6 +291,7 @@ export interface Store {
   ballots: BallotRepository;
   zoomUsers: ZoomUserRepository;
   oauthStates: OAuthStateRepository;
+  sessionRevocations: SessionRevocationRepository;
   webhooks: WebhookRepository;
   meetings: MeetingRepository;
   deliveries: DeliveryRepository;

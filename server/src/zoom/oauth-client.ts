@@ -77,6 +77,29 @@ export class ZoomOAuthClient {
     return this.tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken });
   }
 
+  /**
+   * Tells Zoom that a deauthorized user's data is deleted (the Data Compliance API,
+   * `POST /oauth/data/compliance`, Basic auth). Only when ZOOM_DATA_COMPLIANCE_CALL asks for it: see
+   * Config.zoomDataComplianceCall for what Zoom's docs say today.
+   */
+  async reportDataCompliance(event: { user_id: string; account_id?: string | undefined } & Record<string, unknown>): Promise<void> {
+    const basic = Buffer.from(`${this.opts.clientId}:${this.opts.clientSecret}`, 'utf8').toString('base64');
+    const res = await this.fetch(`${this.opts.baseUrl}/oauth/data/compliance`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        client_id: this.opts.clientId,
+        user_id: event.user_id,
+        account_id: event.account_id ?? '',
+        deauthorization_event_received: event,
+        compliance_completed: true,
+      }),
+      signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
+    });
+    await res.body?.cancel();
+    if (!res.ok) throw new OAuthError(res.status, 'compliance_failed', `Data Compliance API answered HTTP ${res.status}`);
+  }
+
   private async tokenRequest(form: Record<string, string>): Promise<TokenSet> {
     const basic = Buffer.from(`${this.opts.clientId}:${this.opts.clientSecret}`, 'utf8').toString('base64');
     const requestedAt = this.now();

@@ -48,6 +48,7 @@ export const deauthorizedPayloadSchema = z.looseObject({
 export const SECRET_PAYLOAD_FIELDS = ['signature', 'plainToken'] as const;
 
 export type WebhookEnvelope = z.infer<typeof webhookEnvelopeSchema>;
+export type DeauthorizedPayload = z.infer<typeof deauthorizedPayloadSchema>;
 export type WebhookMeeting = z.infer<typeof webhookMeetingSchema>;
 export type WebhookParticipant = z.infer<typeof webhookParticipantSchema>;
 

@@ -57,6 +57,12 @@ export interface PollRef {
   pollId: string;
 }
 
+/** Why the server voided this socket's session; the socket is closed right after. */
+export interface SessionRevoked {
+  /** `deauthorized`: the user removed Quorum from their Zoom account. */
+  reason: 'deauthorized';
+}
+
 export interface ClientToServerEvents {
   'poll:create': (draft: PollDraftInput, ack: Ack<{ poll: Poll }>) => void;
   'poll:update': (input: PollRef & { draft: PollDraftInput }, ack: Ack<{ poll: Poll }>) => void;
@@ -99,6 +105,8 @@ export interface ServerToClientEvents {
   'poll:deleted': (ref: PollRef) => void;
   'poll:tally': (tally: PollTally) => void;
   'meeting:settings': (settings: MeetingSettings) => void;
+  /** The session is void (the user removed the app): show why, do not reconnect with it. */
+  'session:revoked': (notice: SessionRevoked) => void;
   /**
    * Latency probe at connect and every ~10 s: answer the ack at once (the server times the round
    * trip to correct quiz speed scores). `serverTime` also gives the client its clock offset.

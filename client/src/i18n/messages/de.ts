@@ -374,6 +374,7 @@ export const de = {
   'connection.serverClosed': 'Der Server hat die Verbindung getrennt.',
   'connection.updated': 'Quorum wurde aktualisiert. Bitte App schließen und neu öffnen.',
   'connection.sessionEnded': 'Deine Sitzung ist abgelaufen. Öffne Quorum neu.',
+  'connection.revoked': 'Quorum wurde aus deinem Zoom-Konto entfernt, daher ist diese Sitzung beendet. Um es wieder zu nutzen, füge Quorum in Zoom hinzu und öffne es erneut.',
   'connection.notConnected': 'Nicht mit Quorum verbunden.',
   'connection.timeout': 'Quorum hat nicht rechtzeitig geantwortet.',
   'api.http': 'Der Server antwortete mit HTTP {status}.',

@@ -374,6 +374,7 @@ export const en = {
   'connection.serverClosed': 'The server closed the connection.',
   'connection.updated': 'Quorum was updated. Close and reopen the app.',
   'connection.sessionEnded': 'Your session has ended. Reopen Quorum.',
+  'connection.revoked': 'Quorum was removed from your Zoom account, so this session has ended. To use it again, add Quorum in Zoom and reopen it.',
   'connection.notConnected': 'Not connected to Quorum.',
   'connection.timeout': 'Quorum did not answer in time.',
   'api.http': 'The server answered HTTP {status}.',

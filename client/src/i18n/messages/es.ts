@@ -374,6 +374,7 @@ export const es = {
   'connection.serverClosed': 'El servidor cerró la conexión.',
   'connection.updated': 'Quorum se actualizó. Cierra y vuelve a abrir la aplicación.',
   'connection.sessionEnded': 'Tu sesión terminó. Vuelve a abrir Quorum.',
+  'connection.revoked': 'Quorum se quitó de tu cuenta de Zoom, así que esta sesión terminó. Para volver a usarlo, agrega Quorum en Zoom y ábrelo de nuevo.',
   'connection.notConnected': 'Sin conexión con Quorum.',
   'connection.timeout': 'Quorum no respondió a tiempo.',
   'api.http': 'El servidor respondió HTTP {status}.',

@@ -374,6 +374,7 @@ export const ja = {
   'connection.serverClosed': 'サーバーが接続を終了しました。',
   'connection.updated': 'Quorum が更新されました。アプリを閉じて開き直してください。',
   'connection.sessionEnded': 'セッションが終了しました。Quorum を開き直してください。',
+  'connection.revoked': 'Zoom アカウントから Quorum が削除されたため、このセッションは終了しました。再び使うには、Zoom で Quorum を追加して開き直してください。',
   'connection.notConnected': 'Quorum に接続されていません。',
   'connection.timeout': 'Quorum が時間内に応答しませんでした。',
   'api.http': 'サーバーの応答: HTTP {status}',

@@ -73,6 +73,11 @@ export function ballotRepository(pool: Pool): BallotRepository {
     },
     compactChanges: async (pollId, run, throughVersion) => (await pool.query(COMPACT([pollId, run, throughVersion]))).rowCount ?? 0,
     transferVoter: async (from, to, meetingId) => inTransaction(pool, async (client) => transferVoter(client, from, to, meetingId)),
+    // No index on voter_id alone: a scan, acceptable for deauthorization, which is rare.
+    meetingsOfVoter: async (voterId) =>
+      (await pool.query<{ meeting_id: string }>('SELECT DISTINCT p.meeting_id FROM ballots b JOIN polls p ON p.id = b.poll_id WHERE b.voter_id = $1 ORDER BY 1', [voterId])).rows.map(
+        (r) => r.meeting_id,
+      ),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ClientBase, Pool } from 'pg';
 import { pendingMigrations, STEPS, type Migration } from '../migration-plan';
 import { OPEN_DEADLINE_INDEX } from '../migration-sql';
 import { BREAKOUT_ROOMS_MIGRATION } from '../migration-breakout-rooms';
+import { SESSION_REVOCATIONS_POSTGRES } from '../migration-session-revocations';
 import { BALLOT_CHANGES_MIGRATION } from './migration-ballot-changes';
 import { POLL_KINDS_MIGRATION } from './migration-poll-kinds';
 import { TEMPLATES_MIGRATION } from './migration-templates';
@@ -63,6 +64,7 @@ export const MIGRATIONS: readonly Migration[] = [
   BALLOT_CHANGES_MIGRATION,
   TEMPLATES_MIGRATION,
   BREAKOUT_ROOMS_MIGRATION,
+  SESSION_REVOCATIONS_POSTGRES,
 ];
 
 /** Advisory lock class of schema migrations (an arbitrary constant: "Qm"); the object id is the schema. */

@@ -6,7 +6,7 @@ import { applyMigrations } from './migrations';
 import { createPool, type PostgresStoreOptions } from './pg-pool';
 import { deliveryRepository, meetingRepository, meetingSettingsRepository, webhookRepository } from './record-repositories';
 import { templateRepository } from './template-repository';
-import { oauthStateRepository, zoomUserRepository } from './zoom-user-repositories';
+import { oauthStateRepository, sessionRevocationRepository, zoomUserRepository } from './zoom-user-repositories';
 
 export type { PostgresStoreOptions } from './pg-pool';
 
@@ -28,6 +28,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     ballots: ballotRepository(pool),
     zoomUsers: zoomUserRepository(pool),
     oauthStates: oauthStateRepository(pool),
+    sessionRevocations: sessionRevocationRepository(pool),
     webhooks: webhookRepository(pool),
     meetings: meetingRepository(pool),
     deliveries: deliveryRepository(pool),

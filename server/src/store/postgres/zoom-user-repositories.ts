@@ -1,5 +1,7 @@
 import type { Pool } from 'pg';
-import type { OAuthStateRecord, OAuthStateRepository, ZoomUserRecord, ZoomUserRepository } from '../types';
+import { personalSpaceId } from '../../zoom/app-context';
+import { erasedPayload } from '../erase-payload';
+import type { OAuthStateRecord, OAuthStateRepository, SessionRevocationRepository, ZoomUserRecord, ZoomUserRepository } from '../types';
 import { inTransaction } from './pg-pool';
 
 const userCols = `uid, email, display_name AS "displayName", account_id AS "accountId", sealed_tokens AS "sealedTokens",
@@ -19,15 +21,31 @@ export function zoomUserRepository(pool: Pool): ZoomUserRepository {
     get: async (uid) => (await pool.query<ZoomUserRecord>(`SELECT ${userCols} FROM zoom_users WHERE uid = $1`, [uid])).rows[0],
     setTokens: async (uid, sealed, expiresAt, at) =>
       void (await pool.query('UPDATE zoom_users SET sealed_tokens = $1, expires_at = $2, updated_at = $3 WHERE uid = $4', [sealed, expiresAt, at, uid])),
-    erase: async (uid, anonymousVoterId) => inTransaction(pool, async (client) => {
-      for (const [sql, params] of eraseSteps(uid, `u:${uid}`, anonymousVoterId)) await client.query(sql, params);
-    }),
+    erase: async (uid, pseudonym) =>
+      inTransaction(pool, async (client) => {
+        const email = (await client.query<{ email: string | null }>('SELECT email FROM zoom_users WHERE uid = $1', [uid])).rows[0]?.email ?? null;
+        for (const [sql, params] of eraseSteps(uid, `u:${uid}`, pseudonym)) await client.query(sql, params);
+        if (email) {
+          await client.query(
+            "UPDATE deliveries SET target = 'erased', last_error = NULL WHERE kind = 'email' AND (lower(target) = lower($1) OR strpos(lower(coalesce(last_error, '')), lower($1)) > 0)",
+            [email],
+          );
+        }
+        const mentions = await client.query<{ id: string; payload: string }>(
+          "SELECT id, payload::text AS payload FROM webhook_inbox WHERE strpos(payload::text, $1) > 0 OR ($2 <> '' AND strpos(lower(payload::text), lower($2)) > 0) FOR UPDATE",
+          [uid, email ?? ''],
+        );
+        for (const row of mentions.rows) {
+          const scrubbed = erasedPayload(row.payload, uid, email);
+          if (scrubbed !== undefined) await client.query('UPDATE webhook_inbox SET payload = $1::json WHERE id = $2', [scrubbed, row.id]);
+        }
+      }),
   };
 }
 
 /** Deauthorization, statement by statement; run in one transaction so a crash cannot leave a user half-forgotten. */
 function eraseSteps(uid: string, voter: string, anon: string): [string, unknown[]][] {
-  // The change log holds copies of the voter's ballots: re-keyed too, or the identity survives there.
+  // The change log holds copies of the voter's ballots (transferVoter's own entries among them): re-keyed too.
   const rekeyLog = (col: 'ballot' | 'previous'): [string, unknown[]] => [
     `UPDATE ballot_changes SET ${col} = jsonb_set(${col}, '{voterId}', to_jsonb($2::text)) WHERE ${col}->>'voterId' = $1`,
     [voter, anon],
@@ -38,11 +56,28 @@ function eraseSteps(uid: string, voter: string, anon: string): [string, unknown[
     ["UPDATE attendance SET user_id = NULL, name = NULL, participant_key = 'erased:' || id WHERE user_id = $1", [uid]],
     ['UPDATE meetings SET host_id = NULL WHERE host_id = $1', [uid]],
     ['DELETE FROM templates WHERE owner_uid = $1', [uid]],
-    // Re-keyed, not deleted: the ballots are the anonymous aggregate the meeting's results rest on.
-    ['UPDATE ballots SET voter_id = $2 WHERE voter_id = $1', [voter, anon]],
+    // Their personal space (drafts prepared outside a meeting) is named after their user id.
+    ['DELETE FROM polls WHERE meeting_id = $1', [personalSpaceId(uid)]],
+    ['DELETE FROM meeting_settings WHERE meeting_id = $1', [personalSpaceId(uid)]],
     rekeyLog('ballot'),
     rekeyLog('previous'),
   ];
+}
+
+/** Session revocations in PostgreSQL. */
+export function sessionRevocationRepository(pool: Pool): SessionRevocationRepository {
+  return {
+    revoke: async (subject, at) =>
+      void (await pool.query(
+        'INSERT INTO session_revocations (subject, revoked_at) VALUES ($1, $2) ON CONFLICT (subject) DO UPDATE SET revoked_at = GREATEST(session_revocations.revoked_at, excluded.revoked_at)',
+        [subject, at],
+      )),
+    listSince: async (since) =>
+      (await pool.query<{ subject: string; revokedAt: string }>('SELECT subject, revoked_at AS "revokedAt" FROM session_revocations WHERE revoked_at >= $1', [since])).rows.map(
+        (r) => ({ subject: r.subject, revokedAt: Number(r.revokedAt) }),
+      ),
+    purgeBefore: async (before) => (await pool.query('DELETE FROM session_revocations WHERE revoked_at < $1', [before])).rowCount ?? 0,
+  };
 }
 
 const stateCols = 'state, purpose, voter_id AS "voterId", sealed_verifier AS "sealedVerifier", expires_at AS "expiresAt"';

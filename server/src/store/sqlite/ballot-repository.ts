@@ -59,7 +59,8 @@ function prepareBallotStatements(db: Database.Database) {
     `SELECT ${cols} FROM ballots WHERE voter_id = ? AND poll_id IN (SELECT id FROM polls WHERE meeting_id = ?) ORDER BY poll_id, run, ballot_id`,
   );
   const setVoter = db.prepare<[string, string]>('UPDATE ballots SET voter_id = ? WHERE ballot_id = ?');
-  return { findOwn, insert, replace, forRun, forVoter, byId, hide, version, bump, log, changes, compact, openRun, inMeeting, setVoter };
+  const meetingsOf = db.prepare<[string], string>('SELECT DISTINCT p.meeting_id FROM ballots b JOIN polls p ON p.id = b.poll_id WHERE b.voter_id = ? ORDER BY 1').pluck();
+  return { findOwn, insert, replace, forRun, forVoter, byId, hide, version, bump, log, changes, compact, openRun, inMeeting, setVoter, meetingsOf };
 }
 
 interface ChangeRow {
@@ -161,5 +162,6 @@ export function ballotRepository(db: Database.Database): BallotRepository {
     changesSince: async (pollId, run, afterVersion) => s.changes.all(pollId, run, afterVersion).map(toChange),
     compactChanges: async (pollId, run, throughVersion) => s.compact.run(pollId, run, throughVersion, pollId, run).changes,
     transferVoter: async (from, to, meetingId) => transferVoter.immediate(from, to, meetingId),
+    meetingsOfVoter: async (voterId) => s.meetingsOf.all(voterId),
   };
 }

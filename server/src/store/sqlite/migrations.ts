@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { pendingMigrations, STEPS, type Migration } from '../migration-plan';
 import { OPEN_DEADLINE_INDEX } from '../migration-sql';
+import { SESSION_REVOCATIONS_SQLITE } from '../migration-session-revocations';
 import { BREAKOUT_ROOMS_MIGRATION } from '../migration-breakout-rooms';
 import { BALLOT_CHANGES_MIGRATION } from './migration-ballot-changes';
 import { POLL_KINDS_MIGRATION } from './migration-poll-kinds';
@@ -63,6 +64,7 @@ export const MIGRATIONS: readonly Migration[] = [
   BALLOT_CHANGES_MIGRATION,
   TEMPLATES_MIGRATION,
   BREAKOUT_ROOMS_MIGRATION,
+  SESSION_REVOCATIONS_SQLITE,
 ];
 
 const CREATE_LEDGER = `

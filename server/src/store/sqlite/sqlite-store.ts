@@ -8,7 +8,7 @@ import { meetingSettingsRepository } from './meeting-settings-repository';
 import { applyMigrations } from './migrations';
 import { templateRepository } from './template-repository';
 import { deliveryRepository, meetingRepository, webhookRepository } from './webhook-repositories';
-import { oauthStateRepository, zoomUserRepository } from './zoom-user-repositories';
+import { oauthStateRepository, sessionRevocationRepository, zoomUserRepository } from './zoom-user-repositories';
 
 export { ballotToRow, rowToBallot, type BallotRow } from './ballot-repository';
 
@@ -76,6 +76,7 @@ export function openSqliteStore(path: string): Store {
     ballots: ballotRepository(db),
     zoomUsers: zoomUserRepository(db),
     oauthStates: oauthStateRepository(db),
+    sessionRevocations: sessionRevocationRepository(db),
     webhooks: webhookRepository(db),
     meetings: meetingRepository(db),
     deliveries: deliveryRepository(db),

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { OAuthStateRecord, OAuthStateRepository, ZoomUserRecord, ZoomUserRepository } from '../types';
+import { personalSpaceId } from '../../zoom/app-context';
+import { erasedPayload } from '../erase-payload';
+import type { OAuthStateRecord, OAuthStateRepository, SessionRevocationRepository, ZoomUserRecord, ZoomUserRepository } from '../types';
 
 interface ZoomUserRow {
   uid: string;
@@ -59,31 +61,61 @@ export function zoomUserRepository(db: Database.Database): ZoomUserRepository {
       return row && toUser(row);
     },
     setTokens: async (uid, sealed, expiresAt, at) => void setTokens.run(sealed, expiresAt, at, uid),
-    erase: async (uid, anonymousVoterId) => erase(uid, anonymousVoterId),
+    erase: async (uid, pseudonym) => erase(uid, pseudonym),
   };
 }
 
 // One transaction, so a crash cannot leave a user half-forgotten.
-function eraseStatements(db: Database.Database): (uid: string, anonymousVoterId: string) => void {
+function eraseStatements(db: Database.Database): (uid: string, pseudonym: string) => void {
+  type P = { uid: string; voter: string; anon: string; personal: string };
+  const emailOf = db.prepare<[string], { email: string | null }>('SELECT email FROM zoom_users WHERE uid = ?');
   const steps = [
-    db.prepare<{ uid: string; voter: string; anon: string }>('DELETE FROM zoom_users WHERE uid = @uid'),
-    db.prepare<{ uid: string; voter: string; anon: string }>('DELETE FROM oauth_states WHERE voter_id = @voter'),
-    db.prepare<{ uid: string; voter: string; anon: string }>(
-      "UPDATE attendance SET user_id = NULL, name = NULL, participant_key = 'erased:' || id WHERE user_id = @uid",
-    ),
-    db.prepare<{ uid: string; voter: string; anon: string }>('UPDATE meetings SET host_id = NULL WHERE host_id = @uid'),
-    db.prepare<{ uid: string; voter: string; anon: string }>('DELETE FROM templates WHERE owner_uid = @uid'),
-    // Re-keyed, not deleted: the ballots are the anonymous aggregate the meeting's results rest on.
-    db.prepare<{ uid: string; voter: string; anon: string }>('UPDATE ballots SET voter_id = @anon WHERE voter_id = @voter'),
-    // The change log holds copies of those ballots: re-key them too, or the identity survives there.
+    db.prepare<P>('DELETE FROM zoom_users WHERE uid = @uid'),
+    db.prepare<P>('DELETE FROM oauth_states WHERE voter_id = @voter'),
+    db.prepare<P>("UPDATE attendance SET user_id = NULL, name = NULL, participant_key = 'erased:' || id WHERE user_id = @uid"),
+    db.prepare<P>('UPDATE meetings SET host_id = NULL WHERE host_id = @uid'),
+    db.prepare<P>('DELETE FROM templates WHERE owner_uid = @uid'),
+    // Their personal space (drafts prepared outside a meeting) is named after their user id.
+    db.prepare<P>('DELETE FROM polls WHERE meeting_id = @personal'),
+    db.prepare<P>('DELETE FROM meeting_settings WHERE meeting_id = @personal'),
+    // The change log holds copies of their ballots (transferVoter's own entries among them): re-keyed too.
     ...(['ballot', 'previous'] as const).map((col) =>
-      db.prepare<{ uid: string; voter: string; anon: string }>(
-        `UPDATE ballot_changes SET ${col} = json_set(${col}, '$.voterId', @anon) WHERE json_extract(${col}, '$.voterId') = @voter`,
-      ),
+      db.prepare<P>(`UPDATE ballot_changes SET ${col} = json_set(${col}, '$.voterId', @anon) WHERE json_extract(${col}, '$.voterId') = @voter`),
     ),
   ];
-  const run = db.transaction((params: { uid: string; voter: string; anon: string }) => steps.forEach((s) => s.run(params)));
-  return (uid, anon) => run.immediate({ uid, voter: `u:${uid}`, anon });
+  const deliveries = db.prepare<{ email: string }, { id: string }>(
+    "SELECT id FROM deliveries WHERE kind = 'email' AND (lower(target) = lower(@email) OR instr(lower(coalesce(last_error, '')), lower(@email)) > 0)",
+  );
+  const eraseDelivery = db.prepare<[string]>("UPDATE deliveries SET target = 'erased', last_error = NULL WHERE id = ?");
+  const inbox = db.prepare<{ uid: string; email: string }, { id: number; payload: string }>(
+    "SELECT id, payload FROM webhook_inbox WHERE instr(payload, @uid) > 0 OR (@email <> '' AND instr(lower(payload), lower(@email)) > 0)",
+  );
+  const setPayload = db.prepare<[string, number]>('UPDATE webhook_inbox SET payload = ? WHERE id = ?');
+  const run = db.transaction((uid: string, anon: string) => {
+    const email = emailOf.get(uid)?.email ?? null;
+    const params: P = { uid, voter: `u:${uid}`, anon, personal: personalSpaceId(uid) };
+    steps.forEach((step) => step.run(params));
+    if (email) for (const d of deliveries.all({ email })) eraseDelivery.run(d.id);
+    for (const row of inbox.all({ uid, email: email ?? '' })) {
+      const scrubbed = erasedPayload(row.payload, uid, email);
+      if (scrubbed !== undefined) setPayload.run(scrubbed, row.id);
+    }
+  });
+  return (uid, anon) => run.immediate(uid, anon);
+}
+
+/** Session revocations in SQLite. */
+export function sessionRevocationRepository(db: Database.Database): SessionRevocationRepository {
+  const revoke = db.prepare<[string, number]>(
+    'INSERT INTO session_revocations (subject, revoked_at) VALUES (?, ?) ON CONFLICT (subject) DO UPDATE SET revoked_at = max(revoked_at, excluded.revoked_at)',
+  );
+  const since = db.prepare<[number], { subject: string; revokedAt: number }>('SELECT subject, revoked_at AS revokedAt FROM session_revocations WHERE revoked_at >= ?');
+  const purge = db.prepare<[number]>('DELETE FROM session_revocations WHERE revoked_at < ?');
+  return {
+    revoke: async (subject, at) => void revoke.run(subject, at),
+    listSince: async (at) => since.all(at),
+    purgeBefore: async (before) => purge.run(before).changes,
+  };
 }
 
 /** Pending OAuth authorizations in SQLite. */
