@@ -39,3 +39,4 @@ export * from './domain/text/profanity';
 export * from './domain/text/word-cloud';
 export * from './schemas/zoom';
 export * from './zoom/marketplace';
+export * from './protocol/requests';

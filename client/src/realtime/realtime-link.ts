@@ -1,12 +1,12 @@
-import type { ClientToServerEvents, ServerToClientEvents } from '@quorum/shared';
+import type { RequestInput, RequestName, RequestOutput, Result, ServerToClientEvents } from '@quorum/shared';
 
-/** The requests the client can make, each answered by an ack. */
-export type RequestName = keyof ClientToServerEvents;
-export type RequestPayload<E extends RequestName> = Parameters<ClientToServerEvents[E]>[0];
+/** The requests the client can make, each answered by an ack (shared/src/protocol/requests.ts). */
+export type { RequestName };
+export type RequestPayload<E extends RequestName> = RequestInput<E>;
 /** The `Result<T>` the server acks a request with. */
-export type RequestResult<E extends RequestName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+export type RequestResult<E extends RequestName> = Result<RequestOutput<E>>;
 /** The data of a successful ack. */
-export type RequestData<E extends RequestName> = Extract<RequestResult<E>, { ok: true }>['data'];
+export type RequestData<E extends RequestName> = RequestOutput<E>;
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 

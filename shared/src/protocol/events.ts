@@ -1,17 +1,13 @@
-import type { CastBallot, Receipt, SubmitBallots } from '../schemas/ballot';
+import type { Receipt } from '../schemas/ballot';
 import type { ServerRestarting } from '../schemas/connection';
 import type { MeetingSettings } from '../schemas/meeting';
-import type { Poll, PollDraftInput, Role } from '../schemas/poll';
-import type { QuizScore } from '../schemas/quiz';
-import type { AnswerHide, PollExtend, QuizScoreRequest } from '../schemas/requests';
+import type { Poll, Role } from '../schemas/poll';
 import type { PollTally } from '../schemas/tally';
-import type { Result } from './errors';
+
+// Client → server requests and their acks are one table: ./requests.ts.
 
 /** Bumped on any incompatible change; the server refuses handshakes from another version. */
 export const PROTOCOL_VERSION = 1;
-
-/** Every request's acknowledgement: `{ok:true,data}` or `{ok:false,error:{code,message,field?}}`. */
-export type Ack<T> = (result: Result<T>) => void;
 
 /** What the socket.io handshake carries in `auth`. */
 export interface HandshakeAuth {
@@ -23,12 +19,6 @@ export interface HandshakeAuth {
    * target invitations (who has not voted yet), never for identity or permissions.
    */
   participantUUID?: string;
-}
-
-/** Who has voted, for the invitation picker; anonymous polls never tell. */
-export interface PollVoters {
-  anonymous: boolean;
-  participantUUIDs: string[];
 }
 
 /** Who the server says you are, as sent to the client (never trusted back from it). */
@@ -63,29 +53,6 @@ export interface SessionRevoked {
   reason: 'deauthorized';
 }
 
-export interface ClientToServerEvents {
-  'poll:create': (draft: PollDraftInput, ack: Ack<{ poll: Poll }>) => void;
-  'poll:update': (input: PollRef & { draft: PollDraftInput }, ack: Ack<{ poll: Poll }>) => void;
-  'poll:delete': (input: PollRef, ack: Ack<{ pollId: string }>) => void;
-  'poll:open': (input: PollRef, ack: Ack<{ poll: Poll }>) => void;
-  'poll:close': (input: PollRef, ack: Ack<{ poll: Poll }>) => void;
-  'poll:share': (input: PollRef, ack: Ack<{ poll: Poll }>) => void;
-  'ballot:cast': (input: CastBallot, ack: Ack<{ receipt: Receipt }>) => void;
-  /** A survey's answers in one go: all are written or none (required questions must be present). */
-  'ballot:submit': (input: SubmitBallots, ack: Ack<{ receipts: Receipt[] }>) => void;
-  /** Hosts: hide or show again one open-text answer; hidden answers leave results and exports. */
-  'answer:hide': (input: AnswerHide, ack: Ack<{ ballotId: string; hidden: boolean }>) => void;
-  /** Hosts: move an open poll's deadline later, or start a countdown from now. */
-  'poll:extend': (input: PollExtend, ack: Ack<{ poll: Poll }>) => void;
-  /** Hosts: remove an open poll's deadline; the poll stays open until closed by hand. */
-  'poll:stop-timer': (input: PollRef, ack: Ack<{ poll: Poll }>) => void;
-  /** The host alone: change the meeting's settings; hosts are told with `meeting:settings`. */
-  'meeting:settings': (input: MeetingSettings, ack: Ack<{ settings: MeetingSettings }>) => void;
-  /** My standing in a quiz run; participants may ask once the poll is closed, null when I did not play. */
-  'quiz:score': (input: QuizScoreRequest, ack: Ack<{ score: QuizScore | null }>) => void;
-  /** Hosts: the participant UUIDs (as their clients claim them) that voted in the poll's current run. */
-  'poll:voters': (input: PollRef, ack: Ack<PollVoters>) => void;
-}
 
 /**
  * Why the server is about to hang up on a socket whose session no longer holds: SESSION_EXPIRED (the
