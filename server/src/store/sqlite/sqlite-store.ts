@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Poll } from '@quorum/shared';
 import type { PollRepository, Store } from '../types';
 import { ballotRepository } from './ballot-repository';
+import { BUSY_TIMEOUT_MS, BusyRetry } from './busy-retry';
 import { meetingSettingsRepository } from './meeting-settings-repository';
 import { applyMigrations } from './migrations';
 import { templateRepository } from './template-repository';
@@ -71,17 +72,19 @@ export function openSqliteStore(path: string): Store {
   const db = new Database(path);
   configure(db);
   applyMigrations(db);
+  const busy = new BusyRetry();
   return {
-    polls: pollRepository(db),
-    ballots: ballotRepository(db),
-    zoomUsers: zoomUserRepository(db),
-    oauthStates: oauthStateRepository(db),
-    webhooks: webhookRepository(db),
-    meetings: meetingRepository(db),
-    deliveries: deliveryRepository(db),
-    meetingSettings: meetingSettingsRepository(db),
-    templates: templateRepository(db),
+    polls: busy.wrap(pollRepository(db)),
+    ballots: busy.wrap(ballotRepository(db)),
+    zoomUsers: busy.wrap(zoomUserRepository(db)),
+    oauthStates: busy.wrap(oauthStateRepository(db)),
+    webhooks: busy.wrap(webhookRepository(db)),
+    meetings: busy.wrap(meetingRepository(db)),
+    deliveries: busy.wrap(deliveryRepository(db)),
+    meetingSettings: busy.wrap(meetingSettingsRepository(db)),
+    templates: busy.wrap(templateRepository(db)),
     ping: async () => void db.prepare('SELECT 1').get(),
+    writeStalledSince: () => busy.stalledSince(),
     close: async () => {
       if (!db.open) return;
       // Folds the WAL back into the main file so a closed database is one self-contained file.
@@ -102,8 +105,9 @@ function configure(db: Database.Database): void {
   // The ballot → poll cascade depends on this. better-sqlite3's build defaults it on, stock SQLite
   // defaults it off: say it here rather than rely on a compile flag.
   db.pragma('foreign_keys = ON');
-  // Another process (a backup, an overlapping deploy) may briefly hold the lock: wait, don't fail.
-  db.pragma('busy_timeout = 5000');
+  // Another process (a backup, an overlapping deploy) may hold the lock. The busy handler waits
+  // synchronously, blocking every meeting, so it waits only briefly; BusyRetry retries on a timer.
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 }
 
 function pollRepository(db: Database.Database): PollRepository {
