@@ -9,6 +9,7 @@ import { probeRtt } from '../realtime/rtt-probe';
 import { hostsRoom, meetingRoom, placeRoom } from '../realtime/rooms';
 import type { QuorumServer, QuorumSocket } from '../realtime/types';
 import { VoterLimits } from '../realtime/voter-limits';
+import { appErrorBodies } from '../realtime/engine-errors';
 import { SessionGuard } from '../realtime/session-guard';
 import { soloLease, type Lease } from '../cluster/lease';
 import { startClusterNode, type ClusterNode } from '../cluster/cluster-node';
@@ -50,6 +51,7 @@ function tooManySockets(limit: number): Error & { data: { code: string; message:
 export const realtimePlugin = fp<RealtimeOptions>(
   async (app, { config, store }) => {
     const io: QuorumServer = new Server(app.server, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
+    appErrorBodies(io.engine);
     const metrics: RealtimeMetrics = { unknownEvents: 0, invalidPayloads: 0, rateLimited: 0, internalErrors: 0 };
     const clock = new QuestionClock();
     const limits = new VoterLimits({
