@@ -1,6 +1,6 @@
-import { PROTOCOL_VERSION } from '@quorum/shared';
+import { MAX_SOCKET_MESSAGE_BYTES, oversizedMessage, PROTOCOL_VERSION, socketMessageBytes } from '@quorum/shared';
 import { io } from 'socket.io-client';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { choicePoll, launch, openSession, useTestServer, vote } from './support/harness';
 
 const ctx = useTestServer({ ballotRateLimit: 30 });
@@ -91,15 +91,42 @@ describe('bad input never crashes the server or loses an accepted ballot', () =>
     expect(ctx.server.app.realtime.metrics.rateLimited).toBe(limited.length);
   });
 
-  it('ignores and counts unknown events and requests without an ack', async () => {
+  it('answers an unknown request that has an ack with INVALID naming it', async () => {
+    const p = await enter({ mid: 'm1', uid: 'p' });
+    const raw = p.socket as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> };
+    expect(await raw.emitWithAck('admin:drop-tables', { all: true })).toEqual({ ok: false, error: { code: 'INVALID', message: "unknown request 'admin:drop-tables'" } });
+    expect(await raw.emitWithAck('toString', {})).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    expect(ctx.server.app.realtime.metrics.unknownEvents).toBe(2);
+    expect(p.socket.connected).toBe(true);
+  });
+
+  it('counts and logs (once per socket) unknown events and requests without an ack', async () => {
+    const warn = vi.spyOn(ctx.server.app.log, 'warn');
     const p = await enter({ mid: 'm1', uid: 'p' });
     const raw = p.socket as unknown as { emit(e: string, ...a: unknown[]): void };
-    raw.emit('admin:drop-tables', { all: true });
-    raw.emit('poll:close', { pollId: 'x' }); // no ack function
+    for (let i = 0; i < 3; i++) {
+      raw.emit('admin:drop-tables', { all: true });
+      raw.emit('poll:close', { pollId: 'x' }); // no ack function
+    }
     const ok = await p.socket.emitWithAck('poll:open', { pollId: 'x' });
     expect(ok).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(ctx.server.app.realtime.metrics.unknownEvents).toBe(1);
-    expect(ctx.server.app.realtime.metrics.invalidPayloads).toBe(1);
+    expect(ctx.server.app.realtime.metrics).toMatchObject({ unknownEvents: 3, missingAcks: 3, invalidPayloads: 0 });
+    expect(warn.mock.calls.map(([fields, what]) => [what, (fields as { event: string }).event])).toEqual([
+      ['socket sent an unknown event', 'admin:drop-tables'],
+      ['socket sent a request without an ack', 'poll:close'],
+    ]);
+    expect(p.socket.connected).toBe(true);
+  });
+
+  it('answers every message the shared size measure lets through (the client refuses the rest with INVALID)', async () => {
+    const p = await enter({ mid: 'm1', uid: 'p' });
+    const raw = p.socket as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> };
+    // The largest message the measure allows, in multi-byte characters: the server must still read it.
+    const base = socketMessageBytes('ballot:cast', { junk: '' });
+    const payload = { junk: 'é'.repeat(Math.floor((MAX_SOCKET_MESSAGE_BYTES - base) / 2)) };
+    expect(oversizedMessage('ballot:cast', payload)).toBeUndefined();
+    expect(oversizedMessage('ballot:cast', { junk: payload.junk + 'éé' })).toBeDefined();
+    expect(await raw.emitWithAck('ballot:cast', payload)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
     expect(p.socket.connected).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '@quorum/shared';
+import { fail, oversizedMessage, PROTOCOL_VERSION, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '@quorum/shared';
 import { TransportError, type ConnectionStatus, type RealtimeLink, type RequestName, type RequestPayload, type RequestResult } from './realtime-link';
 import { translator } from '../i18n';
 
@@ -75,6 +75,12 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
     },
     async request<E extends RequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
       // Buffered emits would be sent blindly after a reconnect; callers decide whether to retry instead.
+      // Over the frame limit the server could not answer: the transport would drop the connection.
+      const oversized = oversizedMessage(event, payload);
+      if (oversized) {
+        const kb = (bytes: number) => Math.ceil(bytes / 1024);
+        return fail('INVALID', translator()('error.messageTooLarge', { size: kb(oversized.bytes), limit: kb(oversized.limit) })) as RequestResult<E>;
+      }
       if (!socket.connected) throw new TransportError(translator()('connection.notConnected'));
       const emit = socket.timeout(options.ackTimeoutMs ?? 10_000) as unknown as {
         emitWithAck: (e: string, p: unknown) => Promise<RequestResult<E>>;

@@ -1,4 +1,4 @@
-import { handshakeAuthSchema, isHostRole, type MeetingSettings, type Poll } from '@quorum/shared';
+import { handshakeAuthSchema, isHostRole, MAX_SOCKET_MESSAGE_BYTES, type MeetingSettings, type Poll } from '@quorum/shared';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { Config } from '../config';
@@ -34,8 +34,6 @@ export interface RealtimeOptions {
   store: Store;
 }
 
-/** Largest socket message accepted: a full 20-question poll is far below this. */
-const MAX_MESSAGE_BYTES = 64 * 1024;
 
 /** The handshake refusal for one socket too many: the code as the message, the limit in `data`. */
 function tooManySockets(limit: number): Error & { data: { code: string; message: string } } {
@@ -50,9 +48,9 @@ function tooManySockets(limit: number): Error & { data: { code: string; message:
  */
 export const realtimePlugin = fp<RealtimeOptions>(
   async (app, { config, store }) => {
-    const io: QuorumServer = new Server(app.server, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
+    const io: QuorumServer = new Server(app.server, { maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES, serveClient: false });
     appErrorBodies(io.engine);
-    const metrics: RealtimeMetrics = { unknownEvents: 0, invalidPayloads: 0, rateLimited: 0, internalErrors: 0 };
+    const metrics: RealtimeMetrics = { unknownEvents: 0, missingAcks: 0, invalidPayloads: 0, rateLimited: 0, internalErrors: 0 };
     const clock = new QuestionClock();
     const limits = new VoterLimits({
       ballotsPerVoter: config.ballotRateLimit,
@@ -122,6 +120,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
         limits,
         guard,
         log: (error, event) => app.log.error({ err: error, event }, 'socket handler failed'),
+        warn: (what, event) => app.log.warn({ event, socket: socket.id }, what),
       });
       service.snapshot(session).then(
         (snapshot) => {

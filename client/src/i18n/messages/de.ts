@@ -387,4 +387,5 @@ export const de = {
   'error.notFound': 'diese Umfrage gibt es nicht mehr',
   'error.internal': 'auf unserer Seite ging etwas schief; erneut versuchen',
   'error.invalid': 'nicht angenommen ({detail})',
+  'error.messageTooLarge': 'das sind {size} KB; höchstens {limit} KB lassen sich auf einmal senden',
 } as const satisfies Record<MessageId, string>;

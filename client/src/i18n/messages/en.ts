@@ -387,6 +387,7 @@ export const en = {
   'error.notFound': 'this poll no longer exists',
   'error.internal': 'something went wrong on our side; try again',
   'error.invalid': 'not accepted ({detail})',
+  'error.messageTooLarge': 'this is {size} KB; at most {limit} KB can be sent at once',
 } as const;
 
 /** Every message id; the other catalogs are typed against it. */

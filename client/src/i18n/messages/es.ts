@@ -387,4 +387,5 @@ export const es = {
   'error.notFound': 'esta encuesta ya no existe',
   'error.internal': 'algo falló en el servidor; inténtalo de nuevo',
   'error.invalid': 'no aceptado ({detail})',
+  'error.messageTooLarge': 'ocupa {size} KB; como máximo se pueden enviar {limit} KB a la vez',
 } as const satisfies Record<MessageId, string>;

@@ -387,4 +387,5 @@ export const ja = {
   'error.notFound': 'この投票はもう存在しません',
   'error.internal': 'サーバー側で問題が発生しました。もう一度お試しください',
   'error.invalid': '受け付けられませんでした（{detail}）',
+  'error.messageTooLarge': 'サイズが {size} KB あります。一度に送れるのは {limit} KB までです',
 } as const satisfies Record<MessageId, string>;

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_SOCKET_MESSAGE_BYTES, type PollDraftInput } from '@quorum/shared';
+import { createSocketLink } from './socket-link';
+import { TransportError } from './realtime-link';
+
+/** A valid-looking draft of about `kb` KB: 20 questions of long labels. */
+const bigDraft = (kb: number): PollDraftInput => ({
+  title: 'Big',
+  questions: Array.from({ length: 20 }, (_, q) => ({
+    id: `q${q}`,
+    kind: 'single' as const,
+    prompt: 'p'.repeat(300),
+    options: Array.from({ length: 20 }, (_, o) => ({ id: `o${o}`, label: 'ラ'.repeat(Math.ceil((kb * 1024) / 20 / 20 / 3)) })),
+  })),
+  settings: { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null },
+});
+
+describe('socket link: messages over the frame limit', () => {
+  // Never connected: the size check comes before anything touches the network.
+  const link = () => createSocketLink({ getToken: () => null, renewSession: async () => false, url: 'http://127.0.0.1:9' });
+
+  it('refuses a request larger than the server reads with INVALID naming the limit, instead of losing the connection', async () => {
+    const answer = await link().request('poll:create', bigDraft(100));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID', message: expect.stringContaining(`${MAX_SOCKET_MESSAGE_BYTES / 1024} KB`) } });
+  });
+
+  it('sends a request within the limit as usual (here: offline, so a transport error)', async () => {
+    await expect(link().request('poll:create', bigDraft(20))).rejects.toBeInstanceOf(TransportError);
+  });
+});
