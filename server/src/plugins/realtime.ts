@@ -52,11 +52,6 @@ export const realtimePlugin = fp<RealtimeOptions>(
     appErrorBodies(io.engine);
     const metrics: RealtimeMetrics = { unknownEvents: 0, missingAcks: 0, invalidPayloads: 0, rateLimited: 0, internalErrors: 0 };
     const clock = new QuestionClock();
-    const limits = new VoterLimits({
-      ballotsPerVoter: config.ballotRateLimit,
-      ballotsPerMeeting: config.meetingBallotRateLimit,
-      socketsPerSession: config.maxSocketsPerSession,
-    });
     const guard = new SessionGuard({ latestRole: (session) => app.sessions.latestRole(session) });
     const offRoleChange = app.sessions.onRoleChange((session) => guard.roleChanged(io, session));
     // With REDIS_URL this process is one of several: the Redis adapter, leases, peer hints.
@@ -64,6 +59,12 @@ export const realtimePlugin = fp<RealtimeOptions>(
       ? await startClusterNode(io, config.redisUrl, config.redisKeyPrefix, (): PollService => service)
       : undefined;
     const lease = cluster?.lease ?? soloLease;
+    const limits = new VoterLimits({
+      ballotsPerVoter: config.ballotRateLimit,
+      ballotsPerMeeting: config.meetingBallotRateLimit,
+      socketsPerSession: config.maxSocketsPerSession,
+      ...(cluster ? { shared: cluster.buckets } : {}),
+    });
     const publisher = new RealtimePublisher(io, () => service.state, config.tallyWindowMs, clock, cluster?.catchUp, config.anonymousRoomMinVoters);
     const deadlines: PollDeadlines = new PollDeadlines(deadlineCloser(() => service, () => deadlines, lease));
     const events = {

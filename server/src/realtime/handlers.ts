@@ -79,21 +79,25 @@ export function registerHandlers(socket: QuorumSocket, options: HandlerOptions):
         reply(fail('UNAUTHENTICATED', ended.message));
         return options.guard.end(socket, ended);
       }
-      const refusal = BALLOT_EVENTS.has(event) ? options.limits.takeBallot(socket.data.session) : undefined;
-      if (refusal) {
-        metrics.rateLimited++;
-        return reply(fail('RATE_LIMITED', RATE_LIMIT_MESSAGES[refusal]));
-      }
-      const input = parseInput(schema, payload);
-      if (!input.ok) {
-        metrics.invalidPayloads++;
-        return reply(input);
-      }
-      run(input.data, socket.data.session, socket).then(reply, (error: unknown) => {
-        metrics.internalErrors++;
-        options.log(error, event);
-        reply(internalFailure(error));
-      });
+      const limited = BALLOT_EVENTS.has(event) ? options.limits.takeBallot(socket.data.session) : Promise.resolve(undefined);
+      limited
+        .then((refusal): Result<unknown> | Promise<Result<unknown>> => {
+          if (refusal) {
+            metrics.rateLimited++;
+            return fail('RATE_LIMITED', RATE_LIMIT_MESSAGES[refusal]);
+          }
+          const input = parseInput(schema, payload);
+          if (!input.ok) {
+            metrics.invalidPayloads++;
+            return input;
+          }
+          return run(input.data, socket.data.session, socket);
+        })
+        .then(reply, (error: unknown) => {
+          metrics.internalErrors++;
+          options.log(error, event);
+          reply(internalFailure(error));
+        });
     });
   }
 }
