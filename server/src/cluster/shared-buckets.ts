@@ -1,4 +1,8 @@
 import type { Redis } from 'ioredis';
+import { within } from './lease';
+
+/** A vote never waits longer than this on Redis for its budget: past it the caller's own buckets decide. */
+const ANSWER_WITHIN_MS = 250;
 
 /**
  * Token buckets in Redis, so a voter's (and a meeting's) ballot budget holds across every instance:
@@ -33,7 +37,7 @@ export type SharedBuckets = (buckets: readonly { key: string; capacity: number }
 export function sharedBuckets(redis: Redis, prefix: string): SharedBuckets {
   return async (buckets, perMs) => {
     const keys = buckets.map((b) => `${prefix}:bucket:${b.key}`);
-    const result = await redis.eval(TAKE_SCRIPT, keys.length, ...keys, perMs, ...buckets.map((b) => b.capacity));
+    const result = await within(redis.eval(TAKE_SCRIPT, keys.length, ...keys, perMs, ...buckets.map((b) => b.capacity)), ANSWER_WITHIN_MS, 'a rate-limit take');
     return Number(result);
   };
 }
