@@ -1,3 +1,7 @@
+// @vitest-environment node
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
 import { describe, expect, it } from 'vitest';
 import { MAX_SOCKET_MESSAGE_BYTES, type PollDraftInput } from '@quorum/shared';
 import { createSocketLink } from './socket-link';
@@ -26,5 +30,25 @@ describe('socket link: messages over the frame limit', () => {
 
   it('sends a request within the limit as usual (here: offline, so a transport error)', async () => {
     await expect(link().request('poll:create', bigDraft(20))).rejects.toBeInstanceOf(TransportError);
+  });
+});
+
+describe('socket link: a handshake refused for too many connections', () => {
+  it('says so in words instead of the bare code', async () => {
+    // Refuses every handshake the way the server's socket cap does (see server/test/voter-limits.test.ts).
+    const http = createServer();
+    const io = new Server(http);
+    io.use((_socket, next) => next(new Error('TOO_MANY_CONNECTIONS')));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    const link = createSocketLink({ getToken: () => 't', renewSession: async () => false, url });
+    try {
+      const offline = new Promise<string | undefined>((resolve) => link.onStatus((status, detail) => status === 'offline' && resolve(detail)));
+      link.connect();
+      expect(await offline).toMatch(/too many windows/);
+    } finally {
+      link.close();
+      await new Promise((resolve) => io.close(resolve));
+    }
   });
 });

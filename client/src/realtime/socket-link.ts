@@ -52,6 +52,7 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
   socket.on('connect_error', (error) => {
     if (socket.active) return setStatus('connecting');
     if (error.message === 'PROTOCOL_MISMATCH') return setStatus('offline', translator()('connection.updated'));
+    if (error.message === 'TOO_MANY_CONNECTIONS') return setStatus('offline', translator()('connection.tooManyConnections'));
     // A refused handshake (expired token) is not retried by socket.io: renew the session once or twice.
     if (error.message === 'UNAUTHENTICATED' && renewals < 2) {
       renewals += 1;

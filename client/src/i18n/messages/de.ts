@@ -371,6 +371,7 @@ export const de = {
   'connection.serverClosed': 'Der Server hat die Verbindung getrennt.',
   'connection.updated': 'Quorum wurde aktualisiert. Bitte App schließen und neu öffnen.',
   'connection.sessionEnded': 'Deine Sitzung ist abgelaufen. Öffne Quorum neu.',
+  'connection.tooManyConnections': 'Quorum ist bei dir in zu vielen Fenstern offen. Schließe eines und versuche es erneut.',
   'connection.notConnected': 'Nicht mit Quorum verbunden.',
   'connection.timeout': 'Quorum hat nicht rechtzeitig geantwortet.',
   'api.http': 'Der Server antwortete mit HTTP {status}.',

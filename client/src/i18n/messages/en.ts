@@ -371,6 +371,7 @@ export const en = {
   'connection.serverClosed': 'The server closed the connection.',
   'connection.updated': 'Quorum was updated. Close and reopen the app.',
   'connection.sessionEnded': 'Your session has ended. Reopen Quorum.',
+  'connection.tooManyConnections': 'Quorum is open in too many windows for you. Close one and try again.',
   'connection.notConnected': 'Not connected to Quorum.',
   'connection.timeout': 'Quorum did not answer in time.',
   'api.http': 'The server answered HTTP {status}.',

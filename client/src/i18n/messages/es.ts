@@ -371,6 +371,7 @@ export const es = {
   'connection.serverClosed': 'El servidor cerró la conexión.',
   'connection.updated': 'Quorum se actualizó. Cierra y vuelve a abrir la aplicación.',
   'connection.sessionEnded': 'Tu sesión terminó. Vuelve a abrir Quorum.',
+  'connection.tooManyConnections': 'Tienes Quorum abierto en demasiadas ventanas. Cierra una e inténtalo de nuevo.',
   'connection.notConnected': 'Sin conexión con Quorum.',
   'connection.timeout': 'Quorum no respondió a tiempo.',
   'api.http': 'El servidor respondió HTTP {status}.',

@@ -371,6 +371,7 @@ export const ja = {
   'connection.serverClosed': 'サーバーが接続を終了しました。',
   'connection.updated': 'Quorum が更新されました。アプリを閉じて開き直してください。',
   'connection.sessionEnded': 'セッションが終了しました。Quorum を開き直してください。',
+  'connection.tooManyConnections': 'Quorum を開いているウィンドウが多すぎます。1 つ閉じてからもう一度お試しください。',
   'connection.notConnected': 'Quorum に接続されていません。',
   'connection.timeout': 'Quorum が時間内に応答しませんでした。',
   'api.http': 'サーバーの応答: HTTP {status}',
