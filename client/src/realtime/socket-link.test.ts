@@ -52,3 +52,31 @@ describe('socket link: a handshake refused for too many connections', () => {
     }
   });
 });
+
+describe('socket link: the server ends the session', () => {
+  it('renews the session and connects again once the server has hung up', async () => {
+    // Ends the first connection as the server's session guard does (see server/test/live-session.test.ts).
+    const http = createServer();
+    const io = new Server(http);
+    let connections = 0;
+    io.on('connection', (socket) => {
+      connections += 1;
+      if (connections > 1) return;
+      socket.emit('session:ended', { code: 'SESSION_EXPIRED', message: 'expired' });
+      setImmediate(() => socket.disconnect(true));
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    let renewals = 0;
+    const link = createSocketLink({ getToken: () => 't', renewSession: async () => (renewals += 1) > 0, url });
+    try {
+      const backOnline = new Promise<void>((resolve) => link.onStatus((status) => status === 'online' && connections === 2 && resolve()));
+      link.connect();
+      await backOnline;
+      expect(renewals).toBe(1);
+    } finally {
+      link.close();
+      await new Promise((resolve) => io.close(resolve));
+    }
+  });
+});
