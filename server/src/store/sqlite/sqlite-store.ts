@@ -5,6 +5,9 @@ import type { Poll } from '@quorum/shared';
 import type { PollRepository, Store } from '../types';
 import { ballotRepository } from './ballot-repository';
 import { BUSY_TIMEOUT_MS, BusyRetry } from './busy-retry';
+
+/** How long opening the database (migrations) waits for another process's lock. */
+const STARTUP_BUSY_TIMEOUT_MS = 5_000;
 import { meetingSettingsRepository } from './meeting-settings-repository';
 import { applyMigrations } from './migrations';
 import { templateRepository } from './template-repository';
@@ -71,7 +74,10 @@ export function openSqliteStore(path: string): Store {
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   configure(db);
+  // Startup may wait longer for another process's lock (an overlapping deploy): nothing is served yet.
+  db.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
   applyMigrations(db);
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const busy = new BusyRetry();
   return {
     polls: busy.wrap(pollRepository(db)),
@@ -106,8 +112,8 @@ function configure(db: Database.Database): void {
   // defaults it off: say it here rather than rely on a compile flag.
   db.pragma('foreign_keys = ON');
   // Another process (a backup, an overlapping deploy) may hold the lock. The busy handler waits
-  // synchronously, blocking every meeting, so it waits only briefly; BusyRetry retries on a timer.
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // synchronously, blocking every meeting, so once serving it waits only briefly (set after the
+  // migrations, see openSqliteStore); BusyRetry retries on a timer.
 }
 
 function pollRepository(db: Database.Database): PollRepository {
