@@ -6,8 +6,6 @@ import type { PollRepository, Store } from '../types';
 import { ballotRepository } from './ballot-repository';
 import { BUSY_TIMEOUT_MS, BusyRetry } from './busy-retry';
 
-/** How long opening the database (migrations) waits for another process's lock. */
-const STARTUP_BUSY_TIMEOUT_MS = 5_000;
 import { meetingSettingsRepository } from './meeting-settings-repository';
 import { applyMigrations } from './migrations';
 import { templateRepository } from './template-repository';
@@ -15,6 +13,9 @@ import { deliveryRepository, meetingRepository, webhookRepository } from './webh
 import { oauthStateRepository, zoomUserRepository } from './zoom-user-repositories';
 
 export { ballotToRow, rowToBallot, type BallotRow } from './ballot-repository';
+
+/** How long opening the database (migrations) waits for another process's lock. */
+const STARTUP_BUSY_TIMEOUT_MS = 5_000;
 
 /** A `polls` row as SQLite returns it. */
 export interface PollRow {
