@@ -5,7 +5,6 @@ import type { Poll } from '@quorum/shared';
 import type { PollRepository, Store } from '../types';
 import { ballotRepository } from './ballot-repository';
 import { BUSY_TIMEOUT_MS, BusyRetry } from './busy-retry';
-
 import { meetingSettingsRepository } from './meeting-settings-repository';
 import { applyMigrations } from './migrations';
 import { templateRepository } from './template-repository';
