@@ -130,7 +130,15 @@ describe('bad input never crashes the server or loses an accepted ballot', () =>
     expect(p.socket.connected).toBe(true);
   });
 
-  it('drops a socket that sends an oversized message, and the server keeps serving', async () => {
+  it('refuses a request over the limit but within what the transport reads with INVALID naming the limit', async () => {
+    const p = await enter({ mid: 'm1', uid: 'p' });
+    const raw = p.socket as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> };
+    const answer = await raw.emitWithAck('poll:create', { title: 'x'.repeat(MAX_SOCKET_MESSAGE_BYTES + 1024) });
+    expect(answer).toEqual({ ok: false, error: { code: 'INVALID', message: expect.stringContaining(`the limit is ${MAX_SOCKET_MESSAGE_BYTES / 1024} KB`) } });
+    expect(p.socket.connected).toBe(true);
+  });
+
+  it('drops a socket that sends a message larger than the transport reads, and the server keeps serving', async () => {
     const p = await enter({ mid: 'm1', uid: 'p' });
     const dropped = new Promise((resolve) => p.socket.on('disconnect', resolve));
     const raw = p.socket as unknown as { emit(e: string, ...a: unknown[]): void };

@@ -1,4 +1,4 @@
-import { handshakeAuthSchema, isHostRole, MAX_SOCKET_MESSAGE_BYTES, type MeetingSettings, type Poll } from '@quorum/shared';
+import { handshakeAuthSchema, isHostRole, TRANSPORT_MESSAGE_BYTES, type MeetingSettings, type Poll } from '@quorum/shared';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { Config } from '../config';
@@ -48,7 +48,7 @@ function tooManySockets(limit: number): Error & { data: { code: string; message:
  */
 export const realtimePlugin = fp<RealtimeOptions>(
   async (app, { config, store }) => {
-    const io: QuorumServer = new Server(app.server, { maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES, serveClient: false });
+    const io: QuorumServer = new Server(app.server, { maxHttpBufferSize: TRANSPORT_MESSAGE_BYTES, serveClient: false });
     appErrorBodies(io.engine);
     const metrics: RealtimeMetrics = { unknownEvents: 0, missingAcks: 0, invalidPayloads: 0, rateLimited: 0, internalErrors: 0 };
     const clock = new QuestionClock();

@@ -1,4 +1,4 @@
-import { fail, parseInput, type Result } from '@quorum/shared';
+import { fail, oversizedMessage, parseInput, type Result } from '@quorum/shared';
 import type { z } from 'zod';
 import type { PollService } from '../services/poll-service';
 import { internalFailure } from './internal-failure';
@@ -78,6 +78,11 @@ export function registerHandlers(socket: QuorumSocket, options: HandlerOptions):
       if (ended) {
         reply(fail('UNAUTHENTICATED', ended.message));
         return options.guard.end(socket, ended);
+      }
+      const oversized = oversizedMessage(event, payload);
+      if (oversized) {
+        metrics.invalidPayloads++;
+        return reply(fail('INVALID', `this request is ${Math.ceil(oversized.bytes / 1024)} KB; the limit is ${oversized.limit / 1024} KB`));
       }
       const limited = BALLOT_EVENTS.has(event) ? options.limits.takeBallot(socket.data.session) : Promise.resolve(undefined);
       limited

@@ -1,8 +1,11 @@
 /**
- * The largest socket message the server reads (socket.io's `maxHttpBufferSize`). A bigger one is not
- * refused with an answer: the transport drops the whole connection. So the client measures first.
+ * The largest socket request the server handles; a bigger one is answered INVALID naming this limit.
+ * The transport itself (socket.io's `maxHttpBufferSize`) reads up to TRANSPORT_MESSAGE_BYTES and
+ * drops the connection beyond, with no answer possible, so the client measures before sending.
  */
 export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
+/** What the transport reads at most: room above the limit, so a request a little over it still gets an answer. */
+export const TRANSPORT_MESSAGE_BYTES = 2 * MAX_SOCKET_MESSAGE_BYTES;
 
 /** Room for socket.io's packet framing around the JSON (type digit, ack id, brackets). */
 const FRAMING_BYTES = 32;
