@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { CONFIGS, type ConfigName } from './bench-targets';
 
 /** What `--scenario` selects. */
-export const SCENARIOS = ['one-room', 'meetings', 'idle', 'adapters'] as const;
+export const SCENARIOS = ['one-room', 'meetings', 'idle', 'adapters', 'abuse'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** The benchmark's command-line settings. */
@@ -21,7 +21,7 @@ export interface BenchArgs {
 }
 
 const USAGE =
-  'usage: npm run bench -- [--scenario one-room|meetings|idle|adapters] [--config raw-ws,embedded,per-vote,pg-redis,pg-redis-2]\n' +
+  'usage: npm run bench -- [--scenario one-room|meetings|idle|adapters|abuse] [--config raw-ws,embedded,per-vote,pg-redis,pg-redis-2]\n' +
   '                        [--voters N] [--meetings M] [--spread-ms 2000] [--runs 1] [--batch-size 50] [--profile <dir>]';
 
 /** Per scenario: voters per meeting, meetings, and the configurations measured when `--config` is not given. */
@@ -30,6 +30,7 @@ const DEFAULTS: Record<ScenarioName, { voters: number; meetings: number; configs
   meetings: { voters: 25, meetings: 200, configs: ['raw-ws', 'embedded', 'pg-redis', 'pg-redis-2'] },
   idle: { voters: 50, meetings: 200, configs: ['raw-ws', 'embedded', 'pg-redis'] },
   adapters: { voters: 200, meetings: 1, configs: [] },
+  abuse: { voters: 50, meetings: 1, configs: [] },
 };
 
 /** Parses the flags; throws with the usage line on bad input. */

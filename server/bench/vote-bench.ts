@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { runAbuseBench } from './abuse-bench';
 import { runAdapterBench } from './adapter-bench';
 import { parseBenchArgs, type BenchArgs } from './args';
 import { CONFIG_LABELS, startTarget } from './bench-targets';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   // Node cannot raise its own limit: say so before thousands of connects fail one by one.
   if (openFilesLimit() < clients + 1_000) console.warn(`open files limit ${openFilesLimit()} < ${clients + 1_000}: run 'ulimit -n 65536' first`);
   const bundles = await bundleServerChild();
+  if (args.scenario === 'abuse') return runAbuseBench(args, bundles);
   if (args.profileDir) console.log(`Profiling into ${args.profileDir} (the profiler itself slows both processes)`);
   await (args.scenario === 'idle' ? idleScenario(args, bundles) : votingScenario(args, bundles));
 }

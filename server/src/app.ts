@@ -3,7 +3,7 @@ import type { Config } from './config';
 import { loggerOptions, type LogStream } from './logger';
 import { warnAboutLegacySettings } from './startup-warnings';
 import { deauthorizationFor, loadRevocations } from './plugins/deauthorization';
-import { errorHandlerPlugin } from './plugins/error-handler';
+import { errorHandlerPlugin, frameworkError } from './plugins/error-handler';
 import { realtimePlugin } from './plugins/realtime';
 import { schemaRoutesPlugin } from './plugins/schema-routes';
 import { securityHeadersPlugin } from './plugins/security-headers';
@@ -59,7 +59,12 @@ function trustProxyOption(setting: Config['trustProxy']): boolean | string[] | (
  * production wiring on an ephemeral port.
  */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: loggerOptions(config, deps.logStream), bodyLimit: BODY_LIMIT_BYTES, trustProxy: trustProxyOption(config.trustProxy) });
+  const app = Fastify({
+    logger: loggerOptions(config, deps.logStream),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: trustProxyOption(config.trustProxy),
+    frameworkErrors: frameworkError,
+  });
   const store = deps.store ?? (await openStore(config.databaseUrl, config.databaseSchema === undefined ? {} : { schema: config.databaseSchema }));
   if (!deps.store) app.addHook('onClose', () => store.close());
   warnAboutLegacySettings(app.log, config);

@@ -1,6 +1,6 @@
-import { PROTOCOL_VERSION } from '@quorum/shared';
+import { MAX_SOCKET_MESSAGE_BYTES, oversizedMessage, PROTOCOL_VERSION, socketMessageBytes } from '@quorum/shared';
 import { io } from 'socket.io-client';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { choicePoll, launch, openSession, useTestServer, vote } from './support/harness';
 
 const ctx = useTestServer({ ballotRateLimit: 30 });
@@ -91,19 +91,54 @@ describe('bad input never crashes the server or loses an accepted ballot', () =>
     expect(ctx.server.app.realtime.metrics.rateLimited).toBe(limited.length);
   });
 
-  it('ignores and counts unknown events and requests without an ack', async () => {
+  it('answers an unknown request that has an ack with INVALID naming it', async () => {
     const p = await enter({ mid: 'm1', uid: 'p' });
-    const raw = p.socket as unknown as { emit(e: string, ...a: unknown[]): void };
-    raw.emit('admin:drop-tables', { all: true });
-    raw.emit('poll:close', { pollId: 'x' }); // no ack function
-    const ok = await p.socket.emitWithAck('poll:open', { pollId: 'x' });
-    expect(ok).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(ctx.server.app.realtime.metrics.unknownEvents).toBe(1);
-    expect(ctx.server.app.realtime.metrics.invalidPayloads).toBe(1);
+    const raw = p.socket as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> };
+    expect(await raw.emitWithAck('admin:drop-tables', { all: true })).toEqual({ ok: false, error: { code: 'INVALID', message: "unknown request 'admin:drop-tables'" } });
+    expect(await raw.emitWithAck('toString', {})).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    expect(ctx.server.app.realtime.metrics.unknownEvents).toBe(2);
     expect(p.socket.connected).toBe(true);
   });
 
-  it('drops a socket that sends an oversized message, and the server keeps serving', async () => {
+  it('counts and logs (once per socket) unknown events and requests without an ack', async () => {
+    const warn = vi.spyOn(ctx.server.app.log, 'warn');
+    const p = await enter({ mid: 'm1', uid: 'p' });
+    const raw = p.socket as unknown as { emit(e: string, ...a: unknown[]): void };
+    for (let i = 0; i < 3; i++) {
+      raw.emit('admin:drop-tables', { all: true });
+      raw.emit('poll:close', { pollId: 'x' }); // no ack function
+    }
+    const ok = await p.socket.emitWithAck('poll:open', { pollId: 'x' });
+    expect(ok).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(ctx.server.app.realtime.metrics).toMatchObject({ unknownEvents: 3, missingAcks: 3, invalidPayloads: 0 });
+    expect(warn.mock.calls.map(([fields, what]) => [what, (fields as { event: string }).event])).toEqual([
+      ['socket sent an unknown event', 'admin:drop-tables'],
+      ['socket sent a request without an ack', 'poll:close'],
+    ]);
+    expect(p.socket.connected).toBe(true);
+  });
+
+  it('answers every message the shared size measure lets through (the client refuses the rest with INVALID)', async () => {
+    const p = await enter({ mid: 'm1', uid: 'p' });
+    const raw = p.socket as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> };
+    // The largest message the measure allows, in multi-byte characters: the server must still read it.
+    const base = socketMessageBytes('ballot:cast', { junk: '' });
+    const payload = { junk: 'é'.repeat(Math.floor((MAX_SOCKET_MESSAGE_BYTES - base) / 2)) };
+    expect(oversizedMessage('ballot:cast', payload)).toBeUndefined();
+    expect(oversizedMessage('ballot:cast', { junk: payload.junk + 'éé' })).toBeDefined();
+    expect(await raw.emitWithAck('ballot:cast', payload)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    expect(p.socket.connected).toBe(true);
+  });
+
+  it('refuses a request over the limit but within what the transport reads with INVALID naming the limit', async () => {
+    const p = await enter({ mid: 'm1', uid: 'p' });
+    const raw = p.socket as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> };
+    const answer = await raw.emitWithAck('poll:create', { title: 'x'.repeat(MAX_SOCKET_MESSAGE_BYTES + 1024) });
+    expect(answer).toEqual({ ok: false, error: { code: 'INVALID', message: expect.stringContaining(`the limit is ${MAX_SOCKET_MESSAGE_BYTES / 1024} KB`) } });
+    expect(p.socket.connected).toBe(true);
+  });
+
+  it('drops a socket that sends a message larger than the transport reads, and the server keeps serving', async () => {
     const p = await enter({ mid: 'm1', uid: 'p' });
     const dropped = new Promise((resolve) => p.socket.on('disconnect', resolve));
     const raw = p.socket as unknown as { emit(e: string, ...a: unknown[]): void };

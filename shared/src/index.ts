@@ -12,6 +12,7 @@ export * from './schemas/report';
 export * from './schemas/parse';
 export * from './protocol/errors';
 export * from './protocol/events';
+export * from './protocol/frame-limit';
 export * from './domain/roles';
 export * from './domain/poll';
 export * from './domain/ballot';

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, serverRestartingSchema, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '@quorum/shared';
+import { fail, oversizedMessage, PROTOCOL_VERSION, serverRestartingSchema, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '@quorum/shared';
 import { backoffDelay, hintedDelay, SOCKET_IO_BACKOFF } from './reconnect-backoff';
 import { TransportError, type ConnectionStatus, type RealtimeLink, type RequestName, type RequestPayload, type RequestResult } from './realtime-link';
 import { translator } from '../i18n';
@@ -102,6 +102,7 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
   socket.on('connect_error', (error) => {
     if (socket.active) return setStatus('connecting');
     if (FINAL_REFUSALS.has(error.message)) return setStatus('offline', t()('connection.updated'));
+    if (error.message === 'TOO_MANY_CONNECTIONS') return setStatus('offline', t()('connection.tooManyConnections'));
     // A refused handshake (expired token) is not retried by socket.io: renew the session once or twice.
     if (error.message === 'UNAUTHENTICATED') {
       if (renewals >= 2) return setStatus('offline', t()('connection.sessionEnded'));
@@ -126,6 +127,12 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
     },
     async request<E extends RequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
       // Buffered emits would be sent blindly after a reconnect; callers decide whether to retry instead.
+      // Over the frame limit the server could not answer: the transport would drop the connection.
+      const oversized = oversizedMessage(event, payload);
+      if (oversized) {
+        const kb = (bytes: number) => Math.ceil(bytes / 1024);
+        return fail('INVALID', translator()('error.messageTooLarge', { size: kb(oversized.bytes), limit: kb(oversized.limit) })) as RequestResult<E>;
+      }
       if (!socket.connected) throw new TransportError(translator()('connection.notConnected'));
       const emit = socket.timeout(options.ackTimeoutMs ?? 10_000) as unknown as {
         emitWithAck: (e: string, p: unknown) => Promise<RequestResult<E>>;

@@ -8,6 +8,7 @@ import type { Store } from '../store/types';
 import { redisLease, withLock, type Lease } from './lease';
 import { PeerBus, type PeerMessage } from './peer-bus';
 import { connectRedis, type RedisLink } from './redis-link';
+import { sharedBuckets, type SharedBuckets } from './shared-buckets';
 
 /** What a process acts on when its peers report changes. */
 export interface FollowDeps {
@@ -26,6 +27,8 @@ export interface ClusterNode {
   lock<T>(pollId: string, task: () => Promise<T>): Promise<T>;
   /** The publisher's catch-up before a tally broadcast (see RealtimePublisher). */
   catchUp(poll: Poll, force: boolean): Promise<unknown> | undefined;
+  /** Rate-limit buckets every process shares (ballot budgets per voter and per meeting). */
+  buckets: SharedBuckets;
   /** Resolves when Redis is reachable (for /healthz); rejects otherwise. */
   ping(): Promise<void>;
   /** Starts acting on peers' messages and resyncing after Redis outages. */
@@ -60,6 +63,7 @@ export async function startClusterNode(io: QuorumServer, redisUrl: string, prefi
       bus.listen((message) => follower.onMessage(message));
       link.onReconnect(() => void follower.resync(localMeetings(io)).catch((error: unknown) => deps.log(error, 'resync after Redis outage')));
     },
+    buckets: sharedBuckets(link.redis, prefix),
     ping: () => link.ping(),
     close: () => link.close(),
   };

@@ -1,5 +1,5 @@
 import { HTTP_STATUS, type ErrorCode } from '@quorum/shared';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpFailure } from './schema-routes';
 
@@ -10,6 +10,20 @@ function codeFor(status: number): ErrorCode {
   if (status === 404) return 'NOT_FOUND';
   if (status === 429) return 'RATE_LIMITED';
   return status >= 500 ? 'INTERNAL' : 'INVALID';
+}
+
+/**
+ * Fastify's `frameworkErrors`: failures before routing (a URL that does not decode, an async
+ * constraint that threw) answered in the app's shape instead of Fastify's default body.
+ */
+export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  void reply.code(HTTP_STATUS.INVALID).send({ error: { code: 'INVALID', message: error.message } });
+}
+
+/** The client's message, naming the limit when a body was too large (Fastify's own says only "too large"). */
+function clientMessage(error: FastifyError, request: FastifyRequest): string {
+  if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return error.message;
+  return `request body larger than the limit of ${request.routeOptions.bodyLimit ?? request.server.initialConfig.bodyLimit} bytes`;
 }
 
 /**
@@ -27,7 +41,7 @@ export const errorHandlerPlugin = fp(
         request.log.error({ err: error }, 'request failed');
         return reply.code(status).send({ error: { code, message: 'something went wrong on our side' } });
       }
-      return reply.code(status).send({ error: { code, message: error.message } });
+      return reply.code(status).send({ error: { code, message: clientMessage(error, request) } });
     });
     app.setNotFoundHandler((request, reply) =>
       reply.code(HTTP_STATUS.NOT_FOUND).send({ error: { code: 'NOT_FOUND', message: `no route for ${request.method} ${request.url}` } }),

@@ -1,4 +1,4 @@
-import { handshakeAuthSchema, isHostRole, PROTOCOL_VERSION, type MeetingSettings, type Poll } from '@quorum/shared';
+import { handshakeAuthSchema, isHostRole, PROTOCOL_VERSION, TRANSPORT_MESSAGE_BYTES, type MeetingSettings, type Poll } from '@quorum/shared';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { Config } from '../config';
@@ -10,6 +10,7 @@ import { originGuard } from '../realtime/origin-guard';
 import { hostsRoom, meetingRoom, placeRoom } from '../realtime/rooms';
 import type { QuorumServer, QuorumSocket } from '../realtime/types';
 import { VoterLimits } from '../realtime/voter-limits';
+import { appErrorBodies } from '../realtime/engine-errors';
 import { SessionGuard } from '../realtime/session-guard';
 import { soloLease, type Lease } from '../cluster/lease';
 import { startClusterNode, type ClusterNode } from '../cluster/cluster-node';
@@ -34,8 +35,6 @@ export interface RealtimeOptions {
   store: Store;
 }
 
-/** Largest socket message accepted: a full 20-question poll is far below this. */
-const MAX_MESSAGE_BYTES = 64 * 1024;
 
 /** The handshake refusal for one socket too many: the code as the message, the limit in `data`. */
 function tooManySockets(limit: number): Error & { data: { code: string; message: string } } {
@@ -60,17 +59,13 @@ const refusal = (code: 'PROTOCOL_MISMATCH' | 'UNAUTHENTICATED', message: string)
  */
 export const realtimePlugin = fp<RealtimeOptions>(
   async (app, { config, store }) => {
-    const io: QuorumServer = new Server(app.server, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
+    const io: QuorumServer = new Server(app.server, { maxHttpBufferSize: TRANSPORT_MESSAGE_BYTES, serveClient: false });
+    appErrorBodies(io.engine);
     // Cross-site WebSocket hijack: a frame from another site under the same top-level page sends the cookie too.
     const appOrigin = new URL(config.publicUrl).origin;
     io.engine.use(originGuard(appOrigin, (origin) => app.log.warn({ origin }, 'realtime request from a foreign origin refused')));
-    const metrics: RealtimeMetrics = { unknownEvents: 0, invalidPayloads: 0, rateLimited: 0, internalErrors: 0 };
+    const metrics: RealtimeMetrics = { unknownEvents: 0, missingAcks: 0, invalidPayloads: 0, rateLimited: 0, internalErrors: 0 };
     const clock = new QuestionClock();
-    const limits = new VoterLimits({
-      ballotsPerVoter: config.ballotRateLimit,
-      ballotsPerMeeting: config.meetingBallotRateLimit,
-      socketsPerSession: config.maxSocketsPerSession,
-    });
     const guard = new SessionGuard({ latestRole: (session) => app.sessions.latestRole(session) });
     const offRoleChange = app.sessions.onRoleChange((session) => guard.roleChanged(io, session));
     // With REDIS_URL this process is one of several: the Redis adapter, leases, peer hints.
@@ -78,6 +73,12 @@ export const realtimePlugin = fp<RealtimeOptions>(
       ? await startClusterNode(io, config.redisUrl, config.redisKeyPrefix, (): PollService => service)
       : undefined;
     const lease = cluster?.lease ?? soloLease;
+    const limits = new VoterLimits({
+      ballotsPerVoter: config.ballotRateLimit,
+      ballotsPerMeeting: config.meetingBallotRateLimit,
+      socketsPerSession: config.maxSocketsPerSession,
+      ...(cluster ? { shared: cluster.buckets } : {}),
+    });
     const publisher = new RealtimePublisher(io, () => service.state, config.tallyWindowMs, clock, cluster?.catchUp, config.anonymousRoomMinVoters);
     const deadlines: PollDeadlines = new PollDeadlines(deadlineCloser(() => service, () => deadlines, lease));
     const events = {
@@ -135,6 +136,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
         limits,
         guard,
         log: (error, event) => app.log.error({ err: error, event }, 'socket handler failed'),
+        warn: (what, event) => app.log.warn({ event, socket: socket.id }, what),
       });
       service.snapshot(session).then(
         (snapshot) => {

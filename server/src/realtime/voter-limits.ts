@@ -1,3 +1,4 @@
+import type { SharedBuckets } from '../cluster/shared-buckets';
 import type { Session } from '../session/session-token';
 import { TokenBucket } from './rate-limiter';
 
@@ -13,6 +14,8 @@ export interface VoterLimitsOptions {
   ballotsPerMeeting: number;
   /** Sockets one voter may hold open in one meeting (panel, popout, main client, a reconnect overlap). */
   socketsPerSession: number;
+  /** With REDIS_URL: the same budgets held in Redis, so they span every instance. */
+  shared?: SharedBuckets;
   now?: () => number;
 }
 
@@ -47,8 +50,9 @@ const sessionKey = (session: Pick<Session, 'meetingId' | 'voterId'>): string => 
 /**
  * Limits that belong to the person, not the connection: a voter's ballot budget and socket count
  * are shared by all of their sockets (and survive a reconnect loop), and each meeting has a budget
- * of its own. In-process: with REDIS_URL each instance keeps its own, so a voter spread over n
- * instances gets at most n times the budget (the load balancer's stickiness usually keeps it at 1).
+ * of its own. With REDIS_URL the budgets live in Redis too and span every instance; the in-process
+ * buckets still turn a flood away before it costs a round trip, and decide alone while Redis is
+ * unreachable (voting goes on). The socket count is per instance.
  */
 export class VoterLimits {
   private readonly voters: KeyedBuckets;
@@ -63,11 +67,17 @@ export class VoterLimits {
     this.sweeper = setInterval(() => this.sweep(), SWEEP_EVERY_MS).unref();
   }
 
-  /** Takes one ballot from the voter's and then the meeting's budget. */
-  takeBallot(session: Session): BallotRefusal {
+  /** Takes one ballot from the voter's and then the meeting's budget (here, then across instances). */
+  async takeBallot(session: Session): Promise<BallotRefusal> {
     if (!this.voters.take(sessionKey(session))) return 'voter';
     if (!this.meetings.take(session.meetingId)) return 'meeting';
-    return undefined;
+    if (!this.options.shared) return undefined;
+    const buckets = [
+      { key: `voter:${encodeURIComponent(session.meetingId)}:${encodeURIComponent(session.voterId)}`, capacity: this.options.ballotsPerVoter },
+      { key: `meeting:${encodeURIComponent(session.meetingId)}`, capacity: this.options.ballotsPerMeeting },
+    ];
+    const empty = await this.options.shared(buckets, BALLOT_WINDOW_MS).catch(() => 0);
+    return empty === 1 ? 'voter' : empty === 2 ? 'meeting' : undefined;
   }
 
   /** Counts a new socket for the session; false (and nothing counted) when it already has the most allowed. */

@@ -299,5 +299,10 @@ export interface Store {
   templates: TemplateRepository;
   /** Liveness check for /healthz. */
   ping(): Promise<void>;
+  /**
+   * SQLite: epoch ms since which a write has been waiting for a lock another process holds (it is
+   * being retried), or undefined; /healthz then says `degraded`. PostgreSQL has no such wait.
+   */
+  writeStalledSince?(): number | undefined;
   close(): Promise<void>;
 }

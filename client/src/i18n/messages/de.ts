@@ -375,6 +375,7 @@ export const de = {
   'connection.updated': 'Quorum wurde aktualisiert. Bitte App schließen und neu öffnen.',
   'connection.sessionEnded': 'Deine Sitzung ist abgelaufen. Öffne Quorum neu.',
   'connection.revoked': 'Quorum wurde aus deinem Zoom-Konto entfernt, daher ist diese Sitzung beendet. Um es wieder zu nutzen, füge Quorum in Zoom hinzu und öffne es erneut.',
+  'connection.tooManyConnections': 'Quorum ist bei dir in zu vielen Fenstern offen. Schließe eines und versuche es erneut.',
   'connection.notConnected': 'Nicht mit Quorum verbunden.',
   'connection.timeout': 'Quorum hat nicht rechtzeitig geantwortet.',
   'api.http': 'Der Server antwortete mit HTTP {status}.',
@@ -391,4 +392,5 @@ export const de = {
   'error.notFound': 'diese Umfrage gibt es nicht mehr',
   'error.internal': 'auf unserer Seite ging etwas schief; erneut versuchen',
   'error.invalid': 'nicht angenommen ({detail})',
+  'error.messageTooLarge': 'das sind {size} KB; höchstens {limit} KB lassen sich auf einmal senden',
 } as const satisfies Record<MessageId, string>;

@@ -375,6 +375,7 @@ export const en = {
   'connection.updated': 'Quorum was updated. Close and reopen the app.',
   'connection.sessionEnded': 'Your session has ended. Reopen Quorum.',
   'connection.revoked': 'Quorum was removed from your Zoom account, so this session has ended. To use it again, add Quorum in Zoom and reopen it.',
+  'connection.tooManyConnections': 'Quorum is open in too many windows for you. Close one and try again.',
   'connection.notConnected': 'Not connected to Quorum.',
   'connection.timeout': 'Quorum did not answer in time.',
   'api.http': 'The server answered HTTP {status}.',
@@ -391,6 +392,7 @@ export const en = {
   'error.notFound': 'this poll no longer exists',
   'error.internal': 'something went wrong on our side; try again',
   'error.invalid': 'not accepted ({detail})',
+  'error.messageTooLarge': 'this is {size} KB; at most {limit} KB can be sent at once',
 } as const;
 
 /** Every message id; the other catalogs are typed against it. */

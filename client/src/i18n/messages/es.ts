@@ -375,6 +375,7 @@ export const es = {
   'connection.updated': 'Quorum se actualizó. Cierra y vuelve a abrir la aplicación.',
   'connection.sessionEnded': 'Tu sesión terminó. Vuelve a abrir Quorum.',
   'connection.revoked': 'Quorum se quitó de tu cuenta de Zoom, así que esta sesión terminó. Para volver a usarlo, agrega Quorum en Zoom y ábrelo de nuevo.',
+  'connection.tooManyConnections': 'Tienes Quorum abierto en demasiadas ventanas. Cierra una e inténtalo de nuevo.',
   'connection.notConnected': 'Sin conexión con Quorum.',
   'connection.timeout': 'Quorum no respondió a tiempo.',
   'api.http': 'El servidor respondió HTTP {status}.',
@@ -391,4 +392,5 @@ export const es = {
   'error.notFound': 'esta encuesta ya no existe',
   'error.internal': 'algo falló en el servidor; inténtalo de nuevo',
   'error.invalid': 'no aceptado ({detail})',
+  'error.messageTooLarge': 'ocupa {size} KB; como máximo se pueden enviar {limit} KB a la vez',
 } as const satisfies Record<MessageId, string>;

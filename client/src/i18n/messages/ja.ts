@@ -375,6 +375,7 @@ export const ja = {
   'connection.updated': 'Quorum が更新されました。アプリを閉じて開き直してください。',
   'connection.sessionEnded': 'セッションが終了しました。Quorum を開き直してください。',
   'connection.revoked': 'Zoom アカウントから Quorum が削除されたため、このセッションは終了しました。再び使うには、Zoom で Quorum を追加して開き直してください。',
+  'connection.tooManyConnections': 'Quorum を開いているウィンドウが多すぎます。1 つ閉じてからもう一度お試しください。',
   'connection.notConnected': 'Quorum に接続されていません。',
   'connection.timeout': 'Quorum が時間内に応答しませんでした。',
   'api.http': 'サーバーの応答: HTTP {status}',
@@ -391,4 +392,5 @@ export const ja = {
   'error.notFound': 'この投票はもう存在しません',
   'error.internal': 'サーバー側で問題が発生しました。もう一度お試しください',
   'error.invalid': '受け付けられませんでした（{detail}）',
+  'error.messageTooLarge': 'サイズが {size} KB あります。一度に送れるのは {limit} KB までです',
 } as const satisfies Record<MessageId, string>;

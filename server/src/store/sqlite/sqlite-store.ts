@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Poll } from '@quorum/shared';
 import type { PollRepository, Store } from '../types';
 import { ballotRepository } from './ballot-repository';
+import { BUSY_TIMEOUT_MS, BusyRetry } from './busy-retry';
 import { meetingSettingsRepository } from './meeting-settings-repository';
 import { applyMigrations } from './migrations';
 import { templateRepository } from './template-repository';
@@ -11,6 +12,9 @@ import { deliveryRepository, meetingRepository, webhookRepository } from './webh
 import { oauthStateRepository, sessionRevocationRepository, zoomUserRepository } from './zoom-user-repositories';
 
 export { ballotToRow, rowToBallot, type BallotRow } from './ballot-repository';
+
+/** How long opening the database (migrations) waits for another process's lock. */
+const STARTUP_BUSY_TIMEOUT_MS = 5_000;
 
 /** A `polls` row as SQLite returns it. */
 export interface PollRow {
@@ -70,19 +74,24 @@ export function openSqliteStore(path: string): Store {
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   configure(db);
+  // Startup may wait longer for another process's lock (an overlapping deploy): nothing is served yet.
+  db.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
   applyMigrations(db);
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const busy = new BusyRetry();
   return {
-    polls: pollRepository(db),
-    ballots: ballotRepository(db),
-    zoomUsers: zoomUserRepository(db),
-    oauthStates: oauthStateRepository(db),
-    sessionRevocations: sessionRevocationRepository(db),
-    webhooks: webhookRepository(db),
-    meetings: meetingRepository(db),
-    deliveries: deliveryRepository(db),
-    meetingSettings: meetingSettingsRepository(db),
-    templates: templateRepository(db),
+    polls: busy.wrap(pollRepository(db)),
+    ballots: busy.wrap(ballotRepository(db)),
+    zoomUsers: busy.wrap(zoomUserRepository(db)),
+    oauthStates: busy.wrap(oauthStateRepository(db)),
+    sessionRevocations: busy.wrap(sessionRevocationRepository(db)),
+    webhooks: busy.wrap(webhookRepository(db)),
+    meetings: busy.wrap(meetingRepository(db)),
+    deliveries: busy.wrap(deliveryRepository(db)),
+    meetingSettings: busy.wrap(meetingSettingsRepository(db)),
+    templates: busy.wrap(templateRepository(db)),
     ping: async () => void db.prepare('SELECT 1').get(),
+    writeStalledSince: () => busy.stalledSince(),
     close: async () => {
       if (!db.open) return;
       // Folds the WAL back into the main file so a closed database is one self-contained file.
@@ -103,8 +112,9 @@ function configure(db: Database.Database): void {
   // The ballot → poll cascade depends on this. better-sqlite3's build defaults it on, stock SQLite
   // defaults it off: say it here rather than rely on a compile flag.
   db.pragma('foreign_keys = ON');
-  // Another process (a backup, an overlapping deploy) may briefly hold the lock: wait, don't fail.
-  db.pragma('busy_timeout = 5000');
+  // Another process (a backup, an overlapping deploy) may hold the lock. The busy handler waits
+  // synchronously, blocking every meeting, so once serving it waits only briefly (set after the
+  // migrations, see openSqliteStore); BusyRetry retries on a timer.
 }
 
 function pollRepository(db: Database.Database): PollRepository {
