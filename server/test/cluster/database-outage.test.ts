@@ -32,6 +32,8 @@ describeCluster('PostgreSQL unreachable mid-poll', () => {
     const cast = (from: number, to: number) => Promise.all(voters.slice(from, to).map((v, i) => vote(v, pollId, 'c', ids[from + i])));
 
     expect((await cast(0, 5)).every((r) => r.ok)).toBe(true);
+    // Tallies are coalesced and may trail the acks: wait for the five before cutting the database off.
+    await host.waitForTally(pollId, (t) => t.turnout === 5);
     proxy.cut();
     const started = Date.now();
     const refused = await cast(5, 10);
