@@ -62,7 +62,7 @@ describe('each request re-checks the session', () => {
     const ended = endedAndClosed(host);
     expect(await host.socket.emitWithAck('poll:close', { pollId })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await ended).toMatchObject({ code: 'SESSION_EXPIRED' });
-    const poll = await ctx.server.app.polls.state.poll(pollId);
-    expect(poll?.status).toBe('open');
+    const poll = await ctx.server.app.polls.guard.pollFor({ voterId: 'observer', meetingId: 'm1', role: 'host', exp: Infinity }, pollId, 'see');
+    expect(poll.ok && poll.data.status).toBe('open');
   });
 });

@@ -3,17 +3,20 @@ import type { RealtimePublisher } from '../realtime/publisher';
 import { meetingRoom } from '../realtime/rooms';
 import type { QuorumServer } from '../realtime/types';
 import type { PollDeadlines } from '../services/poll-deadlines';
+import type { PollMemory } from '../services/poll-memory';
 import type { PollService } from '../services/poll-service';
 import type { Store } from '../store/types';
 import { redisLease, withLock, type Lease } from './lease';
-import { PeerBus, type PeerMessage } from './peer-bus';
+import { PeerBus } from './peer-bus';
+import type { PeerMessage } from './peer-messages';
 import { connectRedis, type RedisLink } from './redis-link';
 import { sharedBuckets, type SharedBuckets } from './shared-buckets';
 
 /** What a process acts on when its peers report changes. */
 export interface FollowDeps {
   store: Store;
-  service: PollService;
+  polls: Pick<PollService, 'refreshPoll'>;
+  memory: PollMemory;
   publisher: RealtimePublisher;
   deadlines: PollDeadlines;
   log: (error: unknown, what: string) => void;
@@ -39,21 +42,27 @@ export interface ClusterNode {
 const MEETING_ROOM = meetingRoom('');
 const HOSTS_SUFFIX = ':hosts';
 
-/**
- * Connects this process to its peers: the Redis adapter, leases, the peer bus. `service` is read
- * lazily because the service is built after the adapter (it needs the publisher, which needs io).
- */
-export async function startClusterNode(io: QuorumServer, redisUrl: string, prefix: string, service: () => PollService): Promise<ClusterNode> {
+export interface ClusterNodeOptions {
+  io: QuorumServer;
+  redisUrl: string;
+  /** Of every Redis key and channel (REDIS_KEY_PREFIX). */
+  prefix: string;
+  /** This process's polls and tallies, whose versions the peers are told and which they catch up. */
+  memory: PollMemory;
+}
+
+/** Connects this process to its peers: the Redis adapter, leases, the peer bus. */
+export async function startClusterNode({ io, redisUrl, prefix, memory }: ClusterNodeOptions): Promise<ClusterNode> {
   const link: RedisLink = await connectRedis(io, redisUrl, prefix);
   const lease = redisLease(link.redis, prefix);
-  const bus = new PeerBus(io, (pollId, run) => service().state.loadedTally(pollId, run)?.version);
+  const bus = new PeerBus(io, (pollId, run) => memory.state.loadedTally(pollId, run)?.version);
   const audience = (meetingId: string) => (io.of('/').adapter.rooms.get(meetingRoom(meetingId))?.size ?? 0) > 0;
   return {
     lease,
     bus,
     lock: (pollId, task) => withLock(lease, `poll:${pollId}`, task),
     catchUp(poll, force) {
-      const { tallies, state } = service();
+      const { tallies, state } = memory;
       // Only runs someone here watches; the others catch up when a client asks (snapshot, ballot).
       if (!audience(poll.meetingId) || !state.loadedTally(poll.id, poll.run)) return undefined;
       return force || tallies.behind(poll.id, poll.run) ? tallies.refresh(poll, poll.run) : undefined;
@@ -85,12 +94,12 @@ class Follower {
   ) {}
 
   onMessage(message: PeerMessage): void {
-    const { service, publisher, log } = this.deps;
+    const { memory, publisher, log } = this.deps;
     switch (message.kind) {
       case 'tally':
         for (const [pollId, run, version] of message.runs) {
-          service.tallies.heard(pollId, run, version);
-          const poll = service.state.cached(pollId);
+          memory.tallies.heard(pollId, run, version);
+          const poll = memory.state.cached(pollId);
           // The coalesced broadcast reads the new changes from the log just before it goes out.
           if (poll && poll.run === run && this.audience(poll.meetingId)) publisher.tallyChanged(poll);
         }
@@ -109,22 +118,22 @@ class Follower {
    * re-read and re-sent, then announced again (peers may have missed this process's hints).
    */
   async resync(meetingIds: readonly string[]): Promise<void> {
-    const { store, service, deadlines } = this.deps;
+    const { store, memory, deadlines } = this.deps;
     for (const poll of await store.polls.listOpenWithDeadline()) deadlines.watch(poll);
-    const ids = new Set(service.state.cachedIds());
+    const ids = new Set(memory.state.cachedIds());
     for (const meetingId of meetingIds) for (const poll of await store.polls.listByMeeting(meetingId)) ids.add(poll.id);
     for (const pollId of ids) {
       await this.reload(pollId);
       this.bus.pollChanged(pollId);
-      const poll = service.state.cached(pollId);
+      const poll = memory.state.cached(pollId);
       if (poll?.status === 'open') this.bus.tallyChanged(poll.id, poll.run);
     }
   }
 
   private async reload(pollId: string): Promise<void> {
-    const { service, publisher, deadlines } = this.deps;
-    const before = service.state.cached(pollId);
-    const poll = await service.refreshPoll(pollId);
+    const { polls, memory, publisher, deadlines } = this.deps;
+    const before = memory.state.cached(pollId);
+    const poll = await polls.refreshPoll(pollId);
     if (!poll) {
       if (!before) return;
       deadlines.watch({ ...before, status: 'closed' }); // cancels its timer
@@ -135,7 +144,7 @@ class Follower {
     deadlines.watch(poll);
     if (!this.audience(poll.meetingId)) return;
     // Loaded here if new to this process; the publisher then reads what changed since (forced).
-    if (poll.run > 0) await service.state.tally(poll);
+    if (poll.run > 0) await memory.state.tally(poll);
     publisher.pollChanged(poll);
   }
 }

@@ -1,20 +1,7 @@
 import type { MeetingSettings } from '@quorum/shared';
 import type { QuorumServer } from '../realtime/types';
+import { PEER_EVENT, type PeerMessage } from './peer-messages';
 
-/**
- * What one server process tells the others. Deliberately small hints, never state: the receiver
- * reads the truth from the database, so a hint lost in a Redis outage only delays an update (and a
- * reconnect triggers a full resync), and hints arriving out of order cannot roll anything back.
- */
-export type PeerMessage =
-  /** These runs' tallies reached these versions. */
-  | { kind: 'tally'; runs: [pollId: string, run: number, version: number][] }
-  /** This poll changed (or was deleted): reload it. */
-  | { kind: 'poll'; pollId: string }
-  | { kind: 'settings'; meetingId: string; settings: MeetingSettings };
-
-/** The socket.io server-side event carrying peer messages between processes. */
-export const PEER_EVENT = 'quorum:peer' as const;
 
 /**
  * Sends peer messages through the socket.io adapter (`serverSideEmit`: Redis pub/sub, every other

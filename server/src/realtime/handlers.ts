@@ -1,12 +1,9 @@
-import { fail, oversizedMessage, parseInput, type Result } from '@quorum/shared';
-import type { z } from 'zod';
-import type { PollService } from '../services/poll-service';
+import { fail, isRequestName, oversizedMessage, parseRequest, type RequestName, type RequestOutput, type Result } from '@quorum/shared';
 import { internalFailure } from './internal-failure';
-import type { QuestionClock } from './question-clock';
-import { BALLOT_EVENTS, routes, type Handler } from './routes';
-import type { QuorumServer, QuorumSocket } from './types';
-import type { BallotRefusal, VoterLimits } from './voter-limits';
+import { BALLOT_EVENTS, type RouteTable } from './routes';
 import type { SessionGuard } from './session-guard';
+import type { QuorumSocket } from './types';
+import type { BallotRefusal, VoterLimits } from './voter-limits';
 
 /** Counters of what the socket layer turned away; exposed on /healthz and read by tests. */
 export interface RealtimeMetrics {
@@ -18,10 +15,8 @@ export interface RealtimeMetrics {
   internalErrors: number;
 }
 
-interface HandlerOptions {
-  io: QuorumServer;
-  service: PollService;
-  clock: QuestionClock;
+export interface DispatcherOptions {
+  routes: RouteTable;
   metrics: RealtimeMetrics;
   /** Ballot budgets shared by all of a voter's sockets and by the meeting. */
   limits: VoterLimits;
@@ -29,7 +24,7 @@ interface HandlerOptions {
   guard: SessionGuard;
   log: (error: unknown, event: string) => void;
   /** A client misusing the protocol (logged once per socket and kind; the metrics count every one). */
-  warn: (what: string, event: string) => void;
+  warn: (what: string, event: string, socketId: string) => void;
 }
 
 /** An event name as it may appear in a log line or a reply: printable and short. */
@@ -41,68 +36,69 @@ const RATE_LIMIT_MESSAGES: Record<NonNullable<BallotRefusal>, string> = {
 };
 
 /**
- * Wires one socket's requests: parse with the shared schema → service → ack. Nothing a client sends
- * can throw out of here: bad input gets INVALID naming the field, surprises get INTERNAL.
+ * Every socket's requests, through one listener: parse with the request's shared schema → its route →
+ * ack. Built once per server (one route table, no per-socket listeners). Nothing a client sends can
+ * throw out of here: bad input gets INVALID naming the field, surprises get INTERNAL.
  */
-export function registerHandlers(socket: QuorumSocket, options: HandlerOptions): void {
-  const { metrics } = options;
-  const table: Record<string, { schema: z.ZodType; run: Handler<z.ZodType> }> = routes(options.service, options.clock, options.io);
+export function createDispatcher(options: DispatcherOptions) {
+  const { metrics, routes } = options;
 
-  options.guard.watch(socket);
+  /** One request of a known name, answered through `reply` with exactly that request's ack type. */
+  async function answer<E extends RequestName>(event: E, payload: unknown, socket: QuorumSocket): Promise<Result<RequestOutput<E>>> {
+    const ended = options.guard.ended(socket);
+    if (ended) {
+      options.guard.end(socket, ended);
+      return fail('UNAUTHENTICATED', ended.message);
+    }
+    const oversized = oversizedMessage(event, payload);
+    if (oversized) {
+      metrics.invalidPayloads++;
+      return fail('INVALID', `this request is ${Math.ceil(oversized.bytes / 1024)} KB; the limit is ${oversized.limit / 1024} KB`);
+    }
+    const refusal = BALLOT_EVENTS.has(event) ? await options.limits.takeBallot(socket.data.session) : undefined;
+    if (refusal) {
+      metrics.rateLimited++;
+      return fail('RATE_LIMITED', RATE_LIMIT_MESSAGES[refusal]);
+    }
+    const input = parseRequest(event, payload);
+    if (!input.ok) {
+      metrics.invalidPayloads++;
+      return input;
+    }
+    return routes[event](input.data, socket.data.session, socket);
+  }
 
-  // Log the first of each kind per socket only: a fuzzing client must not flood the log.
-  const warned = new Set<string>();
-  const warnOnce = (what: string, event: unknown) => {
-    if (warned.has(what)) return;
-    warned.add(what);
-    options.warn(what, printable(event));
-  };
-
-  socket.onAny((event: unknown, ...args: unknown[]) => {
-    if (typeof event === 'string' && Object.hasOwn(table, event)) return;
-    metrics.unknownEvents++;
-    const ack = args.at(-1);
-    if (typeof ack === 'function') (ack as (r: Result<never>) => void)(fail('INVALID', `unknown request '${printable(event)}'`));
-    else warnOnce('socket sent an unknown event', event);
-  });
-
-  for (const [event, { schema, run }] of Object.entries(table)) {
-    // The typed socket API cannot express "any of these events", so register untyped.
-    (socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void }).on(event, (payload, ack) => {
-      if (typeof ack !== 'function') {
-        metrics.missingAcks++; // every request needs an ack; without one nobody would hear the answer
-        return warnOnce('socket sent a request without an ack', event);
-      }
-      const reply = ack as (r: Result<unknown>) => void;
-      const ended = options.guard.ended(socket);
-      if (ended) {
-        reply(fail('UNAUTHENTICATED', ended.message));
-        return options.guard.end(socket, ended);
-      }
-      const oversized = oversizedMessage(event, payload);
-      if (oversized) {
-        metrics.invalidPayloads++;
-        return reply(fail('INVALID', `this request is ${Math.ceil(oversized.bytes / 1024)} KB; the limit is ${oversized.limit / 1024} KB`));
-      }
-      const limited = BALLOT_EVENTS.has(event) ? options.limits.takeBallot(socket.data.session) : Promise.resolve(undefined);
-      limited
-        .then((refusal): Result<unknown> | Promise<Result<unknown>> => {
-          if (refusal) {
-            metrics.rateLimited++;
-            return fail('RATE_LIMITED', RATE_LIMIT_MESSAGES[refusal]);
-          }
-          const input = parseInput(schema, payload);
-          if (!input.ok) {
-            metrics.invalidPayloads++;
-            return input;
-          }
-          return run(input.data, socket.data.session, socket);
-        })
-        .then(reply, (error: unknown) => {
+  return {
+    /** Starts serving one socket's requests. */
+    attach(socket: QuorumSocket): void {
+      options.guard.watch(socket);
+      // Log the first of each kind per socket only: a fuzzing client must not flood the log.
+      const warned = new Set<string>();
+      const warnOnce = (what: string, event: unknown) => {
+        if (warned.has(what)) return;
+        warned.add(what);
+        options.warn(what, printable(event), socket.id);
+      };
+      socket.onAny((event: unknown, ...args: unknown[]) => {
+        const ack = args.at(-1);
+        const reply = typeof ack === 'function' ? (ack as (result: Result<unknown>) => void) : undefined;
+        if (typeof event !== 'string' || !isRequestName(event)) {
+          metrics.unknownEvents++;
+          if (reply) return reply(fail('INVALID', `unknown request '${printable(event)}'`));
+          return warnOnce('socket sent an unknown event', event);
+        }
+        if (!reply) {
+          metrics.missingAcks++; // every request needs an ack; without one nobody would hear the answer
+          return warnOnce('socket sent a request without an ack', event);
+        }
+        answer(event, args[0], socket).then(reply, (error: unknown) => {
           metrics.internalErrors++;
           options.log(error, event);
           reply(internalFailure(error));
         });
-    });
-  }
+      });
+    },
+  };
 }
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

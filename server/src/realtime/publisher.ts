@@ -1,5 +1,5 @@
 import { canSeePoll, canSeeResults, canSeeStandings, pollForRole, roomPrivacy, type MeetingSettings, type Poll } from '@quorum/shared';
-import type { PollEvents } from '../services/poll-service';
+import type { PollEvents } from '../services/poll-events';
 import type { PollState } from '../services/poll-state';
 import type { QuestionClock } from './question-clock';
 import type { QuorumServer } from './types';
@@ -11,6 +11,23 @@ import { emitToPlaces } from './room-tallies';
 
 /** The same callback for a promise's fulfilment and its rejection. */
 const either = (then: () => void): [() => void, () => void] => [then, then];
+
+export interface PublisherOptions {
+  io: QuorumServer;
+  /** The poll cache the broadcasts read (current polls, loaded tallies). */
+  state: PollState;
+  /** Tally broadcasts per poll are coalesced into windows this long (TALLY_WINDOW_MS; 0 = one per vote). */
+  windowMs: number;
+  /** The quiz clock, told when a poll reaches its voters and when it stops. */
+  clock?: QuestionClock;
+  /**
+   * With several server processes: brings the poll's tally up to the database's before it is sent
+   * (`force` after a lifecycle change); returns undefined when there is nothing to read.
+   */
+  catchUp?: (poll: Poll, force: boolean) => Promise<unknown> | undefined;
+  /** K of the room-privacy rule (ANONYMOUS_ROOM_MIN_VOTERS); the shared default when absent. */
+  roomMinVoters?: number;
+}
 
 /**
  * Turns committed changes into socket.io broadcasts, with each audience getting only what it may
@@ -27,22 +44,21 @@ export class RealtimePublisher implements PollEvents {
   /** Whether a tally fan-out still under way is overtaken by a newer one (see `SliceTarget.supersede`). */
   private readonly latestWins: boolean;
 
-  /**
-   * @param catchUp with several server processes: brings the poll's tally up to the database's before
-   *   it is sent (`force` after a lifecycle change); returns undefined when there is nothing to read.
-   * @param roomMinVoters K of the room-privacy rule (ANONYMOUS_ROOM_MIN_VOTERS); the shared default when absent.
-   */
-  constructor(
-    private readonly io: QuorumServer,
-    private readonly state: () => PollState,
-    windowMs: number,
-    private readonly clock?: QuestionClock,
-    private readonly catchUp?: (poll: Poll, force: boolean) => Promise<unknown> | undefined,
-    private readonly roomMinVoters?: number,
-  ) {
-    this.broadcaster = new TallyBroadcaster(windowMs, (pollId) => this.sendTally(pollId));
+  private readonly io: QuorumServer;
+  private readonly state: PollState;
+  private readonly clock: QuestionClock | undefined;
+  private readonly catchUp: PublisherOptions['catchUp'];
+  private readonly roomMinVoters: number | undefined;
+
+  constructor(options: PublisherOptions) {
+    this.io = options.io;
+    this.state = options.state;
+    this.clock = options.clock;
+    this.catchUp = options.catchUp;
+    this.roomMinVoters = options.roomMinVoters;
+    this.broadcaster = new TallyBroadcaster(options.windowMs, (pollId) => this.sendTally(pollId));
     // Coalescing off (the per-vote baseline) means every version goes to every socket.
-    this.latestWins = windowMs > 0;
+    this.latestWins = options.windowMs > 0;
   }
 
   pollChanged(poll: Poll): void {
@@ -103,7 +119,7 @@ export class RealtimePublisher implements PollEvents {
 
   private emitTally(pollId: string): void {
     const poll = this.latest.get(pollId);
-    const tally = poll && this.state().loadedTally(poll.id, poll.run);
+    const tally = poll && this.state.loadedTally(poll.id, poll.run);
     if (!poll || !tally) return;
     const everyone = meetingRoom(poll.meetingId);
     const hosts = hostsRoom(poll.meetingId);

@@ -1,4 +1,4 @@
-import { canSeePoll, fail, isHostRole, ok, pollForRole, type Poll, type Result } from '@quorum/shared';
+import { canSeePoll, fail, ok, pollForRole, type Poll, type Result } from '@quorum/shared';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from '../plugins/schema-routes';
@@ -15,10 +15,10 @@ const runParams = pollParams.extend({ run: z.coerce.number().int().min(1) });
 
 /** The poll and run an export names, if the caller is a host of the poll's meeting. */
 async function hostRun(app: FastifyInstance, session: Session, params: z.output<typeof runParams>): Promise<Result<{ poll: Poll; run: number }>> {
-  if (!isHostRole(session.role)) return fail('FORBIDDEN', 'only hosts can export results');
-  const poll = await app.polls.state.poll(params.pollId);
-  if (!poll || poll.meetingId !== session.meetingId || params.run > poll.run) return fail('NOT_FOUND', 'no such poll run in this meeting');
-  return ok({ poll, run: params.run });
+  const found = await app.polls.guard.pollFor(session, params.pollId, 'host', 'export results');
+  if (!found.ok) return found;
+  if (params.run > found.data.run) return fail('NOT_FOUND', 'no such poll run in this meeting', 'run');
+  return ok({ poll: found.data, run: params.run });
 }
 
 /** An attachment download with a name that says what it is. */
@@ -41,10 +41,9 @@ export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (base, { s
   app.get('/api/polls/:pollId', { schema: { params: pollParams } }, async (request, reply) => {
     assertSession(request);
     const { session } = request;
-    const poll = await app.polls.state.poll(request.params.pollId);
-    if (!poll || poll.meetingId !== session.meetingId || !canSeePoll(poll, session.role)) {
-      return sendError(reply, fail('NOT_FOUND', 'no such poll in this meeting').error);
-    }
+    const found = await app.polls.guard.pollFor(session, request.params.pollId, 'see');
+    if (!found.ok) return sendError(reply, found.error);
+    const poll = found.data;
     const runs = await Promise.all(Array.from({ length: poll.run }, (_, i) => app.polls.runTally(poll, i + 1, session.role, session.roomId)));
     return { poll: pollForRole(poll, session.role), runs };
   });

@@ -25,7 +25,8 @@ import { BallotBatcher } from './ballot-batcher';
 import { ChangeLogCompactor, type ChangeLogRetention } from './change-log';
 import type { MeetingAccess } from './meeting-access';
 import { hasEnded, meetingEnded } from './meeting-ended';
-import type { PollEvents } from './poll-service';
+import type { PollEvents } from './poll-events';
+import type { PollGuard } from './poll-guard';
 import type { PollState } from './poll-state';
 import type { TallySync } from './tally-sync';
 
@@ -41,6 +42,7 @@ export interface BallotServiceDeps {
   tallies: TallySync;
   events: PollEvents;
   access: MeetingAccess;
+  guard: PollGuard;
   ctx: () => DomainContext;
   /** How much of each run's change log outlives being superseded; the default when absent. */
   retention?: ChangeLogRetention;
@@ -62,7 +64,7 @@ export class BallotService {
 
   /** Counts one answer. The ack settles only after the ballot's transaction committed. */
   async cast(session: Session, input: CastBallot, reachedAt?: ReachedAt): Promise<Result<Receipt>> {
-    const poll = await this.pollInMeeting(session, input.pollId);
+    const poll = await this.deps.guard.pollFor(session, input.pollId, 'vote');
     if (!poll.ok) return poll;
     const ballot = castBallot(poll.data, session.voterId, input, this.deps.ctx());
     if (!ballot.ok) return this.whyRefused(session, ballot);
@@ -78,7 +80,7 @@ export class BallotService {
 
   /** A survey's answers in one all-or-nothing transaction. */
   async submit(session: Session, input: SubmitBallots, reachedAt?: ReachedAt): Promise<Result<Receipt[]>> {
-    const poll = await this.pollInMeeting(session, input.pollId);
+    const poll = await this.deps.guard.pollFor(session, input.pollId, 'vote');
     if (!poll.ok) return poll;
     const ballots = submitBallots(poll.data, session.voterId, input, this.deps.ctx());
     if (!ballots.ok) return this.whyRefused(session, ballots);
@@ -97,9 +99,7 @@ export class BallotService {
 
   /** A host hides (or shows again) one open-text answer; it leaves the tally, the list and exports. */
   async hide(session: Session, input: AnswerHide): Promise<Result<{ ballotId: string; hidden: boolean }>> {
-    const allowed = await this.deps.access.mayRun(session);
-    if (!allowed.ok) return allowed;
-    const poll = await this.pollInMeeting(session, input.pollId);
+    const poll = await this.deps.guard.pollFor(session, input.pollId, 'run');
     if (!poll.ok) return poll;
     if (input.run > poll.data.run) return fail('NOT_FOUND', 'no such run of this poll', 'run');
     const tally = await this.deps.state.tally(poll.data, input.run);
@@ -119,7 +119,7 @@ export class BallotService {
 
   /** My standing in a quiz run, when I may see standings (hosts any time, others once closed). */
   async quizScore(session: Session, input: QuizScoreRequest): Promise<Result<QuizScore | null>> {
-    const poll = await this.pollInMeeting(session, input.pollId);
+    const poll = await this.deps.guard.pollFor(session, input.pollId, 'vote');
     if (!poll.ok) return poll;
     if (!poll.data.settings.quiz) return fail('INVALID', 'this poll is not a quiz', 'pollId');
     const run = input.run ?? poll.data.run;
@@ -206,12 +206,6 @@ export class BallotService {
   private isLive(poll: Poll): boolean {
     const live = this.deps.state.cached(poll.id);
     return live !== undefined && live.status === 'open' && live.run === poll.run && !isPastDeadline(live, this.deps.ctx().now);
-  }
-
-  private async pollInMeeting(session: Session, pollId: string): Promise<Result<Poll>> {
-    const poll = await this.deps.state.poll(pollId);
-    if (!poll || poll.meetingId !== session.meetingId) return fail('NOT_FOUND', 'no such poll in this meeting', 'pollId');
-    return ok(poll);
   }
 }
 

@@ -71,7 +71,7 @@ async function meetingEnded(deps: MeetingEventsDeps, event: InboxEvent, object: 
   const tallies: PollTally[] = [];
   for (const poll of final) {
     // Read through to the database: other server processes may have counted ballots this one has not.
-    for (let run = 1; run <= poll.run; run++) tallies.push((await deps.polls.tallies.refresh(poll, run)).snapshot(true, false, { all: true, privacy: deps.polls.roomPrivacy(poll) }));
+    for (let run = 1; run <= poll.run; run++) tallies.push(await deps.polls.finalTally(poll, run));
   }
   const report = buildMeetingReport(meeting, final, tallies, await countParticipants(deps, meeting));
   const host = meeting.hostId ? await deps.accounts.profile(meeting.hostId) : undefined;

@@ -9,7 +9,6 @@ import {
   extendDeadline,
   fail,
   isHostRole,
-  ok,
   openPoll,
   ownRoom,
   pollForRole,
@@ -18,7 +17,6 @@ import {
   stopTimer,
   toReceipt,
   type DomainContext,
-  type MeetingSettings,
   type MeetingSnapshot,
   type Poll,
   type PollDraft,
@@ -29,53 +27,48 @@ import {
 } from '@quorum/shared';
 import { toSessionView, type Session } from '../session/session-token';
 import type { Store } from '../store/types';
-import { BallotService } from './ballot-service';
-import type { ChangeLogRetention } from './change-log';
+import type { BallotService } from './ballot-service';
+import type { MeetingAccess } from './meeting-access';
 import { hasEnded, meetingEnded } from './meeting-ended';
-import { MeetingAccess } from './meeting-access';
-import { PollState } from './poll-state';
-import { TallySync } from './tally-sync';
-
-/** What the service tells the realtime layer after a change is committed. */
-export interface PollEvents {
-  pollChanged(poll: Poll): void;
-  pollDeleted(poll: Poll): void;
-  tallyChanged(poll: Poll): void;
-  /** Optional so older wiring keeps compiling; the realtime layer tells the meeting. */
-  settingsChanged?(meetingId: string, settings: MeetingSettings): void;
-}
+import type { PollEvents } from './poll-events';
+import type { PollGuard } from './poll-guard';
+import type { PollMemory } from './poll-memory';
+import type { PollState } from './poll-state';
+import type { TallySync } from './tally-sync';
 
 export interface PollServiceDeps {
   store: Store;
   events: PollEvents;
+  memory: PollMemory;
+  access: MeetingAccess;
+  guard: PollGuard;
+  ballots: BallotService;
+  ctx: () => DomainContext;
   /**
    * Holds a poll across every server process while a lifecycle change re-reads, decides and writes
    * it (several processes share the database). Absent with one process: the local queue suffices.
    */
   lock?: <T>(pollId: string, task: () => Promise<T>) => Promise<T>;
-  /** Retention of the ballot change log (tests shrink it); DEFAULT_RETENTION when absent. */
-  changeLogRetention?: ChangeLogRetention;
   /** K of the room-privacy rule (config ANONYMOUS_ROOM_MIN_VOTERS); the shared default when absent. */
   roomMinVoters?: number;
-  now?: () => number;
-  newId?: () => string;
 }
 
 /**
  * The authoritative poll rules applied to the store: load → pure domain rule → save → publish.
  * Every method takes the caller's trusted session; host-only actions check its role (and the
- * meeting's co-host setting) here, so no transport can skip the check. Ballots are `ballots`' job.
+ * meeting's co-host setting) through the guard, so no transport can skip the check. Built by
+ * createPollDomain (poll-domain.ts) with its collaborators; ballots are `ballots`' job.
  */
 export class PollService {
-  readonly state: PollState;
-  /** Keeps the in-memory tallies equal to the database's when other processes write ballots too. */
-  readonly tallies: TallySync;
   readonly ballots: BallotService;
   readonly access: MeetingAccess;
+  /** The one "may this session touch this poll" rule. */
+  readonly guard: PollGuard;
+  private readonly state: PollState;
+  private readonly tallies: TallySync;
   private readonly store: Store;
   private readonly events: PollEvents;
-  private readonly now: () => number;
-  private readonly newId: () => string;
+  private readonly ctx: () => DomainContext;
   private readonly lock: PollServiceDeps['lock'];
   private readonly roomMinVoters: number | undefined;
   /** Lifecycle changes of one poll run one after another, never interleaved. */
@@ -84,20 +77,18 @@ export class PollService {
   constructor(deps: PollServiceDeps) {
     this.store = deps.store;
     this.events = deps.events;
-    this.now = deps.now ?? Date.now;
-    this.newId = deps.newId ?? (() => crypto.randomUUID().replaceAll('-', ''));
+    this.state = deps.memory.state;
+    this.tallies = deps.memory.tallies;
+    this.access = deps.access;
+    this.guard = deps.guard;
+    this.ballots = deps.ballots;
+    this.ctx = deps.ctx;
     this.lock = deps.lock;
     this.roomMinVoters = deps.roomMinVoters;
-    this.state = new PollState(deps.store);
-    this.tallies = new TallySync(this.state, deps.store.ballots);
-    this.access = new MeetingAccess(deps.store, (meetingId, settings) => this.events.settingsChanged?.(meetingId, settings), this.now);
-    const ctx = () => this.ctx();
-    const retention = deps.changeLogRetention === undefined ? {} : { retention: deps.changeLogRetention };
-    this.ballots = new BallotService({ store: deps.store, state: this.state, tallies: this.tallies, events: deps.events, access: this.access, ctx, ...retention });
   }
 
-  private ctx(): DomainContext {
-    return { now: this.now(), newId: this.newId };
+  private now(): number {
+    return this.ctx().now;
   }
 
   /** Creates a draft in the caller's meeting. */
@@ -186,6 +177,15 @@ export class PollService {
     return tally.snapshot(canSeeResults(asOf, role), canSeeStandings(asOf, role), rooms);
   }
 
+  /**
+   * A run's tally as the host sees it, re-read from the database first (another process may have
+   * counted the last ballots): the meeting report's figures.
+   */
+  async finalTally(poll: Poll, run: number): Promise<PollTally> {
+    const tally = await this.tallies.refresh(poll, run);
+    return tally.snapshot(true, false, { all: true, privacy: this.roomPrivacy(poll) });
+  }
+
   /** How this poll's room shares may leave the server (anonymous polls withhold small rooms). */
   roomPrivacy(poll: Poll): RoomPrivacy {
     return roomPrivacy(poll, this.roomMinVoters);
@@ -231,12 +231,8 @@ export class PollService {
     });
   }
 
-  private async hostPoll(session: Session, pollId: string): Promise<Result<Poll>> {
-    const allowed = await this.access.mayRun(session);
-    if (!allowed.ok) return allowed;
-    const poll = await this.state.poll(pollId);
-    if (!poll || poll.meetingId !== session.meetingId) return fail('NOT_FOUND', 'no such poll in this meeting', 'pollId');
-    return ok(poll);
+  private hostPoll(session: Session, pollId: string): Promise<Result<Poll>> {
+    return this.guard.pollFor(session, pollId, 'run');
   }
 
   /** Re-reads a poll that another process may have changed; undefined (and forgotten) once deleted. */

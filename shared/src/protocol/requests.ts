@@ -4,6 +4,7 @@ import { meetingSettingsSchema, type MeetingSettings } from '../schemas/meeting'
 import { pollDraftSchema, type Poll } from '../schemas/poll';
 import type { QuizScore } from '../schemas/quiz';
 import { answerHideSchema, pollExtendSchema, pollRefSchema, pollUpdateSchema, quizScoreRequestSchema } from '../schemas/requests';
+import { parseInput } from '../schemas/parse';
 import type { Result } from './errors';
 
 /** Who has voted, for the invitation picker; anonymous polls never tell. */
@@ -69,3 +70,12 @@ export type ClientToServerEvents = { [E in RequestName]: (input: RequestInput<E>
 
 /** True for a name the table knows (the server's dispatcher reads untyped event names). */
 export const isRequestName = (event: string): event is RequestName => Object.hasOwn(REQUESTS, event);
+
+/**
+ * Checks a request's input with its own schema. (TypeScript cannot see that the schema looked up by a
+ * generic name is that request's, so this one function says so.)
+ */
+export function parseRequest<E extends RequestName>(event: E, payload: unknown): Result<ParsedRequest<E>> {
+  const schema: z.ZodType = REQUESTS[event].input;
+  return parseInput(schema, payload) as Result<ParsedRequest<E>>;
+}
