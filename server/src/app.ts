@@ -5,6 +5,7 @@ import { warnAboutLegacySettings } from './startup-warnings';
 import { deauthorizationFor, loadRevocations } from './plugins/deauthorization';
 import { errorHandlerPlugin, frameworkError } from './plugins/error-handler';
 import { realtimePlugin } from './plugins/realtime';
+import { requestOriginPlugin } from './plugins/request-origin';
 import { schemaRoutesPlugin } from './plugins/schema-routes';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { sessionPlugin } from './plugins/session';
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(errorHandlerPlugin);
   await app.register(schemaRoutesPlugin);
   await app.register(securityHeadersPlugin, { config });
+  await app.register(requestOriginPlugin, { config });
   await app.register(sessionPlugin, { config, isRevoked: (session) => revocations.isRevoked(session) });
   await app.register(realtimePlugin, { config, store });
   await app.register(zoomCloudPlugin, { config, store });

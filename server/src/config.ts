@@ -53,6 +53,13 @@ export interface Config {
   zoomWebhookRetryWindowSec: number;
   /** Source ranges allowed to post webhooks; empty = any source (the signature is the real check). */
   zoomWebhookAllowedCidrs: string[];
+  /**
+   * Refused webhook requests per source address per minute that are audited; beyond it the address gets
+   * 429 with no row written, so unsigned floods cannot grow the database. Zoom's genuine events are never refused.
+   */
+  zoomWebhookRejectionsPerMin: number;
+  /** Days a webhook audit row is kept. */
+  webhookAuditRetentionDays: number;
   /** Legacy `authorization` header value Zoom sends with webhooks; checked only when set. */
   zoomVerificationToken?: string;
   /**
@@ -165,6 +172,8 @@ const envSchema = z
     // 90 min: Zoom's last retry comes 5 + 20 + 60 = 85 minutes after the first attempt, plus skew.
     ZOOM_WEBHOOK_RETRY_WINDOW_SEC: int(0, 24 * 3600).default(90 * 60),
     ZOOM_WEBHOOK_ALLOWED_CIDRS: list(cidr).default([]),
+    ZOOM_WEBHOOK_REJECTIONS_PER_MIN: int(1, 100_000).default(30),
+    WEBHOOK_AUDIT_RETENTION_DAYS: int(1, 3650).default(30),
     ZOOM_VERIFICATION_TOKEN: z.string().min(1).optional(),
     ZOOM_OAUTH_PENDING_MAX: int(1, 1_000_000).default(10_000),
     ZOOM_DATA_COMPLIANCE_CALL: z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }).default('false'),
@@ -230,6 +239,8 @@ const envSchema = z
       zoomWebhookMaxAgeSec: env.ZOOM_WEBHOOK_MAX_AGE_SEC,
       zoomWebhookRetryWindowSec: env.ZOOM_WEBHOOK_RETRY_WINDOW_SEC,
       zoomWebhookAllowedCidrs: env.ZOOM_WEBHOOK_ALLOWED_CIDRS,
+      zoomWebhookRejectionsPerMin: env.ZOOM_WEBHOOK_REJECTIONS_PER_MIN,
+      webhookAuditRetentionDays: env.WEBHOOK_AUDIT_RETENTION_DAYS,
       ...(env.ZOOM_VERIFICATION_TOKEN === undefined ? {} : { zoomVerificationToken: env.ZOOM_VERIFICATION_TOKEN }),
       zoomOauthPendingMax: env.ZOOM_OAUTH_PENDING_MAX,
       zoomDataComplianceCall: env.ZOOM_DATA_COMPLIANCE_CALL === 'true',

@@ -30,3 +30,28 @@ export class TokenBucket {
     return this.tokens + ((this.now() - this.updatedAt) * this.capacity) / this.perMs >= this.capacity;
   }
 }
+
+/** One token bucket per key (a voter, a meeting, an address), created on first use and dropped once it has refilled. */
+export class KeyedBuckets {
+  private readonly buckets = new Map<string, TokenBucket>();
+  constructor(
+    private readonly capacity: number,
+    private readonly perMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  take(key: string): boolean {
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(this.capacity, this.perMs, this.now)));
+    return bucket.take();
+  }
+
+  /** Forgets full buckets, so the map holds only keys that acted recently. */
+  sweep(): void {
+    for (const [key, bucket] of this.buckets) if (bucket.isFull()) this.buckets.delete(key);
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+}

@@ -1,6 +1,6 @@
 import type { SharedBuckets } from '../cluster/shared-buckets';
 import type { Session } from '../session/session-token';
-import { TokenBucket } from './rate-limiter';
+import { KeyedBuckets } from './rate-limiter';
 
 /** The window every ballot limit is counted over. */
 export const BALLOT_WINDOW_MS = 10_000;
@@ -22,29 +22,6 @@ export interface VoterLimitsOptions {
 /** Why a ballot was refused, or undefined when it may go ahead. */
 export type BallotRefusal = 'voter' | 'meeting' | undefined;
 
-/** One token bucket per key, created on first use and dropped once it has refilled. */
-class KeyedBuckets {
-  private readonly buckets = new Map<string, TokenBucket>();
-  constructor(
-    private readonly capacity: number,
-    private readonly now: () => number,
-  ) {}
-
-  take(key: string): boolean {
-    let bucket = this.buckets.get(key);
-    if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(this.capacity, BALLOT_WINDOW_MS, this.now)));
-    return bucket.take();
-  }
-
-  sweep(): void {
-    for (const [key, bucket] of this.buckets) if (bucket.isFull()) this.buckets.delete(key);
-  }
-
-  get size(): number {
-    return this.buckets.size;
-  }
-}
-
 const sessionKey = (session: Pick<Session, 'meetingId' | 'voterId'>): string => `${session.meetingId}\n${session.voterId}`;
 
 /**
@@ -62,8 +39,8 @@ export class VoterLimits {
 
   constructor(private readonly options: VoterLimitsOptions) {
     const now = options.now ?? (() => performance.now());
-    this.voters = new KeyedBuckets(options.ballotsPerVoter, now);
-    this.meetings = new KeyedBuckets(options.ballotsPerMeeting, now);
+    this.voters = new KeyedBuckets(options.ballotsPerVoter, BALLOT_WINDOW_MS, now);
+    this.meetings = new KeyedBuckets(options.ballotsPerMeeting, BALLOT_WINDOW_MS, now);
     this.sweeper = setInterval(() => this.sweep(), SWEEP_EVERY_MS).unref();
   }
 

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AppError } from '@quorum/shared';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
+import { KeyedBuckets } from '../realtime/rate-limiter';
 import type { Store, WebhookAuditRecord } from '../store/types';
 import { ipAllowList } from '../zoom/ip-allow-list';
 import { urlValidationPayloadSchema, webhookEnvelopeSchema, withoutSecrets, type WebhookEnvelope } from '../zoom/webhook-events';
@@ -15,6 +16,10 @@ export interface ZoomWebhookRoutesOptions {
   onStored: () => void;
   now?: () => number;
 }
+
+/** How often old audit rows are purged and idle per-address budgets forgotten. */
+const HOUSEKEEPING_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Largest webhook body accepted; Zoom's meeting events are a few KB. */
 const WEBHOOK_BODY_LIMIT = 256 * 1024;
@@ -38,6 +43,20 @@ export const zoomWebhookRoutes: FastifyPluginAsync<ZoomWebhookRoutesOptions> = a
   const { config, store } = opts;
   const now = opts.now ?? Date.now;
   const allowed = ipAllowList(config.zoomWebhookAllowedCidrs);
+  // Refusals cost a row each; an address past its budget is answered without one (Zoom is never refused).
+  const refusals = new KeyedBuckets(config.zoomWebhookRejectionsPerMin, 60_000, now);
+  const housekeeping = async () => {
+    refusals.sweep();
+    const purged = await store.webhooks.purgeAuditBefore(now() - config.webhookAuditRetentionDays * DAY_MS);
+    if (purged > 0) app.log.info({ purged }, 'webhook audit rows past retention deleted');
+  };
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    timer = setInterval(() => void housekeeping().catch((error: unknown) => app.log.warn({ err: error }, 'webhook audit purge failed')), HOUSEKEEPING_MS);
+    timer.unref();
+    await housekeeping();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
 
   // Scoped to this plugin: the body stays the exact bytes Zoom signed, whatever the content type.
   app.removeAllContentTypeParsers();
@@ -73,6 +92,10 @@ export const zoomWebhookRoutes: FastifyPluginAsync<ZoomWebhookRoutesOptions> = a
     const audit = (record: Pick<WebhookAuditRecord, 'event' | 'outcome' | 'reason'>) =>
       store.webhooks.audit({ receivedAt: at, trackingId, sourceIp: req.ip, ...record });
     const refuse = async (r: Rejection, event: string | null = null) => {
+      if (!refusals.take(req.ip ?? '')) {
+        const error: AppError = { code: 'RATE_LIMITED', message: 'webhook rejected: too many refused requests from this address; try again in a minute' };
+        return reply.code(429).send({ error });
+      }
       await audit({ event, outcome: 'rejected', reason: r.reason });
       req.log.info({ reason: r.reason }, 'webhook rejected');
       return reply.code(r.status).send({ error: r.error });

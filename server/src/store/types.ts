@@ -213,6 +213,8 @@ export interface WebhookRepository {
   audit(record: WebhookAuditRecord): Promise<void>;
   /** Newest first. */
   listAudit(limit: number): Promise<WebhookAuditRecord[]>;
+  /** Deletes audit rows received before `at` (retention); how many went. */
+  purgeAuditBefore(at: number): Promise<number>;
 }
 
 /** What Quorum knows of a Zoom meeting instance, keyed by its UUID (the app context's `mid`). */

@@ -44,6 +44,7 @@ export function webhookRepository(pool: Pool): WebhookRepository {
         [r.receivedAt, r.event, r.trackingId, r.outcome, r.reason, r.sourceIp],
       )),
     listAudit: async (limit) => (await pool.query<WebhookAuditRecord>(`SELECT ${auditCols} FROM webhook_audit ORDER BY id DESC LIMIT $1`, [limit])).rows,
+    purgeAuditBefore: async (at) => (await pool.query('DELETE FROM webhook_audit WHERE received_at < $1', [at])).rowCount ?? 0,
   };
 }
 

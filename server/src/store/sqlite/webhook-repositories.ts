@@ -53,6 +53,7 @@ export function webhookRepository(db: Database.Database): WebhookRepository {
      VALUES (@receivedAt, @event, @trackingId, @outcome, @reason, @sourceIp)`,
   );
   const listAudit = db.prepare<[number], WebhookAuditRecord>(`SELECT ${auditCols} FROM webhook_audit ORDER BY id DESC LIMIT ?`);
+  const purgeAudit = db.prepare<[number]>('DELETE FROM webhook_audit WHERE received_at < ?');
   return {
     enqueue: async (e) => {
       const result = enqueue.run(e);
@@ -67,6 +68,7 @@ export function webhookRepository(db: Database.Database): WebhookRepository {
     },
     audit: async (record) => void audit.run(record),
     listAudit: async (limit) => listAudit.all(limit),
+    purgeAuditBefore: async (at) => purgeAudit.run(at).changes,
   };
 }
 
