@@ -9,7 +9,10 @@ export interface ProbeReport {
   /** Synchronous time of one poll:tally broadcast (encode once + a write per socket). */
   fanoutP50Ms: number;
   fanoutMaxMs: number;
-  /** Last ballot dispatched → end of the broadcast carrying the final turnout. */
+  /**
+   * Per poll, its last ballot dispatched → the end of the last slice carrying its final turnout; the
+   * maximum over the phase's polls (each meeting's own figure, never one meeting's ballot against another's tally).
+   */
   finalAfterLastBallotMs: number;
 }
 
@@ -22,8 +25,9 @@ type Packet = unknown[];
 export class ServerProbe {
   private acks: number[] = [];
   private fanouts: number[] = [];
-  private lastBallotAt = -Infinity;
-  private finalAt = NaN;
+  /** Per poll id: when its last ballot was dispatched, and when the last slice with its final turnout left. */
+  private lastBallotAt = new Map<string, number>();
+  private finalAt = new Map<string, number>();
   private finalTurnout = Infinity;
 
   constructor(app: FastifyInstance) {
@@ -34,13 +38,13 @@ export class ServerProbe {
       const start = performance.now();
       broadcast(packet, opts);
       const [event, body] = (packet as { data?: Packet }).data ?? [];
-      if (event === 'poll:tally') this.tallySent(start, performance.now(), (body as { turnout?: number }).turnout);
+      if (event === 'poll:tally') this.tallySent(start, performance.now(), body as { pollId?: string; turnout?: number });
     };
   }
 
   /** Starts a phase whose final tally is the one with this turnout. */
   reset(finalTurnout: number): void {
-    Object.assign(this, { acks: [], fanouts: [], lastBallotAt: -Infinity, finalAt: NaN, finalTurnout });
+    Object.assign(this, { acks: [], fanouts: [], lastBallotAt: new Map(), finalAt: new Map(), finalTurnout });
   }
 
   report(): ProbeReport {
@@ -49,15 +53,23 @@ export class ServerProbe {
       ackP99Ms: percentile(this.acks, 99),
       fanoutP50Ms: percentile(this.fanouts, 50),
       fanoutMaxMs: percentile(this.fanouts, 100),
-      finalAfterLastBallotMs: this.finalAt - this.lastBallotAt,
+      finalAfterLastBallotMs: this.slowestFinal(),
     };
+  }
+
+  /** NaN when a poll that got ballots never broadcast its final turnout (the phase is then incomplete). */
+  private slowestFinal(): number {
+    let slowest = -Infinity;
+    for (const [pollId, lastBallot] of this.lastBallotAt) slowest = Math.max(slowest, (this.finalAt.get(pollId) ?? NaN) - lastBallot);
+    return this.lastBallotAt.size === 0 ? NaN : slowest;
   }
 
   private wrapAck(packet: Packet, next: (err?: Error) => void): void {
     const ack = packet[packet.length - 1];
     if (packet[0] === 'ballot:cast' && typeof ack === 'function') {
       const at = performance.now();
-      this.lastBallotAt = Math.max(this.lastBallotAt, at);
+      const pollId = (packet[1] as { pollId?: unknown } | undefined)?.pollId;
+      if (typeof pollId === 'string') this.lastBallotAt.set(pollId, at);
       packet[packet.length - 1] = (...result: unknown[]) => {
         this.acks.push(performance.now() - at);
         ack(...result);
@@ -66,8 +78,9 @@ export class ServerProbe {
     next();
   }
 
-  private tallySent(start: number, end: number, turnout: number | undefined): void {
+  private tallySent(start: number, end: number, tally: { pollId?: string; turnout?: number }): void {
     this.fanouts.push(end - start);
-    if (turnout === this.finalTurnout && Number.isNaN(this.finalAt)) this.finalAt = end;
+    // Every slice of the final broadcast carries the final turnout: the last one to leave counts.
+    if (tally.turnout === this.finalTurnout && tally.pollId !== undefined) this.finalAt.set(tally.pollId, end);
   }
 }

@@ -119,8 +119,12 @@ export function sealAppContext(payload: Record<string, unknown>, clientSecret: s
   return packed.toString(opts.encoding ?? 'base64');
 }
 
+/** The last secret's key: a SHA-256 per decrypt was a measurable share of a join storm's CPU (issue 15). */
+let lastKey: { secret: string; key: Buffer } | undefined;
+
 function contextKey(clientSecret: string): Buffer {
-  return createHash('sha256').update(clientSecret, 'utf8').digest();
+  if (lastKey?.secret !== clientSecret) lastKey = { secret: clientSecret, key: createHash('sha256').update(clientSecret, 'utf8').digest() };
+  return lastKey.key;
 }
 
 // Which alphabet Zoom emits is unconfirmed, so both are accepted; anything else is rejected up front
