@@ -13,6 +13,7 @@ import { QuestionClock } from './question-clock';
 import { hostsRoom, meetingRoom, placeRoom } from './rooms';
 import { routes } from './routes';
 import { probeRtt } from './rtt-probe';
+import { flushFanouts } from './sliced-emit';
 import type { SessionGuard } from './session-guard';
 import type { QuorumServer, QuorumSocket } from './types';
 import type { VoterLimits } from './voter-limits';
@@ -156,6 +157,7 @@ export class RealtimeHub implements PollEvents {
     this.deadlines?.stop();
     await this.domain?.polls.drain();
     this.publisher.broadcaster.flush();
+    flushFanouts(this.options.io);
     this.options.io.local.emit('server:restarting', { retryAfterMs: RESTART_RETRY_AFTER_MS });
     this.options.io.local.disconnectSockets(true);
   }
