@@ -1,7 +1,9 @@
-import { isHostRole, type DeliveryView } from '@quorum/shared';
+import type { DeliveryView } from '@quorum/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { assertSession, requireSession } from '../plugins/session';
+import { hostOnly } from '../services/poll-guard';
 import type { DeliveryRecord, Store } from '../store/types';
+import { sendError } from './http-errors';
 
 /** `host@example.com` → `h***@example.com`: enough to recognise, not to harvest. */
 export function maskEmail(address: string): string {
@@ -25,9 +27,8 @@ export const deliveryRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
   app.get('/api/deliveries', { preValidation: requireSession }, async (req, reply) => {
     assertSession(req);
     const { session } = req;
-    if (!isHostRole(session.role)) {
-      return reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'only the host or a co-host can see deliveries' } });
-    }
+    const allowed = hostOnly(session, 'see deliveries');
+    if (!allowed.ok) return sendError(reply, allowed.error);
     const deliveries = (await store.deliveries.listByMeeting(session.meetingId)).map(toView);
     return reply.header('cache-control', 'no-store').send({ deliveries });
   });

@@ -1,9 +1,10 @@
-import { fail, isHostRole, meetingReportViewSchema, type Poll } from '@quorum/shared';
+import { isHostRole, meetingReportViewSchema, type Poll } from '@quorum/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from '../plugins/schema-routes';
 import { assertSession, requireSession } from '../plugins/session';
 import { meetingRoom } from '../realtime/rooms';
 import { ParticipantsSeen } from '../services/participants-seen';
+import { hostOnly } from '../services/poll-guard';
 import { buildReportView } from '../services/report-view';
 import type { Store } from '../store/types';
 import { sendError } from './http-errors';
@@ -29,7 +30,8 @@ export const reportRoutes: FastifyPluginAsync<{ store: Store }> = async (base, {
   app.get('/api/meetings/current/report', { preValidation: requireSession, schema: { response: { 200: meetingReportViewSchema } } }, async (request, reply) => {
     assertSession(request);
     const { session } = request;
-    if (!isHostRole(session.role)) return sendError(reply, fail('FORBIDDEN', 'only the host or a co-host can see the meeting report').error);
+    const allowed = hostOnly(session, 'see the meeting report');
+    if (!allowed.ok) return sendError(reply, allowed.error);
     const runTally = (poll: Poll, run: number) => app.polls.runTally(poll, run, 'host');
     const report = await buildReportView({ store, runTally, sessionsSeen }, session.meetingId);
     return reply.header('cache-control', 'no-store').send(report);
