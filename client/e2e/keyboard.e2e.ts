@@ -25,7 +25,7 @@ describe('the whole flow with the keyboard alone', () => {
     await pressUntil(host, f.getByTestId('compose-poll'));
     await host.page.keyboard.press('Enter');
     // The composer replaces the button: focus starts at the title.
-    await expect.poll(() => hasFocus(f.getByLabel('Title', { exact: true })), POLL).toBe(true);
+    await expect.poll(() => hasFocus(f.getByLabel('Title (optional)', { exact: true })), POLL).toBe(true);
     await host.page.keyboard.type(TITLE);
 
     const editors = f.getByTestId('question-editor');

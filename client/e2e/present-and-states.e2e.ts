@@ -43,7 +43,7 @@ describe('designed states, present mode and themes', () => {
     await expect(voter.frame.getByTestId('empty-polls').getByRole('heading').textContent()).resolves.toBe('Waiting for the host');
 
     await empty.getByRole('button', { name: 'Create a poll' }).click();
-    await host.frame.getByLabel('Title', { exact: true }).waitFor();
+    await host.frame.getByLabel('Title (optional)', { exact: true }).waitFor();
     await host.frame.getByRole('button', { name: 'Cancel' }).click();
   });
 

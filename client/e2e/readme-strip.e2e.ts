@@ -39,7 +39,7 @@ describe('the README strip', () => {
     // 1. The host writes the poll (the frame is taken before saving, with the composer filled in).
     const f = host.frame;
     await f.getByTestId('compose-poll').click();
-    await f.getByLabel('Title', { exact: true }).fill(LUNCH.title);
+    await f.getByLabel('Title (optional)', { exact: true }).fill(LUNCH.title);
     await f.getByLabel('Question', { exact: true }).fill(LUNCH.question);
     for (const [i, label] of LUNCH.options.entries()) {
       const input = f.getByLabel(`Question 1, option ${i + 1}`, { exact: true });

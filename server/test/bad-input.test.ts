@@ -57,7 +57,7 @@ describe('bad input never crashes the server or loses an accepted ballot', () =>
     expect(unknownOption).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'answer.optionId' } });
     const unknownPoll = await vote(p, 'nope', 'a');
     expect(unknownPoll).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const badDraft = await host.socket.emitWithAck('poll:create', { title: '', questions: [] } as never);
+    const badDraft = await host.socket.emitWithAck('poll:create', { title: 'x'.repeat(121), questions: [] } as never);
     expect(badDraft).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'title' } });
 
     const t = await host.waitForTally(pollId, (x) => x.turnout === 1);

@@ -96,7 +96,7 @@ export class AppPane {
   async fillComposer(spec: PollSpec): Promise<void> {
     const f = this.frame;
     await f.getByTestId('compose-poll').click();
-    await f.getByLabel('Title', { exact: true }).fill(spec.title);
+    await f.getByLabel('Title (optional)', { exact: true }).fill(spec.title);
     await f.getByLabel('Question', { exact: true }).fill(spec.question);
     await f.getByLabel('Type', { exact: true }).selectOption('single');
     for (const [i, label] of spec.options.entries()) {

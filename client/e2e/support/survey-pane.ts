@@ -27,7 +27,7 @@ export class SurveyPane extends AppPane {
   async composePoll(spec: PollDraftSpec): Promise<Locator> {
     const f = this.frame;
     await f.getByTestId('compose-poll').click();
-    await f.getByLabel('Title', { exact: true }).fill(spec.title);
+    await f.getByLabel('Title (optional)', { exact: true }).fill(spec.title);
     // Quiz first: the composer offers "correct" ticks only in a quiz.
     if (spec.quiz) await f.getByLabel('Quiz: score correct answers').check();
     if (spec.closeAfterSec) await f.getByLabel('Close automatically after (seconds, optional)').fill(String(spec.closeAfterSec));

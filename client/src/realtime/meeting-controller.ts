@@ -94,7 +94,11 @@ export function createMeetingController({ link, notify, announce, now = Date.now
     outbox,
     async request(event, payload) {
       try {
-        return await link.request(event, payload);
+        const result = await link.request(event, payload);
+        // The requester's own change shows at once: the meeting's broadcast of it leaves the server's
+        // fan-out queue after this ack, and may arrive a moment later (or, offline, not at all).
+        if (result.ok) applyOwnChange(store, event, result.data);
+        return result;
       } catch (error) {
         // Offline or unanswered: say so (it will work once reconnected), not "something went wrong on our side".
         if (error instanceof TransportError) return fail('UNAVAILABLE', error.message) as RequestResult<typeof event>;
@@ -109,4 +113,12 @@ export function createMeetingController({ link, notify, announce, now = Date.now
       unsubscribe.forEach((off) => off());
     },
   };
+}
+
+/** Applies a host request's ack that carries a poll (create, update, open, close, share, extend, stop timer) or a deletion. */
+function applyOwnChange(store: Store<MeetingState, MeetingAction>, event: RequestName, data: unknown): void {
+  if (event === 'poll:delete') return store.dispatch({ type: 'poll:deleted', pollId: (data as { pollId: string }).pollId });
+  if (event.startsWith('poll:') && typeof data === 'object' && data !== null && 'poll' in data) {
+    store.dispatch({ type: 'poll:updated', poll: (data as { poll: Poll }).poll });
+  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../protocol/errors';
 import { LIMITS, pollDraftSchema, pollSchema, type Poll, type PollDraft, type PollDraftInput } from '../schemas/poll';
-import { closePoll, createPoll, editPoll, isPastDeadline, openPoll, shareResults, type DomainContext } from './poll';
+import { closePoll, createPoll, editPoll, isPastDeadline, openPoll, shareResults, titleFromPrompt, type DomainContext } from './poll';
 
 /** A clock frozen at `now` and ids `id1`, `id2`, … in call order. */
 function context(now = 1_000_000): DomainContext {
@@ -35,8 +35,8 @@ const baseInput = (): PollDraftInput => ({
 
 const options = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `Option ${i + 1}` }));
 
-function newPoll(settings: PollDraftInput['settings'] = undefined, ctx = context()): Poll {
-  return unwrap(createPoll(parseDraft({ ...baseInput(), settings }), 'meeting-1', ctx));
+function newPoll(settings: PollDraftInput['settings'] = undefined, ctx = context(), overrides: Partial<PollDraftInput> = {}): Poll {
+  return unwrap(createPoll(parseDraft({ ...baseInput(), settings, ...overrides }), 'meeting-1', ctx));
 }
 
 describe('pollDraftSchema', () => {
@@ -59,14 +59,25 @@ describe('pollDraftSchema', () => {
     expect(LIMITS.titleMax).toBe(120);
   });
 
+  it('rejects a title over 120 characters', () => {
+    const parsed = pollDraftSchema.safeParse({ ...baseInput(), title: 'x'.repeat(LIMITS.titleMax + 1) });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['title']);
+  });
+
   it.each([
     ['empty', ''],
     ['blank', '   '],
-    ['121 characters', 'x'.repeat(LIMITS.titleMax + 1)],
-  ])('rejects a %s title', (_name, title) => {
-    const parsed = pollDraftSchema.safeParse({ ...baseInput(), title });
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.path).toEqual(['title']);
+  ])('titles an %s-titled poll by its first question', (_name, title) => {
+    expect(newPoll(undefined, context(), { title }).title).toBe('Where?');
+  });
+
+  it('cuts a long first question at a word to make the title', () => {
+    const prompt = `${'word '.repeat(50)}end?`;
+    const poll = newPoll(undefined, context(), { title: '', questions: [{ kind: 'single', prompt, options: options(2) }] });
+    expect(poll.title.length).toBeLessThanOrEqual(LIMITS.titleMax);
+    expect(poll.title).toMatch(/^word( word)*…$/);
+    expect(titleFromPrompt('Short?')).toBe('Short?');
   });
 
   it('measures the title after trimming', () => {

@@ -23,7 +23,18 @@ export function normalizeDraft(draft: PollDraft, newId: () => string): Result<Pi
   }
   const quiz = checkQuiz(draft, questions);
   if (!quiz.ok) return quiz;
-  return ok({ title: draft.title, questions, settings: draft.settings });
+  return ok({ title: draft.title || titleFromPrompt(questions[0]!.prompt), questions, settings: draft.settings });
+}
+
+/**
+ * The title of a poll the host left untitled: its first question, cut at a word to fit LIMITS.titleMax.
+ * Slido and Mentimeter ask for the question only; a required title was a step before every launch.
+ */
+export function titleFromPrompt(prompt: string): string {
+  if (prompt.length <= LIMITS.titleMax) return prompt;
+  const cut = prompt.slice(0, LIMITS.titleMax - 1);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord > LIMITS.titleMax / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
 }
 
 /** A new draft poll in a meeting. */

@@ -37,7 +37,8 @@ export const pollSettingsSchema = z.strictObject({
  * the domain checks the cross-field rules (unique ids, minPicks ≤ maxPicks ≤ options).
  */
 export const pollDraftSchema = z.strictObject({
-  title: z.string().trim().min(1).max(LIMITS.titleMax),
+  /** May be blank: the poll is then titled by its first question (see normalizeDraft). */
+  title: z.string().trim().max(LIMITS.titleMax),
   questions: z.array(draftQuestionSchema).min(1).max(LIMITS.questionsMax),
   settings: pollSettingsSchema.default({ anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null }),
 });

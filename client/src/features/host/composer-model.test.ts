@@ -16,8 +16,8 @@ const choiceOf = (q: QuestionForm) => kindForm(q) as ChoiceForm;
 describe('composer model', () => {
   it('reports the first problem in the host’s terms', () => {
     const form = blankForm();
-    expect(formProblem(form)).toMatch(/^Title: /);
-    form.title = 'Lunch';
+    // The title may stay blank (the first question names the poll): the first problem is the question.
+    expect(formProblem(form)).toMatch(/^Question 1, question text: /);
     form.questions[0]!.prompt = 'Where?';
     expect(formProblem(form)).toMatch(/^Question 1, option 1: /);
     form.questions[0] = edit<ChoiceForm>(form.questions[0]!, (f) => ({ options: f.options.map((o, i) => ({ ...o, label: `Place ${i}` })) }));

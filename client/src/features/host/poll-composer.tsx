@@ -50,7 +50,7 @@ export function PollComposer({ heading, initial, onSave, onCancel }: PollCompose
     <form className="composer" ref={formEl} onSubmit={save} noValidate aria-label={heading}>
       <h2>{heading}</h2>
       <label className="stack">
-        {t('composer.title')} <input ref={title} value={form.title} maxLength={LIMITS.titleMax} onChange={(e) => set({ title: e.currentTarget.value })} />
+        {t('composer.title')} <input ref={title} value={form.title} maxLength={LIMITS.titleMax} placeholder={t('composer.titlePlaceholder')} onChange={(e) => set({ title: e.currentTarget.value })} />
       </label>
       {form.questions.map((q, i) => (
         <QuestionEditor
