@@ -12,6 +12,11 @@ export interface SimOpenOptions {
   viewport?: { width: number; height: number };
   /** The browser's language (navigator.languages in every frame), e.g. 'de-DE': how a test picks the app's language without faking Zoom. */
   locale?: string;
+  /**
+   * Ignore the simulator's Content-Security-Policy, which lets no other site's frame in: Zoom's own page, which
+   * the simulator stands in for, hosts other apps' frames beside Quorum's (the cross-site tests need one).
+   */
+  bypassCsp?: boolean;
 }
 
 /** A console error or uncaught exception seen anywhere on the page (simulator or app frames). */
@@ -46,7 +51,7 @@ export class SimPage {
 
   /** Opens `/sim` in a fresh context (toasts stay until dismissed, so tests can read them). */
   static async open(browser: Browser, baseUrl: string, options: SimOpenOptions = {}): Promise<SimPage> {
-    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1600, height: 1200 }, ...(options.locale ? { locale: options.locale } : {}) });
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1600, height: 1200 }, ...(options.locale ? { locale: options.locale } : {}), ...(options.bypassCsp ? { bypassCSP: true } : {}) });
     context.setDefaultTimeout(UI_TIMEOUT_MS);
     const page = await context.newPage();
     const sim = new SimPage(context, page, await NetworkSwitch.install(page));

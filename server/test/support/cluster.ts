@@ -59,9 +59,9 @@ export function clusterScope(redisUrl = CLUSTER_REDIS_URL) {
   };
   return {
     env,
-    /** Spawns `server/src/main.ts` with this cluster's environment (plus `extra`). */
-    async spawn(extra: Record<string, string> = {}): Promise<ServerProcess> {
-      const server = await spawnServer({ ...env, ...extra });
+    /** Spawns `server/src/main.ts` with this cluster's environment (plus `extra`), on `port` if given (a restart in place). */
+    async spawn(extra: Record<string, string> = {}, port?: number): Promise<ServerProcess> {
+      const server = await spawnServer({ ...env, ...extra }, undefined, port);
       servers.push(server);
       return server;
     },

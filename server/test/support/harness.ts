@@ -38,9 +38,9 @@ export type Endpoint = Pick<TestServer, 'url' | 'config'>;
  * fake cloud's webhook target) is the address it really listens on. Another process may take the port
  * between the probe and the listen (test files run in parallel), so that case is retried on a new port.
  */
-async function listenOnFreePort(dbPath: string, overrides: Partial<Config> | ((url: string) => Partial<Config>)) {
+async function listenOnFreePort(dbPath: string, overrides: Partial<Config> | ((url: string) => Partial<Config>), fixedPort?: number) {
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = fixedPort ?? (await freePort());
     const url = `http://127.0.0.1:${port}`;
     const extra = typeof overrides === 'function' ? overrides(url) : overrides;
     const config = testConfig({ databaseUrl: `sqlite:${dbPath}`, ...extra }, { PORT: String(port), PUBLIC_URL: url });
@@ -50,19 +50,20 @@ async function listenOnFreePort(dbPath: string, overrides: Partial<Config> | ((u
       return { app, config, url };
     } catch (error) {
       await app.close();
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 5) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 5 || fixedPort !== undefined) throw error;
     }
   }
 }
 
-/** Starts the full app (production wiring) for integration tests. */
+/** Starts the full app (production wiring) for integration tests; on `port` when given (a restart in place). */
 export async function startServer(
   overrides: Partial<Config> | ((url: string) => Partial<Config>) = {},
   dbPath?: string,
+  port?: number,
 ): Promise<TestServer> {
   const dir = dbPath ? undefined : mkdtempSync(joinPath(tmpdir(), 'quorum-test-'));
   const path = dbPath ?? joinPath(dir!, 'quorum.db');
-  const { app, config, url } = await listenOnFreePort(path, overrides);
+  const { app, config, url } = await listenOnFreePort(path, overrides, port);
   return {
     app,
     config,

@@ -40,9 +40,12 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
-/** Runs `server/src/main.ts` under tsx, or `entry` (e.g. the production bundle) with plain node. */
-export async function spawnServer(env: Record<string, string>, entry?: string): Promise<ServerProcess> {
-  const port = await freePort();
+/**
+ * Runs `server/src/main.ts` under tsx, or `entry` (e.g. the production bundle) with plain node, on `port`
+ * (a restart on the address its clients know) or a free one.
+ */
+export async function spawnServer(env: Record<string, string>, entry?: string, port?: number): Promise<ServerProcess> {
+  port ??= await freePort();
   let output = '';
   const args = entry ? [entry] : ['--import', 'tsx', 'server/src/main.ts'];
   const child = spawn(process.execPath, args, {
