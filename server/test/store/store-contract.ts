@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { castBallot, closePoll, createPoll, openPoll, type Ballot, type DomainContext, type Poll, type PollSettings, type Result } from '@quorum/shared';
-import type { BallotWrite, Store } from './types';
+import type { BallotWrite, Store } from '../../src/store/types';
 import { describeChangeLogContract } from './store-contract-changes';
 import { describeClosedRunContract } from './store-contract-closed';
 import { describeVoterTransferContract } from './store-contract-transfer';

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { castBallot, createPoll, openPoll, type Ballot, type Poll, type Result } from '@quorum/shared';
-import { describeStoreContract } from '../store-contract';
-import type { Store } from '../types';
-import { applyMigrations, MIGRATIONS } from './migrations';
-import { openSqliteStore } from './sqlite-store';
+import { describeStoreContract } from './store-contract';
+import type { Store } from '../../src/store/types';
+import { applyMigrations, MIGRATIONS } from '../../src/store/sqlite/migrations';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 
 const dirs: string[] = [];
 const opened: Store[] = [];
