@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PollSpec } from './support/app-pane';
-import { startEnv, type E2eEnv } from './support/env';
+import { useEnv } from './support/use-meeting';
 import { POLL } from './support/waits';
 
 const COFFEE: PollSpec = { title: 'Coffee break', question: 'When?', options: ['Now', 'Later'] };
 
-let env: E2eEnv;
-beforeAll(async () => {
-  env = await startEnv();
-});
-afterAll(() => env?.close());
+const env = useEnv();
 
 // Zoom's guest mode: someone who has not added the app runs it without a Zoom user id in the app
 // context, may open it only from an invitation, votes under the identity the meeting gives them, and

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PollSpec } from './support/app-pane';
-import { startEnv, type E2eEnv } from './support/env';
+import { useEnv } from './support/use-meeting';
 import { POLL } from './support/waits';
 
 const RETRO: PollSpec = { title: 'Retro mood', question: 'How did the sprint go?', options: ['Great', 'Fine', 'Rough'] };
 
-let env: E2eEnv;
-beforeAll(async () => {
-  env = await startEnv();
-});
-afterAll(() => env?.close());
+const env = useEnv();
 
 describe('poll library and meeting report', () => {
   it('saves a template in the main client, copies it into the meeting in one click, runs it and reports it', async () => {

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PollSpec } from './support/app-pane';
-import { startEnv, type E2eEnv } from './support/env';
+import { useEnv } from './support/use-meeting';
 import { POLL } from './support/waits';
 
 const LUNCH: PollSpec = { title: 'Team lunch', question: 'Where shall we eat?', options: ['Noodles', 'Tacos', 'Salad'] };
 const FINAL = { Noodles: 1, Tacos: 2, Salad: 0 };
 
-let env: E2eEnv;
-beforeAll(async () => {
-  env = await startEnv();
-});
-afterAll(() => env?.close());
+const env = useEnv();
 
 describe('a meeting in the simulator', () => {
   it('runs a poll from launch to close, and a late joiner sees the closed result', async () => {
