@@ -167,8 +167,8 @@ describe('accessibility and the panel layout', () => {
     await library.saveTemplate({ title: 'Saved for later', question: 'Lunch?', options: ['Pizza', 'Salad'] });
     await sweep('library in the main client', [library]);
 
-    await sim.page.getByTestId('end-meeting').click();
-    await host.frame.getByRole('heading', { name: 'The meeting has ended' }).waitFor();
+    await sim.endMeeting();
+    await host.waitForMeetingEnded();
     await host.frame.getByTestId('report-run').first().waitFor();
     await sweep('report after the meeting', [host]);
     expect(findings).toEqual({});

@@ -237,7 +237,7 @@ describe.each(LOCALES)('the app in %s at 320 px', (locale) => {
     await look('main client, library composer', library.liveFrame());
 
     // The meeting ends: the host keeps the report and where it was sent; everyone gets the goodbye.
-    await sim.page.getByTestId('end-meeting').click();
+    await sim.endMeeting();
     await host.frame.getByTestId('meeting-report').getByTestId('attendance').waitFor();
     await host.frame.getByTestId('deliveries').waitFor();
     await voter.frame.locator('main.notice').waitFor();
