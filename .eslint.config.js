@@ -35,7 +35,7 @@ export default tseslint.config(
   // The boundaries the code keeps, enforced. The app reaches Zoom only through its SDK adapter (so tests
   // and the simulator can stand in for it); the app never depends on the simulator; and the server's
   // production code never imports the simulator or fake cloud (app.ts loads them by a dynamic import
-  // outside production, which the production bundle drops).
+  // outside production, which the production bundle drops) nor the shared test fixtures.
   {
     files: ['client/src/**/*.{ts,tsx}'],
     ignores: ['client/src/zoom/sdk-adapter.ts'],
@@ -51,7 +51,10 @@ export default tseslint.config(
     ignores: ['server/src/sim/**', 'server/src/**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/sim/**', './sim', '../sim'], allowTypeImports: true, message: 'Production code must not import server/src/sim; app.ts loads it outside production only.' }],
+        patterns: [
+          { group: ['**/sim/**', './sim', '../sim'], allowTypeImports: true, message: 'Production code must not import server/src/sim; app.ts loads it outside production only.' },
+          { group: ['@quorum/shared/testing'], message: 'Production code must not import the test fixtures (@quorum/shared/testing).' },
+        ],
       }],
     },
   },

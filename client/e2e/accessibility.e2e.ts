@@ -1,14 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppPane, PollSpec } from './support/app-pane';
 import { axeFrame, axePage, type Finding } from './support/axe';
-import { startEnv, type E2eEnv } from './support/env';
 import { PANEL_WIDTH, screenshotPanel } from './support/screenshot';
-import type { SimPage } from './support/sim-page';
 import { connectAs, voteFrom } from './support/socket-client';
-import { openSurveyMeeting, type PollDraftSpec, type SurveyPane } from './support/survey-pane';
+import type { PollDraftSpec } from './support/survey-pane';
+import { useMeeting } from './support/use-meeting';
 import { POLL, waitUntil } from './support/waits';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -33,11 +32,7 @@ const QUIZ: PollDraftSpec = {
 };
 const SCHEMES = ['light', 'dark'] as const;
 
-let env: E2eEnv;
-let sim: SimPage;
-let host: SurveyPane;
-let voted: SurveyPane;
-let voting: SurveyPane;
+const { env, sim, host, voters: [voted, voting] } = useMeeting(2);
 /** The current test's findings, by "view · person · scheme"; a clean sweep leaves it empty. */
 let findings: Record<string, Finding[]> = {};
 beforeEach(() => {
@@ -72,8 +67,6 @@ async function expandResults(pane: AppPane, title: string): Promise<void> {
 
 // One meeting for the file: a host with a live poll, one participant who has voted and one who has not.
 beforeAll(async () => {
-  env = await startEnv();
-  ({ sim, host, voters: [voted, voting] } = await openSurveyMeeting(env, 2));
   await sweep('before any poll', [host, voting]);
   expect(findings, 'the empty host and participant views').toEqual({});
   await host.launch(RETRO);
@@ -86,7 +79,6 @@ beforeAll(async () => {
   paul.socket.disconnect();
   await waitUntil('the host sees both votes', async () => (await host.turnout(RETRO.title)) === '2 of 3 voted');
 });
-afterAll(() => env?.close());
 
 describe('accessibility and the panel layout', () => {
   it(`saves the host and participant views at ${PANEL_WIDTH} px for the README`, async () => {
@@ -175,8 +167,8 @@ describe('accessibility and the panel layout', () => {
     await library.saveTemplate({ title: 'Saved for later', question: 'Lunch?', options: ['Pizza', 'Salad'] });
     await sweep('library in the main client', [library]);
 
-    await sim.page.getByTestId('end-meeting').click();
-    await host.frame.getByRole('heading', { name: 'The meeting has ended' }).waitFor();
+    await sim.endMeeting();
+    await host.waitForMeetingEnded();
     await host.frame.getByTestId('report-run').first().waitFor();
     await sweep('report after the meeting', [host]);
     expect(findings).toEqual({});

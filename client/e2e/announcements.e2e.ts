@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launch } from '../../server/test/support/harness';
-import { startEnv, type E2eEnv } from './support/env';
 import { enterPanel, hasFocus, pressUntil, statusRegion as status } from './support/keyboard';
-import type { SimPage } from './support/sim-page';
 import { connectAs, voteFrom } from './support/socket-client';
-import { openSurveyMeeting, type SurveyPane } from './support/survey-pane';
+import { useMeeting } from './support/use-meeting';
 import { POLL, waitUntil } from './support/waits';
 
-let env: E2eEnv;
-let sim: SimPage;
-let host: SurveyPane;
-let ines: SurveyPane;
-
 // One meeting: the host and Ines with the app open.
-beforeAll(async () => {
-  env = await startEnv();
-  ({ sim, host, voters: [ines] } = await openSurveyMeeting(env, 1));
-});
-afterAll(() => env?.close());
+const { env, sim, host, voters: [ines] } = useMeeting(1);
 
 describe('a poll arriving for a participant', () => {
   it('takes focus when nothing in the panel had it, and only announces itself while the participant types', async () => {

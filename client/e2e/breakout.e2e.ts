@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppPane, PollSpec } from './support/app-pane';
 import { closeRooms, hostRoom, inRoom, openRooms } from './support/breakout';
-import { startEnv, type E2eEnv } from './support/env';
+import { useEnv } from './support/use-meeting';
 import { screenshotPart } from './support/screenshot';
 import { POLL } from './support/waits';
 
@@ -19,11 +19,7 @@ const countsIn = (scope: Locator): Promise<Record<string, number>> =>
 /** The combined results of a poll (not a room's share). */
 const combined = (pane: AppPane, title: string) => pane.poll(title).locator('.poll-results > [data-testid=question-results]');
 
-let env: E2eEnv;
-beforeAll(async () => {
-  env = await startEnv();
-});
-afterAll(() => env?.close());
+const env = useEnv();
 
 describe('breakout rooms in the simulator', () => {
   it('runs a poll launched in the main room in every breakout room, with per-room and combined results', async () => {

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PollSpec } from './support/app-pane';
-import { startEnv, type E2eEnv } from './support/env';
+import { useEnv } from './support/use-meeting';
 import { POLL } from './support/waits';
 
 const COFFEE: PollSpec = { title: 'Coffee break', question: 'When?', options: ['Now', 'Later'] };
 
-let env: E2eEnv;
-beforeAll(async () => {
-  env = await startEnv();
-});
-afterAll(() => env?.close());
+const env = useEnv();
 
 // Zoom's guest mode: someone who has not added the app runs it without a Zoom user id in the app
 // context, may open it only from an invitation, votes under the identity the meeting gives them, and
@@ -23,20 +19,17 @@ describe('guest mode', () => {
 
     // Zoom lets a guest open only an app they were invited to.
     await expect(sim.paneOf('p3').getByTestId('open-app').isDisabled()).resolves.toBe(true);
-    await host.frame.getByText('Invite participants', { exact: true }).click();
-    await host.frame.getByTestId('invite-all').click();
+    await (await host.openInvitePanel()).inviteAll();
     await expect.poll(() => sim.invitations('p3').count(), POLL).toBe(1);
-    await sim.invitations('p3').getByTestId('invitation-open').click();
-    const guest = await sim.pane('p3').ready('participant');
+    const guest = await sim.acceptInvitation('p3');
 
-    await expect(guest.frame.getByTestId('guest-note').textContent()).resolves.toContain('you can vote');
+    await expect(guest.guestNote().textContent()).resolves.toContain('you can vote');
     await guest.waitForStatus(COFFEE.title, 'open');
     await guest.vote(COFFEE.title, 'Later');
     await expect.poll(() => host.counts(COFFEE.title), POLL).toEqual({ Now: 0, Later: 1 });
 
     // Adding the app gives the session a Zoom user id; the vote cast as a guest stays theirs, once.
-    await guest.frame.getByTestId('guest-add-app').click();
-    await guest.frame.getByTestId('guest-note').waitFor({ state: 'detached' });
+    await guest.addAppAsGuest();
     await guest.poll(COFFEE.title).getByTestId('vote-receipt').waitFor();
     await expect.poll(() => host.counts(COFFEE.title), POLL).toEqual({ Now: 0, Later: 1 });
     await expect.poll(() => host.turnout(COFFEE.title), POLL).toMatch(/^1 of/);

@@ -6,7 +6,7 @@ import { createDraft, submit } from '../../server/test/support/requests';
 import { intlFor, LOCALES, type Locale, type MessageId } from '../src/i18n';
 import type { AppPane } from './support/app-pane';
 import { closeRooms, hostRoom, inRoom, openRooms } from './support/breakout';
-import { startEnv, type E2eEnv } from './support/env';
+import { useEnv } from './support/use-meeting';
 import { englishTells, inspect, narrow, type ViewProblems } from './support/i18n-check';
 import type { SimPage } from './support/sim-page';
 import { connectAs } from './support/socket-client';
@@ -52,11 +52,7 @@ const ROOMS: PollDraftInput = { title: 'Rooms 7', questions: [{ id: 'q1', kind: 
 const HUSH: PollDraftInput = { ...ROOMS, title: 'Hush 7', settings: { anonymous: true } };
 const pick = (optionId: string): { questionId: string; answer: Answer }[] => [{ questionId: 'q1', answer: { kind: 'single', optionId } }];
 
-let env: E2eEnv;
-beforeAll(async () => {
-  env = await startEnv();
-});
-afterAll(() => env?.close());
+const env = useEnv();
 
 /** One language's walk: what each view got wrong, keyed by view, handed over (and cleared) by `take`. */
 function recorder(locale: Locale) {
@@ -241,7 +237,7 @@ describe.each(LOCALES)('the app in %s at 320 px', (locale) => {
     await look('main client, library composer', library.liveFrame());
 
     // The meeting ends: the host keeps the report and where it was sent; everyone gets the goodbye.
-    await sim.page.getByTestId('end-meeting').click();
+    await sim.endMeeting();
     await host.frame.getByTestId('meeting-report').getByTestId('attendance').waitFor();
     await host.frame.getByTestId('deliveries').waitFor();
     await voter.frame.locator('main.notice').waitFor();

@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEnv, type E2eEnv } from './support/env';
+import { describe, expect, it } from 'vitest';
 import { enterPanel, expectVisibleFocus, focusState, hasFocus, pressUntil, statusRegion as status } from './support/keyboard';
-import type { SimPage } from './support/sim-page';
-import { openSurveyMeeting, type SurveyPane } from './support/survey-pane';
+import { useMeeting } from './support/use-meeting';
 import { POLL } from './support/waits';
 
 const TITLE = 'Team lunch';
 
-let env: E2eEnv;
-let sim: SimPage;
-let host: SurveyPane;
-let ines: SurveyPane;
-
-beforeAll(async () => {
-  env = await startEnv();
-  ({ sim, host, voters: [ines] } = await openSurveyMeeting(env, 1));
-});
-afterAll(() => env?.close());
+const { sim, host, voters: [ines] } = useMeeting(1);
 
 describe('the whole flow with the keyboard alone', () => {
   it('composes a survey of a choice, a ranking and a text question, and launches it', async () => {

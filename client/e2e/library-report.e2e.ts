@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PollSpec } from './support/app-pane';
-import { startEnv, type E2eEnv } from './support/env';
+import { useEnv } from './support/use-meeting';
 import { POLL } from './support/waits';
 
 const RETRO: PollSpec = { title: 'Retro mood', question: 'How did the sprint go?', options: ['Great', 'Fine', 'Rough'] };
 
-let env: E2eEnv;
-beforeAll(async () => {
-  env = await startEnv();
-});
-afterAll(() => env?.close());
+const env = useEnv();
 
 describe('poll library and meeting report', () => {
   it('saves a template in the main client, copies it into the meeting in one click, runs it and reports it', async () => {
@@ -19,13 +15,12 @@ describe('poll library and meeting report', () => {
 
     // Before (or beside) the meeting: the host prepares the poll in the Zoom main window; it goes to her account.
     const library = await sim.openMainClient('p1');
-    await library.libraryStatus().and(library.frame.locator('[data-mode=account]')).waitFor();
+    await library.waitForAccount();
     await library.saveTemplate(RETRO);
 
     // In the meeting: one click copies it in as a draft, then it runs like any poll.
-    const card = await host.addFromLibrary(RETRO.title);
-    await card.getByTestId('launch-poll').click();
-    await host.waitForStatus(RETRO.title, 'open');
+    const draft = await host.addFromLibrary(RETRO.title);
+    await draft.launch();
     const choices = ['Great', 'Rough', 'Great'];
     await Promise.all(voters.map(async (pane, i) => {
       await pane.waitForStatus(RETRO.title, 'open');
@@ -37,22 +32,18 @@ describe('poll library and meeting report', () => {
 
     // The report: the run's results as charts, turnout against attendance, and its downloads.
     const report = await host.openReport();
-    await expect.poll(() => host.reportCounts(RETRO.title, 1), POLL).toEqual(final);
-    const run = host.reportRun(RETRO.title, 1);
-    const attendance = Number(await report.getByTestId('attendance').getAttribute('data-count'));
+    const run = report.run(RETRO.title, 1);
+    await expect.poll(() => run.counts(), POLL).toEqual(final);
+    const attendance = await report.attendance();
     expect(attendance).toBeGreaterThanOrEqual(3);
-    await expect(run.getByTestId('turnout').textContent()).resolves.toBe(`3 of ${attendance} voted`);
-    for (const label of ['CSV', 'Summary CSV', 'JSON']) {
-      await expect(run.getByRole('link', { name: `Download ${label} of ${RETRO.title}, run 1` }).count()).resolves.toBe(1);
-    }
-    const download = host.page.waitForEvent('download');
-    await run.getByRole('link', { name: `Download JSON of ${RETRO.title}, run 1` }).click();
-    expect((await download).suggestedFilename()).toBe('Retro-mood-run-1.json');
+    await expect(run.turnout()).resolves.toBe(`3 of ${attendance} voted`);
+    for (const format of ['CSV', 'Summary CSV', 'JSON']) await expect(run.downloadLink(format).count()).resolves.toBe(1);
+    expect((await run.download('JSON')).suggestedFilename()).toBe('Retro-mood-run-1.json');
 
     // When the meeting ends, the host's "meeting ended" page shows the same report.
-    await sim.page.getByTestId('end-meeting').click();
-    await host.frame.getByRole('heading', { name: 'The meeting has ended' }).waitFor();
-    await expect.poll(() => host.reportCounts(RETRO.title, 1), POLL).toEqual(final);
+    await sim.endMeeting();
+    const ended = await host.waitForMeetingEnded();
+    await expect.poll(() => ended.run(RETRO.title, 1).counts(), POLL).toEqual(final);
     expect(sim.problems).toEqual([]);
   });
 });

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PollSpec } from './support/app-pane';
-import { startEnv, type E2eEnv } from './support/env';
+import { useEnv } from './support/use-meeting';
 import { POLL } from './support/waits';
 
 const LUNCH: PollSpec = { title: 'Team lunch', question: 'Where shall we eat?', options: ['Noodles', 'Tacos', 'Salad'] };
 const FINAL = { Noodles: 1, Tacos: 2, Salad: 0 };
 
-let env: E2eEnv;
-beforeAll(async () => {
-  env = await startEnv();
-});
-afterAll(() => env?.close());
+const env = useEnv();
 
 describe('a meeting in the simulator', () => {
   it('runs a poll from launch to close, and a late joiner sees the closed result', async () => {
@@ -53,18 +49,16 @@ describe('a meeting in the simulator', () => {
     await host.launch(LUNCH);
     await expect(sim.paneOf('p2').getAttribute('data-state')).resolves.toBe('not-opened');
 
-    await host.frame.getByText('Invite participants', { exact: true }).click();
-    await host.frame.getByRole('checkbox', { name: 'Ines' }).check();
-    await host.frame.getByRole('button', { name: 'Invite selected (1)' }).click();
+    const invitePanel = await host.openInvitePanel();
+    await invitePanel.invite(['Ines']);
     await expect.poll(() => sim.invitations('p2').count(), POLL).toBe(1);
     expect(await sim.invitations('p3').count()).toBe(0);
 
-    await host.frame.getByTestId('invite-all').click();
+    await invitePanel.inviteAll();
     for (const id of ['p3', 'p4']) await expect.poll(() => sim.invitations(id).count(), POLL).toBe(1);
     await expect.poll(() => sim.invitations('p2').count(), POLL).toBe(2);
 
-    await sim.invitations('p3').getByTestId('invitation-open').click();
-    const omar = await sim.pane('p3').ready('participant');
+    const omar = await sim.acceptInvitation('p3');
     await expect(omar.pane.getAttribute('data-state')).resolves.toBe('open');
     await expect(sim.invitations('p3').count()).resolves.toBe(0);
     await omar.waitForStatus(LUNCH.title, 'open');
@@ -72,10 +66,9 @@ describe('a meeting in the simulator', () => {
     await expect.poll(() => host.counts(LUNCH.title), POLL).toEqual({ Noodles: 0, Tacos: 0, Salad: 1 });
 
     // Once Omar has voted, the picker offers only those who have not.
-    const picker = host.frame.getByRole('group', { name: 'Invite participants who have not voted' });
-    await expect.poll(() => picker.getByRole('checkbox').count(), POLL).toBe(2);
-    await expect(picker.getByRole('checkbox', { name: 'Omar' }).count()).resolves.toBe(0);
-    await expect(picker.getByRole('checkbox', { name: 'Ines' }).count()).resolves.toBe(1);
+    await expect.poll(() => invitePanel.notVoted().count(), POLL).toBe(2);
+    await expect(invitePanel.notVoted('Omar').count()).resolves.toBe(0);
+    await expect(invitePanel.notVoted('Ines').count()).resolves.toBe(1);
   });
 
   it('explains itself when the Home URL is opened in a plain browser tab', async () => {

@@ -1,27 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppPane, PollSpec } from './support/app-pane';
-import { startEnv, type E2eEnv } from './support/env';
 import { PANEL_WIDTH, screenshotStage, STAGE_SIZE } from './support/screenshot';
-import type { SimPage } from './support/sim-page';
 import { connectAs, voteFrom } from './support/socket-client';
+import { useMeeting } from './support/use-meeting';
 import { POLL, waitUntil } from './support/waits';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const LUNCH: PollSpec = { title: 'Team lunch', question: 'Where shall we eat on Friday?', options: ['Noodle bar', 'Pizzeria', 'Taqueria'] };
 
-let env: E2eEnv;
-let sim: SimPage;
-let host: AppPane;
+const { env, sim, host } = useMeeting(0);
 let voter: AppPane;
-beforeAll(async () => {
-  env = await startEnv();
-  sim = await env.openSim({ open: 'host' });
-  host = await sim.pane('p1').ready('host');
-});
-afterAll(() => env?.close());
 
 /** Votes per option label inside `scope` (a card or the stage). */
 const countsIn = (scope: Locator) =>

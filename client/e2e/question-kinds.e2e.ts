@@ -1,10 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeFrame } from './support/axe';
-import { startEnv, type E2eEnv } from './support/env';
 import { screenshotPart } from './support/screenshot';
-import type { SimPage } from './support/sim-page';
-import { openSurveyMeeting, type PollDraftSpec, type SurveyPane } from './support/survey-pane';
+import type { PollDraftSpec, SurveyPane } from './support/survey-pane';
+import { useMeeting } from './support/use-meeting';
 import { POLL } from './support/waits';
 
 const PULSE: PollDraftSpec = {
@@ -25,10 +24,8 @@ const QUIZ: PollDraftSpec = {
 /** The README's pictures of each question kind, retaken on every run so they show the app as it is. */
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-let env: E2eEnv;
-let sim: SimPage;
-let host: SurveyPane;
-let voters: [SurveyPane, SurveyPane];
+// One meeting for the file: the host and two participants with the app open (fewer frames, faster).
+const { sim, host, voters } = useMeeting(2);
 
 /** Serious or critical axe findings in each pane's app, by person. */
 async function axeFindings(panes: SurveyPane[]) {
@@ -36,13 +33,6 @@ async function axeFindings(panes: SurveyPane[]) {
   for (const pane of panes) found[pane.personId] = (await axeFrame(sim.page, pane.frameName)).blocking;
   return found;
 }
-
-// One meeting for the file: the host and two participants with the app open (fewer frames, faster).
-beforeAll(async () => {
-  env = await startEnv();
-  ({ sim, host, voters } = await openSurveyMeeting(env, 2));
-});
-afterAll(() => env?.close());
 
 describe('question kinds in the simulator', () => {
   it('runs a survey answered with one submit each, per-question results, and hides an answer for everyone', async () => {

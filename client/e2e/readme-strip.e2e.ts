@@ -1,18 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppPane, PollSpec } from './support/app-pane';
-import { startEnv, type E2eEnv } from './support/env';
 import { PANEL_WIDTH, screenshotPanel } from './support/screenshot';
-import type { SimPage } from './support/sim-page';
 import { connectAs, voteFrom } from './support/socket-client';
+import { useMeeting } from './support/use-meeting';
 import { POLL } from './support/waits';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const LUNCH: PollSpec = { title: 'Team lunch', question: 'Where shall we eat on Friday?', options: ['Noodles', 'Tacos', 'Salad'] };
 
-let env: E2eEnv;
-let sim: SimPage;
+const { env, sim, host } = useMeeting(0);
 
 /** Saves one frame of the README's strip and checks it is a whole panel with nothing overflowing sideways. */
 async function frame(pane: AppPane, name: string): Promise<void> {
@@ -23,16 +21,12 @@ async function frame(pane: AppPane, name: string): Promise<void> {
   expect(contentWidth, `strip-${name}: nothing overflows the panel sideways`).toBeLessThanOrEqual(PANEL_WIDTH);
 }
 
-beforeAll(async () => {
-  env = await startEnv();
-  sim = await env.openSim({ open: 'host' });
+beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
-afterAll(() => env?.close());
 
 describe('the README strip', () => {
   it('captures one poll from the composer to the closed result, as the README opens with it', async () => {
-    const host = await sim.pane('p1').ready('host');
     const ines = await (await sim.openApp('p2')).ready('participant');
     const omar = await (await sim.openApp('p3')).ready('participant');
 

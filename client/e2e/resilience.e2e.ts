@@ -1,19 +1,15 @@
 import { PROTOCOL_VERSION, type PollRef } from '@quorum/shared';
 import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { choicePoll } from '../../server/test/support/harness';
 import type { PollSpec } from './support/app-pane';
-import { startEnv, type E2eEnv } from './support/env';
+import { useEnv } from './support/use-meeting';
 import { connectAs } from './support/socket-client';
 import { POLL, waitUntil } from './support/waits';
 
 const FRUIT: PollSpec = { title: 'Fruit', question: 'Which fruit?', options: ['Apple', 'Pear'] };
 
-let env: E2eEnv;
-beforeAll(async () => {
-  env = await startEnv();
-});
-afterAll(() => env?.close());
+const env = useEnv();
 
 /** A meeting where only the host and `voterId` have the app open (fewer frames, faster), with a poll open. */
 async function openPoll(voterId: string) {

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PollSpec } from './support/app-pane';
-import { startEnv, type E2eEnv } from './support/env';
+import { useEnv } from './support/use-meeting';
 import { POLL } from './support/waits';
 
-let env: E2eEnv;
-beforeAll(async () => {
-  env = await startEnv();
-});
-afterAll(() => env?.close());
+const env = useEnv();
 
 const TOPIC: PollSpec = { title: 'Next topic', question: 'Which first?', options: ['Pricing', 'Roadmap'] };
 
@@ -22,13 +18,11 @@ describe('running contexts', () => {
     await host.launch(TOPIC);
 
     // Only the host can open the app for attendees (docs/zoom-apps/guides/webinar).
-    await host.frame.getByText('Invite participants', { exact: true }).click();
-    await host.frame.getByTestId('invite-all').click();
+    await (await host.openInvitePanel()).inviteAll();
     await expect.poll(() => sim.invitations('p3').count(), POLL).toBe(1);
-    await sim.invitations('p3').getByTestId('invitation-open').click();
-    const attendee = await sim.pane('p3').ready('participant');
+    const attendee = await sim.acceptInvitation('p3');
     // Attendees always run in guest mode: no Zoom user id reaches the server, yet they vote.
-    await attendee.frame.getByTestId('guest-note').waitFor();
+    await attendee.guestNote().waitFor();
     await attendee.vote(TOPIC.title, 'Roadmap');
 
     const panelist = await sim.openApp('p2').then((pane) => pane.ready('participant'));

@@ -35,7 +35,7 @@ describe('the Zoom cloud, through the simulator', () => {
     await expect(host.frame.getByRole('button', { name: 'Connect Zoom account' }).count()).resolves.toBe(0);
 
     await host.launch(STANDUP);
-    await sim.page.getByTestId('end-meeting').click();
+    await sim.endMeeting();
 
     // The fake cloud sent a signed meeting.ended; Quorum closed the poll and mailed the host its report.
     const panel = sim.page.getByTestId('zoom-cloud');

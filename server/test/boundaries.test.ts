@@ -24,4 +24,10 @@ describe('lint keeps the code’s boundaries', () => {
     expect(await ruleHits('server/src/probe.ts', "import { simRoutes } from './sim/sim-routes';\nexport const x = simRoutes;\n")).toEqual([expect.stringContaining('server/src/sim')]);
     expect(await ruleHits('server/src/probe.ts', "import type { DevZoom } from './sim/dev-zoom';\nexport type X = DevZoom;\n")).toEqual([]);
   });
+
+  it('keeps the test fixtures out of the server’s production code', async () => {
+    const code = "import { question } from '@quorum/shared/testing';\nexport const q = question('single');\n";
+    expect(await ruleHits('server/src/probe.ts', code)).toEqual([expect.stringContaining('test fixtures')]);
+    expect(await ruleHits('server/src/probe.test.ts', code)).toEqual([]);
+  });
 });

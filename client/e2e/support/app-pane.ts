@@ -1,4 +1,8 @@
 import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import { DraftCard } from './draft-card';
+import { InvitePanel } from './invite-panel';
+import { MeetingReport } from './meeting-report';
+import { countsIn } from './result-bars';
 
 /** A single-question poll as the host types it into the composer. */
 export interface PollSpec {
@@ -13,11 +17,6 @@ export type AppRole = 'host' | 'participant';
 /** Where a pane runs the app: in the meeting, or in the Zoom main window. */
 export type PaneCtx = 'inMeeting' | 'inMainClient';
 
-/** Votes per option label, read from the result bars inside `scope`. */
-const countsIn = (scope: Locator): Promise<Record<string, number>> =>
-  scope
-    .getByTestId('result-bar')
-    .evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.querySelector('.bar-label')?.textContent ?? '', Number((r as HTMLElement).dataset.count)])));
 
 /** One person's Quorum (in the meeting unless `ctx` says otherwise): the simulator's pane and the app in its iframe. */
 export class AppPane {
@@ -107,34 +106,49 @@ export class AppPane {
     await f.getByTestId('save-draft').click();
   }
 
+  /** Host: opens the panel that sends the app to participants. */
+  openInvitePanel(): Promise<InvitePanel> {
+    return new InvitePanel(this.frame).open();
+  }
+
+  /** Guest mode's note ("you can vote…"), shown while the session has no Zoom user id. */
+  guestNote(): Locator {
+    return this.frame.getByTestId('guest-note');
+  }
+
+  /** Guest: adds the app from the note, and returns once the note has gone (the session is a Zoom user's now). */
+  async addAppAsGuest(): Promise<void> {
+    await this.frame.getByTestId('guest-add-app').click();
+    await this.guestNote().waitFor({ state: 'detached' });
+  }
+
   /** Host: copies a template from the poll library into the meeting (one click) and returns its draft card. */
-  async addFromLibrary(title: string): Promise<Locator> {
+  async addFromLibrary(title: string): Promise<DraftCard> {
     const library = this.frame.getByTestId('library-import');
     if ((await library.getAttribute('open')) === null) await library.locator('summary').click();
     await library.getByRole('button', { name: `Add “${title}” to this meeting` }).click();
-    const card = this.poll(title);
-    await card.and(this.frame.locator('[data-status=draft]')).waitFor();
-    return card;
+    await this.poll(title).and(this.frame.locator('[data-status=draft]')).waitFor();
+    return new DraftCard(this, title);
+  }
+
+  /** The meeting report wherever the app shows it (the host view's report panel, the "meeting ended" page). */
+  report(): MeetingReport {
+    return new MeetingReport(this.frame, this.frame.getByTestId('meeting-report'));
   }
 
   /** Host: opens the meeting report in the host view and waits until it has loaded. */
-  async openReport(): Promise<Locator> {
+  async openReport(): Promise<MeetingReport> {
     const panel = this.frame.getByTestId('report-panel');
     if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
     const report = panel.getByTestId('meeting-report');
     await report.getByTestId('attendance').waitFor();
-    return report;
+    return new MeetingReport(this.frame, report);
   }
 
-  /** One run of a poll in the open report. */
-  reportRun(title: string, run: number): Locator {
-    const poll = this.frame.getByTestId('report-poll').filter({ has: this.frame.getByRole('heading', { name: title, exact: true }) });
-    return poll.locator(`[data-testid=report-run][data-run="${run}"]`);
-  }
-
-  /** Votes per option label of one run, as the report's charts show them. */
-  async reportCounts(title: string, run: number): Promise<Record<string, number>> {
-    return countsIn(this.reportRun(title, run));
+  /** Host: waits for the "meeting ended" page, which shows the meeting report. */
+  async waitForMeetingEnded(): Promise<MeetingReport> {
+    await this.frame.getByRole('heading', { name: 'The meeting has ended' }).waitFor();
+    return this.report();
   }
 
   /** Host: composes and launches a poll, returning once it shows as open. */

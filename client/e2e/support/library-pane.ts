@@ -18,6 +18,12 @@ export class LibraryPane extends AppPane {
     return this.frame.getByTestId('library-status');
   }
 
+  /** Waits until the library says it keeps the polls in the signed-in account (not in this browser). */
+  async waitForAccount(): Promise<this> {
+    await this.libraryStatus().and(this.frame.locator('[data-mode=account]')).waitFor();
+    return this;
+  }
+
   /** The library's entry titled `title`. */
   item(title: string): Locator {
     return this.frame.getByTestId('library-item').filter({ has: this.frame.getByRole('heading', { name: title, exact: true }) });

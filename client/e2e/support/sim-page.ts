@@ -130,6 +130,17 @@ export class SimPage {
     return this.pane(personId);
   }
 
+  /** Opens the app from `personId`'s invitation card and returns their pane once the app is ready. */
+  async acceptInvitation(personId: string): Promise<AppPane> {
+    await this.invitations(personId).getByTestId('invitation-open').click();
+    return this.pane(personId).ready('participant');
+  }
+
+  /** Ends the meeting for everyone (the simulator's End meeting button). */
+  async endMeeting(): Promise<void> {
+    await this.page.getByTestId('end-meeting').click();
+  }
+
   /** Opens someone's Quorum in the Zoom main window (the roster's "Open main client") and waits for the library. */
   async openMainClient(personId: string): Promise<LibraryPane> {
     const row = this.page.locator(`[data-testid=roster-row][data-person-id="${personId}"]`);

@@ -123,10 +123,10 @@ export class SurveyPane extends AppPane {
 }
 
 /** The participants' panes as a tuple, so a test can name each one. */
-type Voters<N extends 1 | 2> = N extends 1 ? [SurveyPane] : [SurveyPane, SurveyPane];
+export type Voters<N extends 0 | 1 | 2> = N extends 0 ? [] : N extends 1 ? [SurveyPane] : [SurveyPane, SurveyPane];
 
 /** A meeting as most browser tests need it: the host's pane and `participants` more panes (p2, p3, …), each ready. */
-export async function openSurveyMeeting<N extends 1 | 2>(env: E2eEnv, participants: N): Promise<{ sim: SimPage; host: SurveyPane; voters: Voters<N> }> {
+export async function openSurveyMeeting<N extends 0 | 1 | 2>(env: E2eEnv, participants: N): Promise<{ sim: SimPage; host: SurveyPane; voters: Voters<N> }> {
   const sim = await env.openSim({ open: 'host' });
   const host = await new SurveyPane(sim.page, 'p1').ready('host');
   const voters: SurveyPane[] = [];

@@ -13,6 +13,7 @@ import {
 } from '@quorum/shared';
 import type { FastifyInstance } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
+import { draftOf, question } from '@quorum/shared/testing';
 import { buildApp } from '../../src/app';
 import { testConfig, type Config } from '../../src/config';
 import { sealAppContext } from '../../src/zoom/app-context';
@@ -209,24 +210,10 @@ export async function connectSession(server: Endpoint, opened: OpenedSession, op
   return { socket, session, token, snapshot, tallies, waitForTally, pinged };
 }
 
-/** A single-choice poll with options a, b, c. */
+/** A single-choice poll: the registry's example question (a Noodles, b Tacos) plus c Salad. */
 export function choicePoll(overrides: Partial<PollDraftInput['settings']> = {}, title = 'Lunch?'): PollDraftInput {
-  return {
-    title,
-    questions: [
-      {
-        id: 'q1',
-        kind: 'single',
-        prompt: 'Where shall we eat?',
-        options: [
-          { id: 'a', label: 'Noodles' },
-          { id: 'b', label: 'Tacos' },
-          { id: 'c', label: 'Salad' },
-        ],
-      },
-    ],
-    settings: { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null, ...overrides },
-  };
+  const example = question('single');
+  return draftOf([{ ...example, options: [...example.options, { id: 'c', label: 'Salad' }] }], overrides, title);
 }
 
 /** Host creates and launches a poll; returns its id. */

@@ -2,51 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../protocol/errors';
 import type { Answer, Ballot, CastBallot } from '../schemas/ballot';
 import type { Poll, Question } from '../schemas/poll';
+import { openPollOf, options, question } from '../testing';
 import { castBallot, resolveRecast, toReceipt, validateAnswer } from './ballot';
 import type { DomainContext } from './poll';
 
-const single: Question = {
-  id: 'q1',
-  kind: 'single',
-  prompt: 'Where?',
-  options: [
-    { id: 'a', label: 'A' },
-    { id: 'b', label: 'B' },
-    { id: 'c', label: 'C' },
-  ],
-};
-const multiple: Extract<Question, { kind: 'multiple' }> = {
-  id: 'q2',
-  kind: 'multiple',
-  prompt: 'Which?',
-  options: [
-    { id: 'w', label: 'W' },
-    { id: 'x', label: 'X' },
-    { id: 'y', label: 'Y' },
-    { id: 'z', label: 'Z' },
-  ],
-  minPicks: 1,
-  maxPicks: 3,
-};
-const rating: Question = { id: 'q3', kind: 'rating', prompt: 'How?', min: 1, max: 5, minLabel: 'bad', maxLabel: 'good' };
+const single = question('single', { options: options('a', 'b', 'c') });
+const multiple = question('multiple', { id: 'q2', options: options('w', 'x', 'y', 'z') });
+const rating = question('rating', { id: 'q3' });
 
-function openPollFixture(overrides: Partial<Poll> = {}): Poll {
-  return {
-    id: 'poll-1',
-    meetingId: 'm',
-    title: 'T',
-    questions: [single, multiple, rating],
-    settings: { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null },
-    status: 'open',
-    run: 2,
-    resultsShared: false,
-    createdAt: 0,
-    openedAt: 100,
-    closedAt: null,
-    closesAt: null,
-    ...overrides,
-  };
-}
+/** Single q1 (a|b|c), multiple q2 (w..z, 1 to 3 picks), rating q3 (1..5), open in run 2. */
+const openPollFixture = (overrides: Partial<Poll> = {}): Poll =>
+  openPollOf([single, multiple, rating], { id: 'poll-1', run: 2, openedAt: 100, ...overrides });
 
 function context(now = 1_000): DomainContext {
   let n = 0;

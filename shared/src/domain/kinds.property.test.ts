@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Ballot } from '../schemas/ballot';
-import { pollDraftSchema, type Poll, type Question } from '../schemas/poll';
+import type { Poll, Question } from '../schemas/poll';
+import { launchedPoll, options, question } from '../testing';
 import { castBallot, resolveRecast } from './ballot';
-import { createPoll, openPoll } from './poll';
 import { tallyBallots, RunningTally } from './tally';
 import { quizRules } from './quiz';
 
@@ -27,24 +27,17 @@ const scenarioArb = fc.record({
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 function openScenarioPoll(s: Scenario): Poll {
-  let id = 0;
-  const ctx = { now: 1000, newId: () => `id${++id}` };
   const step = s.number.stepTenths / 10;
-  const draft = pollDraftSchema.parse({
+  return launchedPoll({
     title: 'Kinds',
     questions: [
-      { id: 'rank', kind: 'rank', prompt: 'Order', options: Array.from({ length: s.items }, (_, i) => ({ id: `i${i}`, label: `Item ${i}` })) },
-      { id: 'text', kind: 'text', prompt: 'Say', variant: 'short' },
-      { id: 'num', kind: 'number', prompt: 'Guess', min: s.number.min, max: Number((s.number.min + step * (s.number.points - 1)).toFixed(1)), step },
-      { id: 'quiz', kind: 'single', prompt: 'Capital?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }], correctOptionIds: ['b', 'c'] },
+      question('rank', { id: 'rank', options: Array.from({ length: s.items }, (_, i) => ({ id: `i${i}`, label: `Item ${i}` })) }),
+      question('text', { id: 'text' }),
+      question('number', { id: 'num', min: s.number.min, max: Number((s.number.min + step * (s.number.points - 1)).toFixed(1)), step }),
+      question('single', { id: 'quiz', options: options('a', 'b', 'c'), correctOptionIds: ['b', 'c'] }),
     ],
     settings: { allowAnswerChange: s.allowAnswerChange, quiz: { speedWindowSec: 20 } },
   });
-  const created = createPoll(draft, 'm', ctx);
-  if (!created.ok) throw new Error(created.error.message);
-  const opened = openPoll(created.data, ctx.now);
-  if (!opened.ok) throw new Error(opened.error.message);
-  return opened.data;
 }
 
 /** Seeds become answers: a shuffled ranking, a phrase, a grid value (sometimes off it), a choice. */

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../protocol/errors';
 import type { Answer } from '../schemas/ballot';
-import { pollDraftSchema, type PollDraftInput, type Question, type QuestionOf } from '../schemas/poll';
+import { pollDraftSchema, type PollDraftInput, type Question } from '../schemas/poll';
+import { options, question } from '../testing';
 import { validateAnswer } from './ballot';
 import { normalizeDraft } from './poll';
 
-const rank: QuestionOf<'rank'> = { id: 'qk', kind: 'rank', prompt: 'Order', options: ['a', 'b', 'c'].map((id) => ({ id, label: id })) };
-const short: QuestionOf<'text'> = { id: 'qt', kind: 'text', prompt: 'Say', variant: 'short' };
-const long: QuestionOf<'text'> = { ...short, variant: 'long' };
-const estimate: QuestionOf<'number'> = { id: 'qn', kind: 'number', prompt: 'How many?', min: 0, max: 1, step: 0.1, unit: '' };
+const rank = question('rank', { id: 'qk' });
+const short = question('text', { id: 'qt' });
+const long = question('text', { id: 'qt', variant: 'long' });
+const estimate = question('number', { id: 'qn', max: 1, step: 0.1 });
 
 function expectInvalid<T>(result: Result<T>, field: string) {
   expect(result).toMatchObject({ ok: false, error: { code: 'INVALID', field } });
@@ -77,11 +78,11 @@ describe('drafts of the new kinds', () => {
     expect(draft([{ kind: 'number', prompt: 'N', min: -1.5, max: 1.5, step: 0.25 }]).ok).toBe(true);
   });
   it('checks quiz answers against the options and the pick limits', () => {
-    const options = [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }];
-    expectInvalid(draft([{ kind: 'single', prompt: 'S', options, correctOptionIds: ['z'] }]), 'questions.0.correctOptionIds');
-    expectInvalid(draft([{ kind: 'multiple', prompt: 'M', options, minPicks: 1, maxPicks: 1, correctOptionIds: ['a', 'b'] }]), 'questions.0.correctOptionIds');
-    expectInvalid(draft([{ kind: 'single', prompt: 'S', options }], { quiz: {} }), 'settings.quiz');
-    const quiz = draft([{ kind: 'single', prompt: 'S', options, correctOptionIds: ['b'] }], { quiz: {} });
+    const abc = options('a', 'b', 'c');
+    expectInvalid(draft([{ kind: 'single', prompt: 'S', options: abc, correctOptionIds: ['z'] }]), 'questions.0.correctOptionIds');
+    expectInvalid(draft([{ kind: 'multiple', prompt: 'M', options: abc, minPicks: 1, maxPicks: 1, correctOptionIds: ['a', 'b'] }]), 'questions.0.correctOptionIds');
+    expectInvalid(draft([{ kind: 'single', prompt: 'S', options: abc }], { quiz: {} }), 'settings.quiz');
+    const quiz = draft([{ kind: 'single', prompt: 'S', options: abc, correctOptionIds: ['b'] }], { quiz: {} });
     expect(quiz).toMatchObject({ ok: true, data: { settings: { quiz: { points: 500, speedBonus: 500, speedWindowSec: null } } } });
   });
   it('refuses blocked words that are not single words', () => {

@@ -1,37 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Ballot } from '../schemas/ballot';
-import type { Poll, QuestionOf } from '../schemas/poll';
+import type { Poll } from '../schemas/poll';
+import { ballotOf, LIVE_SETTINGS, openPollOf, options, question } from '../testing';
 import { nickname } from './nickname';
 import { podium } from './quiz-board';
 import { quizRules, scoreBallot, speedBonus } from './quiz';
 import { tallyBallots } from './tally';
 import { canSeeStandings, mayRunPolls, pollForRole } from './visibility';
 
-const options = ['a', 'b', 'c'].map((id) => ({ id, label: id.toUpperCase() }));
-const one: QuestionOf<'single'> = { id: 'q1', kind: 'single', prompt: 'One', options, correctOptionIds: ['b'] };
-const some: QuestionOf<'multiple'> = { id: 'q2', kind: 'multiple', prompt: 'Some', options, minPicks: 1, maxPicks: 3, correctOptionIds: ['a', 'c'] };
+const abc = options('a', 'b', 'c');
+const one = question('single', { options: abc, correctOptionIds: ['b'] });
+const some = question('multiple', { id: 'q2', options: abc, correctOptionIds: ['a', 'c'] });
 const rules = { points: 500, speedBonus: 500, windowMs: 10_000 };
 
-const quizPoll = (over: Partial<Poll> = {}): Poll => ({
-  id: 'p',
-  meetingId: 'm',
-  title: 'Quiz',
-  questions: [one, some],
-  settings: { anonymous: true, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null, quiz: { points: 500, speedBonus: 500, speedWindowSec: 10 } },
-  status: 'open',
-  run: 1,
-  resultsShared: false,
-  createdAt: 0,
-  openedAt: 0,
-  closedAt: null,
-  closesAt: null,
-  ...over,
-});
+const quizPoll = (over: Partial<Poll> = {}): Poll =>
+  openPollOf([one, some], { title: 'Quiz', settings: { ...LIVE_SETTINGS, anonymous: true, quiz: { points: 500, speedBonus: 500, speedWindowSec: 10 } }, ...over });
 
-let n = 0;
-const ballot = (voterId: string, q: string, answer: Ballot['answer'], elapsedMs?: number): Ballot => ({
-  ballotId: `b${++n}`, pollId: 'p', run: 1, questionId: q, clientBallotId: `client-${n}xxxx`, answer, castAt: n, voterId, ...(elapsedMs === undefined ? {} : { elapsedMs }),
-});
+const ballot = (voterId: string, q: string, answer: Ballot['answer'], elapsedMs?: number): Ballot =>
+  ballotOf(voterId, q, answer, elapsedMs === undefined ? {} : { elapsedMs });
 
 describe('quiz scoring', () => {
   it('derives the speed window from the settings, the time limit or the default', () => {

@@ -1,15 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ballot } from '../schemas/ballot';
-import type { Poll, Question } from '../schemas/poll';
+import type { Poll } from '../schemas/poll';
 import { pollTallySchema, roomTallySchema, type ShownRoomTally } from '../schemas/tally';
+import { ballotOf, options, question } from '../testing';
 import { guardRoomShares, hiddenRooms, isSuppressedRoom, roomPrivacy, roomShareVisible, type RoomPrivacy } from './room-privacy';
 import { RunningTally } from './tally';
 
 const anonymous: RoomPrivacy = { anonymous: true, minVoters: 3 };
 const named: RoomPrivacy = { anonymous: false, minVoters: 3 };
 
-const question: Question = { id: 'q1', kind: 'single', prompt: 'Pick', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] };
+const pick = question('single', { options: options('a', 'b') });
 const share = (roomId: string | null, turnout: number): ShownRoomTally => ({
   roomId,
   turnout,
@@ -17,15 +18,12 @@ const share = (roomId: string | null, turnout: number): ShownRoomTally => ({
 });
 const shapes = (rooms: ReturnType<typeof guardRoomShares>) => rooms.map((r) => [r.roomId, isSuppressedRoom(r) ? r.suppressed : r.turnout]);
 
-let seq = 0;
-const ballot = (voterId: string, optionId: string, roomId?: string): Ballot => ({
-  ballotId: `b${++seq}`, pollId: 'p1', run: 1, questionId: 'q1', clientBallotId: `c${seq}`, castAt: seq, voterId,
-  answer: { kind: 'single', optionId }, ...(roomId === undefined ? {} : { roomId }),
-});
+const ballot = (voterId: string, optionId: string, roomId?: string): Ballot =>
+  ballotOf(voterId, 'q1', { kind: 'single', optionId }, { pollId: 'p1', ...(roomId === undefined ? {} : { roomId }) });
 
 /** A running tally with `sizes[room]` voters per room (main room = null key ''), all answering "a". */
 function tallyWith(sizes: Record<string, number>): RunningTally {
-  const tally = new RunningTally('p1', 1, [question]);
+  const tally = new RunningTally('p1', 1, [pick]);
   for (const [room, n] of Object.entries(sizes)) for (let i = 0; i < n; i++) tally.apply(ballot(`u:${room}${i}`, 'a', room === '' ? undefined : room));
   return tally;
 }

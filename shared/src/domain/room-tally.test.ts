@@ -1,35 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Ballot } from '../schemas/ballot';
-import { pollDraftSchema, type Poll } from '../schemas/poll';
+import type { Poll } from '../schemas/poll';
 import type { QuestionTally, RoomTally } from '../schemas/tally';
+import { launchedPoll, must, options, question } from '../testing';
 import { resolveRecast, validateAnswer } from './ballot';
-import { createPoll, openPoll, type DomainContext } from './poll';
 import { roomPrivacy } from './room-privacy';
 import { roomLabel, roomNumbers } from './room-tally';
 import { RunningTally, tallyBallots } from './tally';
 
-function unwrap<T>(r: { ok: true; data: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data;
-}
-
 /** An open poll: single choice (A, B, C), rating 1–5, rank (X, Y, Z), number 0–10. */
-function openedPoll(allowAnswerChange = true): Poll {
-  let id = 0;
-  const ctx: DomainContext = { now: 1_000, newId: () => `id${++id}` };
-  const draft = pollDraftSchema.parse({
-    title: 'Rooms',
-    questions: [
-      { kind: 'single', prompt: 'Pick', options: [{ label: 'A' }, { label: 'B' }, { label: 'C' }] },
-      { kind: 'rating', prompt: 'Rate', min: 1, max: 5 },
-      { kind: 'rank', prompt: 'Rank', options: [{ label: 'X' }, { label: 'Y' }, { label: 'Z' }] },
-      { kind: 'number', prompt: 'Guess', min: 0, max: 10, step: 1 },
-    ],
-    settings: { allowAnswerChange },
-  });
-  return unwrap(openPoll(unwrap(createPoll(draft, 'meeting-1', ctx)), ctx.now));
-}
+const openedPoll = (allowAnswerChange = true): Poll =>
+  launchedPoll(
+    {
+      title: 'Rooms',
+      questions: [
+        question('single', { options: options('a', 'b', 'c') }),
+        question('rating', { id: 'q2' }),
+        question('rank', { id: 'q3', options: options('x', 'y', 'z') }),
+        question('number', { id: 'q4', max: 10 }),
+      ],
+      settings: { allowAnswerChange },
+    },
+    { meetingId: 'meeting-1' },
+  );
 
 const ballot = (poll: Poll, voterId: string, optionIndex: number, roomId?: string, castAt = 1): Ballot => {
   const q = poll.questions[0]!;
@@ -131,7 +125,7 @@ function answerOf(poll: Poll, cast: Cast): { questionId: string; answer: Answer 
     rank: { kind: 'rank', optionIds: cast.pick % 2 === 0 ? options : [...options].reverse() },
     number: { kind: 'number', value: cast.pick % 11 },
   };
-  const answer = unwrap(validateAnswer(q, answers[q.kind]!));
+  const answer = must(validateAnswer(q, answers[q.kind]!));
   return { questionId: q.id, answer };
 }
 

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Poll, Question } from '../schemas/poll';
+import { openPollOf, options, question } from '../testing';
 import { closeAtDeadline, extendDeadline, stopTimer } from './poll';
 import { isRequired, submitBallots } from './survey';
 
-const questions: Question[] = [
-  { id: 'q1', kind: 'single', prompt: 'Pick', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] },
-  { id: 'q2', kind: 'text', prompt: 'Why?', variant: 'short', required: false },
-  { id: 'q3', kind: 'number', prompt: 'How many?', min: 0, max: 10, step: 1, unit: '' },
-];
-const poll: Poll = {
-  id: 'p', meetingId: 'm', title: 'Survey', questions,
-  settings: { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null },
-  status: 'open', run: 3, resultsShared: false, createdAt: 0, openedAt: 0, closedAt: null, closesAt: null,
-};
+const pick = question('single', { options: options('a', 'b') });
+const why = question('text', { id: 'q2', required: false });
+const howMany = question('number', { id: 'q3', max: 10, unit: '' });
+const questions = [pick, why, howMany];
+const poll = openPollOf(questions, { title: 'Survey', run: 3 });
 const ctx = () => { let n = 0; return { now: 1000, newId: () => `b${++n}` }; };
 const submit = (answers: { questionId: string; answer: never }[] | unknown[], p = poll) =>
   submitBallots(p, 'u:v', { pollId: 'p', clientBallotId: 'submit-0001', answers: answers as never }, ctx());
@@ -25,7 +20,7 @@ describe('survey submission', () => {
   it('refuses a missing required answer, naming the question', () => {
     const r = submit([{ questionId: 'q1', answer: { kind: 'single', optionId: 'a' } }]);
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'answers' } });
-    if (!r.ok) expect(r.error.message).toContain('How many?');
+    if (!r.ok) expect(r.error.message).toContain(howMany.prompt);
     expect([isRequired(questions[0]!), isRequired(questions[1]!)]).toEqual([true, false]);
   });
   it('places each bad answer under its index', () => {

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer, Ballot } from '../schemas/ballot';
-import type { Question } from '../schemas/poll';
 import { pollTallySchema } from '../schemas/tally';
+import { ballotOf, options, question } from '../testing';
 import { emptyQuestionTally, RunningTally } from './tally';
 
-const rank: Question = { id: 'qk', kind: 'rank', prompt: 'Order', options: ['a', 'b', 'c'].map((id) => ({ id, label: id })) };
-const text: Question = { id: 'qt', kind: 'text', prompt: 'Say', variant: 'short' };
-const num: Question = { id: 'qn', kind: 'number', prompt: 'Guess', min: 0, max: 10, step: 0.5, unit: 'kg' };
-
-let n = 0;
-const ballot = (voterId: string, questionId: string, answer: Answer, extra: Partial<Ballot> = {}): Ballot => ({
-  ballotId: `b${++n}`, pollId: 'p', run: 1, questionId, clientBallotId: `client-${n}xxxxx`, answer, castAt: n, voterId, ...extra,
-});
+const rank = question('rank', { id: 'qk', options: options('a', 'b', 'c') });
+const text = question('text', { id: 'qt' });
+const num = question('number', { id: 'qn', max: 10, step: 0.5, unit: 'kg' });
 
 describe('tallies of the new kinds', () => {
   it('starts empty with every item, bucket and no words', () => {
@@ -24,9 +18,9 @@ describe('tallies of the new kinds', () => {
 
   it('scores rankings with Borda points and counts places', () => {
     const t = new RunningTally('p', 1, [rank]);
-    t.apply(ballot('v1', 'qk', { kind: 'rank', optionIds: ['a', 'b', 'c'] }));
-    t.apply(ballot('v2', 'qk', { kind: 'rank', optionIds: ['b', 'a', 'c'] }));
-    t.apply(ballot('v3', 'qk', { kind: 'rank', optionIds: ['b', 'c', 'a'] }));
+    t.apply(ballotOf('v1', 'qk', { kind: 'rank', optionIds: ['a', 'b', 'c'] }));
+    t.apply(ballotOf('v2', 'qk', { kind: 'rank', optionIds: ['b', 'a', 'c'] }));
+    t.apply(ballotOf('v3', 'qk', { kind: 'rank', optionIds: ['b', 'c', 'a'] }));
     expect(t.questions.qk).toEqual({
       kind: 'rank',
       voters: 3,
@@ -37,7 +31,7 @@ describe('tallies of the new kinds', () => {
 
   it('builds a histogram with sum, mean and median in exact decimals', () => {
     const t = new RunningTally('p', 1, [num]);
-    for (const [i, value] of [0.5, 1.5, 2, 9.5].entries()) t.apply(ballot(`v${i}`, 'qn', { kind: 'number', value }));
+    for (const [i, value] of [0.5, 1.5, 2, 9.5].entries()) t.apply(ballotOf(`v${i}`, 'qn', { kind: 'number', value }));
     const q = t.questions.qn!;
     expect(q).toMatchObject({ kind: 'number', voters: 4, sum: 13.5, mean: 3.375, median: 1.75 });
     expect(q.counts).toMatchObject({ '0': 1, '1': 1, '2': 1, '9': 1 });
@@ -46,8 +40,8 @@ describe('tallies of the new kinds', () => {
 
   it('lists visible answers newest first with word counts, and hiding takes an answer out of both', () => {
     const t = new RunningTally('p', 1, [text], 0);
-    const first = ballot('v1', 'qt', { kind: 'text', text: 'Pizza rocks' });
-    const second = ballot('v2', 'qt', { kind: 'text', text: 'pizza PIZZA and tacos' });
+    const first = ballotOf('v1', 'qt', { kind: 'text', text: 'Pizza rocks' });
+    const second = ballotOf('v2', 'qt', { kind: 'text', text: 'pizza PIZZA and tacos' });
     t.apply(first);
     t.apply(second);
     expect(t.questions.qt).toEqual({
@@ -65,7 +59,7 @@ describe('tallies of the new kinds', () => {
 describe('open-text list budget', () => {
   it('lists the newest answers only, within 200 answers and 40,000 characters', () => {
     const t = new RunningTally('p', 1, [{ id: 'ql', kind: 'text', prompt: 'Essay', variant: 'long' }]);
-    for (let i = 0; i < 30; i++) t.apply(ballot(`v${i}`, 'ql', { kind: 'text', text: `${i} ${'x'.repeat(1995)}` }));
+    for (let i = 0; i < 30; i++) t.apply(ballotOf(`v${i}`, 'ql', { kind: 'text', text: `${i} ${'x'.repeat(1995)}` }));
     const q = t.questions.ql!;
     if (q.kind !== 'text') throw new Error('kind');
     expect(q.voters).toBe(30);

@@ -2,39 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, Ballot } from '../schemas/ballot';
 import type { Poll, Question, ResultsVisibility, Role } from '../schemas/poll';
 import { pollTallySchema } from '../schemas/tally';
+import { ballotOf, options, question } from '../testing';
 import { isHostRole, normalizeRole } from './roles';
 import { emptyQuestionTally, RunningTally, tallyBallots, turnout } from './tally';
 import { canSeePoll, canSeeResults } from './visibility';
 
-const single: Question = {
-  id: 'qs',
-  kind: 'single',
-  prompt: 'S',
-  options: [
-    { id: 'a', label: 'A' },
-    { id: 'b', label: 'B' },
-  ],
-};
-const multiple: Question = {
-  id: 'qm',
-  kind: 'multiple',
-  prompt: 'M',
-  options: [
-    { id: 'x', label: 'X' },
-    { id: 'y', label: 'Y' },
-    { id: 'z', label: 'Z' },
-  ],
-  minPicks: 0,
-  maxPicks: 3,
-};
-const rating: Question = { id: 'qr', kind: 'rating', prompt: 'R', min: 0, max: 3, minLabel: '', maxLabel: '' };
+const single = question('single', { id: 'qs', options: options('a', 'b') });
+const multiple = question('multiple', { id: 'qm', options: options('x', 'y', 'z'), minPicks: 0 });
+const rating = question('rating', { id: 'qr', min: 0, max: 3 });
 const questions = [single, multiple, rating];
 
-let nextBallot = 0;
-function ballot(voterId: string, questionId: string, answer: Answer, run = 1): Ballot {
-  nextBallot++;
-  return { ballotId: `b${nextBallot}`, pollId: 'p', run, questionId, clientBallotId: `client-${String(nextBallot).padStart(4, '0')}`, answer, castAt: nextBallot, voterId };
-}
+const ballot = (voterId: string, questionId: string, answer: Answer, run = 1): Ballot => ballotOf(voterId, questionId, answer, { run });
 
 describe('emptyQuestionTally', () => {
   it('lists every option of a choice question at zero', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closePoll, type Poll } from '@quorum/shared';
 import type { ContractFixtures } from './store-contract-changes';
-import type { Store } from './types';
+import type { Store } from '../../src/store/types';
 
 const closedAt = (poll: Poll, now: number): Poll => {
   const closed = closePoll(poll, now);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tallyBallots, type Poll } from '@quorum/shared';
 import type { ContractFixtures } from './store-contract-changes';
-import type { Store } from './types';
+import type { Store } from '../../src/store/types';
 
 /** `transferVoter`: a guest who signs in keeps their ballots, once, and every instance can follow. */
 export function describeVoterTransferContract(open: () => Promise<Store>, fx: ContractFixtures): void {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { RunningTally, tallyBallots, type Ballot, type Poll, type PollSettings } from '@quorum/shared';
-import { draftPoll, launch, vote, write } from '../store-contract';
-import { rate } from '../store-contract-changes';
-import type { BallotWriteResult, Store } from '../types';
-import { openPostgresStore } from './postgres-store';
-import { describeWithPostgres, dropSchema, freshSchema, PG_TEST_URL } from './test-support';
+import { draftPoll, launch, vote, write } from './store-contract';
+import { rate } from './store-contract-changes';
+import type { BallotWriteResult, Store } from '../../src/store/types';
+import { openPostgresStore } from '../../src/store/postgres/postgres-store';
+import { describeWithPostgres, dropSchema, freshSchema, PG_TEST_URL } from '../../src/store/postgres/test-support';
 
 const slot = (b: Ballot): string => `${b.voterId}/${b.questionId}`;
 const counted = (r: BallotWriteResult): boolean => r.kind === 'inserted' || r.kind === 'replaced';

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { castBallot, createPoll, openPoll, type Ballot, type Poll, type Result } from '@quorum/shared';
-import { describeStoreContract } from '../store-contract';
-import type { Store } from '../types';
-import { applyMigrations, MIGRATIONS } from './migrations';
-import { openSqliteStore } from './sqlite-store';
+import { castBallot, createPoll, openPoll, pollDraftSchema, type Ballot, type Poll } from '@quorum/shared';
+import { draftOf, must, options, question } from '@quorum/shared/testing';
+import { describeStoreContract } from './store-contract';
+import type { Store } from '../../src/store/types';
+import { applyMigrations, MIGRATIONS } from '../../src/store/sqlite/migrations';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 
 const dirs: string[] = [];
 const opened: Store[] = [];
@@ -26,20 +27,11 @@ afterEach(async () => {
 
 describeStoreContract('sqlite', async () => openSqliteStore(await freshPath()));
 
-const must = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data;
-};
-
 let seq = 0;
 const ctx = { now: 1_000, newId: () => `sq-${++seq}` };
 
 function fixture(): { poll: Poll; ballots: Ballot[] } {
-  const draft = {
-    title: 'Durability',
-    questions: [{ id: 'q1', kind: 'single' as const, prompt: 'Pick', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] }],
-    settings: { anonymous: false, resultsVisibility: 'live' as const, allowAnswerChange: true, closeAfterSec: null },
-  };
+  const draft = pollDraftSchema.parse(draftOf([question('single', { options: options('a', 'b') })], {}, 'Durability'));
   const poll = must(openPoll(must(createPoll(draft, 'm1', ctx)), 2_000));
   const ballots = ['v1', 'v2', 'v3'].map((voter) =>
     must(castBallot(poll, voter, { pollId: poll.id, questionId: 'q1', answer: { kind: 'single', optionId: 'a' }, clientBallotId: `client-${voter}` }, ctx)),

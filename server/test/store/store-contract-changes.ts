@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { castBallot, RunningTally, tallyBallots, type Ballot, type Poll, type PollSettings } from '@quorum/shared';
-import type { BallotChange, BallotWrite, Store } from './types';
+import type { BallotChange, BallotWrite, Store } from '../../src/store/types';
 
-/** The fixtures of `store-contract.ts`, handed in so both files build polls and ballots one way. */
+/** The fixtures of `store-contract.ts` (next to this file), handed in so both files build polls and ballots one way. */
 export interface ContractFixtures {
   draftPoll(meetingId: string, createdAt: number, settings?: Partial<PollSettings>): Poll;
   launch(poll: Poll, now?: number): Poll;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeliveryRecord, MeetingRecord, NewInboxEvent, Store, ZoomUserRecord } from './types';
+import type { DeliveryRecord, MeetingRecord, NewInboxEvent, Store, ZoomUserRecord } from '../../src/store/types';
 
 const user = (uid: string, at = 1_000): ZoomUserRecord => ({
   uid,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PollDraft } from '@quorum/shared';
-import type { Store, TemplateRecord } from './types';
+import type { Store, TemplateRecord } from '../../src/store/types';
 
 const draft = (title: string): PollDraft => ({
   title,

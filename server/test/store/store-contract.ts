@@ -1,31 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { castBallot, closePoll, createPoll, openPoll, type Ballot, type DomainContext, type Poll, type PollSettings, type Result } from '@quorum/shared';
-import type { BallotWrite, Store } from './types';
+import { castBallot, closePoll, createPoll, openPoll, pollDraftSchema, type Ballot, type DomainContext, type Poll, type PollSettings } from '@quorum/shared';
+import { draftOf, must, options, question } from '@quorum/shared/testing';
+import type { BallotWrite, Store } from '../../src/store/types';
 import { describeChangeLogContract } from './store-contract-changes';
 import { describeClosedRunContract } from './store-contract-closed';
 import { describeVoterTransferContract } from './store-contract-transfer';
 import { describeRecordsContract } from './store-contract-records';
 import { describeTemplatesContract } from './store-contract-templates';
 
-const must = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(`fixture rejected: ${r.error.message}`);
-  return r.data;
-};
-
 let seq = 0;
 const ctxAt = (now: number): DomainContext => ({ now, newId: () => `id-${++seq}` });
 
 /** A draft poll with one single-choice question (q1: a|b|c) and one rating question (q2: 1..5). */
 export function draftPoll(meetingId: string, createdAt: number, settings: Partial<PollSettings> = {}): Poll {
-  const draft = {
-    title: `Poll at ${createdAt}`,
-    questions: [
-      { id: 'q1', kind: 'single' as const, prompt: 'Pick one', options: ['a', 'b', 'c'].map((id) => ({ id, label: id.toUpperCase() })) },
-      { id: 'q2', kind: 'rating' as const, prompt: 'Rate it', min: 1, max: 5, minLabel: 'meh', maxLabel: 'great' },
-    ],
-    settings: { anonymous: false, resultsVisibility: 'live' as const, allowAnswerChange: true, closeAfterSec: null, ...settings },
-  };
-  return must(createPoll(draft, meetingId, ctxAt(createdAt)));
+  const questions = [question('single', { options: options('a', 'b', 'c') }), question('rating', { id: 'q2' })];
+  return must(createPoll(pollDraftSchema.parse(draftOf(questions, settings, `Poll at ${createdAt}`)), meetingId, ctxAt(createdAt)));
 }
 
 export const launch = (poll: Poll, now = poll.createdAt + 1): Poll => must(openPoll(poll, now));
