@@ -18,24 +18,36 @@ describe('templates file', () => {
   });
 
   it('names the bad field of the bad template', () => {
-    const bad = { ...draft('Three'), questions: [{ kind: 'single', prompt: 'Pick', options: [{ label: 'only one' }] }] };
+    const bad = {
+      ...draft('Three'),
+      questions: [{ kind: 'single', prompt: 'Pick', options: [{ label: 'only one' }] }],
+    };
     const parsed = parseInput(templatesFileSchema, file([draft('One'), draft('Two'), bad]));
-    expect(parsed.ok ? null : parsed.error).toMatchObject({ code: 'INVALID', field: 'templates.2.questions.0.options' });
+    expect(parsed.ok ? null : parsed.error).toMatchObject({
+      code: 'INVALID',
+      field: 'templates.2.questions.0.options',
+    });
     expect(parsed.ok ? '' : parsed.error.message).toMatch(/^templates\.2\.questions\.0\.options: /);
   });
 
   it('says plainly when the file is not a Quorum export, is empty or has unknown fields', () => {
     const other = parseInput(templatesFileSchema, { templates: [draft('x')] });
-    expect(other.ok ? null : other.error).toMatchObject({ field: 'format', message: expect.stringContaining('not a Quorum templates file') });
+    expect(other.ok ? null : other.error).toMatchObject({
+      field: 'format',
+      message: expect.stringContaining('not a Quorum templates file'),
+    });
     const empty = parseInput(templatesFileSchema, file([]));
-    expect(empty.ok ? null : empty.error).toMatchObject({ field: 'templates', message: 'templates: the file holds no templates' });
+    expect(empty.ok ? null : empty.error).toMatchObject({
+      field: 'templates',
+      message: 'templates: the file holds no templates',
+    });
     const extra = parseInput(templatesFileSchema, file([{ ...draft('x'), colour: 'red' }]));
     expect(extra.ok ? null : extra.error.field).toBe('templates.0.colour');
   });
 
   it('validates a single write like a poll draft', () => {
     expect(parseInput(templateWriteSchema, { draft: draft('ok') }).ok).toBe(true);
-    const parsed = parseInput(templateWriteSchema, { draft: { ...draft('x'), title: '' } });
+    const parsed = parseInput(templateWriteSchema, { draft: { ...draft('x'), title: 'x'.repeat(121) } });
     expect(parsed.ok ? null : parsed.error.field).toBe('draft.title');
   });
 });
