@@ -6,19 +6,44 @@ const LETTERS = '/\\p{L}/u';
 const WORDS_NOT_ID = '/^(?![a-z][a-zA-Z0-9]*([.][a-zA-Z0-9]+)+$).*\\p{L}/su';
 const TEXT_ATTRS = '/^(aria-label|aria-description|title|placeholder|alt|label|heading|caption)$/';
 const CHILD = ':matches(JSXElement, JSXFragment) > JSXExpressionContainer';
-const say = (what) => `${what}: put user-visible text in client/src/i18n/messages (all four languages) and use useT()/FormattedMessage.`;
+const say = (what) =>
+  `${what}: put user-visible text in client/src/i18n/messages (all four languages) and use useT()/FormattedMessage.`;
 /** Selectors for words hard-coded into the UI instead of going through the i18n catalogs. */
 const UI_LITERALS = [
   { selector: `JSXText[value=${LETTERS}]`, message: say('Text in JSX') },
-  { selector: `JSXAttribute[name.name=${TEXT_ATTRS}] > Literal[value=${WORDS_NOT_ID}]`, message: say('Text in a JSX attribute') },
-  { selector: `JSXAttribute[name.name=${TEXT_ATTRS}] TemplateElement[value.raw=${LETTERS}]`, message: say('Text in a JSX attribute') },
+  {
+    selector: `JSXAttribute[name.name=${TEXT_ATTRS}] > Literal[value=${WORDS_NOT_ID}]`,
+    message: say('Text in a JSX attribute'),
+  },
+  {
+    selector: `JSXAttribute[name.name=${TEXT_ATTRS}] TemplateElement[value.raw=${LETTERS}]`,
+    message: say('Text in a JSX attribute'),
+  },
   { selector: `${CHILD} > Literal[value=${WORDS_NOT_ID}]`, message: say('A string child in JSX') },
-  { selector: `${CHILD} > :matches(ConditionalExpression, LogicalExpression) > Literal[value=${WORDS_NOT_ID}]`, message: say('A string child in JSX') },
-  { selector: `${CHILD} > TemplateLiteral > TemplateElement[value.raw=${LETTERS}]`, message: say('A template string child in JSX') },
-  { selector: `${CHILD} > :matches(ConditionalExpression, LogicalExpression) > TemplateLiteral > TemplateElement[value.raw=${LETTERS}]`, message: say('A template string child in JSX') },
-  { selector: `CallExpression[callee.name=/^(announce|notify)$/] > Literal[value=${LETTERS}]`, message: say('An announcement') },
-  { selector: `CallExpression[callee.name=/^(announce|notify)$/] TemplateElement[value.raw=${LETTERS}]`, message: say('An announcement') },
-  { selector: `CallExpression[callee.name=/^(announce|notify)$/] Property[key.name=/^(title|message)$/] > Literal[value=${LETTERS}]`, message: say('A notification') },
+  {
+    selector: `${CHILD} > :matches(ConditionalExpression, LogicalExpression) > Literal[value=${WORDS_NOT_ID}]`,
+    message: say('A string child in JSX'),
+  },
+  {
+    selector: `${CHILD} > TemplateLiteral > TemplateElement[value.raw=${LETTERS}]`,
+    message: say('A template string child in JSX'),
+  },
+  {
+    selector: `${CHILD} > :matches(ConditionalExpression, LogicalExpression) > TemplateLiteral > TemplateElement[value.raw=${LETTERS}]`,
+    message: say('A template string child in JSX'),
+  },
+  {
+    selector: `CallExpression[callee.name=/^(announce|notify)$/] > Literal[value=${LETTERS}]`,
+    message: say('An announcement'),
+  },
+  {
+    selector: `CallExpression[callee.name=/^(announce|notify)$/] TemplateElement[value.raw=${LETTERS}]`,
+    message: say('An announcement'),
+  },
+  {
+    selector: `CallExpression[callee.name=/^(announce|notify)$/] Property[key.name=/^(title|message)$/] > Literal[value=${LETTERS}]`,
+    message: say('A notification'),
+  },
 ];
 
 export default tseslint.config(
@@ -40,22 +65,42 @@ export default tseslint.config(
     files: ['client/src/**/*.{ts,tsx}'],
     ignores: ['client/src/zoom/sdk-adapter.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [{ name: '@zoom/appssdk', message: 'Only client/src/zoom/sdk-adapter.ts talks to the Zoom SDK; use the ZoomPort.' }],
-        patterns: [{ group: ['**/sim', '**/sim/**'], message: 'client/src must not import the simulator (client/sim).' }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@zoom/appssdk',
+              message: 'Only client/src/zoom/sdk-adapter.ts talks to the Zoom SDK; use the ZoomPort.',
+            },
+          ],
+          patterns: [
+            { group: ['**/sim', '**/sim/**'], message: 'client/src must not import the simulator (client/sim).' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['server/src/**/*.ts'],
     ignores: ['server/src/sim/**', 'server/src/**/*.test.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/sim/**', './sim', '../sim'], allowTypeImports: true, message: 'Production code must not import server/src/sim; app.ts loads it outside production only.' },
-          { group: ['@quorum/shared/testing'], message: 'Production code must not import the test fixtures (@quorum/shared/testing).' },
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sim/**', './sim', '../sim'],
+              allowTypeImports: true,
+              message: 'Production code must not import server/src/sim; app.ts loads it outside production only.',
+            },
+            {
+              group: ['@quorum/shared/testing'],
+              message: 'Production code must not import the test fixtures (@quorum/shared/testing).',
+            },
+          ],
+        },
+      ],
     },
   },
   // Every user-visible word in the app goes through client/src/i18n (see its README): words typed

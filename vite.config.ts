@@ -46,7 +46,14 @@ export default defineConfig(({ isSsrBuild }) => ({
       { extends: true, test: { name: 'shared', root: '.', include: ['shared/src/**/*.test.ts'], environment: 'node' } },
       {
         extends: true,
-        test: { name: 'server', root: '.', include: ['server/**/*.test.ts'], exclude: ['**/node_modules/**', 'server/dist/**'], environment: 'node', testTimeout: 20_000 },
+        test: {
+          name: 'server',
+          root: '.',
+          include: ['server/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'server/dist/**'],
+          environment: 'node',
+          testTimeout: 20_000,
+        },
       },
       {
         extends: true,

@@ -11,7 +11,11 @@ import { useMeeting } from './support/use-meeting';
 import { POLL, waitUntil } from './support/waits';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const RETRO: PollSpec = { title: 'Sprint retro', question: 'How did this sprint go?', options: ['Great', 'Fine', 'Rough'] };
+const RETRO: PollSpec = {
+  title: 'Sprint retro',
+  question: 'How did this sprint go?',
+  options: ['Great', 'Fine', 'Rough'],
+};
 /** One survey with every question kind, so one ballot and one results card show them all. */
 const EVERY_KIND: PollDraftSpec = {
   title: 'Every kind',
@@ -32,7 +36,12 @@ const QUIZ: PollDraftSpec = {
 };
 const SCHEMES = ['light', 'dark'] as const;
 
-const { env, sim, host, voters: [voted, voting] } = useMeeting(2);
+const {
+  env,
+  sim,
+  host,
+  voters: [voted, voting],
+} = useMeeting(2);
 /** The current test's findings, by "view · person · scheme"; a clean sweep leaves it empty. */
 let findings: Record<string, Finding[]> = {};
 beforeEach(() => {
@@ -84,7 +93,10 @@ describe('accessibility and the panel layout', () => {
   it(`saves the host and participant views at ${PANEL_WIDTH} px for the README`, async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     // The participant who has not voted yet: a receipt would print the time and change the image on every run.
-    for (const [pane, file] of [[host, 'host.png'], [voting, 'participant.png']] as const) {
+    for (const [pane, file] of [
+      [host, 'host.png'],
+      [voting, 'participant.png'],
+    ] as const) {
       const { png, contentWidth } = await screenshotPanel(pane, `${SCREENSHOTS}${file}`);
       expect(png.readUInt32BE(16)).toBe(PANEL_WIDTH); // the PNG header's width field
       expect(contentWidth, `${file}: nothing overflows the panel sideways`).toBeLessThanOrEqual(PANEL_WIDTH);

@@ -6,7 +6,12 @@ import { useMeeting } from './support/use-meeting';
 import { POLL, waitUntil } from './support/waits';
 
 // One meeting: the host and Ines with the app open.
-const { env, sim, host, voters: [ines] } = useMeeting(1);
+const {
+  env,
+  sim,
+  host,
+  voters: [ines],
+} = useMeeting(1);
 
 describe('a poll arriving for a participant', () => {
   it('takes focus when nothing in the panel had it, and only announces itself while the participant types', async () => {
@@ -15,7 +20,10 @@ describe('a poll arriving for a participant', () => {
     try {
       await enterPanel(ines);
       await ines.liveFrame().evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      await launch(hana, { title: 'Quick check', questions: [{ kind: 'text', prompt: 'One word for today?', variant: 'short' }] });
+      await launch(hana, {
+        title: 'Quick check',
+        questions: [{ kind: 'text', prompt: 'One word for today?', variant: 'short' }],
+      });
       const heading = ines.poll('Quick check').getByRole('heading', { name: 'Quick check' });
       await expect.poll(() => hasFocus(heading), POLL).toBe(true);
 
@@ -23,7 +31,10 @@ describe('a poll arriving for a participant', () => {
       const field = ines.poll('Quick check').getByRole('textbox');
       await pressUntil(ines, field);
       await ines.page.keyboard.type('Sun');
-      await launch(hana, { title: 'Second check', questions: [{ kind: 'text', prompt: 'And now?', variant: 'short' }] });
+      await launch(hana, {
+        title: 'Second check',
+        questions: [{ kind: 'text', prompt: 'And now?', variant: 'short' }],
+      });
       await expect.poll(() => status(ines).textContent(), POLL).toBe('New poll: “Second check”.');
       expect(await hasFocus(field)).toBe(true);
       await ines.page.keyboard.type('ny');
@@ -43,16 +54,28 @@ describe('the live region and motion', () => {
       const log = { said: [] as string[], turnouts: [] as string[] };
       Object.assign(globalThis, { quorumLog: log });
       const region = document.querySelector('[data-testid=status-region]');
-      if (region) new MutationObserver(() => log.said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+      if (region)
+        new MutationObserver(() => log.said.push(region.textContent ?? '')).observe(region, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
       new MutationObserver(() => {
-        const shown = document.querySelector('[data-testid=poll-card][data-status=open] [data-testid=turnout]')?.getAttribute('data-voted') ?? '';
+        const shown =
+          document
+            .querySelector('[data-testid=poll-card][data-status=open] [data-testid=turnout]')
+            ?.getAttribute('data-voted') ?? '';
         if (shown !== log.turnouts.at(-1)) log.turnouts.push(shown);
       }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-voted'] });
     });
-    const log = () => host.liveFrame().evaluate(() => (globalThis as unknown as { quorumLog: { said: string[]; turnouts: string[] } }).quorumLog);
+    const log = () =>
+      host
+        .liveFrame()
+        .evaluate(() => (globalThis as unknown as { quorumLog: { said: string[]; turnouts: string[] } }).quorumLog);
     const said = async () => (await log()).said.filter((m) => m.startsWith(`“${title}”:`));
     const voters = [];
-    for (const name of ['Ana', 'Ben', 'Cy', 'Dee', 'Eli', 'Fay']) voters.push(await connectAs(env.server, sim, await sim.addPerson(name)));
+    for (const name of ['Ana', 'Ben', 'Cy', 'Dee', 'Eli', 'Fay'])
+      voters.push(await connectAs(env.server, sim, await sim.addPerson(name)));
     // Six ballots over about three seconds: the bars follow each tally, the live region does not.
     for (const [i, v] of voters.entries()) {
       await voteFrom(v, title, i < 4 ? 'Coffee' : 'Tea');
@@ -60,7 +83,9 @@ describe('the live region and motion', () => {
     }
     voters.forEach((v) => v.socket.disconnect());
     await expect.poll(() => host.counts(title), POLL).toEqual({ Coffee: 4, Tea: 2 });
-    await expect.poll(said, { timeout: 8000, interval: 200 }).toContainEqual(`“${title}”: 6 voted. Leading: Coffee with 4 votes (67%).`);
+    await expect
+      .poll(said, { timeout: 8000, interval: 200 })
+      .toContainEqual(`“${title}”: 6 voted. Leading: Coffee with 4 votes (67%).`);
     const { turnouts } = await log();
     const live = await said();
     expect(turnouts.length, `turnouts shown: ${turnouts.join(', ')}`).toBeGreaterThanOrEqual(3);
@@ -68,16 +93,23 @@ describe('the live region and motion', () => {
     expect(live.length, live.join(' | ')).toBeLessThanOrEqual(2);
 
     await host.close(title);
-    await expect.poll(async () => (await log()).said, POLL).toContain(`Poll closed: “${title}”. Winner: Coffee with 4 votes (67%).`);
+    await expect
+      .poll(async () => (await log()).said, POLL)
+      .toContain(`Poll closed: “${title}”. Winner: Coffee with 4 votes (67%).`);
     expect(await said()).toEqual(live);
   });
 
   it('stops transitions and animations when the system asks for reduced motion', async () => {
     const fill = host.poll('Coffee or tea').locator('.bar-fill').first();
-    const durations = () => fill.evaluate((el) => [getComputedStyle(el).transitionDuration, getComputedStyle(el).animationDuration]);
+    const durations = () =>
+      fill.evaluate((el) => [getComputedStyle(el).transitionDuration, getComputedStyle(el).animationDuration]);
     await sim.page.emulateMedia({ reducedMotion: 'no-preference' });
-    await waitUntil('bars animate by default', async () => (await durations()).some((d) => d.split(',').some((s) => Number.parseFloat(s) > 0)));
+    await waitUntil('bars animate by default', async () =>
+      (await durations()).some((d) => d.split(',').some((s) => Number.parseFloat(s) > 0)),
+    );
     await sim.page.emulateMedia({ reducedMotion: 'reduce' });
-    await waitUntil('nothing animates', async () => (await durations()).every((d) => d.split(',').every((s) => Number.parseFloat(s) === 0)));
+    await waitUntil('nothing animates', async () =>
+      (await durations()).every((d) => d.split(',').every((s) => Number.parseFloat(s) === 0)),
+    );
   });
 });

@@ -11,7 +11,9 @@ let foreignOrigin: string;
 beforeAll(async () => {
   env = await startEnv();
   const port = await freePort();
-  foreign = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Another app</title>'));
+  foreign = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Another app</title>'),
+  );
   await new Promise<void>((resolve) => foreign.listen(port, '127.0.0.1', resolve));
   // Another site: `localhost` is not the site of 127.0.0.1, where Quorum runs (an app or ad frame beside it in Zoom).
   foreignOrigin = `http://localhost:${port}`;
@@ -34,7 +36,19 @@ async function foreignFrameBesideQuorum(): Promise<{ sim: SimPage; frame: Frame 
   const top = new URL(env.server.url).origin;
   const cookies = (await sim.context.cookies()).filter((c) => c.name === 'quorum_session');
   expect(cookies).toHaveLength(1);
-  await sim.context.addCookies(cookies.map(({ name, value, domain, path, expires, httpOnly, secure, sameSite }) => ({ name, value, domain, path, expires, httpOnly, secure, sameSite, partitionKey: top })));
+  await sim.context.addCookies(
+    cookies.map(({ name, value, domain, path, expires, httpOnly, secure, sameSite }) => ({
+      name,
+      value,
+      domain,
+      path,
+      expires,
+      httpOnly,
+      secure,
+      sameSite,
+      partitionKey: top,
+    })),
+  );
   await sim.page.evaluate((src) => {
     const iframe = document.createElement('iframe');
     iframe.name = 'foreign';
@@ -55,7 +69,14 @@ async function statusOf(sim: SimPage, frame: Frame, path: string, init: RequestI
   const url = `${env.server.url}${path}`;
   const [response] = await Promise.all([
     sim.page.waitForResponse((r: Response) => r.url() === url && r.frame() === frame),
-    frame.evaluate(({ url, init }) => fetch(url, { ...init, mode: 'no-cors' }).then(() => undefined, () => undefined), { url, init }),
+    frame.evaluate(
+      ({ url, init }) =>
+        fetch(url, { ...init, mode: 'no-cors' }).then(
+          () => undefined,
+          () => undefined,
+        ),
+      { url, init },
+    ),
   ]);
   return response.status();
 }
@@ -81,7 +102,9 @@ async function websocketFrom(sim: SimPage, frame: Frame): Promise<{ outcome: str
       }),
     `${env.server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
   );
-  const refusedWith403 = sim.problems.slice(seen).some((p) => /WebSocket connection to .* failed: .*Unexpected response code: 403/.test(p.text));
+  const refusedWith403 = sim.problems
+    .slice(seen)
+    .some((p) => /WebSocket connection to .* failed: .*Unexpected response code: 403/.test(p.text));
   return { outcome, refusedWith403 };
 }
 
@@ -102,6 +125,10 @@ describe('a frame from another site under the same top-level page as Quorum', ()
     expect(await statusOf(sim, frame, '/api/zoom/authorize', { method: 'POST', credentials: 'include' })).toBe(403);
     // Quorum's own frame, same session and cookie, still may (its Origin is the app's).
     const own = sim.pane('p1').liveFrame();
-    expect(await own.evaluate(() => fetch('/api/zoom/authorize', { method: 'POST', credentials: 'include' }).then((r) => r.status))).toBe(200);
+    expect(
+      await own.evaluate(() =>
+        fetch('/api/zoom/authorize', { method: 'POST', credentials: 'include' }).then((r) => r.status),
+      ),
+    ).toBe(200);
   });
 });

@@ -14,7 +14,10 @@ describe('guest mode', () => {
   it('lets an invited guest vote, says what a guest can do, and keeps their one vote after they add the app', async () => {
     const sim = await env.openSim({ open: 'host' });
     const host = await sim.pane('p1').ready('host');
-    await sim.page.locator('[data-testid=roster-row][data-person-id=p3]').getByTestId('status-select').selectOption('unauthenticated');
+    await sim.page
+      .locator('[data-testid=roster-row][data-person-id=p3]')
+      .getByTestId('status-select')
+      .selectOption('unauthenticated');
     await host.launch(COFFEE);
 
     // Zoom lets a guest open only an app they were invited to.

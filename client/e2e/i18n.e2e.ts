@@ -48,9 +48,14 @@ const ANSWERS: { questionId: string; answer: Answer }[] = [
 ];
 
 // Run in breakout rooms: a named poll shows every room's share, an anonymous one withholds small rooms.
-const ROOMS: PollDraftInput = { title: 'Rooms 7', questions: [{ id: 'q1', kind: 'single', prompt: 'Eta?', options: ABC }] };
+const ROOMS: PollDraftInput = {
+  title: 'Rooms 7',
+  questions: [{ id: 'q1', kind: 'single', prompt: 'Eta?', options: ABC }],
+};
 const HUSH: PollDraftInput = { ...ROOMS, title: 'Hush 7', settings: { anonymous: true } };
-const pick = (optionId: string): { questionId: string; answer: Answer }[] => [{ questionId: 'q1', answer: { kind: 'single', optionId } }];
+const pick = (optionId: string): { questionId: string; answer: Answer }[] => [
+  { questionId: 'q1', answer: { kind: 'single', optionId } },
+];
 
 const env = useEnv();
 
@@ -170,7 +175,8 @@ describe.each(LOCALES)('the app in %s at 320 px', (locale) => {
 
     await hostClient.socket.emitWithAck('poll:open', { pollId: quiz.id });
     await voter.waitForStatus(QUIZ.title, 'open');
-    for (const [i, client] of others.entries()) await submit(client, quiz.id, [{ questionId: 'q1', answer: { kind: 'single', optionId: i === 0 ? 'a' : 'b' } }]);
+    for (const [i, client] of others.entries())
+      await submit(client, quiz.id, [{ questionId: 'q1', answer: { kind: 'single', optionId: i === 0 ? 'a' : 'b' } }]);
     await hostClient.socket.emitWithAck('poll:close', { pollId: quiz.id });
     await host.poll(QUIZ.title).getByTestId('podium').waitFor();
     await voter.poll(QUIZ.title).getByTestId('my-score').waitFor();
@@ -205,23 +211,54 @@ describe.each(LOCALES)('the app in %s at 320 px', (locale) => {
     const [[first, firstId], [second]] = rooms as [[string, string], [string, string]];
     await inRoom(voter, firstId);
     // Sockets with each person's context in their room: Omar alone votes in the second room.
-    const [omar, paul, rosaClient] = (roomies = await Promise.all(['p3', 'p4', rosa].map((id) => connectAs(env.server, sim, id))));
-    for (const [client, choice] of [[omar, 'c'], [paul, 'b']] as const) expect((await submit(client!, polls[0]!.id, pick(choice))).ok).toBe(true);
-    for (const [client, choice] of [[omar, 'c'], [paul, 'a'], [rosaClient, 'b']] as const) expect((await submit(client!, polls[1]!.id, pick(choice))).ok).toBe(true);
+    const [omar, paul, rosaClient] = (roomies = await Promise.all(
+      ['p3', 'p4', rosa].map((id) => connectAs(env.server, sim, id)),
+    ));
+    for (const [client, choice] of [
+      [omar, 'c'],
+      [paul, 'b'],
+    ] as const)
+      expect((await submit(client!, polls[0]!.id, pick(choice))).ok).toBe(true);
+    for (const [client, choice] of [
+      [omar, 'c'],
+      [paul, 'a'],
+      [rosaClient, 'b'],
+    ] as const)
+      expect((await submit(client!, polls[1]!.id, pick(choice))).ok).toBe(true);
     for (const poll of [ROOMS, HUSH]) await voter.waitForStatus(poll.title, 'open');
     for (const poll of [ROOMS, HUSH]) await voteFirst(voter, poll.title);
 
     // The host: each room's share of the named poll; the anonymous one withholds the lone voter's room and the room that would give it away.
-    await expect.poll(() => hostRoom(host, ROOMS.title, second).getByTestId('room-turnout').getAttribute('data-voted'), POLL).toBe('1');
-    await expect.poll(() => hostRoom(host, ROOMS.title, first).getByTestId('room-turnout').getAttribute('data-voted'), POLL).toBe('2');
-    await expect.poll(() => hostRoom(host, HUSH.title, second).getByTestId('room-suppressed').getAttribute('data-reason'), POLL).toBe('few-voters');
-    await expect.poll(() => hostRoom(host, HUSH.title, first).getByTestId('room-suppressed').getAttribute('data-reason'), POLL).toBe('would-reveal');
+    await expect
+      .poll(() => hostRoom(host, ROOMS.title, second).getByTestId('room-turnout').getAttribute('data-voted'), POLL)
+      .toBe('1');
+    await expect
+      .poll(() => hostRoom(host, ROOMS.title, first).getByTestId('room-turnout').getAttribute('data-voted'), POLL)
+      .toBe('2');
+    await expect
+      .poll(() => hostRoom(host, HUSH.title, second).getByTestId('room-suppressed').getAttribute('data-reason'), POLL)
+      .toBe('few-voters');
+    await expect
+      .poll(() => hostRoom(host, HUSH.title, first).getByTestId('room-suppressed').getAttribute('data-reason'), POLL)
+      .toBe('would-reveal');
     await expect(host.poll(ROOMS.title).getByTestId('all-rooms-heading').textContent()).resolves.toBe(t('rooms.all'));
     await look('host, results by breakout room and withheld rooms', host.liveFrame());
 
     // Ines: her room first (shown in the named poll, withheld in the anonymous one), then "All rooms".
-    await expect.poll(() => voter.poll(ROOMS.title).getByTestId('own-room-results').getByTestId('room-turnout').getAttribute('data-voted'), POLL).toBe('2');
-    await expect.poll(() => voter.poll(HUSH.title).getByTestId('own-room-results').getByTestId('room-suppressed').count(), POLL).toBe(1);
+    await expect
+      .poll(
+        () =>
+          voter
+            .poll(ROOMS.title)
+            .getByTestId('own-room-results')
+            .getByTestId('room-turnout')
+            .getAttribute('data-voted'),
+        POLL,
+      )
+      .toBe('2');
+    await expect
+      .poll(() => voter.poll(HUSH.title).getByTestId('own-room-results').getByTestId('room-suppressed').count(), POLL)
+      .toBe(1);
     await expect(voter.poll(ROOMS.title).getByTestId('all-rooms-heading').textContent()).resolves.toBe(t('rooms.all'));
     await look('participant, own room, all rooms and a withheld room', voter.liveFrame());
 

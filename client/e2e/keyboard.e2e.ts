@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { enterPanel, expectVisibleFocus, focusState, hasFocus, pressUntil, statusRegion as status } from './support/keyboard';
+import {
+  enterPanel,
+  expectVisibleFocus,
+  focusState,
+  hasFocus,
+  pressUntil,
+  statusRegion as status,
+} from './support/keyboard';
 import { useMeeting } from './support/use-meeting';
 import { POLL } from './support/waits';
 
 const TITLE = 'Team lunch';
 
-const { sim, host, voters: [ines] } = useMeeting(1);
+const {
+  sim,
+  host,
+  voters: [ines],
+} = useMeeting(1);
 
 describe('the whole flow with the keyboard alone', () => {
   it('composes a survey of a choice, a ranking and a text question, and launches it', async () => {
@@ -89,7 +100,11 @@ describe('the whole flow with the keyboard alone', () => {
     await expect.poll(() => status(ines).textContent(), POLL).toBe('Ice cream moved to place 1 of 3.');
     // At the top its "up" button is disabled: focus moved on to its "down" button.
     await expect.poll(() => hasFocus(card.getByRole('button', { name: 'Move Ice cream down' })), POLL).toBe(true);
-    await expect(card.getByTestId('rank-item').locator('.grow').allTextContents()).resolves.toEqual(['Ice cream', 'Cake', 'Fruit']);
+    await expect(card.getByTestId('rank-item').locator('.grow').allTextContents()).resolves.toEqual([
+      'Ice cream',
+      'Cake',
+      'Fruit',
+    ]);
 
     await pressUntil(ines, card.getByRole('textbox'));
     await ines.page.keyboard.type('More vegetables');
@@ -130,7 +145,9 @@ describe('the whole flow with the keyboard alone', () => {
     // Delete turns into Confirm delete under the focus; once the poll is gone, focus is back on "New poll".
     await pressUntil(host, host.poll(TITLE).getByRole('button', { name: 'Delete', exact: true }));
     await host.page.keyboard.press('Enter');
-    await expect.poll(() => hasFocus(host.poll(TITLE).getByRole('button', { name: 'Confirm delete' })), POLL).toBe(true);
+    await expect
+      .poll(() => hasFocus(host.poll(TITLE).getByRole('button', { name: 'Confirm delete' })), POLL)
+      .toBe(true);
     await host.page.keyboard.press('Enter');
     await expect.poll(() => host.poll(TITLE).count(), POLL).toBe(0);
     await expect.poll(() => hasFocus(host.frame.getByTestId('compose-poll')), POLL).toBe(true);
@@ -151,8 +168,13 @@ describe('the whole flow with the keyboard alone', () => {
     await pressUntil(host, shelf.getByRole('button', { name: `Add “${saved.title}” to this meeting` }));
     await host.page.keyboard.press('Enter');
     await host.waitForStatus(saved.title, 'draft');
-    await expect.poll(() => status(host).textContent(), POLL).toBe(`Added “${saved.title}” to this meeting as a draft.`);
-    for (const [action, next] of [['launch-poll', 'open'], ['close-poll', 'closed']] as const) {
+    await expect
+      .poll(() => status(host).textContent(), POLL)
+      .toBe(`Added “${saved.title}” to this meeting as a draft.`);
+    for (const [action, next] of [
+      ['launch-poll', 'open'],
+      ['close-poll', 'closed'],
+    ] as const) {
       await pressUntil(host, host.poll(saved.title).getByTestId(action));
       await host.page.keyboard.press('Enter');
       await host.waitForStatus(saved.title, next);

@@ -3,7 +3,11 @@ import type { PollSpec } from './support/app-pane';
 import { useEnv } from './support/use-meeting';
 import { POLL } from './support/waits';
 
-const RETRO: PollSpec = { title: 'Retro mood', question: 'How did the sprint go?', options: ['Great', 'Fine', 'Rough'] };
+const RETRO: PollSpec = {
+  title: 'Retro mood',
+  question: 'How did the sprint go?',
+  options: ['Great', 'Fine', 'Rough'],
+};
 
 const env = useEnv();
 
@@ -22,10 +26,12 @@ describe('poll library and meeting report', () => {
     const draft = await host.addFromLibrary(RETRO.title);
     await draft.launch();
     const choices = ['Great', 'Rough', 'Great'];
-    await Promise.all(voters.map(async (pane, i) => {
-      await pane.waitForStatus(RETRO.title, 'open');
-      await pane.vote(RETRO.title, choices[i]!);
-    }));
+    await Promise.all(
+      voters.map(async (pane, i) => {
+        await pane.waitForStatus(RETRO.title, 'open');
+        await pane.vote(RETRO.title, choices[i]!);
+      }),
+    );
     const final = { Great: 2, Fine: 0, Rough: 1 };
     await expect.poll(() => host.counts(RETRO.title), POLL).toEqual(final);
     await host.close(RETRO.title);
@@ -37,7 +43,8 @@ describe('poll library and meeting report', () => {
     const attendance = await report.attendance();
     expect(attendance).toBeGreaterThanOrEqual(3);
     await expect(run.turnout()).resolves.toBe(`3 of ${attendance} voted`);
-    for (const format of ['CSV', 'Summary CSV', 'JSON']) await expect(run.downloadLink(format).count()).resolves.toBe(1);
+    for (const format of ['CSV', 'Summary CSV', 'JSON'])
+      await expect(run.downloadLink(format).count()).resolves.toBe(1);
     expect((await run.download('JSON')).suggestedFilename()).toBe('Retro-mood-run-1.json');
 
     // When the meeting ends, the host's "meeting ended" page shows the same report.

@@ -3,7 +3,11 @@ import type { PollSpec } from './support/app-pane';
 import { useEnv } from './support/use-meeting';
 import { POLL } from './support/waits';
 
-const LUNCH: PollSpec = { title: 'Team lunch', question: 'Where shall we eat?', options: ['Noodles', 'Tacos', 'Salad'] };
+const LUNCH: PollSpec = {
+  title: 'Team lunch',
+  question: 'Where shall we eat?',
+  options: ['Noodles', 'Tacos', 'Salad'],
+};
 const FINAL = { Noodles: 1, Tacos: 2, Salad: 0 };
 
 const env = useEnv();
@@ -16,10 +20,12 @@ describe('a meeting in the simulator', () => {
 
     await host.launch(LUNCH);
     const choices = ['Tacos', 'Noodles', 'Tacos'];
-    await Promise.all(voters.map(async (pane, i) => {
-      await pane.waitForStatus(LUNCH.title, 'open');
-      await pane.vote(LUNCH.title, choices[i]!);
-    }));
+    await Promise.all(
+      voters.map(async (pane, i) => {
+        await pane.waitForStatus(LUNCH.title, 'open');
+        await pane.vote(LUNCH.title, choices[i]!);
+      }),
+    );
 
     for (const pane of [host, ...voters]) await expect.poll(() => pane.counts(LUNCH.title), POLL).toEqual(FINAL);
     await expect.poll(() => host.turnout(LUNCH.title), POLL).toBe('3 of 3 voted');

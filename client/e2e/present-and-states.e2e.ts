@@ -9,18 +9,32 @@ import { useMeeting } from './support/use-meeting';
 import { POLL, waitUntil } from './support/waits';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const LUNCH: PollSpec = { title: 'Team lunch', question: 'Where shall we eat on Friday?', options: ['Noodle bar', 'Pizzeria', 'Taqueria'] };
+const LUNCH: PollSpec = {
+  title: 'Team lunch',
+  question: 'Where shall we eat on Friday?',
+  options: ['Noodle bar', 'Pizzeria', 'Taqueria'],
+};
 
 const { env, sim, host } = useMeeting(0);
 let voter: AppPane;
 
 /** Votes per option label inside `scope` (a card or the stage). */
 const countsIn = (scope: Locator) =>
-  scope.getByTestId('result-bar').evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.querySelector('.bar-label')?.textContent ?? '', Number((r as HTMLElement).dataset.count)])));
+  scope
+    .getByTestId('result-bar')
+    .evaluateAll((rows) =>
+      Object.fromEntries(
+        rows.map((r) => [r.querySelector('.bar-label')?.textContent ?? '', Number((r as HTMLElement).dataset.count)]),
+      ),
+    );
 /** A computed style of the first element matching `selector` in the pane's app. */
 const styleOf = (pane: AppPane, selector: string, property: string) =>
-  pane.frame.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
-const presentParam = (pane: AppPane) => pane.liveFrame().evaluate(() => new URLSearchParams(location.search).get('present'));
+  pane.frame
+    .locator(selector)
+    .first()
+    .evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+const presentParam = (pane: AppPane) =>
+  pane.liveFrame().evaluate(() => new URLSearchParams(location.search).get('present'));
 /** Whether the app's document is fullscreen (the simulator frames it same-origin, so the Fullscreen API works). */
 const fullscreen = (pane: AppPane) => pane.liveFrame().evaluate(() => document.fullscreenElement !== null);
 const expanded = (pane: AppPane) => pane.pane.evaluate((el) => el.classList.contains('pane-expanded'));
@@ -31,7 +45,9 @@ describe('designed states, present mode and themes', () => {
     await expect(empty.getByRole('heading').textContent()).resolves.toBe('No polls yet');
     await expect(empty.getByRole('button', { name: 'Create a poll' }).isVisible()).resolves.toBe(true);
     voter = await (await sim.openApp('p2')).ready('participant');
-    await expect(voter.frame.getByTestId('empty-polls').getByRole('heading').textContent()).resolves.toBe('Waiting for the host');
+    await expect(voter.frame.getByTestId('empty-polls').getByRole('heading').textContent()).resolves.toBe(
+      'Waiting for the host',
+    );
 
     await empty.getByRole('button', { name: 'Create a poll' }).click();
     await host.frame.getByLabel('Title (optional)', { exact: true }).waitFor();
@@ -46,8 +62,14 @@ describe('designed states, present mode and themes', () => {
     const stage = host.frame.getByTestId('present-view');
     await expect(stage.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(LUNCH.title);
     // Only the question and its results: the panel's tools are gone.
-    await expect(host.frame.locator('main.app, [data-testid=close-poll], [data-testid=compose-poll]').count()).resolves.toBe(0);
-    expect(await presentParam(host)).toBe(await host.liveFrame().evaluate(() => document.querySelector<HTMLElement>('[data-testid=present-view]')?.dataset.pollId));
+    await expect(
+      host.frame.locator('main.app, [data-testid=close-poll], [data-testid=compose-poll]').count(),
+    ).resolves.toBe(0);
+    expect(await presentParam(host)).toBe(
+      await host
+        .liveFrame()
+        .evaluate(() => document.querySelector<HTMLElement>('[data-testid=present-view]')?.dataset.pollId),
+    );
     await waitUntil('the simulator expanded the panel (expandApp)', () => expanded(host));
     await waitUntil('the app went fullscreen', () => fullscreen(host));
 
@@ -71,7 +93,12 @@ describe('designed states, present mode and themes', () => {
     await waitUntil('the panel collapsed again', async () => !(await expanded(host)));
     expect(await fullscreen(host)).toBe(false);
     // Focus returns to the button that opened the presentation.
-    await expect(host.poll(LUNCH.title).getByTestId('present-poll').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(
+      host
+        .poll(LUNCH.title)
+        .getByTestId('present-poll')
+        .evaluate((el) => el === document.activeElement),
+    ).resolves.toBe(true);
   });
 
   it('names the winner once closed and saves present mode in light and dark', async () => {
@@ -86,7 +113,9 @@ describe('designed states, present mode and themes', () => {
     try {
       for (const colorScheme of ['light', 'dark'] as const) {
         await sim.page.emulateMedia({ colorScheme });
-        await waitUntil(`the app is ${colorScheme}`, () => host.liveFrame().evaluate((s) => matchMedia(`(prefers-color-scheme: ${s})`).matches, colorScheme));
+        await waitUntil(`the app is ${colorScheme}`, () =>
+          host.liveFrame().evaluate((s) => matchMedia(`(prefers-color-scheme: ${s})`).matches, colorScheme),
+        );
         const png = await screenshotStage(host, `${SCREENSHOTS}present-${colorScheme}.png`);
         expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([STAGE_SIZE.width, STAGE_SIZE.height]);
       }
@@ -106,7 +135,10 @@ describe('designed states, present mode and themes', () => {
     ] as const;
     for (const [colorScheme, bg, text, card] of themes) {
       await sim.page.emulateMedia({ colorScheme });
-      await waitUntil(`the body turns ${colorScheme}`, async () => (await styleOf(voter, 'body', 'background-color')) === bg);
+      await waitUntil(
+        `the body turns ${colorScheme}`,
+        async () => (await styleOf(voter, 'body', 'background-color')) === bg,
+      );
       expect(await styleOf(voter, 'body', 'color')).toBe(text);
       expect(await styleOf(voter, '[data-testid=poll-card]', 'background-color')).toBe(card);
     }
@@ -115,19 +147,31 @@ describe('designed states, present mode and themes', () => {
   it('stops bar transitions when the system asks for reduced motion', async () => {
     const bar = '[data-testid=poll-card] .bar-fill';
     await sim.page.emulateMedia({ reducedMotion: 'no-preference' });
-    await waitUntil('bars glide by default', async () => Number.parseFloat(await styleOf(voter, bar, 'transition-duration')) > 0);
+    await waitUntil(
+      'bars glide by default',
+      async () => Number.parseFloat(await styleOf(voter, bar, 'transition-duration')) > 0,
+    );
     await sim.page.emulateMedia({ reducedMotion: 'reduce' });
-    await waitUntil('bars jump', async () => (await styleOf(voter, bar, 'transition-duration')).split(',').every((d) => d.trim() === '0s'));
+    await waitUntil('bars jump', async () =>
+      (await styleOf(voter, bar, 'transition-duration')).split(',').every((d) => d.trim() === '0s'),
+    );
     await sim.page.emulateMedia({ reducedMotion: 'no-preference' });
   });
 
-  it('puts the ballot beside the results in Zoom\'s popout window and stacks them in the side panel', async () => {
-    const place = (width: number) => voter.iframe.evaluate((el, w) => el.setAttribute('style', `position:fixed;left:0;top:0;z-index:10;width:${w}px;height:800px`), width);
+  it("puts the ballot beside the results in Zoom's popout window and stacks them in the side panel", async () => {
+    const place = (width: number) =>
+      voter.iframe.evaluate(
+        (el, w) => el.setAttribute('style', `position:fixed;left:0;top:0;z-index:10;width:${w}px;height:800px`),
+        width,
+      );
     await host.launch({ title: 'Coffee', question: 'Coffee or tea?', options: ['Coffee', 'Tea'] });
     await voter.waitForStatus('Coffee', 'open');
     const card = voter.poll('Coffee');
     const boxes = async () => {
-      const [ballot, results] = await Promise.all([card.locator('form.ballot').boundingBox(), card.locator('.poll-results').boundingBox()]);
+      const [ballot, results] = await Promise.all([
+        card.locator('form.ballot').boundingBox(),
+        card.locator('.poll-results').boundingBox(),
+      ]);
       if (!ballot || !results) throw new Error('the ballot or the results are not on screen');
       return { ballot, results };
     };
@@ -145,7 +189,10 @@ describe('designed states, present mode and themes', () => {
         await voter.liveFrame().waitForFunction((w) => window.innerWidth === w, width);
         const { ballot, results } = await boxes();
         expect(results.y, `${width} px: results under the ballot`).toBeGreaterThanOrEqual(ballot.y + ballot.height);
-        expect(await voter.liveFrame().evaluate(() => document.documentElement.scrollWidth), `${width} px: no sideways scrolling`).toBeLessThanOrEqual(width);
+        expect(
+          await voter.liveFrame().evaluate(() => document.documentElement.scrollWidth),
+          `${width} px: no sideways scrolling`,
+        ).toBeLessThanOrEqual(width);
       }
     } finally {
       await voter.iframe.evaluate((el) => el.setAttribute('style', ''));

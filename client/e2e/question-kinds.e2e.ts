@@ -41,8 +41,20 @@ describe('question kinds in the simulator', () => {
     await ines.waitForStatus(PULSE.title, 'open');
     await screenshotPart(ines, ines.poll(PULSE.title).locator('form.ballot'), `${SCREENSHOTS}kind-survey.png`);
     await Promise.all([
-      ines.waitForStatus(PULSE.title, 'open').then(() => ines.answer(PULSE.title, [{ order: ['Gamma', 'Alpha', 'Beta'] }, { text: 'Shorter standups' }, { value: 6 }])),
-      omar.waitForStatus(PULSE.title, 'open').then(() => omar.answer(PULSE.title, [{ order: ['Gamma', 'Beta', 'Alpha'] }, { text: 'More coffee please' }, { value: 4 }])),
+      ines
+        .waitForStatus(PULSE.title, 'open')
+        .then(() =>
+          ines.answer(PULSE.title, [{ order: ['Gamma', 'Alpha', 'Beta'] }, { text: 'Shorter standups' }, { value: 6 }]),
+        ),
+      omar
+        .waitForStatus(PULSE.title, 'open')
+        .then(() =>
+          omar.answer(PULSE.title, [
+            { order: ['Gamma', 'Beta', 'Alpha'] },
+            { text: 'More coffee please' },
+            { value: 4 },
+          ]),
+        ),
     ]);
     // Paul is in the meeting without the app open: he counts as a possible voter.
     await expect.poll(() => host.turnout(PULSE.title), POLL).toBe('2 of 3 voted');
@@ -50,15 +62,30 @@ describe('question kinds in the simulator', () => {
     // Borda: Gamma first twice (2 + 2), Alpha and Beta one second place each.
     await expect.poll(() => host.bars(PULSE.title, 0), POLL).toEqual({ Gamma: 4, Alpha: 1, Beta: 1 });
     await expect.poll(() => host.textAnswers(PULSE.title, 1), POLL).toHaveLength(2);
-    await expect(host.results(PULSE.title, 2).getByTestId('number-stats').textContent()).resolves.toBe('Median 5 h · Mean 5 h · 2 votes');
-    for (const [index, kind] of [[0, 'rank'], [1, 'text'], [2, 'number']] as const) {
+    await expect(host.results(PULSE.title, 2).getByTestId('number-stats').textContent()).resolves.toBe(
+      'Median 5 h · Mean 5 h · 2 votes',
+    );
+    for (const [index, kind] of [
+      [0, 'rank'],
+      [1, 'text'],
+      [2, 'number'],
+    ] as const) {
       await screenshotPart(host, host.results(PULSE.title, index), `${SCREENSHOTS}kind-${kind}.png`);
     }
 
     await host.hideAnswer(PULSE.title, 1, 'More coffee please');
     for (const pane of [host, ines, omar]) {
       await expect.poll(() => pane.textAnswers(PULSE.title, 1), POLL).toEqual(['Shorter standups']);
-      await expect.poll(() => pane.results(PULSE.title, 1).getByText(/1 hidden by a host/).count(), POLL).toBe(1);
+      await expect
+        .poll(
+          () =>
+            pane
+              .results(PULSE.title, 1)
+              .getByText(/1 hidden by a host/)
+              .count(),
+          POLL,
+        )
+        .toBe(1);
     }
     // The new results views (Borda bars, places table, word cloud, histogram) pass axe as well.
     await host.results(PULSE.title, 0).getByText('Votes per place').click();
@@ -68,7 +95,9 @@ describe('question kinds in the simulator', () => {
 
   it('scores a quiz, counts down on the server clock, and shows the podium after the close', async () => {
     await host.launchPoll(QUIZ);
-    await expect(host.poll(QUIZ.title).getByTestId('countdown').textContent()).resolves.toMatch(/^Closes in [45]:\d\d$/);
+    await expect(host.poll(QUIZ.title).getByTestId('countdown').textContent()).resolves.toMatch(
+      /^Closes in [45]:\d\d$/,
+    );
     await host.poll(QUIZ.title).getByTestId('stop-timer').click();
     await expect.poll(() => host.poll(QUIZ.title).getByTestId('countdown').count(), POLL).toBe(0);
 
@@ -86,9 +115,13 @@ describe('question kinds in the simulator', () => {
       expect(first).toMatch(/1st .+ · \d{3,4} points$/);
       expect(second).toMatch(/2nd .+ · 0 points$/);
       if (pane === host) await screenshotPart(host, host.poll(QUIZ.title), `${SCREENSHOTS}kind-quiz.png`);
-      await expect(pane.poll(QUIZ.title).locator('[data-correct=true]').getAttribute('data-option-id')).resolves.toBeTruthy();
+      await expect(
+        pane.poll(QUIZ.title).locator('[data-correct=true]').getAttribute('data-option-id'),
+      ).resolves.toBeTruthy();
     }
-    await expect(ines.poll(QUIZ.title).getByTestId('my-score').textContent()).resolves.toMatch(/place 1 of 2, 1 correct/);
+    await expect(ines.poll(QUIZ.title).getByTestId('my-score').textContent()).resolves.toMatch(
+      /place 1 of 2, 1 correct/,
+    );
     expect(await axeFindings([host, omar])).toEqual({ p1: [], p3: [] });
     expect(sim.problems).toEqual([]);
   });

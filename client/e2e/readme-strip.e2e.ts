@@ -8,7 +8,11 @@ import { useMeeting } from './support/use-meeting';
 import { POLL } from './support/waits';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const LUNCH: PollSpec = { title: 'Team lunch', question: 'Where shall we eat on Friday?', options: ['Noodles', 'Tacos', 'Salad'] };
+const LUNCH: PollSpec = {
+  title: 'Team lunch',
+  question: 'Where shall we eat on Friday?',
+  options: ['Noodles', 'Tacos', 'Salad'],
+};
 
 const { env, sim, host } = useMeeting(0);
 
@@ -53,7 +57,11 @@ describe('the README strip', () => {
     // 3. Votes arrive and the host's bars move.
     await ines.waitForStatus(LUNCH.title, 'open');
     await ines.vote(LUNCH.title, 'Tacos');
-    for (const [name, pick] of [['Paul', 'Noodles'], ['Zoe', 'Tacos'], ['Yuki', 'Salad']] as const) {
+    for (const [name, pick] of [
+      ['Paul', 'Noodles'],
+      ['Zoe', 'Tacos'],
+      ['Yuki', 'Salad'],
+    ] as const) {
       const id = name === 'Paul' ? 'p4' : await sim.addPerson(name);
       const client = await connectAs(env.server, sim, id);
       await voteFrom(client, LUNCH.title, pick);

@@ -41,11 +41,18 @@ describe('what the server and the connection can throw at a participant', () => 
     expect(acks.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(Array(acks.length).fill('FORBIDDEN'));
 
     // A session cannot be promoted by editing its token, and host-only exports stay closed.
-    const tampered = io(env.server.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { protocolVersion: PROTOCOL_VERSION, token: `${forger.token}x` } });
+    const tampered = io(env.server.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth: { protocolVersion: PROTOCOL_VERSION, token: `${forger.token}x` },
+    });
     const refused = await new Promise<string>((resolve) => tampered.once('connect_error', (e) => resolve(e.message)));
     tampered.close();
     expect(refused).toBe('UNAUTHENTICATED');
-    const exported = await fetch(`${env.server.url}/api/polls/${pollId}/runs/1/export.csv`, { headers: { authorization: `Bearer ${forger.token}` } });
+    const exported = await fetch(`${env.server.url}/api/polls/${pollId}/runs/1/export.csv`, {
+      headers: { authorization: `Bearer ${forger.token}` },
+    });
     expect(exported.status).toBe(403);
     forger.socket.disconnect();
 
@@ -92,7 +99,9 @@ describe('what the server and the connection can throw at a participant', () => 
 
     await voter.poll(FRUIT.title).getByTestId('vote-receipt').waitFor();
     await expect.poll(() => host.counts(FRUIT.title), POLL).toEqual({ Apple: 0, Pear: 1 });
-    const csv = await fetch(`${env.server.url}/api/polls/${pollId}/runs/1/export.csv`, { headers: { authorization: `Bearer ${observer.token}` } });
+    const csv = await fetch(`${env.server.url}/api/polls/${pollId}/runs/1/export.csv`, {
+      headers: { authorization: `Bearer ${observer.token}` },
+    });
     const rows = (await csv.text()).trim().split('\n');
     expect(rows).toHaveLength(2);
     observer.socket.disconnect();

@@ -28,14 +28,18 @@ async function storedChoiceOf(sim: SimPage, personId: string): Promise<string[]>
   const poll = client.snapshot.polls.find((p) => p.title === FRUIT.title);
   const question = poll?.questions[0];
   const options = question?.kind === 'single' ? question.options : [];
-  return client.snapshot.myBallots.map(({ answer }) => (answer.kind === 'single' ? (options.find((o) => o.id === answer.optionId)?.label ?? '?') : '?'));
+  return client.snapshot.myBallots.map(({ answer }) =>
+    answer.kind === 'single' ? (options.find((o) => o.id === answer.optionId)?.label ?? '?') : '?',
+  );
 }
 
 /** Lines of the poll's CSV export (header first), read with the host's session. */
 async function exportedRows(sim: SimPage, pollId: string): Promise<string[]> {
   const host = await connectAs(env.server, sim, 'p1');
   host.socket.disconnect();
-  const csv = await fetch(`${env.server.url}/api/polls/${pollId}/runs/1/export.csv`, { headers: { authorization: `Bearer ${host.token}` } });
+  const csv = await fetch(`${env.server.url}/api/polls/${pollId}/runs/1/export.csv`, {
+    headers: { authorization: `Bearer ${host.token}` },
+  });
   return (await csv.text()).trim().split('\n');
 }
 

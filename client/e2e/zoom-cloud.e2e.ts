@@ -7,7 +7,11 @@ import { SimPage } from './support/sim-page';
 import { connectAs } from './support/socket-client';
 import { POLL, waitUntil } from './support/waits';
 
-const STANDUP: PollSpec = { title: 'Standup length', question: 'How long should standups be?', options: ['10 minutes', '15 minutes'] };
+const STANDUP: PollSpec = {
+  title: 'Standup length',
+  question: 'How long should standups be?',
+  options: ['10 minutes', '15 minutes'],
+};
 
 /** The app with its built-in fake Zoom cloud; Quorum's outgoing webhooks go to the cloud's receiver. */
 const startWithFakeCloud = (): Promise<TestServer> =>
@@ -54,7 +58,9 @@ describe('the Zoom cloud, through the simulator', () => {
     });
 
     // The host's ended page lists where the report went.
-    await expect.poll(() => host.frame.locator('[data-testid=delivery][data-kind=email]').getAttribute('data-status'), POLL).toBe('delivered');
+    await expect
+      .poll(() => host.frame.locator('[data-testid=delivery][data-kind=email]').getAttribute('data-status'), POLL)
+      .toBe('delivered');
     expect(sim.problems).toEqual([]);
     await sim.close();
   });

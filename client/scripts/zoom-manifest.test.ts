@@ -26,15 +26,21 @@ describe('the Zoom app manifest and the deploy guide, generated from the code', 
 
   it('points Zoom at the app’s own routes on the public origin', () => {
     expect(manifest.features.production_home_uri).toBe('https://quorum.example.com/');
-    expect(manifest.oauth_information.production_redirect_uri).toBe('https://quorum.example.com/api/zoom/install/callback');
+    expect(manifest.oauth_information.production_redirect_uri).toBe(
+      'https://quorum.example.com/api/zoom/install/callback',
+    );
     expect(manifest.oauth_information.oauth_allow_list).toContain('https://quorum.example.com/');
     expect(manifest.features.domain_allow_list.map((d) => d.domain)).toEqual(['quorum.example.com', 'appssdk.zoom.us']);
-    expect(manifest.features.event_subscription.events[0]).toMatchObject({ event_types: [...ZOOM_WEBHOOK_EVENTS], production_webhook_url: 'https://quorum.example.com/api/zoom/webhooks' });
+    expect(manifest.features.event_subscription.events[0]).toMatchObject({
+      event_types: [...ZOOM_WEBHOOK_EVENTS],
+      production_webhook_url: 'https://quorum.example.com/api/zoom/webhooks',
+    });
   });
 
   it('names routes the server really serves, and events it really handles', () => {
     const routes = ['routes/home.ts', 'routes/zoom-install.ts', 'routes/zoom-webhooks.ts'].map(server).join('\n');
-    for (const path of [ZOOM_ROUTES.install, ZOOM_ROUTES.installCallback, ZOOM_ROUTES.webhooks]) expect(routes).toContain(`'${path}'`);
+    for (const path of [ZOOM_ROUTES.install, ZOOM_ROUTES.installCallback, ZOOM_ROUTES.webhooks])
+      expect(routes).toContain(`'${path}'`);
     const handler = server('services/meeting-events.ts');
     for (const event of ZOOM_WEBHOOK_EVENTS) expect(handler).toContain(`'${event}'`);
   });

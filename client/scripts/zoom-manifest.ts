@@ -17,7 +17,8 @@ export function buildZoomManifest(publicUrl: string): object {
     display_information: {
       display_name: 'Quorum',
       description: 'Live polls inside Zoom meetings',
-      long_description: 'Prepare polls, launch them in the meeting and watch results move live: single and multiple choice, rating, rank, open text, numbers, quizzes and surveys.',
+      long_description:
+        'Prepare polls, launch them in the meeting and watch results move live: single and multiple choice, rating, rank, open text, numbers, quizzes and surveys.',
     },
     oauth_information: {
       usage: 'USER_OPERATION',

@@ -6,7 +6,11 @@ import type { UserStatus } from './sim-types';
 // by the dev server's fake Zoom cloud, so the app's server can redeem it with its PKCE verifier.
 
 // promptAuthorize walks a user one step: sign in, then add the app.
-const NEXT_STATUS: Record<UserStatus, UserStatus> = { unauthenticated: 'authenticated', authenticated: 'authorized', authorized: 'authorized' };
+const NEXT_STATUS: Record<UserStatus, UserStatus> = {
+  unauthenticated: 'authenticated',
+  authenticated: 'authorized',
+  authorized: 'authorized',
+};
 
 const text = (data: unknown, name: string): string | undefined => {
   const value = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[name] : undefined;
@@ -19,7 +23,13 @@ const authorize: ApiHandler = ({ data, pane, person, meeting, options, cloud }) 
   const state = text(data, 'state');
   const event = { redirectUri: options.redirectUri, ...(state === undefined ? {} : { state }) };
   setTimeout(() => {
-    const request = { uid: person.userId, redirectUri: options.redirectUri, codeChallenge, method: meeting.state().pkceMethod, ...(state === undefined ? {} : { state }) };
+    const request = {
+      uid: person.userId,
+      redirectUri: options.redirectUri,
+      codeChallenge,
+      method: meeting.state().pkceMethod,
+      ...(state === undefined ? {} : { state }),
+    };
     void cloud.mintCode(request).then(
       (code) => {
         // Approving the consent adds the app, as in Zoom.
@@ -28,8 +38,18 @@ const authorize: ApiHandler = ({ data, pane, person, meeting, options, cloud }) 
       },
       (error: unknown) => {
         // As if the user had declined: the app hears result false rather than waiting for ever.
-        meeting.log({ paneKey: pane.key, kind: 'call', api: 'fake cloud: mint code', error: { code: 'SIM', message: String(error) } });
-        meeting.emit(pane.key, 'onAuthorized', { code: '', ...event, result: false, timestamp: zoomTimestamp(Date.now()) });
+        meeting.log({
+          paneKey: pane.key,
+          kind: 'call',
+          api: 'fake cloud: mint code',
+          error: { code: 'SIM', message: String(error) },
+        });
+        meeting.emit(pane.key, 'onAuthorized', {
+          code: '',
+          ...event,
+          result: false,
+          timestamp: zoomTimestamp(Date.now()),
+        });
       },
     );
   }, options.authorizeDelayMs);

@@ -11,7 +11,8 @@ const MAX_INVITEES = 10;
 const POST_MESSAGE_LIMIT_BYTES = 512 * 1024;
 const SEND_MESSAGE_LIMIT_BYTES = 1024;
 
-const field = (data: unknown, name: string): unknown => (typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[name] : undefined);
+const field = (data: unknown, name: string): unknown =>
+  typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[name] : undefined;
 const text = (data: unknown, name: string): string => String(field(data, name) ?? '');
 const byteSize = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value) ?? '').length;
 
@@ -19,7 +20,8 @@ const byteSize = (value: unknown): number => new TextEncoder().encode(JSON.strin
 const afterReply = (fn: () => void) => setTimeout(fn, 0);
 
 // Invitations reach only the caller's room (the main room counts as one), as in Zoom.
-const others = ({ meeting, person }: CallContext): Person[] => meeting.state().persons.filter((p) => p.id !== person.id && sameRoom(p, person));
+const others = ({ meeting, person }: CallContext): Person[] =>
+  meeting.state().persons.filter((p) => p.id !== person.id && sameRoom(p, person));
 
 function inviteResult(call: CallContext, targets: Person[]) {
   if (targets.length === 0) throw new ZoomError('INVITE_FAILED', 'nobody to invite');
@@ -32,7 +34,9 @@ const sendAppInvitation: ApiHandler = (call) => {
   if (!Array.isArray(uuids) || uuids.length === 0) throw new ZoomError('INVITE_FAILED', 'user_UUID_list is empty');
   if (uuids.length > MAX_INVITEES) throw new ZoomError('INVITE_TOO_MANY');
   const targets = others(call).filter((p) => uuids.includes(p.participantUUID));
-  const unknown = uuids.filter((id) => !others(call).some((p) => p.participantUUID === id) && id !== call.person.participantUUID);
+  const unknown = uuids.filter(
+    (id) => !others(call).some((p) => p.participantUUID === id) && id !== call.person.participantUUID,
+  );
   if (unknown.length > 0) throw new ZoomError('INVITE_FAILED', `not in this meeting or room: ${unknown.join(', ')}`);
   return inviteResult(call, targets);
 };
@@ -42,7 +46,11 @@ const showAppInvitationDialog: ApiHandler = (call) => {
   if (text(call.data, 'messageText').length > 90) throw new ZoomError('DIALOG_MESSAGE_TOO_LONG');
   // Zoom's dialog lets the user pick people; the simulator's stand-in invites everyone else.
   inviteResult(call, others(call));
-  call.meeting.toast(call.pane.key, { type: 'info', title: 'Invitation dialog (simulated)', message: 'Invited everyone in the meeting.' });
+  call.meeting.toast(call.pane.key, {
+    type: 'info',
+    title: 'Invitation dialog (simulated)',
+    message: 'Invited everyone in the meeting.',
+  });
   return 'Success';
 };
 
@@ -50,7 +58,10 @@ const connect: ApiHandler = ({ pane, meeting }) => {
   if (pane.ctx !== 'inMeeting') throw new ZoomError('CONNECT_FAILED', 'connect is called from the meeting instance');
   const peer = meeting.state().panes[peerKey(pane)];
   if (!peer) throw new ZoomError('CONNECT_FAILED', 'this person has no main-client instance open');
-  meeting.update((s) => ({ ...s, panes: { ...s.panes, [pane.key]: { ...pane, connected: true }, [peer.key]: { ...peer, connected: true } } }));
+  meeting.update((s) => ({
+    ...s,
+    panes: { ...s.panes, [pane.key]: { ...pane, connected: true }, [peer.key]: { ...peer, connected: true } },
+  }));
   afterReply(() => {
     const event = { timestamp: zoomTimestamp(Date.now()), action: 'success' };
     meeting.emit(pane.key, 'onConnect', event);
@@ -79,12 +90,20 @@ const sendMessage: ApiHandler = (call) => {
 export const MESSAGING_HANDLERS: Readonly<Record<string, ApiHandler>> = {
   showNotification(call) {
     if (call.person.dnd) throw new ZoomError('DO_NOT_DISTURB');
-    call.meeting.toast(call.pane.key, { type: text(call.data, 'type') || 'info', title: text(call.data, 'title'), message: text(call.data, 'message') });
+    call.meeting.toast(call.pane.key, {
+      type: text(call.data, 'type') || 'info',
+      title: text(call.data, 'title'),
+      message: text(call.data, 'message'),
+    });
     return 'Success';
   },
   sendAppInvitation,
   sendAppInvitationToAllParticipants: (call) => inviteResult(call, others(call)),
-  sendAppInvitationToMeetingOwner: (call) => inviteResult(call, others(call).filter((p) => p.role === 'host')),
+  sendAppInvitationToMeetingOwner: (call) =>
+    inviteResult(
+      call,
+      others(call).filter((p) => p.role === 'host'),
+    ),
   showAppInvitationDialog,
   connect,
   postMessage,

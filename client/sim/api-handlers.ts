@@ -11,9 +11,18 @@ import { ZoomError } from './zoom-errors';
 const ZOOM_USER_AGENT = 'Mozilla/5.0 ZoomWebKit/537.36 (KHTML, like Gecko) ZoomApps/1.0';
 
 /** Events the simulator can raise; they can be switched off like APIs. */
-export const SIM_EVENTS = ['onParticipantChange', 'onMyUserContextChange', 'onMeeting', 'onConnect', 'onMessage', 'onAuthorized', 'onBreakoutRoomChange'] as const;
+export const SIM_EVENTS = [
+  'onParticipantChange',
+  'onMyUserContextChange',
+  'onMeeting',
+  'onConnect',
+  'onMessage',
+  'onAuthorized',
+  'onBreakoutRoomChange',
+] as const;
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /** The SDK sends `popoutSize || size` as `size`: positive whole pixels, or nothing usable. */
 function popoutSize(value: unknown): PopoutSize | null {
@@ -30,7 +39,10 @@ const config: ApiHandler = ({ data, pane, person, meeting, options }) => {
     clientVersion: options.clientVersion,
     runningContext: runningContextOf(meeting.state().meeting, pane),
     unsupportedApis: unavailableApis(meeting.state(), person, pane, requested),
-    auth: { status: person.status === 'authorized' ? 'authorized' : 'unauthorized', upgradable: person.status !== 'authorized' },
+    auth: {
+      status: person.status === 'authorized' ? 'authorized' : 'unauthorized',
+      upgradable: person.status !== 'authorized',
+    },
     product: 'desktop',
     launchContext: { origin: 'App Launcher', openBy: 'user' },
     browserVersion: 'applewebkit/605.1.15',
@@ -43,13 +55,19 @@ const breakoutRoomList: ApiHandler = ({ meeting, person }) => {
   const { meeting: info, persons } = meeting.state();
   if (info.rooms.length === 0) throw new ZoomError('ROOMS_NOT_OPEN');
   const owner = person.role === 'host';
-  const member = (p: Person) => ({ participantUUID: p.participantUUID, displayName: p.screenName, participantStatus: 'joined' });
+  const member = (p: Person) => ({
+    participantUUID: p.participantUUID,
+    displayName: p.screenName,
+    participantStatus: 'joined',
+  });
   const rooms = info.rooms.map((r) => ({
     breakoutRoomId: r.uuid,
     name: r.name,
     ...(owner ? { participants: persons.filter((p) => p.roomId === r.uuid).map(member) } : {}),
   }));
-  const unassigned = persons.filter((p) => p.roomId === undefined).map((p) => ({ participantUUID: p.participantUUID, displayName: p.screenName }));
+  const unassigned = persons
+    .filter((p) => p.roomId === undefined)
+    .map((p) => ({ participantUUID: p.participantUUID, displayName: p.screenName }));
   return { rooms, state: 'open', ...(owner ? { unassigned } : {}) };
 };
 
@@ -68,9 +86,17 @@ const CORE_HANDLERS: Readonly<Record<string, ApiHandler>> = {
     const main = meeting.state().meeting.uuid;
     return person.roomId === undefined ? { meetingUUID: main } : { meetingUUID: person.roomId, parentUUID: main };
   },
-  getMeetingContext: ({ meeting }) => ({ meetingTopic: meeting.state().meeting.topic, meetingID: meeting.state().meeting.meetingID }),
+  getMeetingContext: ({ meeting }) => ({
+    meetingTopic: meeting.state().meeting.topic,
+    meetingID: meeting.state().meeting.meetingID,
+  }),
   // Zoom lists the caller's current room only.
-  getMeetingParticipants: ({ meeting, person }) => ({ participants: meeting.state().persons.filter((p) => sameRoom(p, person)).map(participantRow) }),
+  getMeetingParticipants: ({ meeting, person }) => ({
+    participants: meeting
+      .state()
+      .persons.filter((p) => sameRoom(p, person))
+      .map(participantRow),
+  }),
   getBreakoutRoomList: breakoutRoomList,
   async getAppContext({ meeting, person, pane, fetchContext }) {
     try {
@@ -86,7 +112,11 @@ const CORE_HANDLERS: Readonly<Record<string, ApiHandler>> = {
   },
   // The SDK does not wait for this answer; the toast stands in for the system browser opening.
   openUrl({ data, pane, meeting }) {
-    meeting.toast(pane.key, { type: 'info', title: 'Opened in the system browser', message: String((data as { url?: unknown } | undefined)?.url) });
+    meeting.toast(pane.key, {
+      type: 'info',
+      title: 'Opened in the system browser',
+      message: String((data as { url?: unknown } | undefined)?.url),
+    });
     return 'Success';
   },
   closeApp({ pane, meeting }) {
@@ -97,7 +127,14 @@ const CORE_HANDLERS: Readonly<Record<string, ApiHandler>> = {
 };
 
 /** Every API the simulator answers, by native apiName. */
-export const API_HANDLERS: Readonly<Record<string, ApiHandler>> = { ...CORE_HANDLERS, ...AUTH_HANDLERS, ...MESSAGING_HANDLERS };
+export const API_HANDLERS: Readonly<Record<string, ApiHandler>> = {
+  ...CORE_HANDLERS,
+  ...AUTH_HANDLERS,
+  ...MESSAGING_HANDLERS,
+};
 
 /** What the settings panel can switch off. */
-export const SWITCHABLE_APIS: readonly string[] = [...Object.keys(API_HANDLERS).filter((api) => api !== 'config'), ...SIM_EVENTS];
+export const SWITCHABLE_APIS: readonly string[] = [
+  ...Object.keys(API_HANDLERS).filter((api) => api !== 'config'),
+  ...SIM_EVENTS,
+];

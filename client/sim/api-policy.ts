@@ -31,7 +31,13 @@ const ROLE_ERRORS: Readonly<Record<string, ZoomErrorKey>> = {
 };
 
 /** The running contexts that are inside a meeting or webinar. */
-const IN_MEETING_CONTEXTS: ReadonlySet<SimRunningContext> = new Set(['inMeeting', 'inWebinar', 'inCollaborate', 'inImmersive', 'inCamera']);
+const IN_MEETING_CONTEXTS: ReadonlySet<SimRunningContext> = new Set([
+  'inMeeting',
+  'inWebinar',
+  'inCollaborate',
+  'inImmersive',
+  'inCamera',
+]);
 
 /** The role as the typings' tables name it: a meeting's non-host is a Participant, a webinar's an Attendee. */
 export function tableRole(person: Person, meeting: Pick<MeetingInfo, 'kind'>): TableRole {
@@ -53,7 +59,8 @@ export function effectiveStatus(person: Person, meeting: Pick<MeetingInfo, 'kind
 }
 
 /** Guest mode is everyone who has not added the app: signed out, or signed in without it (guest-mode guide). */
-export const inGuestMode = (person: Person, meeting: Pick<MeetingInfo, 'kind'>): boolean => effectiveStatus(person, meeting) !== 'authorized';
+export const inGuestMode = (person: Person, meeting: Pick<MeetingInfo, 'kind'>): boolean =>
+  effectiveStatus(person, meeting) !== 'authorized';
 
 function contextAllows(api: string, doc: ApiDoc, ctx: SimRunningContext): boolean {
   if (doc.contexts === 'all') return true;
@@ -62,7 +69,12 @@ function contextAllows(api: string, doc: ApiDoc, ctx: SimRunningContext): boolea
 }
 
 /** Why this person may not call (or be sent) `api` in `ctx`, or undefined when Zoom allows it. */
-export function policyError(api: string, person: Person, ctx: SimRunningContext, meeting: Pick<MeetingInfo, 'kind'>): ZoomErrorKey | undefined {
+export function policyError(
+  api: string,
+  person: Person,
+  ctx: SimRunningContext,
+  meeting: Pick<MeetingInfo, 'kind'>,
+): ZoomErrorKey | undefined {
   const doc = ZOOM_API_TABLE.apis[api];
   if (!doc) return undefined;
   if (!contextAllows(api, doc, ctx)) return 'WRONG_CONTEXT';
@@ -70,6 +82,7 @@ export function policyError(api: string, person: Person, ctx: SimRunningContext,
   const role = tableRole(person, meeting);
   if (doc.roles && !doc.roles.includes(role)) return ROLE_ERRORS[api] ?? 'ROLE_NOT_ALLOWED';
   // "Only the host can open the app for attendees" (docs/zoom-apps/guides/webinar).
-  if (api === 'sendAppInvitationToAllParticipants' && ctx === 'inWebinar' && role !== 'Host') return 'INVITE_NO_PRIVILEGE';
+  if (api === 'sendAppInvitationToAllParticipants' && ctx === 'inWebinar' && role !== 'Host')
+    return 'INVITE_NO_PRIVILEGE';
   return undefined;
 }

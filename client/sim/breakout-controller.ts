@@ -26,7 +26,10 @@ function placed(person: Person, roomId: string | undefined): Person {
  */
 export function breakoutActions(store: Store<SimState>, emit: Emit, now: () => number) {
   /** Applies the moves (state first: the app asks for its new context as soon as it hears of them). */
-  const move = (targets: ReadonlyMap<string, string | undefined>, rooms: BreakoutRoom[] = store.get().meeting.rooms) => {
+  const move = (
+    targets: ReadonlyMap<string, string | undefined>,
+    rooms: BreakoutRoom[] = store.get().meeting.rooms,
+  ) => {
     const before = new Map(store.get().persons.map((p) => [p.id, p.roomId]));
     const moving = [...targets].filter(([id, to]) => before.has(id) && before.get(id) !== to);
     const change = new Map(moving);
@@ -38,8 +41,10 @@ export function breakoutActions(store: Store<SimState>, emit: Emit, now: () => n
     const timestamp = zoomTimestamp(now());
     for (const [id, to] of moving) {
       const from = before.get(id);
-      if (from !== undefined) emit(paneKey(id, 'inMeeting'), 'onBreakoutRoomChange', { action: 'leave', breakoutRoomUUID: from, timestamp });
-      if (to !== undefined) emit(paneKey(id, 'inMeeting'), 'onBreakoutRoomChange', { action: 'join', breakoutRoomUUID: to, timestamp });
+      if (from !== undefined)
+        emit(paneKey(id, 'inMeeting'), 'onBreakoutRoomChange', { action: 'leave', breakoutRoomUUID: from, timestamp });
+      if (to !== undefined)
+        emit(paneKey(id, 'inMeeting'), 'onBreakoutRoomChange', { action: 'join', breakoutRoomUUID: to, timestamp });
     }
   };
 
@@ -47,7 +52,10 @@ export function breakoutActions(store: Store<SimState>, emit: Emit, now: () => n
     /** Opens `count` rooms and splits everyone but the host between them, in roster order. */
     openBreakoutRooms(count: number) {
       const n = Math.min(MAX_ROOMS, Math.max(1, Math.floor(count)));
-      const rooms = Array.from({ length: n }, (_, i): BreakoutRoom => ({ uuid: newZoomUuid(), name: ROOM_NAMES[i] ?? `Room ${i + 1}` }));
+      const rooms = Array.from({ length: n }, (_, i): BreakoutRoom => ({
+        uuid: newZoomUuid(),
+        name: ROOM_NAMES[i] ?? `Room ${i + 1}`,
+      }));
       const split = store.get().persons.filter((p) => p.role !== 'host');
       move(new Map(split.map((p, i) => [p.id, rooms[i % n]!.uuid])), rooms);
     },

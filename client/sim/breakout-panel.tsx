@@ -27,19 +27,34 @@ export function BreakoutPanel() {
     <section className="breakout" data-testid="breakout-panel" data-open={open} aria-labelledby="breakout-heading">
       <h2 id="breakout-heading">Breakout rooms</h2>
       {open ? (
-        <button type="button" data-testid="breakout-close" onClick={meeting.closeBreakoutRooms}>Close all rooms</button>
+        <button type="button" data-testid="breakout-close" onClick={meeting.closeBreakoutRooms}>
+          Close all rooms
+        </button>
       ) : (
         <form onSubmit={submit}>
           <label>
             Rooms{' '}
-            <input type="number" min={1} max={MAX_ROOMS} data-testid="breakout-count" value={count} onChange={(e) => setCount(Number(e.target.value))} />
+            <input
+              type="number"
+              min={1}
+              max={MAX_ROOMS}
+              data-testid="breakout-count"
+              value={count}
+              onChange={(e) => setCount(Number(e.target.value))}
+            />
           </label>{' '}
-          <button type="submit" data-testid="breakout-open">Open rooms and split people</button>
+          <button type="submit" data-testid="breakout-open">
+            Open rooms and split people
+          </button>
         </form>
       )}
       {info.rooms.map((room) => (
         <p key={room.uuid} data-testid="breakout-room" data-room-uuid={room.uuid} data-room-name={room.name}>
-          <strong>{room.name}</strong>: {persons.filter((p) => p.roomId === room.uuid).map((p) => p.screenName).join(', ') || 'empty'}
+          <strong>{room.name}</strong>:{' '}
+          {persons
+            .filter((p) => p.roomId === room.uuid)
+            .map((p) => p.screenName)
+            .join(', ') || 'empty'}
         </p>
       ))}
       {open && (
@@ -48,9 +63,18 @@ export function BreakoutPanel() {
             <li key={p.id}>
               <label>
                 {personLabel(p)}{' '}
-                <select data-testid="breakout-move" data-person-id={p.id} value={p.roomId ?? ''} onChange={(e) => meeting.moveToRoom(p.id, e.target.value || undefined)}>
+                <select
+                  data-testid="breakout-move"
+                  data-person-id={p.id}
+                  value={p.roomId ?? ''}
+                  onChange={(e) => meeting.moveToRoom(p.id, e.target.value || undefined)}
+                >
                   <option value="">Main room</option>
-                  {info.rooms.map((r) => <option key={r.uuid} value={r.uuid}>{r.name}</option>)}
+                  {info.rooms.map((r) => (
+                    <option key={r.uuid} value={r.uuid}>
+                      {r.name}
+                    </option>
+                  ))}
                 </select>
               </label>
             </li>

@@ -10,7 +10,14 @@ import type { ZoomCloudClient } from './zoom-cloud-client';
 
 // The breakout-room control and what the bridge answers once people are in rooms, through the same
 // call router (capability and role checks included) that serves the app's frames.
-const CAPABILITIES = ['getMeetingUUID', 'getMeetingParticipants', 'getAppContext', 'getBreakoutRoomList', 'sendAppInvitationToAllParticipants', 'onBreakoutRoomChange'];
+const CAPABILITIES = [
+  'getMeetingUUID',
+  'getMeetingParticipants',
+  'getAppContext',
+  'getBreakoutRoomList',
+  'sendAppInvitationToAllParticipants',
+  'onBreakoutRoomChange',
+];
 
 let meeting: Meeting;
 let events: { pane: string; name: string; data: unknown }[];
@@ -21,7 +28,11 @@ beforeEach(async () => {
   events = [];
   sealed = [];
   const store = createStore(initialState(undefined, () => true));
-  meeting = createMeeting(store, { post: (pane, name, data) => events.push({ pane, name, data }) > 0, now: () => 1_700_000_000_000, toastMs: 0 });
+  meeting = createMeeting(store, {
+    post: (pane, name, data) => events.push({ pane, name, data }) > 0,
+    now: () => 1_700_000_000_000,
+    toastMs: 0,
+  });
   const route = createCallRouter(meeting, API_HANDLERS, {
     options: readSimOptions('?toastMs=0', 'http://localhost:3000'),
     fetchContext: async (body) => {
@@ -43,15 +54,24 @@ const ROSTER = { hana: 0, ines: 1, omar: 2, paul: 3 } as const;
 type Who = keyof typeof ROSTER;
 const person = (who: Who) => meeting.state().persons[ROSTER[who]]!;
 const pane = (who: Who): PaneKey => `${person(who).id}:inMeeting`;
-const names = (result: unknown) => (result as { participants: { screenName: string }[] }).participants.map((p) => p.screenName);
+const names = (result: unknown) =>
+  (result as { participants: { screenName: string }[] }).participants.map((p) => p.screenName);
 
 describe('breakout rooms in the simulator', () => {
   it('splits everyone but the host between the rooms and tells each moved app, which is not reloaded', async () => {
-    const before = { uuid: person('ines').participantUUID, generation: meeting.state().panes[pane('ines')]?.generation };
+    const before = {
+      uuid: person('ines').participantUUID,
+      generation: meeting.state().panes[pane('ines')]?.generation,
+    };
     meeting.openBreakoutRooms(2);
     const [blue, green] = meeting.state().meeting.rooms;
     expect([blue?.name, green?.name]).toEqual(['Blue room', 'Green room']);
-    expect((['hana', 'ines', 'omar', 'paul'] as const).map((who) => person(who).roomId)).toEqual([undefined, blue?.uuid, green?.uuid, blue?.uuid]);
+    expect((['hana', 'ines', 'omar', 'paul'] as const).map((who) => person(who).roomId)).toEqual([
+      undefined,
+      blue?.uuid,
+      green?.uuid,
+      blue?.uuid,
+    ]);
     expect(events.map((e) => [e.pane, e.name, (e.data as { action: string }).action])).toEqual([
       [pane('ines'), 'onBreakoutRoomChange', 'join'],
       [pane('omar'), 'onBreakoutRoomChange', 'join'],
@@ -79,8 +99,13 @@ describe('breakout rooms in the simulator', () => {
     expect(names(await call(pane('hana'), 'getMeetingParticipants'))).toEqual(['Hana']);
     await call(pane('ines'), 'sendAppInvitationToAllParticipants');
     expect(Object.keys(meeting.state().invitations)).toEqual([person('paul').id]);
-    const list = (await call(pane('hana'), 'getBreakoutRoomList')) as { rooms: { name: string; participants?: unknown[] }[] };
-    expect(list.rooms.map((r) => [r.name, r.participants?.length])).toEqual([['Blue room', 2], ['Green room', 1]]);
+    const list = (await call(pane('hana'), 'getBreakoutRoomList')) as {
+      rooms: { name: string; participants?: unknown[] }[];
+    };
+    expect(list.rooms.map((r) => [r.name, r.participants?.length])).toEqual([
+      ['Blue room', 2],
+      ['Green room', 1],
+    ]);
   });
 
   it('moves one person (leave, then join) and closes the rooms, everyone back in the main room', async () => {

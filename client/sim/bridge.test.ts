@@ -20,7 +20,9 @@ const posted: { path: string; body: { state?: string } }[] = [];
 const cloudFetch = async (url: RequestInfo | URL, init?: RequestInit) => {
   const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { state?: string }) : {};
   posted.push({ path: String(url), body });
-  const answer = String(url).endsWith('/oauth/mint') ? { code: `minted-${cloudCalls('/sim/zoom/oauth/mint').length}`, state: body.state ?? null } : {};
+  const answer = String(url).endsWith('/oauth/mint')
+    ? { code: `minted-${cloudCalls('/sim/zoom/oauth/mint').length}`, state: body.state ?? null }
+    : {};
   return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
 };
 /** The JSON bodies the simulator posted to one fake-cloud path, oldest first. */
@@ -44,8 +46,16 @@ const frames: FrameLookup = {
 };
 
 const CAPABILITIES = [
-  'getRunningContext', 'getUserContext', 'getAppContext', 'showNotification', 'getMeetingParticipants',
-  'sendAppInvitation', 'onMyUserContextChange', 'onParticipantChange', 'authorize', 'onAuthorized',
+  'getRunningContext',
+  'getUserContext',
+  'getAppContext',
+  'showNotification',
+  'getMeetingParticipants',
+  'sendAppInvitation',
+  'onMyUserContextChange',
+  'onParticipantChange',
+  'authorize',
+  'onAuthorized',
 ];
 
 // The browser build (package.json "module"), as Vite serves it to the real app. The package's "main" is a
@@ -77,7 +87,12 @@ const person = (id: string) => state().persons.find((p) => p.id === id)!;
 describe('the simulator bridge, driven by the real @zoom/appssdk', () => {
   it('answers config with what the SDK requires and records the capabilities', async () => {
     const config = await sdk.config({ version: '0.16', capabilities: CAPABILITIES as never });
-    expect(config).toMatchObject({ clientVersion: '6.3.0', runningContext: 'inMeeting', unsupportedApis: [], product: 'desktop' });
+    expect(config).toMatchObject({
+      clientVersion: '6.3.0',
+      runningContext: 'inMeeting',
+      unsupportedApis: [],
+      product: 'desktop',
+    });
     expect(config.auth).toEqual({ status: 'authorized', upgradable: false });
     expect(state().panes[HANA]?.capabilities).toEqual(CAPABILITIES);
   });
@@ -99,22 +114,39 @@ describe('the simulator bridge, driven by the real @zoom/appssdk', () => {
 
   it('answers getUserContext in SDK casing', async () => {
     const me = await sdk.getUserContext();
-    expect(me).toMatchObject({ screenName: 'Hana', role: 'host', status: 'authorized', participantUUID: person('p1').participantUUID });
+    expect(me).toMatchObject({
+      screenName: 'Hana',
+      role: 'host',
+      status: 'authorized',
+      participantUUID: person('p1').participantUUID,
+    });
     expect(me.participantUUID).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
   });
 
   it('seals getAppContext for this person and meeting', async () => {
     expect(await sdk.getAppContext()).toEqual({ context: 'sealed-context' });
-    expect(sealedBodies.at(-1)).toEqual({ mid: state().meeting.uuid, uid: person('p1').userId, role: 'host', typ: 'meeting' });
+    expect(sealedBodies.at(-1)).toEqual({
+      mid: state().meeting.uuid,
+      uid: person('p1').userId,
+      role: 'host',
+      typ: 'meeting',
+    });
   });
 
   it('registers the meeting and its people with the fake cloud, which sends meeting.started and the joins', async () => {
     await sim.cloud.idle();
     const hana = person('p1');
-    expect(cloudCalls('/sim/zoom/meetings')).toEqual([{ uuid: state().meeting.uuid, topic: 'Team sync', hostId: hana.userId }]);
+    expect(cloudCalls('/sim/zoom/meetings')).toEqual([
+      { uuid: state().meeting.uuid, topic: 'Team sync', hostId: hana.userId },
+    ]);
     expect(cloudCalls('/sim/zoom/users')).toContainEqual({ uid: hana.userId, name: 'Hana' });
     const events = cloudCalls('/sim/zoom/events') as { event: string; participant?: { name: string } }[];
-    expect(events[0]).toEqual({ event: 'meeting.started', meetingUuid: state().meeting.uuid, topic: 'Team sync', hostId: hana.userId });
+    expect(events[0]).toEqual({
+      event: 'meeting.started',
+      meetingUuid: state().meeting.uuid,
+      topic: 'Team sync',
+      hostId: hana.userId,
+    });
     expect(events.slice(1).map((e) => [e.event, e.participant?.name])).toEqual(
       ['Hana', 'Ines', 'Omar', 'Paul'].map((name) => ['meeting.participant_joined', name]),
     );
@@ -122,10 +154,23 @@ describe('the simulator bridge, driven by the real @zoom/appssdk', () => {
 
   it('answers authorize, mints a real code with the fake cloud and raises onAuthorized with it', async () => {
     const authorized = new Promise((resolve) => sdk.onAuthorized(resolve));
-    await expect(sdk.authorize({ codeChallenge: 'challenge-1', state: 'state-1' })).resolves.toEqual({ message: 'Success' });
-    await expect(authorized).resolves.toMatchObject({ code: 'minted-1', redirectUri: 'http://localhost:3000/', result: true, state: 'state-1' });
+    await expect(sdk.authorize({ codeChallenge: 'challenge-1', state: 'state-1' })).resolves.toEqual({
+      message: 'Success',
+    });
+    await expect(authorized).resolves.toMatchObject({
+      code: 'minted-1',
+      redirectUri: 'http://localhost:3000/',
+      result: true,
+      state: 'state-1',
+    });
     expect(cloudCalls('/sim/zoom/oauth/mint')).toEqual([
-      { uid: person('p1').userId, redirectUri: 'http://localhost:3000/', codeChallenge: 'challenge-1', method: 'plain', state: 'state-1' },
+      {
+        uid: person('p1').userId,
+        redirectUri: 'http://localhost:3000/',
+        codeChallenge: 'challenge-1',
+        method: 'plain',
+        state: 'state-1',
+      },
     ]);
   });
 
@@ -138,7 +183,9 @@ describe('the simulator bridge, driven by the real @zoom/appssdk', () => {
   });
 
   it('shows a notification as a toast in the caller pane', async () => {
-    await expect(sdk.showNotification({ type: 'info', title: 'Poll open', message: 'Vote now' } as never)).resolves.toEqual({ message: 'Success' });
+    await expect(
+      sdk.showNotification({ type: 'info', title: 'Poll open', message: 'Vote now' } as never),
+    ).resolves.toEqual({ message: 'Success' });
     expect(state().panes[HANA]?.toasts).toMatchObject([{ type: 'info', title: 'Poll open', message: 'Vote now' }]);
   });
 
@@ -146,7 +193,9 @@ describe('the simulator bridge, driven by the real @zoom/appssdk', () => {
     const { invitationUUID } = await sdk.sendAppInvitation({ participantUUIDs: [person('p2').participantUUID] });
     expect(invitationUUID).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(state().invitations.p2).toEqual([{ invitationUUID, fromName: 'Hana' }]);
-    expect(state().log.find((e) => e.api === 'sendAppInvitation')?.args).toEqual({ user_UUID_list: [person('p2').participantUUID] });
+    expect(state().log.find((e) => e.api === 'sendAppInvitation')?.args).toEqual({
+      user_UUID_list: [person('p2').participantUUID],
+    });
   });
 
   it('rejects with a ZoomApiError carrying Zoom’s code', async () => {
@@ -168,7 +217,9 @@ describe('the simulator bridge, driven by the real @zoom/appssdk', () => {
   it('lists switched-off and role-gated APIs in unsupportedApis, and refuses them', async () => {
     sim.meeting.setApiDisabled('getUserContext', true);
     const config = await sdk.config({ version: '0.16', capabilities: CAPABILITIES as never });
-    expect(config.unsupportedApis).toEqual(expect.arrayContaining(['getUserContext', 'getMeetingParticipants', 'onParticipantChange']));
+    expect(config.unsupportedApis).toEqual(
+      expect.arrayContaining(['getUserContext', 'getMeetingParticipants', 'onParticipantChange']),
+    );
     await expect(sdk.getUserContext()).rejects.toMatchObject({ code: '80004' });
   });
 
@@ -180,6 +231,10 @@ describe('the simulator bridge, driven by the real @zoom/appssdk', () => {
 
   it('tells the fake cloud the meeting ended, so it sends meeting.ended', async () => {
     await sim.cloud.idle();
-    expect(cloudCalls('/sim/zoom/events').at(-1)).toMatchObject({ event: 'meeting.ended', meetingUuid: state().meeting.uuid, topic: 'Team sync' });
+    expect(cloudCalls('/sim/zoom/events').at(-1)).toMatchObject({
+      event: 'meeting.ended',
+      meetingUuid: state().meeting.uuid,
+      topic: 'Team sync',
+    });
   });
 });

@@ -68,9 +68,9 @@ export function createBridge(opts: BridgeOptions): Bridge {
   };
 
   const answer = async (paneKey: string, request: BridgeRequest) => {
-    const outcome = await opts.handle(paneKey, request).catch(
-      (error: unknown): BridgeOutcome => ({ ok: false, errorCode: '10001', errorMessage: String(error) }),
-    );
+    const outcome = await opts
+      .handle(paneKey, request)
+      .catch((error: unknown): BridgeOutcome => ({ ok: false, errorCode: '10001', errorMessage: String(error) }));
     opts.onCall?.(paneKey, request, outcome);
     // The frame may have been closed or reloaded while the call was in flight.
     opts.frames.windowFor(paneKey)?.postMessage(apiResponse(request.jsCallId, outcome), '*');

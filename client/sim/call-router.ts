@@ -31,7 +31,11 @@ const failure = (key: ZoomErrorKey, message: string = ZOOM_ERRORS[key].message):
 
 /** APIs this person cannot use right now: switched off, or outside their role, guest mode or context. */
 export function unavailableApis(state: SimState, person: Person, pane: PaneState, apis: readonly string[]): string[] {
-  return apis.filter((api) => state.disabledApis.includes(api) || policyError(api, person, runningContextOf(state.meeting, pane), state.meeting) !== undefined);
+  return apis.filter(
+    (api) =>
+      state.disabledApis.includes(api) ||
+      policyError(api, person, runningContextOf(state.meeting, pane), state.meeting) !== undefined,
+  );
 }
 
 // The checks a real client makes before running an API, in the order that gives the most useful error.
@@ -46,7 +50,11 @@ function gate(api: string, state: SimState, pane: PaneState, person: Person, kno
 }
 
 /** Routes bridge requests to `handlers` after Zoom's permission checks. */
-export function createCallRouter(meeting: Meeting, handlers: Readonly<Record<string, ApiHandler>>, deps: Pick<CallContext, 'options' | 'fetchContext' | 'cloud'>) {
+export function createCallRouter(
+  meeting: Meeting,
+  handlers: Readonly<Record<string, ApiHandler>>,
+  deps: Pick<CallContext, 'options' | 'fetchContext' | 'cloud'>,
+) {
   return async (key: string, request: BridgeRequest): Promise<BridgeOutcome> => {
     const state = meeting.state();
     const pane = state.panes[key as PaneState['key']];

@@ -41,7 +41,9 @@ function Emails({ emails }: { emails: SimOutbox['emails'] }) {
         {newest(emails).map((m) => (
           <li key={m.id} data-testid="cloud-email" data-subject={m.subject}>
             <details>
-              <summary>{time(m.at)} · {m.subject} → {m.to.join(', ')}</summary>
+              <summary>
+                {time(m.at)} · {m.subject} → {m.to.join(', ')}
+              </summary>
               <pre>{m.text}</pre>
             </details>
           </li>
@@ -59,7 +61,9 @@ function OutgoingWebhooks({ webhooks }: { webhooks: SimOutbox['webhooks'] }) {
         {newest(webhooks).map((w) => (
           <li key={w.id} data-testid="cloud-webhook" data-status={w.status} data-signature-valid={w.signatureValid}>
             <details>
-              <summary>{time(w.at)} · /hooks/{w.name} answered {w.status} · signature {w.signatureValid ? 'valid' : 'INVALID'}</summary>
+              <summary>
+                {time(w.at)} · /hooks/{w.name} answered {w.status} · signature {w.signatureValid ? 'valid' : 'INVALID'}
+              </summary>
               <pre>{JSON.stringify(w.body, null, 2)}</pre>
             </details>
           </li>

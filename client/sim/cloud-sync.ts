@@ -7,7 +7,10 @@ import type { ZoomCloudClient } from './zoom-cloud-client';
 // and leave, and "End meeting" ends it.
 
 /** Guests have no Zoom user id; Zoom's participant events then carry only the name. */
-const participantOf = (p: Person) => ({ ...(p.status === 'unauthenticated' ? {} : { uid: p.userId }), name: p.screenName });
+const participantOf = (p: Person) => ({
+  ...(p.status === 'unauthenticated' ? {} : { uid: p.userId }),
+  name: p.screenName,
+});
 
 const hostIdOf = (s: SimState): { hostId?: string } => {
   const host = s.persons.find((p) => p.role === 'host');
@@ -20,7 +23,11 @@ const missingFrom = (people: Person[], others: Person[]) => people.filter((p) =>
 export function startCloudSync(store: Store<SimState>, cloud: ZoomCloudClient): () => void {
   const join = (s: SimState, p: Person) => {
     cloud.registerUser({ uid: p.userId, name: p.screenName });
-    cloud.sendEvent({ event: 'meeting.participant_joined', meetingUuid: s.meeting.uuid, participant: participantOf(p) });
+    cloud.sendEvent({
+      event: 'meeting.participant_joined',
+      meetingUuid: s.meeting.uuid,
+      participant: participantOf(p),
+    });
   };
   const start = (s: SimState) => {
     // Registered first, so the REST API answers with this topic and host instead of made-up defaults.
@@ -36,12 +43,21 @@ export function startCloudSync(store: Store<SimState>, cloud: ZoomCloudClient): 
     previous = next;
     if (next.meeting.uuid !== prev.meeting.uuid) return start(next);
     if (next.meeting.ended && !prev.meeting.ended) {
-      cloud.sendEvent({ event: 'meeting.ended', meetingUuid: next.meeting.uuid, topic: next.meeting.topic, ...hostIdOf(next) });
+      cloud.sendEvent({
+        event: 'meeting.ended',
+        meetingUuid: next.meeting.uuid,
+        topic: next.meeting.topic,
+        ...hostIdOf(next),
+      });
     }
     if (next.persons === prev.persons || next.meeting.ended) return;
     missingFrom(next.persons, prev.persons).forEach((p) => join(next, p));
     for (const p of missingFrom(prev.persons, next.persons)) {
-      cloud.sendEvent({ event: 'meeting.participant_left', meetingUuid: next.meeting.uuid, participant: participantOf(p) });
+      cloud.sendEvent({
+        event: 'meeting.participant_left',
+        meetingUuid: next.meeting.uuid,
+        participant: participantOf(p),
+      });
     }
   });
 }

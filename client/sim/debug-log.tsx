@@ -10,7 +10,8 @@ const show = (value: unknown): string => {
   return json.length > MAX_SHOWN_CHARS ? `${json.slice(0, MAX_SHOWN_CHARS)}…` : json;
 };
 
-const outcomeOf = (e: LogEntry): string => (e.note?.startsWith('dropped') ? 'dropped' : e.kind === 'event' ? 'event' : e.error ? 'error' : 'ok');
+const outcomeOf = (e: LogEntry): string =>
+  e.note?.startsWith('dropped') ? 'dropped' : e.kind === 'event' ? 'event' : e.error ? 'error' : 'ok';
 
 function paneName(persons: Person[], key: string): string {
   const [id, ctx] = key.split(':');
@@ -22,7 +23,14 @@ function LogRow({ entry, persons }: { entry: LogEntry; persons: Person[] }) {
   const outcome = outcomeOf(entry);
   const answer = entry.error ? `${entry.error.code} ${entry.error.message}` : show(entry.result);
   return (
-    <tr className={`log-${outcome}`} data-testid="log-entry" data-pane={entry.paneKey} data-api={entry.api} data-kind={entry.kind} data-outcome={outcome}>
+    <tr
+      className={`log-${outcome}`}
+      data-testid="log-entry"
+      data-pane={entry.paneKey}
+      data-api={entry.api}
+      data-kind={entry.kind}
+      data-outcome={outcome}
+    >
       <td>{new Date(entry.at).toLocaleTimeString()}</td>
       <td>{paneName(persons, entry.paneKey)}</td>
       <td>{entry.kind === 'event' ? `⇠ ${entry.api}` : `${entry.api} ⇢`}</td>
@@ -43,15 +51,38 @@ export function DebugLog() {
     <details className="debug-log" data-testid="debug-log" open>
       <summary>Bridge log ({log.length})</summary>
       <div className="log-tools">
-        <select aria-label="Show traffic of" data-testid="log-filter" value={filter} onChange={(e) => setFilter(e.target.value)}>
+        <select
+          aria-label="Show traffic of"
+          data-testid="log-filter"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        >
           <option value="">All panes</option>
-          {keys.map((k) => <option key={k} value={k}>{paneName(persons, k)}</option>)}
+          {keys.map((k) => (
+            <option key={k} value={k}>
+              {paneName(persons, k)}
+            </option>
+          ))}
         </select>
-        <button type="button" data-testid="log-clear" onClick={meeting.clearLog}>Clear</button>
+        <button type="button" data-testid="log-clear" onClick={meeting.clearLog}>
+          Clear
+        </button>
       </div>
       <table>
-        <thead><tr><th>Time</th><th>Pane</th><th>API / event</th><th>Args / data</th><th>Result</th></tr></thead>
-        <tbody>{shown.map((e) => <LogRow key={e.seq} entry={e} persons={persons} />)}</tbody>
+        <thead>
+          <tr>
+            <th>Time</th>
+            <th>Pane</th>
+            <th>API / event</th>
+            <th>Args / data</th>
+            <th>Result</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((e) => (
+            <LogRow key={e.seq} entry={e} persons={persons} />
+          ))}
+        </tbody>
       </table>
     </details>
   );

@@ -1,11 +1,35 @@
 import { policyError } from './api-policy';
 import { breakoutActions } from './breakout-controller';
 import { newZoomUuid } from './ids';
-import { createPane, createPerson, openPanes, paneKey, peerKey, personOf, runningContextOf, withLog, withPane, withPerson, withoutPanes } from './meeting-state';
+import {
+  createPane,
+  createPerson,
+  openPanes,
+  paneKey,
+  peerKey,
+  personOf,
+  runningContextOf,
+  withLog,
+  withPane,
+  withPerson,
+  withoutPanes,
+} from './meeting-state';
 import { participantChange, userContextChange, zoomTimestamp } from './payloads';
 import { isHostLike } from './roles';
 import type { Store } from './sim-store';
-import type { LogEntry, MeetingInfo, MeetingView, PaneCtx, PaneState, Person, PopoutSize, SdkRole, SimState, Toast, UserStatus } from './sim-types';
+import type {
+  LogEntry,
+  MeetingInfo,
+  MeetingView,
+  PaneCtx,
+  PaneState,
+  Person,
+  PopoutSize,
+  SdkRole,
+  SimState,
+  Toast,
+  UserStatus,
+} from './sim-types';
 
 /** How the controller reaches frames and the clock. */
 export interface MeetingDeps {
@@ -33,7 +57,10 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
     const pane = state().panes[key as PaneState['key']];
     if (!pane) return;
     const person = personOf(state(), pane);
-    const refused = person && !exempt ? policyError(name, person, runningContextOf(state().meeting, pane), state().meeting) : undefined;
+    const refused =
+      person && !exempt
+        ? policyError(name, person, runningContextOf(state().meeting, pane), state().meeting)
+        : undefined;
     if (refused) {
       log({ paneKey: key, kind: 'event', api: name, args: data, note: `not delivered: ${refused} (sdk.d.ts)` });
       return;
@@ -44,11 +71,23 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
     }
     const listed = pane.capabilities?.includes(name) ?? false;
     if (!listed && state().enforceCapabilities) {
-      log({ paneKey: key, kind: 'event', api: name, args: data, note: pane.capabilities ? 'dropped: not in capabilities' : 'dropped: config not called yet' });
+      log({
+        paneKey: key,
+        kind: 'event',
+        api: name,
+        args: data,
+        note: pane.capabilities ? 'dropped: not in capabilities' : 'dropped: config not called yet',
+      });
       return;
     }
     const delivered = deps.post(key, name, data);
-    log({ paneKey: key, kind: 'event', api: name, args: data, ...(delivered ? {} : { note: 'dropped: frame not loaded' }) });
+    log({
+      paneKey: key,
+      kind: 'event',
+      api: name,
+      args: data,
+      ...(delivered ? {} : { note: 'dropped: frame not loaded' }),
+    });
   };
 
   const meetingPanes = () => openPanes(state()).filter((pane) => pane.ctx === 'inMeeting');
@@ -70,9 +109,21 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
     if (!person) return;
     const key = paneKey(id, 'inMeeting');
     const pane = state().panes[key];
-    const wasListed = change.roleBefore !== undefined && pane !== undefined
-      && !policyError('onMyUserContextChange', { ...person, role: change.roleBefore }, runningContextOf(state().meeting, pane), state().meeting);
-    emit(key, 'onMyUserContextChange', userContextChange(person, state().meeting, deps.now()), change.status === true || wasListed);
+    const wasListed =
+      change.roleBefore !== undefined &&
+      pane !== undefined &&
+      !policyError(
+        'onMyUserContextChange',
+        { ...person, role: change.roleBefore },
+        runningContextOf(state().meeting, pane),
+        state().meeting,
+      );
+    emit(
+      key,
+      'onMyUserContextChange',
+      userContextChange(person, state().meeting, deps.now()),
+      change.status === true || wasListed,
+    );
   };
 
   // Zoom tells every instance whose running context changed, then the app calls config again.
@@ -81,14 +132,21 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
     store.update((s) => ({ ...s, meeting: { ...s.meeting, ...change } }));
     for (const pane of meetingPanes()) {
       const runningContext = runningContextOf(state().meeting, pane);
-      if (before.get(pane.key) !== runningContext) emit(pane.key, 'onRunningContextChange', { runningContext, timestamp: zoomTimestamp(deps.now()) });
+      if (before.get(pane.key) !== runningContext)
+        emit(pane.key, 'onRunningContextChange', { runningContext, timestamp: zoomTimestamp(deps.now()) });
     }
   };
 
   const disconnect = (key: string) => {
     const pane = state().panes[key as PaneState['key']];
     if (!pane) return;
-    store.update((s) => withPane(withPane(s, key, (p) => ({ ...p, connected: false })), peerKey(pane), (p) => ({ ...p, connected: false })));
+    store.update((s) =>
+      withPane(
+        withPane(s, key, (p) => ({ ...p, connected: false })),
+        peerKey(pane),
+        (p) => ({ ...p, connected: false }),
+      ),
+    );
   };
 
   // A role change is seen by hosts as the person leaving and joining again (it can fire twice in Zoom).
@@ -122,7 +180,10 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
     removePerson(id: string) {
       const person = state().persons.find((p) => p.id === id);
       if (!person) return;
-      store.update((s) => ({ ...withoutPanes(s, (pane) => pane.personId === id), persons: s.persons.filter((p) => p.id !== id) }));
+      store.update((s) => ({
+        ...withoutPanes(s, (pane) => pane.personId === id),
+        persons: s.persons.filter((p) => p.id !== id),
+      }));
       announce(person, [participantChange(person, 'leave')]);
     },
     rename(id: string, screenName: string) {
@@ -146,7 +207,10 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
       if (state().meeting.kind === kind) return;
       changeMeeting({ kind });
       // A webinar attendee's context differs (guest, attendrole 'attendee'): Zoom opens the app anew.
-      for (const pane of meetingPanes()) store.update((s) => withPane(s, pane.key, (p) => ({ ...p, generation: p.generation + 1, capabilities: null, connected: false })));
+      for (const pane of meetingPanes())
+        store.update((s) =>
+          withPane(s, pane.key, (p) => ({ ...p, generation: p.generation + 1, capabilities: null, connected: false })),
+        );
     },
     /** Collaborate mode, or Zoom's immersive / camera views for the meeting side. */
     setMeetingView: (view: MeetingView) => changeMeeting({ view }),
@@ -155,8 +219,15 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
     openApp(personId: string, ctx: PaneCtx, invitationUUID?: string) {
       store.update((s) => {
         if (s.panes[paneKey(personId, ctx)]) return s;
-        const invitations = { ...s.invitations, [personId]: (s.invitations[personId] ?? []).filter((i) => i.invitationUUID !== invitationUUID) };
-        return { ...s, invitations, panes: { ...s.panes, [paneKey(personId, ctx)]: createPane(personId, ctx, invitationUUID) } };
+        const invitations = {
+          ...s.invitations,
+          [personId]: (s.invitations[personId] ?? []).filter((i) => i.invitationUUID !== invitationUUID),
+        };
+        return {
+          ...s,
+          invitations,
+          panes: { ...s.panes, [paneKey(personId, ctx)]: createPane(personId, ctx, invitationUUID) },
+        };
       });
     },
     closeApp(key: string) {
@@ -166,7 +237,9 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
     /** A reload is a new instance: it must call config (and connect) again. */
     reloadPane(key: string) {
       disconnect(key);
-      store.update((s) => withPane(s, key, (p) => ({ ...p, generation: p.generation + 1, capabilities: null, toasts: [] })));
+      store.update((s) =>
+        withPane(s, key, (p) => ({ ...p, generation: p.generation + 1, capabilities: null, toasts: [] })),
+      );
     },
     setCapabilities: (key: string, capabilities: string[], popoutSize: PopoutSize | null = null) =>
       store.update((s) => withPane(s, key, (p) => ({ ...p, capabilities, popoutSize }))),
@@ -176,16 +249,24 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
     endMeeting() {
       if (state().meeting.ended) return;
       store.update((s) => ({ ...s, meeting: { ...s.meeting, ended: true } }));
-      for (const pane of meetingPanes()) emit(pane.key, 'onMeeting', { timestamp: zoomTimestamp(deps.now()), action: 'ended' });
+      for (const pane of meetingPanes())
+        emit(pane.key, 'onMeeting', { timestamp: zoomTimestamp(deps.now()), action: 'ended' });
       setTimeout(() => meetingPanes().forEach((pane) => disconnect(pane.key)), SYNC_CLOSE_AFTER_END_MS);
     },
     /** Same people, a new meeting instance: every open app reloads with the new UUID. */
     newMeeting() {
       store.update((s) => {
         const panes: SimState['panes'] = {};
-        for (const p of openPanes(s)) panes[p.key] = { ...p, generation: p.generation + 1, capabilities: null, connected: false, toasts: [] };
+        for (const p of openPanes(s))
+          panes[p.key] = { ...p, generation: p.generation + 1, capabilities: null, connected: false, toasts: [] };
         const persons = s.persons.map(({ roomId: _room, ...p }) => p);
-        return { ...s, panes, persons, invitations: {}, meeting: { ...s.meeting, uuid: newZoomUuid(), ended: false, rooms: [] } };
+        return {
+          ...s,
+          panes,
+          persons,
+          invitations: {},
+          meeting: { ...s.meeting, uuid: newZoomUuid(), ended: false, rooms: [] },
+        };
       });
     },
 
@@ -201,17 +282,27 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
       const invitationUUID = newZoomUuid();
       store.update((s) => {
         const invitations = { ...s.invitations };
-        for (const t of targets) invitations[t.id] = [...(invitations[t.id] ?? []), { invitationUUID, fromName: from.screenName }];
+        for (const t of targets)
+          invitations[t.id] = [...(invitations[t.id] ?? []), { invitationUUID, fromName: from.screenName }];
         return { ...s, invitations };
       });
       return invitationUUID;
     },
     dismissInvitation: (personId: string, invitationUUID: string) =>
-      store.update((s) => ({ ...s, invitations: { ...s.invitations, [personId]: (s.invitations[personId] ?? []).filter((i) => i.invitationUUID !== invitationUUID) } })),
+      store.update((s) => ({
+        ...s,
+        invitations: {
+          ...s.invitations,
+          [personId]: (s.invitations[personId] ?? []).filter((i) => i.invitationUUID !== invitationUUID),
+        },
+      })),
 
     ...breakoutActions(store, emit, deps.now),
     setApiDisabled: (api: string, disabled: boolean) =>
-      store.update((s) => ({ ...s, disabledApis: disabled ? [...new Set([...s.disabledApis, api])] : s.disabledApis.filter((a) => a !== api) })),
+      store.update((s) => ({
+        ...s,
+        disabledApis: disabled ? [...new Set([...s.disabledApis, api])] : s.disabledApis.filter((a) => a !== api),
+      })),
     setEnforceCapabilities: (enforceCapabilities: boolean) => store.update((s) => ({ ...s, enforceCapabilities })),
     setPkceMethod: (pkceMethod: SimState['pkceMethod']) => store.update((s) => ({ ...s, pkceMethod })),
     clearLog: () => store.update((s) => ({ ...s, log: [] })),

@@ -1,5 +1,15 @@
 import { newMeetingNumber, newParticipantUuid, newUserId, newZoomUuid, participantIdFor } from './ids';
-import type { LogEntry, MeetingInfo, PaneCtx, PaneKey, PaneState, Person, SdkRole, SimRunningContext, SimState } from './sim-types';
+import type {
+  LogEntry,
+  MeetingInfo,
+  PaneCtx,
+  PaneKey,
+  PaneState,
+  Person,
+  SdkRole,
+  SimRunningContext,
+  SimState,
+} from './sim-types';
 
 /** The debug log keeps this many entries. */
 const LOG_LIMIT = 500;
@@ -48,12 +58,24 @@ export const createPane = (personId: string, ctx: PaneCtx, openedFrom?: string):
 });
 
 /** The initial meeting: default people, and the apps `openFor` says are open. */
-export function initialState(meetingUuid: string | undefined, openFor: (p: Person) => boolean, pkceMethod: SimState['pkceMethod'] = 'plain'): SimState {
+export function initialState(
+  meetingUuid: string | undefined,
+  openFor: (p: Person) => boolean,
+  pkceMethod: SimState['pkceMethod'] = 'plain',
+): SimState {
   const persons = DEFAULT_PEOPLE.map(({ name, role }) => createPerson(name, role));
   const panes: SimState['panes'] = {};
   for (const p of persons.filter(openFor)) panes[paneKey(p.id, 'inMeeting')] = createPane(p.id, 'inMeeting');
   return {
-    meeting: { uuid: meetingUuid ?? newZoomUuid(), meetingID: newMeetingNumber(), topic: 'Team sync', ended: false, kind: 'meeting', view: 'inMeeting', rooms: [] },
+    meeting: {
+      uuid: meetingUuid ?? newZoomUuid(),
+      meetingID: newMeetingNumber(),
+      topic: 'Team sync',
+      ended: false,
+      kind: 'meeting',
+      view: 'inMeeting',
+      rooms: [],
+    },
     persons,
     panes,
     invitations: {},
@@ -90,22 +112,29 @@ export function withLog(state: SimState, entry: Omit<LogEntry, 'seq'>): SimState
 }
 
 /** All open panes, meeting side first. */
-export const openPanes = (state: SimState): PaneState[] => Object.values(state.panes).filter((p): p is PaneState => p !== undefined);
+export const openPanes = (state: SimState): PaneState[] =>
+  Object.values(state.panes).filter((p): p is PaneState => p !== undefined);
 
 /** The person behind a pane. */
-export const personOf = (state: SimState, pane: PaneState): Person | undefined => state.persons.find((p) => p.id === pane.personId);
+export const personOf = (state: SimState, pane: PaneState): Person | undefined =>
+  state.persons.find((p) => p.id === pane.personId);
 
 /** The other instance of the same person (meeting ↔ main client). */
-export const peerKey = (pane: PaneState): PaneKey => paneKey(pane.personId, pane.ctx === 'inMeeting' ? 'inMainClient' : 'inMeeting');
+export const peerKey = (pane: PaneState): PaneKey =>
+  paneKey(pane.personId, pane.ctx === 'inMeeting' ? 'inMainClient' : 'inMeeting');
 
 /** The breakout room a person is in, when rooms are open and they were put in one. */
-export const roomOfPerson = (state: SimState, person: Person) => state.meeting.rooms.find((r) => r.uuid === person.roomId);
+export const roomOfPerson = (state: SimState, person: Person) =>
+  state.meeting.rooms.find((r) => r.uuid === person.roomId);
 
 /** True when two people share a room (the main room counts as one): Zoom scopes lists and invitations so. */
 export const sameRoom = (a: Person, b: Person): boolean => (a.roomId ?? null) === (b.roomId ?? null);
 
 /** The running context Zoom reports to an instance: the main client's, or the meeting's as it runs now. */
-export function runningContextOf(meeting: Pick<MeetingInfo, 'kind' | 'view'>, pane: Pick<PaneState, 'ctx'>): SimRunningContext {
+export function runningContextOf(
+  meeting: Pick<MeetingInfo, 'kind' | 'view'>,
+  pane: Pick<PaneState, 'ctx'>,
+): SimRunningContext {
   if (pane.ctx === 'inMainClient') return 'inMainClient';
   return meeting.kind === 'webinar' ? 'inWebinar' : meeting.view;
 }

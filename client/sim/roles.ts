@@ -1,13 +1,28 @@
 import type { SdkRole } from './sim-types';
 
 /** `attendrole` spelling in the app context: a meeting's participant is 'participant', a webinar's 'attendee'. */
-const APP_CONTEXT_ROLE: Record<SdkRole, string> = { host: 'host', coHost: 'co-host', attendee: 'participant', panelist: 'panelist' };
+const APP_CONTEXT_ROLE: Record<SdkRole, string> = {
+  host: 'host',
+  coHost: 'co-host',
+  attendee: 'participant',
+  panelist: 'panelist',
+};
 
 /** onParticipantChange spelling ('cohost', lower case). */
-const PARTICIPANT_CHANGE_ROLE: Record<SdkRole, string> = { host: 'host', coHost: 'cohost', attendee: 'attendee', panelist: 'panelist' };
+const PARTICIPANT_CHANGE_ROLE: Record<SdkRole, string> = {
+  host: 'host',
+  coHost: 'cohost',
+  attendee: 'attendee',
+  panelist: 'panelist',
+};
 
 /** Labels for the role selects. */
-export const ROLE_LABELS: Record<SdkRole, string> = { host: 'Host', coHost: 'Co-host', attendee: 'Participant', panelist: 'Panelist' };
+export const ROLE_LABELS: Record<SdkRole, string> = {
+  host: 'Host',
+  coHost: 'Co-host',
+  attendee: 'Participant',
+  panelist: 'Panelist',
+};
 
 /** All roles in display order. */
 export const SDK_ROLES = Object.keys(ROLE_LABELS) as SdkRole[];

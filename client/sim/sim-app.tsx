@@ -20,15 +20,27 @@ function MeetingKind() {
   const { meeting: info } = useSimState();
   return (
     <>
-      <select aria-label="Meeting or webinar" data-testid="meeting-kind" value={info.kind}
-        onChange={(e) => meeting.setMeetingKind(e.target.value === 'webinar' ? 'webinar' : 'meeting')}>
+      <select
+        aria-label="Meeting or webinar"
+        data-testid="meeting-kind"
+        value={info.kind}
+        onChange={(e) => meeting.setMeetingKind(e.target.value === 'webinar' ? 'webinar' : 'meeting')}
+      >
         <option value="meeting">Meeting</option>
         <option value="webinar">Webinar (attendees are guests)</option>
       </select>
       {info.kind === 'meeting' && (
-        <select aria-label="How the app runs in the meeting" data-testid="meeting-view" value={info.view}
-          onChange={(e) => meeting.setMeetingView(e.target.value as MeetingView)}>
-          {VIEWS.map(({ view, label }) => <option key={view} value={view}>{label}</option>)}
+        <select
+          aria-label="How the app runs in the meeting"
+          data-testid="meeting-view"
+          value={info.view}
+          onChange={(e) => meeting.setMeetingView(e.target.value as MeetingView)}
+        >
+          {VIEWS.map(({ view, label }) => (
+            <option key={view} value={view}>
+              {label}
+            </option>
+          ))}
         </select>
       )}
     </>
@@ -42,12 +54,18 @@ function MeetingBar() {
     <header className="meeting-bar">
       <h1>{info.topic}</h1>
       <span>Meeting ID {info.meetingID}</span>
-      <span>UUID <code data-testid="meeting-uuid">{info.uuid}</code></span>
+      <span>
+        UUID <code data-testid="meeting-uuid">{info.uuid}</code>
+      </span>
       <MeetingKind />
       {info.ended ? (
-        <button type="button" data-testid="new-meeting" onClick={meeting.newMeeting}>Start a new meeting</button>
+        <button type="button" data-testid="new-meeting" onClick={meeting.newMeeting}>
+          Start a new meeting
+        </button>
       ) : (
-        <button type="button" className="danger" data-testid="end-meeting" onClick={meeting.endMeeting}>End meeting</button>
+        <button type="button" className="danger" data-testid="end-meeting" onClick={meeting.endMeeting}>
+          End meeting
+        </button>
       )}
     </header>
   );

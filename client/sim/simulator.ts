@@ -35,23 +35,34 @@ const OPEN_AT_START: Record<SimOptions['open'], (p: Person) => boolean> = {
 
 /** Builds the meeting, routes every SDK call through Zoom's checks and logs the traffic. */
 export function createSimulator(deps: SimulatorDeps): Simulator {
-  const store = createStore(initialState(deps.options.meetingUuid, OPEN_AT_START[deps.options.open], deps.options.pkceMethod));
+  const store = createStore(
+    initialState(deps.options.meetingUuid, OPEN_AT_START[deps.options.open], deps.options.pkceMethod),
+  );
   // The meeting pushes events through the bridge, which is created just below.
   const post = (key: string, name: string, data: unknown) => bridge.emit(key, name, data);
   const meeting = createMeeting(store, { post, now: deps.now ?? Date.now, toastMs: deps.options.toastMs });
   const cloud = createZoomCloudClient({
     ...(deps.cloudFetch ? { fetch: deps.cloudFetch } : {}),
-    onError: (what, message) => meeting.log({ paneKey: 'zoom-cloud', kind: 'call', api: what, error: { code: 'SIM', message } }),
+    onError: (what, message) =>
+      meeting.log({ paneKey: 'zoom-cloud', kind: 'call', api: what, error: { code: 'SIM', message } }),
   });
   startCloudSync(store, cloud);
-  const route = createCallRouter(meeting, API_HANDLERS, { options: deps.options, fetchContext: deps.fetchContext, cloud });
+  const route = createCallRouter(meeting, API_HANDLERS, {
+    options: deps.options,
+    fetchContext: deps.fetchContext,
+    cloud,
+  });
   const bridge = createBridge({
     host: deps.host,
     frames: deps.frames,
     handle: route,
     onCall(paneKey, request, outcome) {
       const base = { paneKey, kind: 'call' as const, api: request.apiName, args: request.data };
-      meeting.log(outcome.ok ? { ...base, result: outcome.result } : { ...base, error: { code: outcome.errorCode, message: outcome.errorMessage } });
+      meeting.log(
+        outcome.ok
+          ? { ...base, result: outcome.result }
+          : { ...base, error: { code: outcome.errorCode, message: outcome.errorMessage } },
+      );
     },
   });
   return { meeting, bridge, cloud };

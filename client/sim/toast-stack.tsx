@@ -11,7 +11,14 @@ export function ToastStack({ pane }: { pane: PaneState }) {
         <li key={t.id} className={`toast toast-${t.type}`} role="status" data-testid="toast" data-type={t.type}>
           <strong>{t.title}</strong>
           <span>{t.message}</span>
-          <button type="button" aria-label="Dismiss notification" data-testid="toast-dismiss" onClick={() => meeting.dismissToast(pane.key, t.id)}>×</button>
+          <button
+            type="button"
+            aria-label="Dismiss notification"
+            data-testid="toast-dismiss"
+            onClick={() => meeting.dismissToast(pane.key, t.id)}
+          >
+            ×
+          </button>
         </li>
       ))}
     </ul>

@@ -52,10 +52,12 @@ export function createZoomCloudClient(opts: ZoomCloudClientOptions = {}): ZoomCl
   };
 
   const enqueue = (what: string, path: string, body: object) => {
-    queue = queue.then(() => request('POST', path, body).then(
-      () => undefined,
-      (error: unknown) => onError(what, error instanceof Error ? error.message : String(error)),
-    ));
+    queue = queue.then(() =>
+      request('POST', path, body).then(
+        () => undefined,
+        (error: unknown) => onError(what, error instanceof Error ? error.message : String(error)),
+      ),
+    );
   };
 
   return {

@@ -17,7 +17,13 @@ async function boot(role: 'host' | 'participant', config: Partial<ZoomConfig> = 
   const fakes = { ...createFakeZoom(config), ...createFakeLink() };
   const session = makeSession({ role, isHost: role === 'host' });
   const view = await render(
-    <Boot zoom={fakes.zoom} library={new DraftLibrary(null)} announcer={createAnnouncer()} createSession={() => fakeSession(session)} openLink={() => fakes.link} />,
+    <Boot
+      zoom={fakes.zoom}
+      library={new DraftLibrary(null)}
+      announcer={createAnnouncer()}
+      createSession={() => fakeSession(session)}
+      openLink={() => fakes.link}
+    />,
   );
   cleanups.push(view.unmount);
   return { ...fakes, ...view, session };
@@ -29,7 +35,15 @@ describe('Boot', () => {
     zoom.config = async () => {
       throw new NotInZoomError('The Zoom Apps SDK is not supported by this browser');
     };
-    const view = await render(<Boot zoom={zoom} library={new DraftLibrary(null)} announcer={createAnnouncer()} createSession={() => fakeSession(makeSession())} openLink={() => createFakeLink().link} />);
+    const view = await render(
+      <Boot
+        zoom={zoom}
+        library={new DraftLibrary(null)}
+        announcer={createAnnouncer()}
+        createSession={() => fakeSession(makeSession())}
+        openLink={() => createFakeLink().link}
+      />,
+    );
     cleanups.push(view.unmount);
     expect(view.byTestId('not-in-zoom')?.textContent).toContain('Open Quorum from Zoom');
   });
@@ -40,7 +54,15 @@ describe('Boot', () => {
     zoom.config = vi.fn(async () => {
       throw new ZoomUnavailableError('config took longer than 10000ms to respond', 3);
     });
-    const view = await render(<Boot zoom={zoom} library={new DraftLibrary(null)} announcer={createAnnouncer()} createSession={() => fakeSession(makeSession())} openLink={() => createFakeLink().link} />);
+    const view = await render(
+      <Boot
+        zoom={zoom}
+        library={new DraftLibrary(null)}
+        announcer={createAnnouncer()}
+        createSession={() => fakeSession(makeSession())}
+        openLink={() => createFakeLink().link}
+      />,
+    );
     cleanups.push(view.unmount);
     const page = view.byTestId('zoom-unavailable');
     expect(page?.textContent).toContain('Zoom is not answering');
@@ -59,7 +81,12 @@ describe('Boot', () => {
 
   it('shows the current poll large and without controls where Zoom renders the app for everyone', async () => {
     const view = await boot('host', { runningContext: 'inCamera' });
-    await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session: view.session, polls: [makePoll({ title: 'Lunch?' })], tallies: [makeTally()] })));
+    await settle(() =>
+      view.emit(
+        'meeting:snapshot',
+        makeSnapshot({ session: view.session, polls: [makePoll({ title: 'Lunch?' })], tallies: [makeTally()] }),
+      ),
+    );
     const stage = view.byTestId('present-view');
     expect(stage?.textContent).toContain('Lunch?');
     expect(view.byTestId('present-exit')).toBeNull();
@@ -91,7 +118,15 @@ describe('participant view', () => {
   it('says nothing about guest mode to a participant Zoom knows', async () => {
     const fakes = { ...createFakeZoom(), ...createFakeLink() };
     const session = makeSession({ authorized: true });
-    const view = await render(<Boot zoom={fakes.zoom} library={new DraftLibrary(null)} announcer={createAnnouncer()} createSession={() => fakeSession(session)} openLink={() => fakes.link} />);
+    const view = await render(
+      <Boot
+        zoom={fakes.zoom}
+        library={new DraftLibrary(null)}
+        announcer={createAnnouncer()}
+        createSession={() => fakeSession(session)}
+        openLink={() => fakes.link}
+      />,
+    );
     cleanups.push(view.unmount);
     await settle(() => fakes.emit('meeting:snapshot', makeSnapshot({ session })));
     expect(view.byTestId('poll-card')).not.toBeNull();
@@ -107,7 +142,10 @@ describe('participant view', () => {
     await settle(() => view.button('Submit vote')!.click());
     expect(view.container.textContent).toContain('Sending…');
     const request = view.requests.find((r) => r.event === 'ballot:submit')!;
-    expect(request.payload).toMatchObject({ pollId: 'p1', answers: [{ questionId: 'q1', answer: { kind: 'single', optionId: 'a' } }] });
+    expect(request.payload).toMatchObject({
+      pollId: 'p1',
+      answers: [{ questionId: 'q1', answer: { kind: 'single', optionId: 'a' } }],
+    });
     const { clientBallotId } = request.payload as { clientBallotId: string };
     await settle(() => request.resolve(ok({ receipts: [makeReceipt({ clientBallotId })] })));
     expect(view.byTestId('vote-receipt')?.textContent).toContain('Vote received');
@@ -124,9 +162,13 @@ describe('participant view', () => {
 
   it('shows turnout only when results are for the host', async () => {
     const view = await boot('participant');
-    const poll = makePoll({ settings: { anonymous: false, resultsVisibility: 'host_only', allowAnswerChange: false, closeAfterSec: null } });
+    const poll = makePoll({
+      settings: { anonymous: false, resultsVisibility: 'host_only', allowAnswerChange: false, closeAfterSec: null },
+    });
     const { questions: _hidden, ...turnoutOnly } = makeTally({ turnout: 4 });
-    await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session: view.session, polls: [poll], tallies: [turnoutOnly] })));
+    await settle(() =>
+      view.emit('meeting:snapshot', makeSnapshot({ session: view.session, polls: [poll], tallies: [turnoutOnly] })),
+    );
     expect(view.byTestId('turnout')?.textContent).toBe('4 voted');
     expect(view.byTestId('result-bar')).toBeNull();
     expect(view.container.textContent).toContain('Results will be shown when the host shares them.');
@@ -138,9 +180,17 @@ describe('host view', () => {
     const view = await boot('host');
     // The host has no ballot, so only the three participants count towards turnout.
     const host = { participantUUID: 'u0', screenName: 'Host', role: 'host' as const };
-    view.state.participants = [host, ...[1, 2, 3].map((i) => ({ participantUUID: `u${i}`, screenName: `P${i}`, role: 'participant' as const }))];
+    view.state.participants = [
+      host,
+      ...[1, 2, 3].map((i) => ({ participantUUID: `u${i}`, screenName: `P${i}`, role: 'participant' as const })),
+    ];
     const draft = makePoll({ id: 'p2', status: 'draft', run: 0, title: 'Draft' });
-    await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session: view.session, polls: [makePoll(), draft], tallies: [makeTally({ turnout: 2 })] })));
+    await settle(() =>
+      view.emit(
+        'meeting:snapshot',
+        makeSnapshot({ session: view.session, polls: [makePoll(), draft], tallies: [makeTally({ turnout: 2 })] }),
+      ),
+    );
     await settle();
     expect(view.byTestId('compose-poll')).not.toBeNull();
     expect(view.byTestId('launch-poll')).not.toBeNull();
@@ -160,9 +210,18 @@ describe('host view', () => {
 
   it('takes a fresh app context and reconnects once when Zoom moves me between breakout rooms', async () => {
     const fakes = { ...createFakeZoom(), ...createFakeLink() };
-    const session = { ...fakeSession(makeSession({ role: 'participant', isHost: false })), renew: vi.fn(async () => true) };
+    const session = {
+      ...fakeSession(makeSession({ role: 'participant', isHost: false })),
+      renew: vi.fn(async () => true),
+    };
     const view = await render(
-      <Boot zoom={fakes.zoom} library={new DraftLibrary(null)} announcer={createAnnouncer()} createSession={() => session} openLink={() => fakes.link} />,
+      <Boot
+        zoom={fakes.zoom}
+        library={new DraftLibrary(null)}
+        announcer={createAnnouncer()}
+        createSession={() => session}
+        openLink={() => fakes.link}
+      />,
     );
     cleanups.push(view.unmount);
     // Zoom does not reload the app: a move from one room to another is a leave and a join.
@@ -174,7 +233,9 @@ describe('host view', () => {
   });
 
   it('hides what this Zoom client does not support', async () => {
-    const view = await boot('host', { unsupportedApis: ['sendAppInvitationToAllParticipants', 'getMeetingParticipants'] });
+    const view = await boot('host', {
+      unsupportedApis: ['sendAppInvitationToAllParticipants', 'getMeetingParticipants'],
+    });
     await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session: view.session })));
     expect(view.byTestId('invite-all')).toBeNull();
     expect(view.byTestId('turnout')?.textContent).toBe('0 voted');

@@ -23,7 +23,14 @@ import type { RealtimeLink } from './realtime/realtime-link';
 import type { SessionClient } from './session/session-client';
 import { onRoomChangeSettled } from './zoom/room-change';
 import { surfaceFor } from './zoom/running-context';
-import { NotInZoomError, supportsApi, ZoomUnavailableError, type ZoomConfig, type ZoomNotification, type ZoomPort } from './zoom/zoom-port';
+import {
+  NotInZoomError,
+  supportsApi,
+  ZoomUnavailableError,
+  type ZoomConfig,
+  type ZoomNotification,
+  type ZoomPort,
+} from './zoom/zoom-port';
 
 /** What the composition root hands in; tests pass fakes. */
 export interface BootDeps {
@@ -49,7 +56,13 @@ export type Phase =
   | { kind: 'library'; config: ZoomConfig; session: SessionClient }
   /** After the meeting: hosts also see its report and where it was sent (the session still answers). */
   | { kind: 'ended'; deliveries: ZoomCloudApi | null; report?: ReportApi | null }
-  | { kind: 'meeting'; config: ZoomConfig; controller: MeetingController; session: SessionClient; surface: 'meeting' | 'stage' };
+  | {
+      kind: 'meeting';
+      config: ZoomConfig;
+      controller: MeetingController;
+      session: SessionClient;
+      surface: 'meeting' | 'stage';
+    };
 
 const surfaceOf = (config: ZoomConfig) => surfaceFor(config.runningContext);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -57,7 +70,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /** Where a failed first config leaves the app: never a dead end. */
 function configFailurePhase(error: unknown): Phase {
   if (error instanceof NotInZoomError) return { kind: 'not-in-zoom' };
-  if (error instanceof ZoomUnavailableError) return { kind: 'zoom-unavailable', message: error.message, attempts: error.attempts };
+  if (error instanceof ZoomUnavailableError)
+    return { kind: 'zoom-unavailable', message: error.message, attempts: error.attempts };
   return { kind: 'failed', title: 'boot.startFailed', message: messageOf(error), retry: true };
 }
 
@@ -72,7 +86,9 @@ async function start(deps: BootDeps, hooks: StartHooks): Promise<() => void> {
   const { alive, restart } = hooks;
   let config: ZoomConfig;
   try {
-    config = await deps.zoom.config((progress) => hooks.show({ kind: 'loading', message: 'boot.waitingForZoom', values: { ...progress } }));
+    config = await deps.zoom.config((progress) =>
+      hooks.show({ kind: 'loading', message: 'boot.waitingForZoom', values: { ...progress } }),
+    );
   } catch (error) {
     hooks.show(configFailurePhase(error));
     return () => {};
@@ -115,8 +131,15 @@ async function start(deps: BootDeps, hooks: StartHooks): Promise<() => void> {
   };
   // Votes not yet acknowledged outlive a reload, kept for this meeting and this voter only.
   const me = session.view();
-  const outboxStore = me ? persistentOutboxStore(outboxKey(me.meetingId, me.voterId), deps.storage ?? (() => window.localStorage)) : undefined;
-  const controller = createMeetingController({ link, notify, announce: deps.announcer.announce, ...(outboxStore ? { outboxStore } : {}) });
+  const outboxStore = me
+    ? persistentOutboxStore(outboxKey(me.meetingId, me.voterId), deps.storage ?? (() => window.localStorage))
+    : undefined;
+  const controller = createMeetingController({
+    link,
+    notify,
+    announce: deps.announcer.announce,
+    ...(outboxStore ? { outboxStore } : {}),
+  });
   // A new role, or a move between breakout rooms (Zoom does not reload the app), lives in a new app
   // context: renew the session so the server re-derives who and where I am, and the UI follows.
   const renewSession = () => void session.renew().then((ok) => ok && link.reconnect());
@@ -127,7 +150,11 @@ async function start(deps: BootDeps, hooks: StartHooks): Promise<() => void> {
     link.close();
     const role = (controller.store.getState().session ?? session.view())?.role;
     const host = role !== undefined && isHostRole(role);
-    show({ kind: 'ended', deliveries: host ? createZoomCloudApi(session) : null, report: host ? createReportApi(session) : null });
+    show({
+      kind: 'ended',
+      deliveries: host ? createZoomCloudApi(session) : null,
+      report: host ? createReportApi(session) : null,
+    });
   });
   link.connect();
   show({ kind: 'meeting', config, controller, session, surface });
@@ -202,8 +229,22 @@ export function Boot(deps: BootDeps) {
   useEffect(() => {
     let alive = true;
     let teardown = () => {};
-    const hooks: StartHooks = { show: (p) => alive && setPhase(p), alive: () => alive, restart: () => alive && setAttempt((a) => a + 1) };
-    void start({ zoom, library, announcer, createSession: deps.createSession, openLink: deps.openLink, ...(deps.storage ? { storage: deps.storage } : {}) }, hooks).then((stop) => {
+    const hooks: StartHooks = {
+      show: (p) => alive && setPhase(p),
+      alive: () => alive,
+      restart: () => alive && setAttempt((a) => a + 1),
+    };
+    void start(
+      {
+        zoom,
+        library,
+        announcer,
+        createSession: deps.createSession,
+        openLink: deps.openLink,
+        ...(deps.storage ? { storage: deps.storage } : {}),
+      },
+      hooks,
+    ).then((stop) => {
       if (alive) teardown = stop;
       else stop();
     });

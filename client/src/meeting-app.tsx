@@ -17,7 +17,14 @@ function MeetingConnectionBanner({ connection }: { connection: MeetingState['con
   const { controller } = useMeeting();
   const { outbox } = controller;
   const pending = useSyncExternalStore(outbox.subscribe, outbox.getSnapshot, outbox.getSnapshot).length;
-  return <ConnectionBanner status={connection.status} detail={connection.detail} pending={pending} onReconnect={controller.reconnectNow} />;
+  return (
+    <ConnectionBanner
+      status={connection.status}
+      detail={connection.detail}
+      pending={pending}
+      onReconnect={controller.reconnectNow}
+    />
+  );
 }
 
 /** The in-meeting app: the host or participant view, chosen by the role the server gave this session. */
@@ -40,7 +47,9 @@ export function MeetingApp() {
       <main className="app" data-role={host ? 'host' : 'participant'} data-room-id={state.session.roomId ?? ''}>
         <header className="app-head">
           <h1>{t('app.name')}</h1>
-          <span className="badge">{t(host ? (state.session.role === 'cohost' ? 'role.cohost' : 'role.host') : 'role.participant')}</span>
+          <span className="badge">
+            {t(host ? (state.session.role === 'cohost' ? 'role.cohost' : 'role.host') : 'role.participant')}
+          </span>
         </header>
         {banner}
         <ResultsAnnouncer />

@@ -16,20 +16,44 @@ afterEach(async () => {
 });
 
 const survey: Question[] = [
-  { id: 'r', kind: 'rank', prompt: 'Order the talks', options: [{ id: 'a', label: 'Alpha' }, { id: 'b', label: 'Beta' }, { id: 'c', label: 'Gamma' }] },
+  {
+    id: 'r',
+    kind: 'rank',
+    prompt: 'Order the talks',
+    options: [
+      { id: 'a', label: 'Alpha' },
+      { id: 'b', label: 'Beta' },
+      { id: 'c', label: 'Gamma' },
+    ],
+  },
   { id: 't', kind: 'text', prompt: 'Why?', variant: 'short', required: false },
   { id: 'n', kind: 'number', prompt: 'How many km?', min: 0, max: 20, step: 0.5, unit: 'km' },
 ];
 
 /** The app booted in a meeting as `role`, after a snapshot with `polls`. */
 async function meeting(role: Role, polls: Poll[], meetingSettings?: MeetingSettings) {
-  vi.stubGlobal('fetch', fakeQuorumApi({ 'GET /api/polls/p1': () => [200, { poll: polls[0], runs: [makeTally({ run: 1, turnout: 7 })] }] }).fetchFn);
+  vi.stubGlobal(
+    'fetch',
+    fakeQuorumApi({ 'GET /api/polls/p1': () => [200, { poll: polls[0], runs: [makeTally({ run: 1, turnout: 7 })] }] })
+      .fetchFn,
+  );
   const fakes = { ...createFakeZoom(), ...createFakeLink() };
   const session = makeSession({ role, isHost: role === 'host' });
-  const view = await render(<Boot zoom={fakes.zoom} library={new DraftLibrary(null)} announcer={createAnnouncer()} createSession={() => fakeSession(session)} openLink={() => fakes.link} />);
+  const view = await render(
+    <Boot
+      zoom={fakes.zoom}
+      library={new DraftLibrary(null)}
+      announcer={createAnnouncer()}
+      createSession={() => fakeSession(session)}
+      openLink={() => fakes.link}
+    />,
+  );
   cleanups.push(view.unmount);
-  await settle(() => fakes.emit('meeting:snapshot', makeSnapshot({ session, polls, ...(meetingSettings ? { meetingSettings } : {}) })));
-  const q = <T extends Element = HTMLElement>(selector: string) => view.container.querySelector<T & HTMLElement>(selector);
+  await settle(() =>
+    fakes.emit('meeting:snapshot', makeSnapshot({ session, polls, ...(meetingSettings ? { meetingSettings } : {}) })),
+  );
+  const q = <T extends Element = HTMLElement>(selector: string) =>
+    view.container.querySelector<T & HTMLElement>(selector);
   const type = (selector: string, value: string) => {
     const input = q<HTMLInputElement>(selector)!;
     // React tracks the value it last set; the native setter makes the change visible to onChange.
@@ -45,14 +69,20 @@ describe('a survey ballot', () => {
     expect(view.q('[data-question-id=t] legend')?.textContent).toBe('Why? (optional)');
     await settle(() => view.button('Submit vote')!.click());
     expect(view.requests.filter((r) => r.event === 'ballot:submit')).toHaveLength(0);
-    expect([...view.container.querySelectorAll('[data-testid=question-error]')].map((e) => e.closest('fieldset')?.dataset.questionId)).toEqual(['r', 'n']);
+    expect(
+      [...view.container.querySelectorAll('[data-testid=question-error]')].map(
+        (e) => e.closest('fieldset')?.dataset.questionId,
+      ),
+    ).toEqual(['r', 'n']);
 
     // Keyboard-operable ranking: Gamma up twice, focus stays on the moved item.
     await settle(() => view.button('Move Gamma up')!.click());
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Move Gamma up');
     await settle(() => view.button('Move Gamma up')!.click());
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Move Gamma down');
-    expect([...view.container.querySelectorAll<HTMLElement>('[data-testid=rank-item]')].map((li) => li.dataset.optionId)).toEqual(['c', 'a', 'b']);
+    expect(
+      [...view.container.querySelectorAll<HTMLElement>('[data-testid=rank-item]')].map((li) => li.dataset.optionId),
+    ).toEqual(['c', 'a', 'b']);
     await settle(() => view.type('[data-question-id=t] input', 'Because 🍕'));
     expect(view.q('[data-question-id=t] .counter')?.textContent).toBe('9 / 200 characters');
     await settle(() => view.type('[data-question-id=n] input', '7.5'));
@@ -70,7 +100,9 @@ describe('a survey ballot', () => {
       ],
     });
     // The server blames the second answer: the error sits under that question.
-    await settle(() => submits[0]!.resolve(fail('INVALID', 'answers.1.answer.text: too long', 'answers.1.answer.text')));
+    await settle(() =>
+      submits[0]!.resolve(fail('INVALID', 'answers.1.answer.text: too long', 'answers.1.answer.text')),
+    );
     expect(view.q('[data-question-id=t] [data-testid=question-error]')?.textContent).toContain('too long');
   });
 
@@ -81,7 +113,10 @@ describe('a survey ballot', () => {
     await settle(() => view.button('Submit vote')!.click());
     const submit = view.requests.find((r) => r.event === 'ballot:submit')!;
     const { clientBallotId } = submit.payload as { clientBallotId: string };
-    const receipts = [makeReceipt({ questionId: 'r', clientBallotId, answer: { kind: 'rank', optionIds: ['a', 'b', 'c'] } }), makeReceipt({ ballotId: 'b2', questionId: 'n', clientBallotId, answer: { kind: 'number', value: 3 } })];
+    const receipts = [
+      makeReceipt({ questionId: 'r', clientBallotId, answer: { kind: 'rank', optionIds: ['a', 'b', 'c'] } }),
+      makeReceipt({ ballotId: 'b2', questionId: 'n', clientBallotId, answer: { kind: 'number', value: 3 } }),
+    ];
     await settle(() => submit.resolve(ok({ receipts })));
     expect(view.byTestId('vote-receipt')).not.toBeNull();
     expect(view.q<HTMLInputElement>('[data-question-id=n] input')?.value).toBe('3');
@@ -134,6 +169,10 @@ describe('host tools', () => {
     expect(view.q<HTMLSelectElement>('[data-testid=run-picker]')?.value).toBe('1');
     expect(history.querySelector('[data-testid=turnout]')?.textContent).toBe('7 voted');
     const links = [...history.querySelectorAll('[data-testid=export-links] a')].map((a) => a.getAttribute('href'));
-    expect(links).toEqual(['/api/polls/p1/runs/1/export.csv', '/api/polls/p1/runs/1/summary.csv', '/api/polls/p1/runs/1/export.json']);
+    expect(links).toEqual([
+      '/api/polls/p1/runs/1/export.csv',
+      '/api/polls/p1/runs/1/summary.csv',
+      '/api/polls/p1/runs/1/export.json',
+    ]);
   });
 });

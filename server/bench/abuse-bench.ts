@@ -6,7 +6,12 @@
  * the abuser with the limits lifted, each as a ratio to alone. Prints numbers; asserts nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type PollDraftInput, type ServerToClientEvents } from '@quorum/shared';
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type PollDraftInput,
+  type ServerToClientEvents,
+} from '@quorum/shared';
 import { io, type Socket } from 'socket.io-client';
 import { loadConfig } from '../src/config';
 import { contextFor } from '../test/support/harness';
@@ -33,8 +38,16 @@ interface Mode {
 
 const MODES: Mode[] = [
   { label: 'alone', abuser: false, env: {} },
-  { label: 'abuser, default limits', abuser: true, env: { BALLOT_RATE_LIMIT: '30', MEETING_BALLOT_RATE_LIMIT: '5000', MAX_SOCKETS_PER_SESSION: '5' } },
-  { label: 'abuser, limits lifted', abuser: true, env: { BALLOT_RATE_LIMIT: '10000', MEETING_BALLOT_RATE_LIMIT: '1000000', MAX_SOCKETS_PER_SESSION: '100' } },
+  {
+    label: 'abuser, default limits',
+    abuser: true,
+    env: { BALLOT_RATE_LIMIT: '30', MEETING_BALLOT_RATE_LIMIT: '5000', MAX_SOCKETS_PER_SESSION: '5' },
+  },
+  {
+    label: 'abuser, limits lifted',
+    abuser: true,
+    env: { BALLOT_RATE_LIMIT: '10000', MEETING_BALLOT_RATE_LIMIT: '1000000', MAX_SOCKETS_PER_SESSION: '100' },
+  },
 ];
 
 const draft = (kind: 'single' | 'text'): PollDraftInput => ({
@@ -42,7 +55,15 @@ const draft = (kind: 'single' | 'text'): PollDraftInput => ({
   questions: [
     kind === 'text'
       ? { id: 'q1', kind: 'text', prompt: 'Anything?', variant: 'long' }
-      : { id: 'q1', kind: 'single', prompt: 'Where?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] },
+      : {
+          id: 'q1',
+          kind: 'single',
+          prompt: 'Where?',
+          options: [
+            { id: 'a', label: 'A' },
+            { id: 'b', label: 'B' },
+          ],
+        },
   ],
   settings: { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null },
 });
@@ -56,12 +77,25 @@ async function launch(host: QuorumClient, kind: 'single' | 'text'): Promise<stri
 }
 
 /** The abuser's sockets (as many as the server admits) keep answers in flight until `until`. */
-async function abuse(url: string, pollId: string, until: number): Promise<{ admitted: number; sent: number; limited: number }> {
-  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ context: abuserContext() }) });
+async function abuse(
+  url: string,
+  pollId: string,
+  until: number,
+): Promise<{ admitted: number; sent: number; limited: number }> {
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ context: abuserContext() }),
+  });
   const { token } = (await res.json()) as { token: string };
   const sockets = await Promise.all(
     Array.from({ length: ABUSER_SOCKETS }, () => {
-      const socket: ClientSocket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { protocolVersion: PROTOCOL_VERSION, token } });
+      const socket: ClientSocket = io(url, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        auth: { protocolVersion: PROTOCOL_VERSION, token },
+      });
       return new Promise<ClientSocket | undefined>((resolve) => {
         socket.once('meeting:snapshot', () => resolve(socket));
         socket.once('connect_error', () => resolve(undefined));
@@ -76,10 +110,19 @@ async function abuse(url: string, pollId: string, until: number): Promise<{ admi
       const next = () => {
         if (performance.now() >= until) return resolve();
         sent++;
-        socket.emit('ballot:cast', { pollId, questionId: 'q1', answer: { kind: 'text', text: `${sent} ${LONG_ANSWER}`.slice(0, 2000) }, clientBallotId: `ab${randomUUID().slice(0, 12)}` }, (r) => {
-          if (!r.ok && r.error.code === 'RATE_LIMITED') limited++;
-          next();
-        });
+        socket.emit(
+          'ballot:cast',
+          {
+            pollId,
+            questionId: 'q1',
+            answer: { kind: 'text', text: `${sent} ${LONG_ANSWER}`.slice(0, 2000) },
+            clientBallotId: `ab${randomUUID().slice(0, 12)}`,
+          },
+          (r) => {
+            if (!r.ok && r.error.code === 'RATE_LIMITED') limited++;
+            next();
+          },
+        );
       };
       for (let i = 0; i < IN_FLIGHT_PER_SOCKET; i++) next();
     });
@@ -89,7 +132,8 @@ async function abuse(url: string, pollId: string, until: number): Promise<{ admi
 }
 
 /** The abuser's sealed context, as the dev server child (NODE_ENV=development) accepts it. */
-const abuserContext = (): string => contextFor(loadConfig({ NODE_ENV: 'development' }), { mid: 'abuse-meeting', uid: 'abuser' });
+const abuserContext = (): string =>
+  contextFor(loadConfig({ NODE_ENV: 'development' }), { mid: 'abuse-meeting', uid: 'abuser' });
 
 /** Each ordinary voter changes their vote, waits for the ack, pauses ~200 ms, until `until`. */
 async function ordinaryVoting(voters: QuorumClient[], pollId: string, until: number): Promise<number[]> {
@@ -98,7 +142,9 @@ async function ordinaryVoting(voters: QuorumClient[], pollId: string, until: num
     voters.map(async (voter, i) => {
       for (let n = 0; performance.now() < until; n++) {
         const sent = performance.now();
-        await new Promise<void>((resolve) => voter.cast(pollId, (i + n) % 2 ? 'a' : 'b', `ov${randomUUID().slice(0, 12)}`, () => resolve()));
+        await new Promise<void>((resolve) =>
+          voter.cast(pollId, (i + n) % 2 ? 'a' : 'b', `ov${randomUUID().slice(0, 12)}`, () => resolve()),
+        );
         latencies.push(performance.now() - sent);
         await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 100));
       }
@@ -109,15 +155,23 @@ async function ordinaryVoting(voters: QuorumClient[], pollId: string, until: num
 
 export async function runAbuseBench(args: BenchArgs, bundles: ChildBundles): Promise<void> {
   const voters = Math.min(args.voters, 200);
-  console.log(`abuse: ${voters} ordinary voters vs one session on ${ABUSER_SOCKETS} sockets x ${IN_FLIGHT_PER_SOCKET} answers in flight, ${PHASE_MS / 1000} s per mode`);
+  console.log(
+    `abuse: ${voters} ordinary voters vs one session on ${ABUSER_SOCKETS} sockets x ${IN_FLIGHT_PER_SOCKET} answers in flight, ${PHASE_MS / 1000} s per mode`,
+  );
   const rows: { label: string; p50: number; p99: number; note: string }[] = [];
   for (const mode of MODES) {
     const server = await startServer(bundles.server, 50, mode.env);
     try {
-      const specs = [{ url: server.url, person: { mid: 'ordinary-meeting', uid: 'host', role: 'host' as const }, phase: noPhase }];
+      const specs = [
+        { url: server.url, person: { mid: 'ordinary-meeting', uid: 'host', role: 'host' as const }, phase: noPhase },
+      ];
       const [host] = await connectAll(specs, 1, connectClient);
       const crowd = await connectAll(
-        Array.from({ length: voters }, (_, i) => ({ url: server.url, person: { mid: 'ordinary-meeting', uid: `v${i}` }, phase: noPhase })),
+        Array.from({ length: voters }, (_, i) => ({
+          url: server.url,
+          person: { mid: 'ordinary-meeting', uid: `v${i}` },
+          phase: noPhase,
+        })),
         args.batchSize,
         connectClient,
       );
@@ -125,7 +179,21 @@ export async function runAbuseBench(args: BenchArgs, bundles: ChildBundles): Pro
       await ordinaryVoting(crowd, pollId, performance.now() + WARMUP_MS);
       let note = '';
       const until = performance.now() + PHASE_MS;
-      const abuserHost = mode.abuser ? (await connectAll([{ url: server.url, person: { mid: 'abuse-meeting', uid: 'ahost', role: 'host' as const }, phase: noPhase }], 1, connectClient))[0] : undefined;
+      const abuserHost = mode.abuser
+        ? (
+            await connectAll(
+              [
+                {
+                  url: server.url,
+                  person: { mid: 'abuse-meeting', uid: 'ahost', role: 'host' as const },
+                  phase: noPhase,
+                },
+              ],
+              1,
+              connectClient,
+            )
+          )[0]
+        : undefined;
       const abused = abuserHost ? abuse(server.url, await launch(abuserHost, 'text'), until) : undefined;
       const latencies = await ordinaryVoting(crowd, pollId, until);
       if (abused) {
@@ -141,7 +209,10 @@ export async function runAbuseBench(args: BenchArgs, bundles: ChildBundles): Pro
   const alone = rows[0]!;
   console.log('\nordinary meeting ack latency');
   for (const row of rows) {
-    const ratio = row === alone ? '' : `  = ${(row.p50 / alone.p50).toFixed(1)}x / ${(row.p99 / alone.p99).toFixed(1)}x alone`;
-    console.log(`  ${row.label.padEnd(24)} p50 ${row.p50.toFixed(1).padStart(7)} ms  p99 ${row.p99.toFixed(1).padStart(7)} ms${ratio}${row.note ? `  (${row.note})` : ''}`);
+    const ratio =
+      row === alone ? '' : `  = ${(row.p50 / alone.p50).toFixed(1)}x / ${(row.p99 / alone.p99).toFixed(1)}x alone`;
+    console.log(
+      `  ${row.label.padEnd(24)} p50 ${row.p50.toFixed(1).padStart(7)} ms  p99 ${row.p99.toFixed(1).padStart(7)} ms${ratio}${row.note ? `  (${row.note})` : ''}`,
+    );
   }
 }

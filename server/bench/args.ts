@@ -53,7 +53,10 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   const defaults = DEFAULTS[scenario];
   return {
     scenario,
-    configs: values.config === undefined ? defaults.configs : values.config.split(',').map((c) => oneOf('config', c.trim(), CONFIGS)),
+    configs:
+      values.config === undefined
+        ? defaults.configs
+        : values.config.split(',').map((c) => oneOf('config', c.trim(), CONFIGS)),
     voters: positiveInt('voters', values.voters ?? String(defaults.voters)),
     meetings: positiveInt('meetings', values.meetings ?? String(defaults.meetings)),
     spreadMs: positiveInt('spread-ms', values['spread-ms']),
@@ -64,12 +67,14 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
 }
 
 function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`--${name} must be one of ${allowed.join(', ')} (got '${raw}')\n${USAGE}`);
+  if (!(allowed as readonly string[]).includes(raw))
+    throw new Error(`--${name} must be one of ${allowed.join(', ')} (got '${raw}')\n${USAGE}`);
   return raw as T;
 }
 
 function positiveInt(name: string, raw: string): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer (got '${raw}')\n${USAGE}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a positive integer (got '${raw}')\n${USAGE}`);
   return value;
 }

@@ -42,7 +42,8 @@ async function dropSchema(schema: string): Promise<void> {
 /** What several children saw, as one: worst latencies, summed counts. */
 function combine(readings: Omit<PhaseEnded, 'type'>[]): Omit<PhaseEnded, 'type'> {
   // NaN (what the floor does not measure) crosses IPC as null.
-  const values = (key: keyof Omit<PhaseEnded, 'type'>) => readings.map((r) => (typeof r[key] === 'number' ? r[key] : NaN));
+  const values = (key: keyof Omit<PhaseEnded, 'type'>) =>
+    readings.map((r) => (typeof r[key] === 'number' ? r[key] : NaN));
   const max = (key: keyof Omit<PhaseEnded, 'type'>) => Math.max(...values(key));
   const sum = (key: keyof Omit<PhaseEnded, 'type'>) => values(key).reduce((total, v) => total + v, 0);
   return {
@@ -88,8 +89,14 @@ export async function startTarget(config: ConfigName, bundles: ChildBundles): Pr
     children,
     urls: children.map((c) => c.url),
     raw: config === 'raw-ws',
-    phaseStart: async (finalTurnout) => void (await Promise.all(children.map((c) => c.request({ type: 'phase-start', finalTurnout })))),
-    phaseEnd: async () => combine(await Promise.all(children.map(async (c) => (({ type: _, ...rest }) => rest)(await c.request({ type: 'phase-end' }))))),
+    phaseStart: async (finalTurnout) =>
+      void (await Promise.all(children.map((c) => c.request({ type: 'phase-start', finalTurnout })))),
+    phaseEnd: async () =>
+      combine(
+        await Promise.all(
+          children.map(async (c) => (({ type: _, ...rest }) => rest)(await c.request({ type: 'phase-end' }))),
+        ),
+      ),
     stop: async () => {
       await Promise.all(children.map((c) => c.stop()));
       if (scaleOut) await dropSchema(schema);

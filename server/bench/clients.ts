@@ -1,4 +1,10 @@
-import { PROTOCOL_VERSION, type ClientToServerEvents, type MeetingSnapshot, type PollTally, type ServerToClientEvents } from '@quorum/shared';
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type MeetingSnapshot,
+  type PollTally,
+  type ServerToClientEvents,
+} from '@quorum/shared';
 import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import { loadConfig } from '../src/config';
@@ -67,14 +73,23 @@ function sawTally(client: BenchClient, phase: Phase, turnout: number): void {
 /** Opens a session and a websocket-only socket.io connection; resolves after the snapshot. */
 export async function connectClient({ url, person, phase }: ClientSpec): Promise<QuorumClient> {
   const token = await openSession(url, person);
-  const socket: ClientSocket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { protocolVersion: PROTOCOL_VERSION, token } });
+  const socket: ClientSocket = io(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    auth: { protocolVersion: PROTOCOL_VERSION, token },
+  });
   const client: QuorumClient = {
     socket,
     meeting: person.mid,
     tallyMessages: 0,
     tallyBytes: 0,
     cast: (pollId, optionId, clientBallotId, done) =>
-      socket.emit('ballot:cast', { pollId, questionId: 'q1', answer: { kind: 'single', optionId }, clientBallotId }, (r) => done(r.ok)),
+      socket.emit(
+        'ballot:cast',
+        { pollId, questionId: 'q1', answer: { kind: 'single', optionId }, clientBallotId },
+        (r) => done(r.ok),
+      ),
     close: () => void socket.disconnect(),
   };
   // Raw frames are already strings at the engine layer: their length costs nothing to read.
@@ -124,7 +139,11 @@ export async function connectRawClient({ url, person, phase }: ClientSpec): Prom
 }
 
 /** Connects everyone, `batchSize` at a time, so setup stays quick without a connect storm. */
-export async function connectAll<C extends BenchClient>(specs: readonly ClientSpec[], batchSize: number, connect: (spec: ClientSpec) => Promise<C>): Promise<C[]> {
+export async function connectAll<C extends BenchClient>(
+  specs: readonly ClientSpec[],
+  batchSize: number,
+  connect: (spec: ClientSpec) => Promise<C>,
+): Promise<C[]> {
   const clients: C[] = [];
   for (let start = 0; start < specs.length; start += batchSize) {
     clients.push(...(await Promise.all(specs.slice(start, start + batchSize).map(connect))));

@@ -31,8 +31,15 @@ export interface Figures extends ServerReadings {
 }
 
 /** Reduces the per-client timestamps of one run, plus the server's readings, to the reported figures. */
-export function summarize(voters: BenchClient[], everyone: BenchClient[], outcome: VotingOutcome, server: ServerReadings): Figures {
-  const finals = everyone.flatMap((c) => (c.finalAt === undefined ? [] : [c.finalAt - (outcome.lastSentAt.get(c.meeting) ?? NaN)]));
+export function summarize(
+  voters: BenchClient[],
+  everyone: BenchClient[],
+  outcome: VotingOutcome,
+  server: ServerReadings,
+): Figures {
+  const finals = everyone.flatMap((c) =>
+    c.finalAt === undefined ? [] : [c.finalAt - (outcome.lastSentAt.get(c.meeting) ?? NaN)],
+  );
   const acks = voters.flatMap((v) => (v.ackAt === undefined || v.sentAt === undefined ? [] : [v.ackAt - v.sentAt]));
   return {
     ...server,

@@ -26,7 +26,8 @@ const send = (message: ChildMessage): void => void process.send?.(message);
 
 function roomOf(name: string): Room {
   let room = rooms.get(name);
-  if (!room) rooms.set(name, (room = { sockets: new Set(), counts: {}, voters: new Set(), version: 0, lastSent: -Infinity }));
+  if (!room)
+    rooms.set(name, (room = { sockets: new Set(), counts: {}, voters: new Set(), version: 0, lastSent: -Infinity }));
   return room;
 }
 

@@ -93,7 +93,9 @@ export function printReport(modes: ModeResult[], votersInRoom: number): void {
       console.log(`[${row}]`);
       continue;
     }
-    const cells = modes.map((m) => cell(row, medians(m, row.key), row.target ? targetOf(row.key, m.config, votersInRoom) : undefined));
+    const cells = modes.map((m) =>
+      cell(row, medians(m, row.key), row.target ? targetOf(row.key, m.config, votersInRoom) : undefined),
+    );
     console.log(`${`  ${row.label}`.padEnd(LABEL_WIDTH)}${cells.map((c) => c.padStart(COL)).join('')}`);
   }
   if ((modes[0]?.runs.length ?? 0) > 1) console.log(`(medians of ${modes[0]!.runs.length} runs per configuration)`);
@@ -110,17 +112,28 @@ export function printReport(modes: ModeResult[], votersInRoom: number): void {
 }
 
 function cell(row: Row, value: number, target: number | undefined): string {
-  const text = Number.isNaN(value) ? 'n/a' : `${scale(row, value).toFixed(row.digits)}${row.unit ? ` ${row.unit}` : ''}`;
+  const text = Number.isNaN(value)
+    ? 'n/a'
+    : `${scale(row, value).toFixed(row.digits)}${row.unit ? ` ${row.unit}` : ''}`;
   if (target === undefined || Number.isNaN(value)) return text;
   return `${text} ${value <= target ? 'PASS' : 'MISS'}`;
 }
 
 /** The idle-connections table: memory per connection against the 600 MB target for 10,000. */
 export function printIdleReport(results: { label: string; config: ConfigName; figures: IdleFigures }[]): void {
-  console.log(`\n${'config'.padEnd(22)}${['connections', 'connect s', 'CPU s', 'RSS MB', 'peak RSS MB', 'KB/conn'].map((h) => h.padStart(13)).join('')}`);
+  console.log(
+    `\n${'config'.padEnd(22)}${['connections', 'connect s', 'CPU s', 'RSS MB', 'peak RSS MB', 'KB/conn'].map((h) => h.padStart(13)).join('')}`,
+  );
   for (const { label, config, figures: f } of results) {
     const rss = `${f.rssMb.toFixed(0)}${QUORUM.includes(config) ? (f.rssMb <= 600 ? ' PASS' : ' MISS') : ''}`;
-    const cells = [String(f.connections), f.connectSec.toFixed(1), f.cpuSec.toFixed(2), rss, f.peakRssMb.toFixed(0), f.kbPerConnection.toFixed(1)];
+    const cells = [
+      String(f.connections),
+      f.connectSec.toFixed(1),
+      f.cpuSec.toFixed(2),
+      rss,
+      f.peakRssMb.toFixed(0),
+      f.kbPerConnection.toFixed(1),
+    ];
     console.log(`${label.padEnd(22)}${cells.map((c) => c.padStart(13)).join('')}`);
   }
   console.log('(target: 10,000 connections across 200 meetings <= 600 MB RSS)');

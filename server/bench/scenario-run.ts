@@ -2,7 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchArgs } from './args';
 import type { BenchTarget } from './bench-targets';
-import { connectAll, connectClient, connectRawClient, disconnectAll, type BenchClient, type ClientSpec, type Phase, type QuorumClient } from './clients';
+import {
+  connectAll,
+  connectClient,
+  connectRawClient,
+  disconnectAll,
+  type BenchClient,
+  type ClientSpec,
+  type Phase,
+  type QuorumClient,
+} from './clients';
 import { summarize, type Figures } from './figures';
 import { cpuSeconds, peakRssMb, rssMb } from './proc-stats';
 import { PhaseProfiler } from './profiler';
@@ -25,11 +34,18 @@ const meetingId = (m: number) => `bench-meeting-${m}`;
 
 /** Connects hosts (Quorum only: they create and launch each meeting's poll), then the voters. */
 async function setUp(target: BenchTarget, args: BenchArgs, clients: BenchClient[]): Promise<Room> {
-  const phases = Array.from({ length: args.meetings }, (): Phase => ({ finalTurnout: args.voters, onProgress: () => {} }));
+  const phases = Array.from({ length: args.meetings }, (): Phase => ({
+    finalTurnout: args.voters,
+    onProgress: () => {},
+  }));
   const polls = new Map<string, string>();
   const hosts: QuorumClient[] = [];
   if (!target.raw) {
-    const hostSpecs = phases.map((phase, m) => ({ url: target.urls[m % target.urls.length]!, person: { mid: meetingId(m), uid: 'bench-host', role: 'host' as const }, phase }));
+    const hostSpecs = phases.map((phase, m) => ({
+      url: target.urls[m % target.urls.length]!,
+      person: { mid: meetingId(m), uid: 'bench-host', role: 'host' as const },
+      phase,
+    }));
     hosts.push(...(await connectAll(hostSpecs, args.batchSize, connectClient)));
     clients.push(...hosts);
     for (const [m, host] of hosts.entries()) polls.set(meetingId(m), await launchPoll(host));
@@ -40,7 +56,11 @@ async function setUp(target: BenchTarget, args: BenchArgs, clients: BenchClient[
   const specs: ClientSpec[] = [];
   for (let i = 0; i < args.meetings * args.voters; i++) {
     const m = Math.floor(i / args.voters);
-    specs.push({ url: urlOf(i, m), person: { mid: meetingId(m), uid: `voter-${i}`, role: 'participant' }, phase: phases[m]! });
+    specs.push({
+      url: urlOf(i, m),
+      person: { mid: meetingId(m), uid: `voter-${i}`, role: 'participant' },
+      phase: phases[m]!,
+    });
   }
   const voters = await connectAll(specs, args.batchSize, target.raw ? connectRawClient : connectClient);
   clients.push(...voters);
@@ -60,7 +80,9 @@ async function startProfiles(target: BenchTarget, dir: string) {
     mkdirSync(dir, { recursive: true });
     const generator = await local.stop(join(dir, `${name}-generator.cpuprofile`));
     const { top } = await server.request({ type: 'profile-stop', path: join(dir, `${name}-server.cpuprofile`) });
-    console.log(`  ${name}: server self time\n${top.join('\n')}\n  ${name}: load generator self time\n${generator.join('\n')}`);
+    console.log(
+      `  ${name}: server self time\n${top.join('\n')}\n  ${name}: load generator self time\n${generator.join('\n')}`,
+    );
   };
 }
 
@@ -80,7 +102,12 @@ export async function measureVoting(target: BenchTarget, args: BenchArgs, run: n
     const ended = await target.phaseEnd();
     await profile?.(`${target.config}-run${run}`);
     if (!outcome.complete) console.warn(`  ${target.config}: timed out; reporting what arrived`);
-    return summarize(room.voters, clients, outcome, { ...ended, cpuSec, rssBeforeMb, peakRssMb: sum(pids.map(peakRssMb)) });
+    return summarize(room.voters, clients, outcome, {
+      ...ended,
+      cpuSec,
+      rssBeforeMb,
+      peakRssMb: sum(pids.map(peakRssMb)),
+    });
   } finally {
     disconnectAll(clients);
   }

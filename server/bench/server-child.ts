@@ -54,7 +54,15 @@ function answerer(app: FastifyInstance) {
         const { rateLimited, internalErrors } = app.realtime.metrics;
         const [loopDelayP99Ms, loopDelayMaxMs] = [loop.percentile(99) / 1e6, loop.max / 1e6];
         const tallyBroadcasts = publisher.sent.tally - broadcastsBefore;
-        return send({ type: 'phase-ended', ...probe.report(), tallyBroadcasts, rateLimited, internalErrors, loopDelayP99Ms, loopDelayMaxMs });
+        return send({
+          type: 'phase-ended',
+          ...probe.report(),
+          tallyBroadcasts,
+          rateLimited,
+          internalErrors,
+          loopDelayP99Ms,
+          loopDelayMaxMs,
+        });
       }
       case 'profile-start':
         await profiler.start();

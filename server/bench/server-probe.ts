@@ -38,7 +38,8 @@ export class ServerProbe {
       const start = performance.now();
       broadcast(packet, opts);
       const [event, body] = (packet as { data?: Packet }).data ?? [];
-      if (event === 'poll:tally') this.tallySent(start, performance.now(), body as { pollId?: string; turnout?: number });
+      if (event === 'poll:tally')
+        this.tallySent(start, performance.now(), body as { pollId?: string; turnout?: number });
     };
   }
 
@@ -60,7 +61,8 @@ export class ServerProbe {
   /** NaN when a poll that got ballots never broadcast its final turnout (the phase is then incomplete). */
   private slowestFinal(): number {
     let slowest = -Infinity;
-    for (const [pollId, lastBallot] of this.lastBallotAt) slowest = Math.max(slowest, (this.finalAt.get(pollId) ?? NaN) - lastBallot);
+    for (const [pollId, lastBallot] of this.lastBallotAt)
+      slowest = Math.max(slowest, (this.finalAt.get(pollId) ?? NaN) - lastBallot);
     return this.lastBallotAt.size === 0 ? NaN : slowest;
   }
 

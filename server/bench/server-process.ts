@@ -26,7 +26,11 @@ export interface ServerChild {
  * Starts a bundled child (see child-bundle.ts): the server with the given tally window (0 = per-vote
  * broadcast) on its own SQLite file unless `env` names another database, or the raw ws floor.
  */
-export async function startServer(entry: string, tallyWindowMs: number, env: Record<string, string> = {}): Promise<ServerChild> {
+export async function startServer(
+  entry: string,
+  tallyWindowMs: number,
+  env: Record<string, string> = {},
+): Promise<ServerChild> {
   const dir = mkdtempSync(join(tmpdir(), 'quorum-bench-'));
   const child = spawn(process.execPath, [entry], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

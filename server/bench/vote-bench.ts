@@ -17,7 +17,9 @@ import { killAllServers } from './server-process';
 
 /** The open-files limit of this process: every client socket is a descriptor here, and one in a server. */
 function openFilesLimit(): number {
-  const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+  const line = readFileSync('/proc/self/limits', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Max open files'));
   return Number(line?.split(/\s+/)[3] ?? NaN);
 }
 
@@ -67,7 +69,8 @@ async function main(): Promise<void> {
   );
   const clients = args.meetings * (args.voters + 1);
   // Node cannot raise its own limit: say so before thousands of connects fail one by one.
-  if (openFilesLimit() < clients + 1_000) console.warn(`open files limit ${openFilesLimit()} < ${clients + 1_000}: run 'ulimit -n 65536' first`);
+  if (openFilesLimit() < clients + 1_000)
+    console.warn(`open files limit ${openFilesLimit()} < ${clients + 1_000}: run 'ulimit -n 65536' first`);
   const bundles = await bundleServerChild();
   if (args.scenario === 'abuse') return runAbuseBench(args, bundles);
   if (args.profileDir) console.log(`Profiling into ${args.profileDir} (the profiler itself slows both processes)`);

@@ -42,7 +42,13 @@ export async function launchPoll(host: QuorumClient): Promise<string> {
  * Each voter casts one ballot (on its meeting's poll) at a random moment within `spreadMs`; resolves
  * once every ballot is acked and every client has seen its meeting's final turnout, or at the timeout.
  */
-export function runVotingPhase(voters: BenchClient[], everyone: BenchClient[], phases: Phase[], pollOf: (meeting: string) => string, opts: VotingOptions) {
+export function runVotingPhase(
+  voters: BenchClient[],
+  everyone: BenchClient[],
+  phases: Phase[],
+  pollOf: (meeting: string) => string,
+  opts: VotingOptions,
+) {
   const random = mulberry32(opts.seed);
   const loop = monitorEventLoopDelay({ resolution: 5 });
   for (const c of everyone) Object.assign(c, { tallyMessages: 0, tallyBytes: 0, finalAt: undefined });
@@ -57,7 +63,8 @@ export function runVotingPhase(voters: BenchClient[], everyone: BenchClient[], p
       timers.forEach(clearTimeout);
       loop.disable();
       const lastSentAt = new Map<string, number>();
-      for (const v of voters) lastSentAt.set(v.meeting, Math.max(lastSentAt.get(v.meeting) ?? -Infinity, v.sentAt ?? -Infinity));
+      for (const v of voters)
+        lastSentAt.set(v.meeting, Math.max(lastSentAt.get(v.meeting) ?? -Infinity, v.sentAt ?? -Infinity));
       const { user, system } = process.cpuUsage(cpuStart);
       resolve({
         startedAt,
@@ -79,12 +86,20 @@ export function runVotingPhase(voters: BenchClient[], everyone: BenchClient[], p
     voters.forEach((voter, i) => {
       const at = random() * opts.spreadMs;
       const optionId = OPTIONS[Math.floor(random() * OPTIONS.length)]!;
-      timers.push(setTimeout(() => cast(voter, pollOf(voter.meeting), optionId, `bench-${opts.seed}-${i}`, progress), at));
+      timers.push(
+        setTimeout(() => cast(voter, pollOf(voter.meeting), optionId, `bench-${opts.seed}-${i}`, progress), at),
+      );
     });
   });
 }
 
-function cast(voter: BenchClient, pollId: string, optionId: string, clientBallotId: string, progress: () => void): void {
+function cast(
+  voter: BenchClient,
+  pollId: string,
+  optionId: string,
+  clientBallotId: string,
+  progress: () => void,
+): void {
   voter.sentAt = performance.now();
   voter.cast(pollId, optionId, clientBallotId, (ok) => {
     voter.ackAt = performance.now();

@@ -51,7 +51,9 @@ async function startDevZoom(config: Config): Promise<DevZoom | undefined> {
 const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Fastify's trustProxy for the setting; a hop count as the function Fastify's types accept. */
-function trustProxyOption(setting: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  setting: Config['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
   return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
 }
 
@@ -66,7 +68,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     trustProxy: trustProxyOption(config.trustProxy),
     frameworkErrors: frameworkError,
   });
-  const store = deps.store ?? (await openStore(config.databaseUrl, config.databaseSchema === undefined ? {} : { schema: config.databaseSchema }));
+  const store =
+    deps.store ??
+    (await openStore(config.databaseUrl, config.databaseSchema === undefined ? {} : { schema: config.databaseSchema }));
   if (!deps.store) app.addHook('onClose', () => store.close());
   warnAboutLegacySettings(app.log, config);
   const revocations = await loadRevocations(app, config, store);
@@ -83,7 +87,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const devZoom = await startDevZoom(config);
   if (devZoom) app.addHook('onClose', () => devZoom.close());
   const deauthorization = deauthorizationFor(app, config, store, revocations);
-  await app.register(webhookProcessingPlugin, { config, store, smtpUrl: config.smtpUrl ?? devZoom?.smtpUrl, deauthorization });
+  await app.register(webhookProcessingPlugin, {
+    config,
+    store,
+    smtpUrl: config.smtpUrl ?? devZoom?.smtpUrl,
+    deauthorization,
+  });
 
   await app.register(healthRoutes, { store });
   await app.register(sessionRoutes, {

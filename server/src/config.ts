@@ -123,7 +123,11 @@ const PRODUCTION_REQUIRED = [
 const DEFAULT_CLIENT_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
 const int = (min: number, max: number) =>
-  z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be an integer')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
 const httpUrl = z
   .string()
@@ -134,7 +138,12 @@ const httpUrl = z
 const list = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
-    .transform((v) => v.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== ''),
+    )
     .pipe(z.array(item));
 
 const cidr = z.string().refine(isCidr, 'must be comma-separated CIDR ranges such as 3.7.35.0/25');
@@ -142,13 +151,25 @@ const cidr = z.string().refine(isCidr, 'must be comma-separated CIDR ranges such
 // proxy-addr's named ranges, which Fastify's trustProxy accepts beside addresses and CIDRs.
 const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 const trustProxy = z.union([
-  z.string().regex(/^\d{1,2}$/).transform(Number),
-  list(z.string().refine((v) => isCidr(v) || PROXY_RANGE_NAMES.has(v), 'must be a hop count or comma-separated addresses/CIDRs (or loopback, linklocal, uniquelocal)')),
+  z
+    .string()
+    .regex(/^\d{1,2}$/)
+    .transform(Number),
+  list(
+    z
+      .string()
+      .refine(
+        (v) => isCidr(v) || PROXY_RANGE_NAMES.has(v),
+        'must be a hop count or comma-separated addresses/CIDRs (or loopback, linklocal, uniquelocal)',
+      ),
+  ),
 ]);
 
 const envSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test'], { error: "must be 'development', 'production' or 'test'" }).default('development'),
+    NODE_ENV: z
+      .enum(['development', 'production', 'test'], { error: "must be 'development', 'production' or 'test'" })
+      .default('development'),
     PORT: int(0, 65535).default(3000),
     HOST: z.string().min(1).optional(),
     PUBLIC_URL: httpUrl.optional(),
@@ -156,14 +177,26 @@ const envSchema = z
     ZOOM_CLIENT_SECRET: z.string().min(1).optional(),
     ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(1).optional(),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    TOKEN_ENCRYPTION_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters').optional(),
+    TOKEN_ENCRYPTION_KEY: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')
+      .optional(),
     DATABASE_URL: z
       .string()
       .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, "must be 'sqlite:<path>' or a postgres:// URL")
       .default('sqlite:./data/quorum.db'),
-    DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _').optional(),
-    REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL').optional(),
-    REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1-64 letters, digits or _ . : -').default('quorum'),
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _')
+      .optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1-64 letters, digits or _ . : -')
+      .default('quorum'),
     ZOOM_OAUTH_BASE_URL: httpUrl.optional(),
     ZOOM_API_BASE_URL: httpUrl.optional(),
     // plain: what Zoom's current in-client authorize docs and official sample use (see Config.zoomPkceMethod).
@@ -179,11 +212,20 @@ const envSchema = z
     ZOOM_DATA_COMPLIANCE_CALL: z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }).default('false'),
     ZOOM_APP_CONTEXT_MAX_LIFETIME_SEC: int(30, 24 * 3600).default(300),
     TRUST_PROXY: trustProxy.optional(),
-    SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
     MAIL_FROM: z.string().min(3).optional(),
     OUTGOING_WEBHOOK_URLS: list(httpUrl).optional(),
     OUTGOING_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-    DELIVERY_RETRY_DELAYS_MS: list(z.coerce.number<string>().int().min(0).max(24 * 3600_000)).default([2_000, 30_000, 300_000]),
+    DELIVERY_RETRY_DELAYS_MS: list(
+      z.coerce
+        .number<string>()
+        .int()
+        .min(0)
+        .max(24 * 3600_000),
+    ).default([2_000, 30_000, 300_000]),
     // 0 turns coalescing off (one broadcast per vote): the benchmark's baseline.
     TALLY_WINDOW_MS: int(0, 10_000).default(50),
     // 1 turns the rule off; 3 by default, so no room share shows one person's answer or two people's to each other.
@@ -202,14 +244,22 @@ const envSchema = z
   .superRefine((env, ctx) => {
     // Several processes behind one Redis must share one database; a SQLite file belongs to one process.
     if (env.REDIS_URL !== undefined && env.DATABASE_URL.startsWith('sqlite:')) {
-      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'needs a postgres:// DATABASE_URL (a SQLite file serves one process)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_URL'],
+        message: 'needs a postgres:// DATABASE_URL (a SQLite file serves one process)',
+      });
     }
     if (env.NODE_ENV !== 'production') return;
     for (const name of PRODUCTION_REQUIRED) {
       if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' });
     }
     if (env.OUTGOING_WEBHOOK_URLS?.length && env.OUTGOING_WEBHOOK_SECRET === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['OUTGOING_WEBHOOK_SECRET'], message: 'is required in production when OUTGOING_WEBHOOK_URLS is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OUTGOING_WEBHOOK_SECRET'],
+        message: 'is required in production when OUTGOING_WEBHOOK_URLS is set',
+      });
     }
   })
   .transform((env): Config => {
@@ -250,7 +300,8 @@ const envSchema = z
       mailFrom: env.MAIL_FROM ?? `Quorum <quorum@${new URL(publicUrl).hostname}>`,
       // In development the summary goes to the fake cloud's receiver so the simulator shows it; tests
       // (NODE_ENV=test) send nothing unless they ask.
-      outgoingWebhookUrls: env.OUTGOING_WEBHOOK_URLS ?? (env.NODE_ENV === 'development' ? [`${fakeCloud}/hooks/dev`] : []),
+      outgoingWebhookUrls:
+        env.OUTGOING_WEBHOOK_URLS ?? (env.NODE_ENV === 'development' ? [`${fakeCloud}/hooks/dev`] : []),
       outgoingWebhookSecret: env.OUTGOING_WEBHOOK_SECRET ?? DEV_OUTGOING_WEBHOOK_SECRET,
       deliveryRetryDelaysMs: env.DELIVERY_RETRY_DELAYS_MS,
       tallyWindowMs: env.TALLY_WINDOW_MS,
@@ -270,7 +321,9 @@ const envSchema = z
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(withoutBlanks(env));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'environment'} ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.map(String).join('.') || 'environment'} ${issue.message}`,
+    );
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   return Object.freeze(parsed.data);

@@ -8,7 +8,13 @@ const enter = ctx.enter;
 
 /** Resolves with the connect_error message of a handshake that should be refused. */
 function refusedHandshake(auth: Record<string, unknown>, headers: Record<string, string> = {}): Promise<string> {
-  const socket = io(ctx.server.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth, extraHeaders: headers });
+  const socket = io(ctx.server.url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    auth,
+    extraHeaders: headers,
+  });
   return new Promise((resolve, reject) => {
     socket.on('connect', () => reject(new Error('connected without a valid session')));
     socket.on('connect_error', (err) => {
@@ -26,7 +32,9 @@ describe('bad input never crashes the server or loses an accepted ballot', () =>
     expect(await refusedHandshake({ protocolVersion: PROTOCOL_VERSION, token: forged })).toBe('UNAUTHENTICATED');
     expect(await refusedHandshake({ protocolVersion: PROTOCOL_VERSION + 1, token })).toBe('PROTOCOL_MISMATCH');
     expect(await refusedHandshake({ token })).toBe('PROTOCOL_MISMATCH');
-    expect(await refusedHandshake({ protocolVersion: PROTOCOL_VERSION }, { cookie: 'quorum_session=forged.value' })).toBe('UNAUTHENTICATED');
+    expect(
+      await refusedHandshake({ protocolVersion: PROTOCOL_VERSION }, { cookie: 'quorum_session=forged.value' }),
+    ).toBe('UNAUTHENTICATED');
   });
 
   it('answers malformed payloads with INVALID naming the field, and keeps accepted ballots', async () => {
@@ -43,15 +51,32 @@ describe('bad input never crashes the server or loses an accepted ballot', () =>
       [{ pollId, questionId: 'q1', answer: { kind: 'single' }, clientBallotId: 'abcdefgh2' }, 'answer.optionId'],
       [{ pollId, questionId: 'q1', answer: { kind: 'emoji', value: 1 }, clientBallotId: 'abcdefgh3' }, 'answer.kind'],
       [{ pollId, questionId: 'q1', answer: { kind: 'single', optionId: 'a' }, clientBallotId: 'x' }, 'clientBallotId'],
-      [{ pollId: 'bad id!', questionId: 'q1', answer: { kind: 'single', optionId: 'a' }, clientBallotId: 'abcdefgh4' }, 'pollId'],
-      [{ pollId, questionId: 'q1', answer: { kind: 'single', optionId: 'a' }, clientBallotId: 'abcdefgh5', admin: true }, 'admin'],
+      [
+        { pollId: 'bad id!', questionId: 'q1', answer: { kind: 'single', optionId: 'a' }, clientBallotId: 'abcdefgh4' },
+        'pollId',
+      ],
+      [
+        {
+          pollId,
+          questionId: 'q1',
+          answer: { kind: 'single', optionId: 'a' },
+          clientBallotId: 'abcdefgh5',
+          admin: true,
+        },
+        'admin',
+      ],
     ];
     for (const [payload, field] of cases) {
       const res = await cast(payload);
       expect(res).toMatchObject({ ok: false, error: { code: 'INVALID' } });
       if (!res.ok) expect(res.error.field).toBe(field);
     }
-    const wrongKind = await cast({ pollId, questionId: 'q1', answer: { kind: 'rating', value: 3 }, clientBallotId: 'abcdefgh6' });
+    const wrongKind = await cast({
+      pollId,
+      questionId: 'q1',
+      answer: { kind: 'rating', value: 3 },
+      clientBallotId: 'abcdefgh6',
+    });
     expect(wrongKind).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'answer.kind' } });
     const unknownOption = await vote(p, pollId, 'zzz');
     expect(unknownOption).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'answer.optionId' } });
@@ -77,7 +102,10 @@ describe('bad input never crashes the server or loses an accepted ballot', () =>
     expect(await vote(p, pollId, 'b')).toMatchObject({ ok: false, error: { code: 'ALREADY_VOTED' } });
     await host.socket.emitWithAck('poll:close', { pollId });
     expect(await vote(p, pollId, 'b')).toMatchObject({ ok: false, error: { code: 'POLL_CLOSED' } });
-    expect(await host.socket.emitWithAck('poll:close', { pollId })).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    expect(await host.socket.emitWithAck('poll:close', { pollId })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID' },
+    });
   });
 
   it('rate-limits ballots per voter with RATE_LIMITED', async () => {
@@ -94,7 +122,10 @@ describe('bad input never crashes the server or loses an accepted ballot', () =>
   it('answers an unknown request that has an ack with INVALID naming it', async () => {
     const p = await enter({ mid: 'm1', uid: 'p' });
     const raw = p.socket as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> };
-    expect(await raw.emitWithAck('admin:drop-tables', { all: true })).toEqual({ ok: false, error: { code: 'INVALID', message: "unknown request 'admin:drop-tables'" } });
+    expect(await raw.emitWithAck('admin:drop-tables', { all: true })).toEqual({
+      ok: false,
+      error: { code: 'INVALID', message: "unknown request 'admin:drop-tables'" },
+    });
     expect(await raw.emitWithAck('toString', {})).toMatchObject({ ok: false, error: { code: 'INVALID' } });
     expect(ctx.server.app.realtime.metrics.unknownEvents).toBe(2);
     expect(p.socket.connected).toBe(true);
@@ -134,7 +165,13 @@ describe('bad input never crashes the server or loses an accepted ballot', () =>
     const p = await enter({ mid: 'm1', uid: 'p' });
     const raw = p.socket as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> };
     const answer = await raw.emitWithAck('poll:create', { title: 'x'.repeat(MAX_SOCKET_MESSAGE_BYTES + 1024) });
-    expect(answer).toEqual({ ok: false, error: { code: 'INVALID', message: expect.stringContaining(`the limit is ${MAX_SOCKET_MESSAGE_BYTES / 1024} KB`) } });
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID',
+        message: expect.stringContaining(`the limit is ${MAX_SOCKET_MESSAGE_BYTES / 1024} KB`),
+      },
+    });
     expect(p.socket.connected).toBe(true);
   });
 
@@ -156,7 +193,11 @@ describe('bad input never crashes the server or loses an accepted ballot', () =>
     });
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ error: { code: 'INVALID' } });
-    const broken = await fetch(`${ctx.server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"context":' });
+    const broken = await fetch(`${ctx.server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"context":',
+    });
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ error: { code: 'INVALID' } });
     const health = await fetch(`${ctx.server.url}/healthz`);

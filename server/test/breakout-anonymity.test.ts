@@ -13,7 +13,9 @@ const MAIN = 'main-meeting==';
 const ROOM_A = 'room-a-uuid==';
 const ROOM_B = 'room-b-uuid==';
 const ROOM_C = 'room-c-uuid==';
-const inRoom = (room: string) => (uid: string): Person => ({ mid: room, pid: MAIN, uid });
+const inRoom =
+  (room: string) =>
+  (uid: string): Person => ({ mid: room, pid: MAIN, uid });
 const host = (): Person => ({ mid: MAIN, uid: 'host', role: 'host' });
 
 const counts = (t: Pick<PollTally, 'questions'> | RoomTally | undefined) => {
@@ -44,7 +46,14 @@ describe('breakout rooms in anonymous polls (K = 3)', () => {
       ...['cara', 'carl'].map((uid) => ctx.enter(inRoom(ROOM_C)(uid))),
     ]);
     const pollId = await launch(chair, choicePoll({ anonymous }));
-    await votes(pollId, [[ines!, 'a'], [omar!, 'b'], [olga!, 'b'], [oscar!, 'c'], [cara!, 'c'], [carl!, 'a']]);
+    await votes(pollId, [
+      [ines!, 'a'],
+      [omar!, 'b'],
+      [olga!, 'b'],
+      [oscar!, 'c'],
+      [cara!, 'c'],
+      [carl!, 'a'],
+    ]);
     return { chair, ines: ines!, omar: omar!, cara: cara!, pollId };
   }
 
@@ -53,7 +62,11 @@ describe('breakout rooms in anonymous polls (K = 3)', () => {
     const forHost = await chair.waitForTally(pollId, (t) => t.turnout === 6 && t.rooms?.length === 3);
     expect(pollTallySchema.parse(forHost)).toEqual(forHost);
     expect(counts(forHost)).toEqual({ a: 2, b: 2, c: 2 }); // "All rooms" is whole
-    expect(shapes(forHost)).toEqual([[ROOM_A, 'few-voters'], [ROOM_B, 3], [ROOM_C, 'few-voters']]);
+    expect(shapes(forHost)).toEqual([
+      [ROOM_A, 'few-voters'],
+      [ROOM_B, 3],
+      [ROOM_C, 'few-voters'],
+    ]);
     expect(counts(roomIn(forHost, ROOM_B))).toEqual({ a: 0, b: 2, c: 1 });
     // A withheld room carries neither counts nor turnout.
     expect(roomIn(forHost, ROOM_A)).toEqual({ roomId: ROOM_A, suppressed: 'few-voters', minVoters: 3 });
@@ -78,11 +91,22 @@ describe('breakout rooms in anonymous polls (K = 3)', () => {
 
   it('withholds a large room too when subtracting it from "All rooms" would give a small one away', async () => {
     const chair = await ctx.enter(host());
-    const [ines, ...roomB] = await Promise.all([ctx.enter(inRoom(ROOM_A)('ines')), ...['omar', 'olga', 'oscar'].map((uid) => ctx.enter(inRoom(ROOM_B)(uid)))]);
+    const [ines, ...roomB] = await Promise.all([
+      ctx.enter(inRoom(ROOM_A)('ines')),
+      ...['omar', 'olga', 'oscar'].map((uid) => ctx.enter(inRoom(ROOM_B)(uid))),
+    ]);
     const pollId = await launch(chair, choicePoll({ anonymous: true }));
-    await votes(pollId, [[ines!, 'a'], [roomB[0]!, 'b'], [roomB[1]!, 'b'], [roomB[2]!, 'c']]);
+    await votes(pollId, [
+      [ines!, 'a'],
+      [roomB[0]!, 'b'],
+      [roomB[1]!, 'b'],
+      [roomB[2]!, 'c'],
+    ]);
     const forHost = await chair.waitForTally(pollId, (t) => t.turnout === 4 && t.rooms?.length === 2);
-    expect(shapes(forHost)).toEqual([[ROOM_A, 'few-voters'], [ROOM_B, 'would-reveal']]);
+    expect(shapes(forHost)).toEqual([
+      [ROOM_A, 'few-voters'],
+      [ROOM_B, 'would-reveal'],
+    ]);
     const forOmar = await roomB[0]!.waitForTally(pollId, (t) => t.turnout === 4);
     expect(forOmar.room).toEqual({ roomId: ROOM_B, suppressed: 'would-reveal', minVoters: 3 });
     const forInes = await ines!.waitForTally(pollId, (t) => t.turnout === 4);
@@ -100,8 +124,14 @@ describe('breakout rooms in anonymous polls (K = 3)', () => {
 
     const json = runExportSchema.parse((await get(ctx.server, chair, `/api/polls/${pollId}/runs/1/export.json`)).body);
     expect(json.ballots).toHaveLength(6);
-    expect(json.ballots.every((b) => b.room === undefined && b.roomId === undefined && b.voterId === undefined)).toBe(true);
-    expect(shapes(json.tally)).toEqual([[ROOM_A, 'few-voters'], [ROOM_B, 3], [ROOM_C, 'few-voters']]);
+    expect(json.ballots.every((b) => b.room === undefined && b.roomId === undefined && b.voterId === undefined)).toBe(
+      true,
+    );
+    expect(shapes(json.tally)).toEqual([
+      [ROOM_A, 'few-voters'],
+      [ROOM_B, 3],
+      [ROOM_C, 'few-voters'],
+    ]);
 
     const summary = (await get(ctx.server, chair, `/api/polls/${pollId}/runs/1/summary.csv`)).text;
     expect(summary).toContain('Lunch?,1,,,turnout,,6,All rooms');
@@ -113,13 +143,21 @@ describe('breakout rooms in anonymous polls (K = 3)', () => {
 
     const report = await get(ctx.server, chair, '/api/meetings/current/report');
     const run = (report.body as { polls: { runs: { tally: PollTally }[] }[] }).polls[0]?.runs[0];
-    expect(run && shapes(run.tally)).toEqual([[ROOM_A, 'few-voters'], [ROOM_B, 3], [ROOM_C, 'few-voters']]);
+    expect(run && shapes(run.tally)).toEqual([
+      [ROOM_A, 'few-voters'],
+      [ROOM_B, 3],
+      [ROOM_C, 'few-voters'],
+    ]);
   });
 
   it('leaves named polls as they were: every room shown, rooms in every export', async () => {
     const { chair, ines, pollId } = await meeting(false);
     const forHost = await chair.waitForTally(pollId, (t) => t.turnout === 6 && t.rooms?.length === 3);
-    expect(shapes(forHost)).toEqual([[ROOM_A, 1], [ROOM_B, 3], [ROOM_C, 2]]);
+    expect(shapes(forHost)).toEqual([
+      [ROOM_A, 1],
+      [ROOM_B, 3],
+      [ROOM_C, 2],
+    ]);
     expect(counts(roomIn(forHost, ROOM_A))).toEqual({ a: 1, b: 0, c: 0 });
     const forInes = await ines.waitForTally(pollId, (t) => t.turnout === 6);
     expect(forInes.room).toMatchObject({ roomId: ROOM_A, turnout: 1 });
@@ -137,7 +175,9 @@ describe('breakout rooms in anonymous polls (ANONYMOUS_ROOM_MIN_VOTERS = 2)', ()
   it('reads K from the environment, 3 by default', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).anonymousRoomMinVoters).toBe(3);
     expect(loadConfig({ NODE_ENV: 'test', ANONYMOUS_ROOM_MIN_VOTERS: '5' }).anonymousRoomMinVoters).toBe(5);
-    expect(() => loadConfig({ NODE_ENV: 'test', ANONYMOUS_ROOM_MIN_VOTERS: '0' })).toThrow(/ANONYMOUS_ROOM_MIN_VOTERS must be at least 1/);
+    expect(() => loadConfig({ NODE_ENV: 'test', ANONYMOUS_ROOM_MIN_VOTERS: '0' })).toThrow(
+      /ANONYMOUS_ROOM_MIN_VOTERS must be at least 1/,
+    );
   });
 
   it('shows a 2-voter room and withholds a lone voter with it', async () => {
@@ -148,10 +188,20 @@ describe('breakout rooms in anonymous polls (ANONYMOUS_ROOM_MIN_VOTERS = 2)', ()
       ...['omar', 'olga'].map((uid) => ctx.enter(inRoom(ROOM_B)(uid))),
     ]);
     const pollId = await launch(chair, choicePoll({ anonymous: true }));
-    await votes(pollId, [[ines!, 'a'], [cara!, 'b'], [carl!, 'b'], [omar!, 'c'], [olga!, 'c']]);
+    await votes(pollId, [
+      [ines!, 'a'],
+      [cara!, 'b'],
+      [carl!, 'b'],
+      [omar!, 'c'],
+      [olga!, 'c'],
+    ]);
     const forHost = await chair.waitForTally(pollId, (t) => t.turnout === 5 && t.rooms?.length === 3);
     // Room A alone (1) would be subtracted out: the smaller of the others joins it (first to vote on a tie).
-    expect(shapes(forHost)).toEqual([[ROOM_A, 'few-voters'], [ROOM_C, 'would-reveal'], [ROOM_B, 2]]);
+    expect(shapes(forHost)).toEqual([
+      [ROOM_A, 'few-voters'],
+      [ROOM_C, 'would-reveal'],
+      [ROOM_B, 2],
+    ]);
     expect(roomIn(forHost, ROOM_A)).toMatchObject({ minVoters: 2 });
   });
 });
@@ -160,7 +210,7 @@ describe('the end-of-meeting report of an anonymous poll across breakout rooms',
   let rig: CloudRig | undefined;
   afterEach(async () => rig?.close());
 
-  it('emails and posts each room\'s turnout only where the room is shown', async () => {
+  it("emails and posts each room's turnout only where the room is shown", async () => {
     rig = await startCloudRig({ config: (cloud) => ({ outgoingWebhookUrls: [`${cloud}/hooks/crm`] }) });
     const chair = { mid: MAIN, uid: 'host-r', role: 'host' as const };
     expect((await authorizeInClient(rig, chair)).res.status).toBe(200);
@@ -171,16 +221,27 @@ describe('the end-of-meeting report of an anonymous poll across breakout rooms',
       ...['cara', 'carl'].map((uid) => join(rig!.server, inRoom(ROOM_C)(uid))),
     ]);
     const pollId = await launch(hostClient, choicePoll({ anonymous: true }));
-    await votes(pollId, people.map((p, i): [Client, string] => [p, i % 2 === 0 ? 'a' : 'b']));
+    await votes(
+      pollId,
+      people.map((p, i): [Client, string] => [p, i % 2 === 0 ? 'a' : 'b']),
+    );
     await hostClient.waitForTally(pollId, (t) => t.turnout === 6);
 
     await cloudPost(rig, '/events', { event: 'meeting.started', meetingUuid: MAIN, topic: 'Retro', hostId: chair.uid });
     await cloudPost(rig, '/events', { event: 'meeting.ended', meetingUuid: MAIN });
     const email = await waitFor(() => rig!.cloud.outbox.emails[0], 5000, 'the report email');
     expect(email.text).toContain('Run 1: 6 voted (Room 1: hidden, Room 2: 3, Room 3: hidden)');
-    const hook = await waitFor(() => rig!.cloud.outbox.webhooks.find((w) => w.name === 'crm' && w.status === 200), 5000, 'the webhook');
+    const hook = await waitFor(
+      () => rig!.cloud.outbox.webhooks.find((w) => w.name === 'crm' && w.status === 200),
+      5000,
+      'the webhook',
+    );
     const report = (hook.body as { report: MeetingReport }).report;
-    expect(report.polls[0]?.runs[0]?.rooms).toEqual([{ room: 'Room 1', turnout: null }, { room: 'Room 2', turnout: 3 }, { room: 'Room 3', turnout: null }]);
+    expect(report.polls[0]?.runs[0]?.rooms).toEqual([
+      { room: 'Room 1', turnout: null },
+      { room: 'Room 2', turnout: 3 },
+      { room: 'Room 3', turnout: null },
+    ]);
     [hostClient, ...people].forEach((c) => c.socket.disconnect());
   });
 });

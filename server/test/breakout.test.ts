@@ -26,7 +26,12 @@ const roomOf = (t: PollTally, roomId: string | null) => t.rooms?.find((r) => r.r
 /** Everyone in place: the host in the main room, two people in room A, one in room B, one in the main room. */
 async function meeting() {
   const host = await enter(inMain('host', 'host'));
-  const [ines, yuki, omar, paul] = await Promise.all([enter(inRoomA('ines')), enter(inRoomA('yuki')), enter(inRoomB('omar')), enter(inMain('paul'))]);
+  const [ines, yuki, omar, paul] = await Promise.all([
+    enter(inRoomA('ines')),
+    enter(inRoomA('yuki')),
+    enter(inRoomB('omar')),
+    enter(inMain('paul')),
+  ]);
   return { host, ines, yuki, omar, paul };
 }
 
@@ -44,7 +49,12 @@ describe('breakout rooms', () => {
     const { host, ines, yuki, omar, paul } = await meeting();
     const pollId = await launch(host);
     // Every room's people were told about the poll, and can vote in it.
-    for (const [client, option] of [[ines, 'a'], [yuki, 'b'], [omar, 'b'], [paul, 'c']] as const) {
+    for (const [client, option] of [
+      [ines, 'a'],
+      [yuki, 'b'],
+      [omar, 'b'],
+      [paul, 'c'],
+    ] as const) {
       const cast = await vote(client, pollId, option);
       expect(cast.ok).toBe(true);
     }
@@ -52,7 +62,11 @@ describe('breakout rooms', () => {
     const forHost = await host.waitForTally(pollId, (t) => t.turnout === 4 && (t.rooms?.length ?? 0) === 3);
     expect(counts(forHost)).toEqual({ a: 1, b: 2, c: 1 });
     // In order of each room's first ballot: A (Ines), B (Omar), then the main room (Paul).
-    expect(forHost.rooms?.map((r) => [r.roomId, r.turnout])).toEqual([[ROOM_A, 2], [ROOM_B, 1], [null, 1]]);
+    expect(forHost.rooms?.map((r) => [r.roomId, r.turnout])).toEqual([
+      [ROOM_A, 2],
+      [ROOM_B, 1],
+      [null, 1],
+    ]);
     expect(counts(roomOf(forHost, ROOM_A))).toEqual({ a: 1, b: 1, c: 0 });
     expect(counts(roomOf(forHost, ROOM_B))).toEqual({ a: 0, b: 1, c: 0 });
     expect(forHost.room).toBeUndefined();
@@ -81,7 +95,8 @@ describe('breakout rooms', () => {
     await vote(paul, pollId, 'a');
     await Promise.all([host, ines, yuki, omar, paul].map((c) => c.waitForTally(pollId, (t) => t.turnout === 1)));
     const received = new Map<Client, number>();
-    for (const c of [host, ines, yuki, omar, paul]) c.socket.on('poll:tally', () => received.set(c, (received.get(c) ?? 0) + 1));
+    for (const c of [host, ines, yuki, omar, paul])
+      c.socket.on('poll:tally', () => received.set(c, (received.get(c) ?? 0) + 1));
     await vote(ines, pollId, 'b');
     await sleep(300);
     expect([host, ines, yuki, omar, paul].map((c) => received.get(c) ?? 0)).toEqual([1, 1, 1, 1, 1]);
@@ -113,7 +128,11 @@ describe('breakout rooms', () => {
     const { host, ines, omar, paul } = await meeting();
     const pollId = await launch(host);
     // A few ms apart, so the export's order by cast time (and the room numbers) is certain.
-    for (const [client, option] of [[ines, 'a'], [omar, 'b'], [paul, 'c']] as const) {
+    for (const [client, option] of [
+      [ines, 'a'],
+      [omar, 'b'],
+      [paul, 'c'],
+    ] as const) {
       await vote(client, pollId, option);
       await sleep(5);
     }
@@ -121,7 +140,14 @@ describe('breakout rooms', () => {
 
     const csv = (await get(ctx.server, host, `/api/polls/${pollId}/runs/1/export.csv`)).text.trim().split('\r\n');
     expect(csv[0]).toBe('poll,run,question,answer,cast_at,room,room_id,voter');
-    expect(csv.slice(1).map((line) => line.split(',').slice(3).filter((_, i) => i !== 1))).toEqual([
+    expect(
+      csv.slice(1).map((line) =>
+        line
+          .split(',')
+          .slice(3)
+          .filter((_, i) => i !== 1),
+      ),
+    ).toEqual([
       ['Noodles', 'Room 1', ROOM_A, 'u:ines'],
       ['Tacos', 'Room 2', ROOM_B, 'u:omar'],
       ['Salad', 'Main room', '', 'u:paul'],
@@ -148,7 +174,11 @@ describe('breakout rooms', () => {
     const pollId = await launch(host);
     // An extra field on a ballot is refused by the strict schema…
     const forged = await ines.socket.emitWithAck('ballot:cast', {
-      pollId, questionId: 'q1', answer: { kind: 'single', optionId: 'a' }, clientBallotId: 'forged-room-1', roomId: ROOM_B,
+      pollId,
+      questionId: 'q1',
+      answer: { kind: 'single', optionId: 'a' },
+      clientBallotId: 'forged-room-1',
+      roomId: ROOM_B,
     } as never);
     expect(forged).toMatchObject({ ok: false, error: { code: 'INVALID' } });
     // …and on the session request, which takes nothing but Zoom's sealed context.
@@ -159,10 +189,20 @@ describe('breakout rooms', () => {
     });
     expect(res.status).toBe(400);
     // A handshake claiming a room is still placed by its session: the vote counts in room A.
-    const socket = io(ctx.server.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { protocolVersion: PROTOCOL_VERSION, token: ines.token, roomId: ROOM_B } });
+    const socket = io(ctx.server.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth: { protocolVersion: PROTOCOL_VERSION, token: ines.token, roomId: ROOM_B },
+    });
     try {
       await new Promise((resolve) => socket.once('meeting:snapshot', resolve));
-      const cast = await socket.emitWithAck('ballot:cast', { pollId, questionId: 'q1', answer: { kind: 'single', optionId: 'b' }, clientBallotId: 'claimed-room-1' });
+      const cast = await socket.emitWithAck('ballot:cast', {
+        pollId,
+        questionId: 'q1',
+        answer: { kind: 'single', optionId: 'b' },
+        clientBallotId: 'claimed-room-1',
+      });
       expect(cast.ok).toBe(true);
       const t = await host.waitForTally(pollId, (x) => x.turnout === 1);
       expect(t.rooms?.map((r) => r.roomId)).toEqual([ROOM_A]);

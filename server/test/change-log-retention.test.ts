@@ -15,16 +15,23 @@ describe('ballot change log retention', () => {
     const { keepVersions, everyVersions } = DEFAULT_RETENTION;
     const changes = keepVersions + 2 * everyVersions + 100;
     for (let sent = 0; sent < changes; sent += 100) {
-      const acks = await Promise.all(Array.from({ length: 100 }, (_, i) => vote(voter, pollId, (sent + i) % 2 ? 'a' : 'b')));
+      const acks = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => vote(voter, pollId, (sent + i) % 2 ? 'a' : 'b')),
+      );
       expect(acks.every((r) => r.ok)).toBe(true);
     }
     await ctx.server.app.polls.drain();
-    const rows = inspectDb(ctx.server.dbPath, (db) => (db.prepare('SELECT COUNT(*) AS n FROM ballot_changes').get() as { n: number }).n);
+    const rows = inspectDb(
+      ctx.server.dbPath,
+      (db) => (db.prepare('SELECT COUNT(*) AS n FROM ballot_changes').get() as { n: number }).n,
+    );
     // Bounded: the newest keep + every versions, plus one per voter and question.
     expect(rows).toBeLessThanOrEqual(keepVersions + everyVersions + 2);
     expect(rows).toBeLessThan(changes);
     // The other voter's only change is kept though it is old: nothing superseded it.
-    const kept = inspectDb(ctx.server.dbPath, (db) => db.prepare("SELECT COUNT(*) AS n FROM ballot_changes WHERE json_extract(ballot, '$.voterId') = 'u:w'").get());
+    const kept = inspectDb(ctx.server.dbPath, (db) =>
+      db.prepare("SELECT COUNT(*) AS n FROM ballot_changes WHERE json_extract(ballot, '$.voterId') = 'u:w'").get(),
+    );
     expect(kept).toEqual({ n: 1 });
     // The live tally is still exact: v's last answer (the 2,100th, odd: a) and w's c.
     const live = await host.waitForTally(pollId, (t) => t.version === changes + 1);

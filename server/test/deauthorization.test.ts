@@ -2,7 +2,15 @@ import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION, type SessionRevoked } from '@quorum/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { choicePoll, disconnectAll, join, launch, vote, type Client } from './support/harness';
-import { api, authorizeInClient, cloudPost, inspectDb, startCloudRig, waitFor, type CloudRig } from './support/zoom-cloud';
+import {
+  api,
+  authorizeInClient,
+  cloudPost,
+  inspectDb,
+  startCloudRig,
+  waitFor,
+  type CloudRig,
+} from './support/zoom-cloud';
 
 const MID = 'mtg-deauth==';
 const UID = 'zu-leaver-7f3';
@@ -12,13 +20,21 @@ const HOSTED = 'mtg-theirs==';
 let rig: CloudRig;
 afterEach(async () => rig?.close());
 
-const processed = () => inspectDb(rig.server.dbPath, (db) => (db.prepare("SELECT COUNT(*) AS n FROM webhook_inbox WHERE status = 'processed'").get() as { n: number }).n);
+const processed = () =>
+  inspectDb(
+    rig.server.dbPath,
+    (db) => (db.prepare("SELECT COUNT(*) AS n FROM webhook_inbox WHERE status = 'processed'").get() as { n: number }).n,
+  );
 
 /** Every row of every table of the app's database, as text: where anything of theirs would show. */
 function everyTable(): Record<string, string> {
   return inspectDb(rig.server.dbPath, (db) => {
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
-    return Object.fromEntries(tables.map(({ name }) => [name, JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all())]));
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all();
+    return Object.fromEntries(
+      tables.map(({ name }) => [name, JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all())]),
+    );
   });
 }
 
@@ -29,15 +45,29 @@ function everyTable(): Record<string, string> {
 async function leaverWithData(host: Client) {
   await cloudPost(rig, '/users', { uid: UID, name: NAME, email: EMAIL });
   const { token } = await authorizeInClient(rig, { mid: MID, uid: UID, role: 'participant' });
-  const template = await api(rig.server, '/api/templates', token, { method: 'POST', body: JSON.stringify({ draft: choicePoll({}, `${NAME}'s template`) }) });
+  const template = await api(rig.server, '/api/templates', token, {
+    method: 'POST',
+    body: JSON.stringify({ draft: choicePoll({}, `${NAME}'s template`) }),
+  });
   expect(template.status).toBe(201);
   const personal = await join(rig.server, { mid: undefined as unknown as string, uid: UID, role: 'host' });
   expect((await personal.socket.emitWithAck('poll:create', choicePoll({}, `${NAME}'s draft`))).ok).toBe(true);
   disconnectAll(personal);
-  await cloudPost(rig, '/events', { event: 'meeting.participant_joined', meetingUuid: MID, participant: { uid: UID, name: NAME, email: EMAIL } });
+  await cloudPost(rig, '/events', {
+    event: 'meeting.participant_joined',
+    meetingUuid: MID,
+    participant: { uid: UID, name: NAME, email: EMAIL },
+  });
   await cloudPost(rig, '/events', { event: 'meeting.started', meetingUuid: HOSTED, topic: 'Their own', hostId: UID });
   await cloudPost(rig, '/events', { event: 'meeting.ended', meetingUuid: HOSTED });
-  await waitFor(() => inspectDb(rig.server.dbPath, (db) => db.prepare("SELECT 1 FROM deliveries WHERE kind = 'email' AND target = ? AND status = 'delivered'").get(EMAIL)), 5000, 'the report email');
+  await waitFor(
+    () =>
+      inspectDb(rig.server.dbPath, (db) =>
+        db.prepare("SELECT 1 FROM deliveries WHERE kind = 'email' AND target = ? AND status = 'delivered'").get(EMAIL),
+      ),
+    5000,
+    'the report email',
+  );
   const leaver = await join(rig.server, { mid: MID, uid: UID, role: 'participant' });
   const pollId = await launch(host, choicePoll({ allowAnswerChange: false }));
   expect((await vote(leaver, pollId, 'b')).ok).toBe(true);
@@ -74,14 +104,25 @@ describe('app_deauthorized (issues 12 and 13 #3)', () => {
     }
     // Their old token no longer answers, over HTTP or for a new socket.
     expect((await api(rig.server, '/api/session', leaver.token)).status).toBe(401);
-    const again = io(rig.server.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { protocolVersion: PROTOCOL_VERSION, token: leaver.token } });
-    expect(await new Promise<string>((resolve) => again.once('connect_error', (e) => resolve(e.message)))).toBe('UNAUTHENTICATED');
+    const again = io(rig.server.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth: { protocolVersion: PROTOCOL_VERSION, token: leaver.token },
+    });
+    expect(await new Promise<string>((resolve) => again.once('connect_error', (e) => resolve(e.message)))).toBe(
+      'UNAUTHENTICATED',
+    );
     again.close();
 
     // Their ballot still counts, once, under a pseudonym; the host's view agrees with the store.
-    const stored = inspectDb(rig.server.dbPath, (db) => db.prepare<[string], { voter_id: string }>('SELECT voter_id FROM ballots WHERE poll_id = ?').all(pollId));
+    const stored = inspectDb(rig.server.dbPath, (db) =>
+      db.prepare<[string], { voter_id: string }>('SELECT voter_id FROM ballots WHERE poll_id = ?').all(pollId),
+    );
     expect(stored).toEqual([{ voter_id: expect.stringMatching(/^x:[A-Za-z0-9_-]{43}$/) }]);
-    const { runs } = (await (await api(rig.server, `/api/polls/${pollId}`, host.token)).json()) as { runs: { turnout: number }[] };
+    const { runs } = (await (await api(rig.server, `/api/polls/${pollId}`, host.token)).json()) as {
+      runs: { turnout: number }[];
+    };
     expect(runs[0]!.turnout).toBe(1);
     expect(rig.cloud.state.complianceReports).toEqual([]);
 
@@ -89,7 +130,11 @@ describe('app_deauthorized (issues 12 and 13 #3)', () => {
     const back = await join(rig.server, { mid: MID, uid: UID, role: 'participant' });
     const second = await vote(back, pollId, 'c');
     expect(second).toMatchObject({ ok: false, error: { code: 'ALREADY_VOTED' } });
-    expect(inspectDb(rig.server.dbPath, (db) => db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE poll_id = ?').get(pollId))).toEqual({ n: 1 });
+    expect(
+      inspectDb(rig.server.dbPath, (db) =>
+        db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE poll_id = ?').get(pollId),
+      ),
+    ).toEqual({ n: 1 });
     expect(back.tallies.get(pollId)?.turnout).toBe(1);
     disconnectAll(host, back);
   });
@@ -99,6 +144,11 @@ describe('app_deauthorized (issues 12 and 13 #3)', () => {
     await authorizeInClient(rig, { mid: MID, uid: UID, role: 'participant' });
     await cloudPost(rig, '/events', { event: 'app_deauthorized', userId: UID });
     await waitFor(() => rig.cloud.state.complianceReports.length === 1, 5000, 'the compliance call');
-    expect(rig.cloud.state.complianceReports[0]).toMatchObject({ client_id: rig.server.config.zoomClientId, user_id: UID, account_id: 'sim-account', compliance_completed: true });
+    expect(rig.cloud.state.complianceReports[0]).toMatchObject({
+      client_id: rig.server.config.zoomClientId,
+      user_id: UID,
+      account_id: 'sim-account',
+      compliance_completed: true,
+    });
   });
 });

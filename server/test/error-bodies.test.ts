@@ -13,7 +13,12 @@ const get = async (path: string, init: RequestInit = {}) => {
 function refusedUpgrade(path: string): Promise<{ status: number; type: string | undefined; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(`${ctx.server.url}${path}`, {
-      headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+      headers: {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      },
     });
     req.on('upgrade', () => reject(new Error('upgraded')));
     req.on('response', (res) => {
@@ -47,9 +52,17 @@ describe('error bodies the app does not write itself', () => {
     expect(badUrl.status).toBe(400);
     expect(JSON.parse(badUrl.body)).toEqual({ error: { code: 'INVALID', message: expect.any(String) } });
     const unknown = await get('/api/nothing-here');
-    expect(JSON.parse(unknown.body)).toEqual({ error: { code: 'NOT_FOUND', message: expect.stringContaining('/api/nothing-here') } });
-    const tooLarge = await get('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ context: 'x'.repeat(70_000) }) });
+    expect(JSON.parse(unknown.body)).toEqual({
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('/api/nothing-here') },
+    });
+    const tooLarge = await get('/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ context: 'x'.repeat(70_000) }),
+    });
     expect(tooLarge.status).toBe(413);
-    expect(JSON.parse(tooLarge.body)).toEqual({ error: { code: 'INVALID', message: expect.stringContaining('65536') } });
+    expect(JSON.parse(tooLarge.body)).toEqual({
+      error: { code: 'INVALID', message: expect.stringContaining('65536') },
+    });
   });
 });

@@ -23,7 +23,10 @@ describe('a guest who signs in', () => {
     expect(await vote(user, pollId, 'a')).toMatchObject({ ok: false, error: { code: 'ALREADY_VOTED' } });
 
     const late = await ctx.enter({ mid: 'm1', uid: 'late' });
-    expect(late.snapshot.tallies.find((t) => t.pollId === pollId)).toMatchObject({ turnout: 1, questions: { q1: { counts: { a: 0, b: 1, c: 0 } } } });
+    expect(late.snapshot.tallies.find((t) => t.pollId === pollId)).toMatchObject({
+      turnout: 1,
+      questions: { q1: { counts: { a: 0, b: 1, c: 0 } } },
+    });
   });
 
   it('does not hand over ballots from another meeting or to a session of another meeting', async () => {

@@ -50,18 +50,35 @@ describeCluster('/healthz with PostgreSQL and Redis', () => {
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     target.port = String(proxy.port);
     const { env } = scope;
-    server = await startServer({ databaseUrl: target.toString(), databaseSchema: env.DATABASE_SCHEMA!, redisUrl: redis.url, redisKeyPrefix: env.REDIS_KEY_PREFIX! });
+    server = await startServer({
+      databaseUrl: target.toString(),
+      databaseSchema: env.DATABASE_SCHEMA!,
+      redisUrl: redis.url,
+      redisKeyPrefix: env.REDIS_KEY_PREFIX!,
+    });
 
     expect(await health(server)).toMatchObject({ status: 200, body: { status: 'ok', database: 'up', redis: 'up' } });
 
     await redis.kill();
-    expect(await healthBecomes(server, 503)).toEqual({ status: 503, body: { status: 'unavailable', database: 'up', redis: 'down' } });
+    expect(await healthBecomes(server, 503)).toEqual({
+      status: 503,
+      body: { status: 'unavailable', database: 'up', redis: 'down' },
+    });
     await redis.start();
-    expect(await healthBecomes(server, 200)).toMatchObject({ status: 200, body: { status: 'ok', database: 'up', redis: 'up' } });
+    expect(await healthBecomes(server, 200)).toMatchObject({
+      status: 200,
+      body: { status: 'ok', database: 'up', redis: 'up' },
+    });
 
     proxy.cut();
-    expect(await healthBecomes(server, 503)).toEqual({ status: 503, body: { status: 'unavailable', database: 'down', redis: 'up' } });
+    expect(await healthBecomes(server, 503)).toEqual({
+      status: 503,
+      body: { status: 'unavailable', database: 'down', redis: 'up' },
+    });
     proxy.restore();
-    expect(await healthBecomes(server, 200)).toMatchObject({ status: 200, body: { status: 'ok', database: 'up', redis: 'up' } });
+    expect(await healthBecomes(server, 200)).toMatchObject({
+      status: 200,
+      body: { status: 'ok', database: 'up', redis: 'up' },
+    });
   }, 60_000);
 });

@@ -29,7 +29,10 @@ async function buildApp(cfg: Config): Promise<FastifyInstance> {
 }
 
 const context = (over: Record<string, unknown> = {}, secret = DEV_ZOOM_CLIENT_SECRET) =>
-  sealAppContext({ typ: 'meeting', mid: 'meeting-1', aud: DEV_ZOOM_CLIENT_ID, ts: Date.now(), exp: Date.now() + 120_000, ...over }, secret);
+  sealAppContext(
+    { typ: 'meeting', mid: 'meeting-1', aud: DEV_ZOOM_CLIENT_ID, ts: Date.now(), exp: Date.now() + 120_000, ...over },
+    secret,
+  );
 
 /** The `name=value` part of our Set-Cookie header, ready to send back as a Cookie header. */
 function sessionCookie(setCookie: string | string[] | undefined): string {
@@ -66,7 +69,10 @@ afterAll(async () => {
 
 describe('GET / (Home URL)', () => {
   it('turns a valid context into a secure session cookie and serves index.html with the OWASP headers', async () => {
-    const res = await app.inject({ url: '/', headers: { 'x-zoom-app-context': context({ uid: 'zu1', attendrole: 'host' }) } });
+    const res = await app.inject({
+      url: '/',
+      headers: { 'x-zoom-app-context': context({ uid: 'zu1', attendrole: 'host' }) },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Quorum test build');
     const setCookie = String(res.headers['set-cookie']);
@@ -116,13 +122,20 @@ describe('GET / (Home URL)', () => {
 });
 
 describe('/api/session', () => {
-  const post = (body: unknown, headers: Record<string, string> = {}) => app.inject({ method: 'POST', url: '/api/session', payload: body as object, headers });
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url: '/api/session', payload: body as object, headers });
 
   it('issues a token and a session view with the normalised role', async () => {
     const res = await post({ context: context({ uid: 'zu9', attendrole: 'co-host' }) });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.session).toEqual({ voterId: 'u:zu9', meetingId: 'meeting-1', role: 'cohost', isHost: true, authorized: true });
+    expect(body.session).toEqual({
+      voterId: 'u:zu9',
+      meetingId: 'meeting-1',
+      role: 'cohost',
+      isHost: true,
+      authorized: true,
+    });
     expect(typeof body.token).toBe('string');
     expect(String(res.headers['set-cookie'])).toMatch(/SameSite=None/);
   });
@@ -131,7 +144,11 @@ describe('/api/session', () => {
     for (const body of [{}, { context: 42 }, { context: '' }, { context: 'x'.repeat(5000) }]) {
       const res = await post(body);
       expect(res.statusCode).toBe(400);
-      expect(res.json().error).toMatchObject({ code: 'INVALID', field: 'context', message: expect.stringContaining('context') });
+      expect(res.json().error).toMatchObject({
+        code: 'INVALID',
+        field: 'context',
+        message: expect.stringContaining('context'),
+      });
     }
     // An unknown key is blamed on the object itself, so shared's parseInput names no field.
     const extra = await post({ context: 'a', extra: 1 });
@@ -151,7 +168,10 @@ describe('/api/session', () => {
     const byToken = await app.inject({ url: '/api/session', headers: { authorization: `Bearer ${token}` } });
     expect(byToken.statusCode).toBe(200);
     expect(byToken.json()).toMatchObject({ voterId: 'u:zu3', role: 'attendee', isHost: false });
-    const byCookie = await app.inject({ url: '/api/session', headers: { cookie: sessionCookie(issued.headers['set-cookie']) } });
+    const byCookie = await app.inject({
+      url: '/api/session',
+      headers: { cookie: sessionCookie(issued.headers['set-cookie']) },
+    });
     expect(byCookie.json().voterId).toBe('u:zu3');
     const none = await app.inject({ url: '/api/session', headers: { authorization: `Bearer ${token}x` } });
     expect(none.statusCode).toBe(401);
@@ -184,7 +204,9 @@ describe('/api/session', () => {
 
 describe('config', () => {
   it('names each bad variable', () => {
-    expect(() => loadConfig({ TOKEN_ENCRYPTION_KEY: 'abc' })).toThrow('Invalid configuration: TOKEN_ENCRYPTION_KEY must be 64 hex characters');
+    expect(() => loadConfig({ TOKEN_ENCRYPTION_KEY: 'abc' })).toThrow(
+      'Invalid configuration: TOKEN_ENCRYPTION_KEY must be 64 hex characters',
+    );
     const both = () => loadConfig({ SESSION_SECRET: 'short', PORT: 'eighty' });
     expect(both).toThrow(/PORT must be a number/);
     expect(both).toThrow(/SESSION_SECRET must be at least 32 characters/);
@@ -194,24 +216,50 @@ describe('config', () => {
   it('refuses to start in production without secrets, naming all of them', () => {
     const attempt = () => loadConfig({ NODE_ENV: 'production' });
     expect(attempt).toThrow(/Invalid configuration/);
-    for (const name of ['ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET', 'ZOOM_WEBHOOK_SECRET_TOKEN', 'SESSION_SECRET', 'TOKEN_ENCRYPTION_KEY', 'PUBLIC_URL']) {
+    for (const name of [
+      'ZOOM_CLIENT_ID',
+      'ZOOM_CLIENT_SECRET',
+      'ZOOM_WEBHOOK_SECRET_TOKEN',
+      'SESSION_SECRET',
+      'TOKEN_ENCRYPTION_KEY',
+      'PUBLIC_URL',
+    ]) {
       expect(attempt).toThrow(new RegExp(`${name} is required in production`));
     }
   });
 
   it('loads a complete production environment, frozen', () => {
     const cfg = loadConfig({
-      NODE_ENV: 'production', PUBLIC_URL: 'https://q.example.com/', ZOOM_CLIENT_ID: 'id', ZOOM_CLIENT_SECRET: 's',
-      ZOOM_WEBHOOK_SECRET_TOKEN: 'w', SESSION_SECRET: 'x'.repeat(32), TOKEN_ENCRYPTION_KEY: 'AB'.repeat(32),
-      DATABASE_URL: 'postgresql://db/quorum', PORT: '8080',
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://q.example.com/',
+      ZOOM_CLIENT_ID: 'id',
+      ZOOM_CLIENT_SECRET: 's',
+      ZOOM_WEBHOOK_SECRET_TOKEN: 'w',
+      SESSION_SECRET: 'x'.repeat(32),
+      TOKEN_ENCRYPTION_KEY: 'AB'.repeat(32),
+      DATABASE_URL: 'postgresql://db/quorum',
+      PORT: '8080',
     });
-    expect(cfg).toMatchObject({ isProduction: true, host: '0.0.0.0', port: 8080, publicUrl: 'https://q.example.com', tokenEncryptionKey: 'ab'.repeat(32) });
+    expect(cfg).toMatchObject({
+      isProduction: true,
+      host: '0.0.0.0',
+      port: 8080,
+      publicUrl: 'https://q.example.com',
+      tokenEncryptionKey: 'ab'.repeat(32),
+    });
     expect(Object.isFrozen(cfg)).toBe(true);
   });
 
   it('fills safe defaults in development', () => {
     const cfg = loadConfig({ PORT: '4000', REDIS_URL: '' });
-    expect(cfg).toMatchObject({ nodeEnv: 'development', host: '127.0.0.1', publicUrl: 'http://localhost:4000', zoomClientId: DEV_ZOOM_CLIENT_ID, tallyWindowMs: 50, ballotRateLimit: 30 });
+    expect(cfg).toMatchObject({
+      nodeEnv: 'development',
+      host: '127.0.0.1',
+      publicUrl: 'http://localhost:4000',
+      zoomClientId: DEV_ZOOM_CLIENT_ID,
+      tallyWindowMs: 50,
+      ballotRateLimit: 30,
+    });
     expect(cfg.tokenEncryptionKey).toMatch(/^[0-9a-f]{64}$/);
     expect(cfg.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(cfg.redisUrl).toBeUndefined();

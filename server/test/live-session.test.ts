@@ -43,11 +43,16 @@ describe('a host demoted by a newer context', () => {
     // The token from before the demotion still verifies, but carries the newest role.
     const again = await connectSession(ctx.server, asHost);
     ctx.clients.push(again);
-    expect(await again.socket.emitWithAck('poll:close', { pollId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await again.socket.emitWithAck('poll:create', choicePoll())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await again.socket.emitWithAck('poll:close', { pollId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await again.socket.emitWithAck('poll:create', choicePoll())).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect((await vote(again, pollId, 'b')).ok).toBe(true);
   });
-
 });
 
 describe('each request re-checks the session', () => {
@@ -60,9 +65,16 @@ describe('each request re-checks the session', () => {
     const [serverSide] = await ctx.server.app.io.local.fetchSockets();
     serverSide!.data.session = { ...serverSide!.data.session, exp: Date.now() - 1 };
     const ended = endedAndClosed(host);
-    expect(await host.socket.emitWithAck('poll:close', { pollId })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await host.socket.emitWithAck('poll:close', { pollId })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(await ended).toMatchObject({ code: 'SESSION_EXPIRED' });
-    const poll = await ctx.server.app.polls.guard.pollFor({ voterId: 'observer', meetingId: 'm1', role: 'host', exp: Infinity }, pollId, 'see');
+    const poll = await ctx.server.app.polls.guard.pollFor(
+      { voterId: 'observer', meetingId: 'm1', role: 'host', exp: Infinity },
+      pollId,
+      'see',
+    );
     expect(poll.ok && poll.data.status).toBe('open');
   });
 });

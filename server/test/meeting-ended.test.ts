@@ -7,7 +7,11 @@ const HOST = { mid: MID, uid: 'h1', role: 'host' as const };
 let rig: CloudRig;
 afterEach(async () => rig.close());
 
-const processed = () => inspectDb(rig.server.dbPath, (db) => (db.prepare("SELECT COUNT(*) AS n FROM webhook_inbox WHERE status = 'processed'").get() as { n: number }).n);
+const processed = () =>
+  inspectDb(
+    rig.server.dbPath,
+    (db) => (db.prepare("SELECT COUNT(*) AS n FROM webhook_inbox WHERE status = 'processed'").get() as { n: number }).n,
+  );
 const MEETING_ENDED = { ok: false, error: { code: 'MEETING_ENDED', message: expect.stringContaining('ended') } };
 
 describe('a meeting that has ended is final', () => {
@@ -32,9 +36,13 @@ describe('a meeting that has ended is final', () => {
     await cloudPost(rig, '/events', { event: 'meeting.started', meetingUuid: MID, hostId: HOST.uid });
     await waitFor(() => processed() === 3, 5000, 'late meeting.started applied');
     expect(await host.socket.emitWithAck('poll:open', { pollId })).toMatchObject(MEETING_ENDED);
-    const stored = inspectDb(rig.server.dbPath, (db) => db.prepare('SELECT status, run FROM polls WHERE id = ?').get(pollId));
+    const stored = inspectDb(rig.server.dbPath, (db) =>
+      db.prepare('SELECT status, run FROM polls WHERE id = ?').get(pollId),
+    );
     expect(stored).toEqual({ status: 'closed', run: 1 });
-    expect(inspectDb(rig.server.dbPath, (db) => db.prepare('SELECT COUNT(*) AS n FROM ballots').get())).toEqual({ n: 1 });
+    expect(inspectDb(rig.server.dbPath, (db) => db.prepare('SELECT COUNT(*) AS n FROM ballots').get())).toEqual({
+      n: 1,
+    });
     disconnectAll(host, voter);
   });
 

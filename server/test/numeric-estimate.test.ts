@@ -5,7 +5,11 @@ import { cast, draftOf, get } from './support/requests';
 const ctx = useTestServer();
 const enter = ctx.enter;
 
-const estimate = draftOf([{ id: 'q1', kind: 'number', prompt: 'How many litres?', min: 0, max: 2, step: 0.1, unit: 'l' }], {}, 'Guess');
+const estimate = draftOf(
+  [{ id: 'q1', kind: 'number', prompt: 'How many litres?', min: 0, max: 2, step: 0.1, unit: 'l' }],
+  {},
+  'Guess',
+);
 
 describe('numeric estimate questions', () => {
   it('shows a histogram with count, sum, mean and median', async () => {
@@ -41,14 +45,20 @@ describe('numeric estimate questions', () => {
       [{ kind: 'rating', value: 1 }, 'answer.kind'],
     ];
     for (const [answer, field] of cases) {
-      expect(await cast(p, pollId, 'q1', answer as never)).toMatchObject({ ok: false, error: { code: 'INVALID', field } });
+      expect(await cast(p, pollId, 'q1', answer as never)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID', field },
+      });
     }
     expect((await cast(p, pollId, 'q1', { kind: 'number', value: 0.3 })).ok).toBe(true);
   });
 
   it('refuses a draft whose maximum is off the grid', async () => {
     const host = await enter({ mid: 'm1', uid: 'h', role: 'host' });
-    const res = await host.socket.emitWithAck('poll:create', draftOf([{ kind: 'number', prompt: 'N', min: 0, max: 10, step: 4 }]));
+    const res = await host.socket.emitWithAck(
+      'poll:create',
+      draftOf([{ kind: 'number', prompt: 'N', min: 0, max: 10, step: 4 }]),
+    );
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'questions.0.max' } });
   });
 });

@@ -7,14 +7,19 @@ const ctx = useTestServer();
 const enter = ctx.enter;
 
 const textPoll = (settings = {}) =>
-  draftOf([
-    { id: 'q1', kind: 'text', prompt: 'One word for today?', variant: 'short' },
-    { id: 'q2', kind: 'text', prompt: 'Tell us more', variant: 'long', required: false },
-  ], settings, 'Retro');
+  draftOf(
+    [
+      { id: 'q1', kind: 'text', prompt: 'One word for today?', variant: 'short' },
+      { id: 'q2', kind: 'text', prompt: 'Tell us more', variant: 'long', required: false },
+    ],
+    settings,
+    'Retro',
+  );
 
 const say = (c: Client, pollId: string, text: string, q = 'q1') => cast(c, pollId, q, { kind: 'text', text });
 const textTally = async (c: Client, pollId: string, until: (t: TextTally) => boolean) =>
-  (await c.waitForTally(pollId, (t) => t.questions?.q1?.kind === 'text' && until(t.questions.q1)))?.questions?.q1 as TextTally;
+  (await c.waitForTally(pollId, (t) => t.questions?.q1?.kind === 'text' && until(t.questions.q1)))?.questions
+    ?.q1 as TextTally;
 
 describe('open text questions', () => {
   it('refuses empty, too long and wrong-kind answers with INVALID naming the field', async () => {
@@ -22,10 +27,19 @@ describe('open text questions', () => {
     const p = await enter({ mid: 'm1', uid: 'p' });
     const pollId = await launch(host, textPoll());
     expect(await say(p, pollId, '   ')).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'answer.text' } });
-    expect(await say(p, pollId, 'x'.repeat(201))).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'answer.text' } });
-    expect(await say(p, pollId, 'x'.repeat(2001), 'q2')).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'answer.text' } });
+    expect(await say(p, pollId, 'x'.repeat(201))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'answer.text' },
+    });
+    expect(await say(p, pollId, 'x'.repeat(2001), 'q2')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'answer.text' },
+    });
     expect((await say(p, pollId, 'x'.repeat(2000), 'q2')).ok).toBe(true);
-    expect(await cast(p, pollId, 'q1', { kind: 'number', value: 3 })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'answer.kind' } });
+    expect(await cast(p, pollId, 'q1', { kind: 'number', value: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'answer.kind' },
+    });
   });
 
   it('masks profanity by default, and not when the host turned the filter off', async () => {
@@ -52,8 +66,14 @@ describe('open text questions', () => {
     expect(before.counts).toEqual({ pizza: 2, great: 1, coffee: 1, buy: 1, cheap: 1, watches: 1 });
 
     const hide = { pollId, run: 1, ballotId: spam.data.receipt.ballotId, hidden: true };
-    expect(await voters[0]!.socket.emitWithAck('answer:hide', hide)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await host.socket.emitWithAck('answer:hide', hide)).toEqual({ ok: true, data: { ballotId: hide.ballotId, hidden: true } });
+    expect(await voters[0]!.socket.emitWithAck('answer:hide', hide)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await host.socket.emitWithAck('answer:hide', hide)).toEqual({
+      ok: true,
+      data: { ballotId: hide.ballotId, hidden: true },
+    });
     const after = await textTally(voters[0]!, pollId, (x) => x.hidden === 1);
     expect(after).toMatchObject({ voters: 2, hidden: 1, counts: { pizza: 2, great: 1, coffee: 1 } });
     expect(after.answers.map((a) => a.text)).toEqual(['pizza PIZZA and coffee', 'Great pizza']);
@@ -83,9 +103,18 @@ describe('open text questions', () => {
     const vote = await cast(p, pollId, 'q1', { kind: 'single', optionId: 'a' });
     if (!vote.ok) throw new Error('cast failed');
     const ballot = vote.data.receipt.ballotId;
-    expect(await host.socket.emitWithAck('answer:hide', { pollId, run: 1, ballotId: ballot, hidden: true })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'ballotId' } });
-    expect(await host.socket.emitWithAck('answer:hide', { pollId, run: 1, ballotId: 'nope', hidden: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'ballotId' } });
-    expect(await host.socket.emitWithAck('answer:hide', { pollId, run: 2, ballotId: ballot, hidden: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'run' } });
-    expect(await host.socket.emitWithAck('answer:hide', { pollId, run: 1, ballotId: ballot } as never)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'hidden' } });
+    expect(
+      await host.socket.emitWithAck('answer:hide', { pollId, run: 1, ballotId: ballot, hidden: true }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'ballotId' } });
+    expect(
+      await host.socket.emitWithAck('answer:hide', { pollId, run: 1, ballotId: 'nope', hidden: true }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'ballotId' } });
+    expect(
+      await host.socket.emitWithAck('answer:hide', { pollId, run: 2, ballotId: ballot, hidden: true }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'run' } });
+    expect(await host.socket.emitWithAck('answer:hide', { pollId, run: 1, ballotId: ballot } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'hidden' },
+    });
   });
 });

@@ -9,15 +9,27 @@ describe('who has voted, for the invitation picker', () => {
     const ines = await ctx.enter({ mid: 'm1', uid: 'ines' }, { participantUUID: 'P-ines' });
     await ctx.enter({ mid: 'm1', uid: 'omar' }, { participantUUID: 'P-omar' });
     const pollId = await launch(host);
-    expect(await host.socket.emitWithAck('poll:voters', { pollId })).toEqual({ ok: true, data: { anonymous: false, participantUUIDs: [] } });
+    expect(await host.socket.emitWithAck('poll:voters', { pollId })).toEqual({
+      ok: true,
+      data: { anonymous: false, participantUUIDs: [] },
+    });
 
     expect((await vote(ines, pollId, 'a')).ok).toBe(true);
-    expect(await host.socket.emitWithAck('poll:voters', { pollId })).toEqual({ ok: true, data: { anonymous: false, participantUUIDs: ['P-ines'] } });
-    expect(await ines.socket.emitWithAck('poll:voters', { pollId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await host.socket.emitWithAck('poll:voters', { pollId })).toEqual({
+      ok: true,
+      data: { anonymous: false, participantUUIDs: ['P-ines'] },
+    });
+    expect(await ines.socket.emitWithAck('poll:voters', { pollId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
 
     await host.socket.emitWithAck('poll:close', { pollId });
     await host.socket.emitWithAck('poll:open', { pollId });
-    expect(await host.socket.emitWithAck('poll:voters', { pollId })).toMatchObject({ ok: true, data: { participantUUIDs: [] } });
+    expect(await host.socket.emitWithAck('poll:voters', { pollId })).toMatchObject({
+      ok: true,
+      data: { participantUUIDs: [] },
+    });
   });
 
   it('tells nothing about anonymous polls', async () => {
@@ -25,6 +37,9 @@ describe('who has voted, for the invitation picker', () => {
     const p = await ctx.enter({ mid: 'm1', uid: 'p' }, { participantUUID: 'P-p' });
     const pollId = await launch(host, choicePoll({ anonymous: true }));
     await vote(p, pollId, 'b');
-    expect(await host.socket.emitWithAck('poll:voters', { pollId })).toEqual({ ok: true, data: { anonymous: true, participantUUIDs: [] } });
+    expect(await host.socket.emitWithAck('poll:voters', { pollId })).toEqual({
+      ok: true,
+      data: { anonymous: true, participantUUIDs: [] },
+    });
   });
 });

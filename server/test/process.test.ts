@@ -16,7 +16,9 @@ describe('the server process', () => {
     const endpoint = { url: first.url, config: testConfig() };
     const host = await join(endpoint, { mid: 'mp', uid: 'h', role: 'host' });
     const pollId = await launch(host);
-    const voters: Client[] = await Promise.all(Array.from({ length: 15 }, (_, i) => join(endpoint, { mid: 'mp', uid: `v${i}` })));
+    const voters: Client[] = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => join(endpoint, { mid: 'mp', uid: `v${i}` })),
+    );
     const pending = voters.map((v) => vote(v, pollId, 'a'));
     const acked = (await Promise.all(pending)).filter((r) => r.ok).length;
     const { token, cookie } = await openSession(endpoint, { mid: 'mp', uid: 'spy' });

@@ -18,7 +18,8 @@ describe('the production build (npm run build && npm run serve)', () => {
     const bundled = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
     expect(bundled).toEqual(['main.js']);
     const code = readFileSync(join(dir, 'main.js'), 'utf8');
-    for (const marker of ['smtp-server', 'FakeZoomState', '/sim/api/context', 'sealSimContext', 'FakeWebhookSender']) expect(code).not.toContain(marker);
+    for (const marker of ['smtp-server', 'FakeZoomState', '/sim/api/context', 'sealSimContext', 'FakeWebhookSender'])
+      expect(code).not.toContain(marker);
     const server = await spawnServer(
       {
         NODE_ENV: 'production',
@@ -39,14 +40,23 @@ describe('the production build (npm run build && npm run serve)', () => {
       const home = await fetch(`${server.url}/`);
       expect(home.status).toBe(200);
       expect(home.headers.get('content-type')).toMatch(/text\/html/);
-      for (const header of ['strict-transport-security', 'x-content-type-options', 'content-security-policy', 'referrer-policy']) {
+      for (const header of [
+        'strict-transport-security',
+        'x-content-type-options',
+        'content-security-policy',
+        'referrer-policy',
+      ]) {
         expect(home.headers.get(header)).toBeTruthy();
       }
       expect(home.headers.get('content-security-policy')).toContain('wss://quorum.example.com');
       for (const path of ['/sim', '/sim/frame?mid=x&role=host', '/sim/zoom/oauth/authorize']) {
         expect((await fetch(`${server.url}${path}`)).status).toBe(404);
       }
-      const context = await fetch(`${server.url}/sim/api/context`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const context = await fetch(`${server.url}/sim/api/context`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(context.status).toBe(404);
     } finally {
       server.child.kill('SIGTERM');

@@ -6,9 +6,17 @@ import { cast, createDraft, draftOf, get, nextPollUpdate, sleep } from './suppor
 const ctx = useTestServer();
 const enter = ctx.enter;
 
-const options = [{ id: 'a', label: 'Paris' }, { id: 'b', label: 'Bern' }, { id: 'c', label: 'Rome' }];
+const options = [
+  { id: 'a', label: 'Paris' },
+  { id: 'b', label: 'Bern' },
+  { id: 'c', label: 'Rome' },
+];
 const quiz = (quizSettings: NonNullable<PollDraftInput['settings']>['quiz'] = {}): PollDraftInput =>
-  draftOf([{ id: 'q1', kind: 'single', prompt: 'Capital of Switzerland?', options, correctOptionIds: ['b'] }], { anonymous: true, quiz: quizSettings }, 'Quiz');
+  draftOf(
+    [{ id: 'q1', kind: 'single', prompt: 'Capital of Switzerland?', options, correctOptionIds: ['b'] }],
+    { anonymous: true, quiz: quizSettings },
+    'Quiz',
+  );
 
 async function open(host: Client, pollId: string) {
   const opened = await host.socket.emitWithAck('poll:open', { pollId });
@@ -43,7 +51,10 @@ describe('quizzes', () => {
     await Promise.all([fast.pinged, slow.pinged]);
     await sleep(50);
     const poll = await createDraft(host, quiz({ points: 500, speedBonus: 1000, speedWindowSec: 5 }));
-    const reached = [nextPollUpdate(fast, (x) => x.status === 'open'), nextPollUpdate(slow, (x) => x.status === 'open')];
+    const reached = [
+      nextPollUpdate(fast, (x) => x.status === 'open'),
+      nextPollUpdate(slow, (x) => x.status === 'open'),
+    ];
     await open(host, poll.id);
     await Promise.all(reached);
     // Both people press "Bern" one second after the question appeared on the fast screen; the slow
@@ -67,13 +78,17 @@ describe('quizzes', () => {
     const poll = await createDraft(host, quiz());
     await open(host, poll.id);
     const picks = ['b', 'a', 'b'];
-    for (const [i, p] of players.entries()) expect((await cast(p, poll.id, 'q1', { kind: 'single', optionId: picks[i]! })).ok).toBe(true);
+    for (const [i, p] of players.entries())
+      expect((await cast(p, poll.id, 'q1', { kind: 'single', optionId: picks[i]! })).ok).toBe(true);
     const live = await host.waitForTally(poll.id, (t) => t.leaderboard?.players === 3);
     expect(live.leaderboard!.top.map((e) => e.correct)).toEqual([1, 1, 0]);
     const during = await players[0]!.waitForTally(poll.id, (t) => t.turnout === 3);
     expect(during.leaderboard).toBeUndefined();
     expect(during.questions?.q1).toBeDefined(); // live results stay live; only the standings wait
-    expect(await players[0]!.socket.emitWithAck('quiz:score', { pollId: poll.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await players[0]!.socket.emitWithAck('quiz:score', { pollId: poll.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
 
     await host.socket.emitWithAck('poll:close', { pollId: poll.id });
     const final = await players[1]!.waitForTally(poll.id, (t) => t.leaderboard !== undefined);
@@ -84,7 +99,10 @@ describe('quizzes', () => {
     const top = await players[0]!.socket.emitWithAck('quiz:score', { pollId: poll.id, run: 1 });
     expect(top).toMatchObject({ ok: true, data: { score: { rank: 1, correct: 1 } } });
     const watcher = await enter({ mid: 'm1', uid: 'watcher' });
-    expect(await watcher.socket.emitWithAck('quiz:score', { pollId: poll.id })).toEqual({ ok: true, data: { score: null } });
+    expect(await watcher.socket.emitWithAck('quiz:score', { pollId: poll.id })).toEqual({
+      ok: true,
+      data: { score: null },
+    });
     expect(watcher.snapshot.tallies[0]?.leaderboard?.top).toHaveLength(3);
 
     const exported = (await get(ctx.server, host, `/api/polls/${poll.id}/runs/1/export.json`)).body as RunExport;
@@ -96,12 +114,21 @@ describe('quizzes', () => {
 
   it('refuses quizzes without a scored question and quiz:score on plain polls', async () => {
     const host = await enter({ mid: 'm1', uid: 'h', role: 'host' });
-    const bad = await host.socket.emitWithAck('poll:create', draftOf([{ kind: 'single', prompt: 'Q', options }], { quiz: {} }));
+    const bad = await host.socket.emitWithAck(
+      'poll:create',
+      draftOf([{ kind: 'single', prompt: 'Q', options }], { quiz: {} }),
+    );
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'settings.quiz' } });
-    const wrongKey = await host.socket.emitWithAck('poll:create', draftOf([{ kind: 'single', prompt: 'Q', options, correctOptionIds: ['x'] }], { quiz: {} }));
+    const wrongKey = await host.socket.emitWithAck(
+      'poll:create',
+      draftOf([{ kind: 'single', prompt: 'Q', options, correctOptionIds: ['x'] }], { quiz: {} }),
+    );
     expect(wrongKey).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'questions.0.correctOptionIds' } });
     const plain = await createDraft(host, draftOf([{ kind: 'single', prompt: 'Q', options }]));
-    expect(await host.socket.emitWithAck('quiz:score', { pollId: plain.id })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'pollId' } });
+    expect(await host.socket.emitWithAck('quiz:score', { pollId: plain.id })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'pollId' },
+    });
     expect(ballotId()).toBeTruthy();
   });
 });

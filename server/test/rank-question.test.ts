@@ -6,7 +6,16 @@ const ctx = useTestServer();
 const enter = ctx.enter;
 
 const rankPoll = draftOf([
-  { id: 'q1', kind: 'rank', prompt: 'Order the talks', options: [{ id: 'a', label: 'Alpha' }, { id: 'b', label: 'Beta' }, { id: 'c', label: 'Gamma' }] },
+  {
+    id: 'q1',
+    kind: 'rank',
+    prompt: 'Order the talks',
+    options: [
+      { id: 'a', label: 'Alpha' },
+      { id: 'b', label: 'Beta' },
+      { id: 'c', label: 'Gamma' },
+    ],
+  },
 ]);
 
 describe('rank order questions', () => {
@@ -42,7 +51,10 @@ describe('rank order questions', () => {
       [{ kind: 'rank', optionIds: 'a,b,c' }, 'answer.optionIds'],
     ];
     for (const [answer, field] of cases) {
-      expect(await cast(p, pollId, 'q1', answer as never)).toMatchObject({ ok: false, error: { code: 'INVALID', field } });
+      expect(await cast(p, pollId, 'q1', answer as never)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID', field },
+      });
     }
   });
 
@@ -50,7 +62,10 @@ describe('rank order questions', () => {
     const host = await enter({ mid: 'm1', uid: 'h', role: 'host' });
     const items = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `Item ${i}` }));
     for (const n of [1, 11]) {
-      const res = await host.socket.emitWithAck('poll:create', draftOf([{ kind: 'rank', prompt: 'R', options: items(n) }]));
+      const res = await host.socket.emitWithAck(
+        'poll:create',
+        draftOf([{ kind: 'rank', prompt: 'R', options: items(n) }]),
+      );
       expect(res).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'questions.0.options' } });
     }
   });

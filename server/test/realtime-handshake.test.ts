@@ -7,8 +7,16 @@ const ctx = useTestServer();
 const FOREIGN = 'https://evil.example';
 
 /** Opens a raw socket.io client and resolves with its connect_error, or 'connected'. */
-function attempt(opts: { origin?: string; token?: string; cookie?: string; transport?: 'websocket' | 'polling' }): Promise<Error | 'connected'> {
-  const headers: Record<string, string> = { ...(opts.origin ? { origin: opts.origin } : {}), ...(opts.cookie ? { cookie: opts.cookie } : {}) };
+function attempt(opts: {
+  origin?: string;
+  token?: string;
+  cookie?: string;
+  transport?: 'websocket' | 'polling';
+}): Promise<Error | 'connected'> {
+  const headers: Record<string, string> = {
+    ...(opts.origin ? { origin: opts.origin } : {}),
+    ...(opts.cookie ? { cookie: opts.cookie } : {}),
+  };
   const socket: ClientSocket = io(ctx.server.url, {
     transports: [opts.transport ?? 'websocket'],
     forceNew: true,
@@ -29,7 +37,9 @@ function attempt(opts: { origin?: string; token?: string; cookie?: string; trans
 }
 
 const pollingHandshake = (origin?: string, sid?: string) =>
-  fetch(`${ctx.server.url}/socket.io/?EIO=4&transport=polling${sid ? `&sid=${sid}` : ''}`, { headers: origin ? { origin } : {} });
+  fetch(`${ctx.server.url}/socket.io/?EIO=4&transport=polling${sid ? `&sid=${sid}` : ''}`, {
+    headers: origin ? { origin } : {},
+  });
 
 describe('realtime handshake (cross-site WebSocket hijack)', () => {
   it('refuses a WebSocket and a polling handshake from a foreign Origin, even with a valid token', async () => {
@@ -40,7 +50,9 @@ describe('realtime handshake (cross-site WebSocket hijack)', () => {
     }
     const refused = await pollingHandshake(FOREIGN);
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toEqual({ error: { code: 'FORBIDDEN', message: expect.stringContaining(FOREIGN) as string } });
+    expect(await refused.json()).toEqual({
+      error: { code: 'FORBIDDEN', message: expect.stringContaining(FOREIGN) as string },
+    });
   });
 
   it('refuses polling requests of an open engine session from a foreign Origin', async () => {
@@ -65,7 +77,10 @@ describe('realtime handshake (cross-site WebSocket hijack)', () => {
   it('accepts the app’s own Origin with the token (the real client’s path) on both transports', async () => {
     const host = await openSession(ctx.server, { mid: 'm1', uid: 'h', role: 'host' });
     for (const transport of ['websocket', 'polling'] as const) {
-      expect(await attempt({ origin: new URL(ctx.server.url).origin, token: host.token, cookie: host.cookie, transport }), transport).toBe('connected');
+      expect(
+        await attempt({ origin: new URL(ctx.server.url).origin, token: host.token, cookie: host.cookie, transport }),
+        transport,
+      ).toBe('connected');
     }
   });
 });

@@ -18,19 +18,34 @@ describe('run history and exports', () => {
     await vote(p, pollId, 'c');
 
     const detail = await get(ctx.server, p, `/api/polls/${pollId}`);
-    expect(detail.body).toMatchObject({ poll: { run: 2 }, runs: [{ run: 1, turnout: 2 }, { run: 2, turnout: 1 }] });
-    for (const [run, expected] of [[1, { a: 2 }], [2, { c: 1 }]] as const) {
+    expect(detail.body).toMatchObject({
+      poll: { run: 2 },
+      runs: [
+        { run: 1, turnout: 2 },
+        { run: 2, turnout: 1 },
+      ],
+    });
+    for (const [run, expected] of [
+      [1, { a: 2 }],
+      [2, { c: 1 }],
+    ] as const) {
       const json = await get(ctx.server, host, `/api/polls/${pollId}/runs/${run}/export.json`);
       expect(json.status).toBe(200);
       const body = runExportSchema.parse(json.body);
-      expect(body).toMatchObject({ run, poll: { id: pollId }, tally: { run, questions: { q1: { counts: expected } } } });
+      expect(body).toMatchObject({
+        run,
+        poll: { id: pollId },
+        tally: { run, questions: { q1: { counts: expected } } },
+      });
       expect(body.ballots.every((b) => b.voterId?.startsWith('u:'))).toBe(true);
       const summary = await get(ctx.server, host, `/api/polls/${pollId}/runs/${run}/summary.csv`);
       expect(summary.text.split('\r\n')[0]).toBe('poll,run,question,kind,measure,item,value');
       expect(summary.text).toContain(`Lunch,${run},,,turnout,,${run === 1 ? 2 : 1}`);
       expect((await get(ctx.server, host, `/api/polls/${pollId}/runs/${run}/export.csv`)).status).toBe(200);
     }
-    expect((await get(ctx.server, host, `/api/polls/${pollId}/runs/1/summary.csv`)).text).toContain('Lunch,1,Where shall we eat?,single,votes,Noodles,2');
+    expect((await get(ctx.server, host, `/api/polls/${pollId}/runs/1/summary.csv`)).text).toContain(
+      'Lunch,1,Where shall we eat?,single,votes,Noodles,2',
+    );
   });
 
   it('exports no identities for anonymous polls and only to hosts of the meeting', async () => {

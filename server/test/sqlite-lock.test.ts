@@ -25,7 +25,10 @@ describe('a write stuck behind another process’s SQLite lock', () => {
       // All of this runs while the lock is held: the server keeps answering, and says why writes wait.
       let answer = await health();
       for (let i = 0; i < 50 && answer.body.database !== 'degraded'; i++) answer = await health();
-      expect(answer).toMatchObject({ status: 200, body: { status: 'degraded', database: 'degraded', writeStalledMs: expect.any(Number) } });
+      expect(answer).toMatchObject({
+        status: 200,
+        body: { status: 'degraded', database: 'degraded', writeStalledMs: expect.any(Number) },
+      });
       expect(host.socket.connected).toBe(true);
       expect(await host.socket.emitWithAck('poll:voters', { pollId })).toMatchObject({ ok: true });
       expect(settled).toBe(false);

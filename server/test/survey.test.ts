@@ -10,7 +10,15 @@ const survey = (allowAnswerChange = true) =>
   draftOf(
     [
       { id: 'mood', kind: 'rating', prompt: 'How was it?', min: 1, max: 5 },
-      { id: 'best', kind: 'single', prompt: 'Best part?', options: [{ id: 'a', label: 'Talks' }, { id: 'b', label: 'Food' }] },
+      {
+        id: 'best',
+        kind: 'single',
+        prompt: 'Best part?',
+        options: [
+          { id: 'a', label: 'Talks' },
+          { id: 'b', label: 'Food' },
+        ],
+      },
       { id: 'why', kind: 'text', prompt: 'Anything else?', variant: 'long', required: false },
     ],
     { allowAnswerChange },
@@ -27,7 +35,12 @@ describe('surveys: several questions, one submit', () => {
     const host = await enter({ mid: 'm1', uid: 'h', role: 'host' });
     const p = await enter({ mid: 'm1', uid: 'p' });
     const pollId = await launch(host, survey());
-    const res = await submit(p, pollId, [...full, { questionId: 'why', answer: { kind: 'text', text: 'More coffee' } }], 'survey-submit-1');
+    const res = await submit(
+      p,
+      pollId,
+      [...full, { questionId: 'why', answer: { kind: 'text', text: 'More coffee' } }],
+      'survey-submit-1',
+    );
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     expect(res.data.receipts.map((r) => r.questionId)).toEqual(['mood', 'best', 'why']);

@@ -17,7 +17,10 @@ describe('countdown timer', () => {
 
     const extendedSeen = nextPollUpdate(p, (x) => x.closesAt !== first.poll.closesAt);
     const extended = await host.socket.emitWithAck('poll:extend', { pollId, seconds: 2 });
-    expect(extended).toMatchObject({ ok: true, data: { poll: { status: 'open', closesAt: first.poll.closesAt! + 2_000 } } });
+    expect(extended).toMatchObject({
+      ok: true,
+      data: { poll: { status: 'open', closesAt: first.poll.closesAt! + 2_000 } },
+    });
     expect((await extendedSeen).poll.closesAt).toBe(first.poll.closesAt! + 2_000);
 
     const closed = nextPollUpdate(p, (x) => x.status === 'closed');
@@ -32,10 +35,16 @@ describe('countdown timer', () => {
     const host = await enter({ mid: 'm1', uid: 'h', role: 'host' });
     const p = await enter({ mid: 'm1', uid: 'p' });
     const pollId = await launch(host, choicePoll({ closeAfterSec: 5 }));
-    expect(await host.socket.emitWithAck('poll:stop-timer', { pollId })).toMatchObject({ ok: true, data: { poll: { status: 'open', closesAt: null } } });
+    expect(await host.socket.emitWithAck('poll:stop-timer', { pollId })).toMatchObject({
+      ok: true,
+      data: { poll: { status: 'open', closesAt: null } },
+    });
     await sleep(5_300);
     expect((await vote(p, pollId, 'a')).ok).toBe(true);
-    expect(await host.socket.emitWithAck('poll:stop-timer', { pollId })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'pollId' } });
+    expect(await host.socket.emitWithAck('poll:stop-timer', { pollId })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'pollId' },
+    });
     // Extending a poll without a timer starts a countdown from now.
     const started = await host.socket.emitWithAck('poll:extend', { pollId, seconds: 60 });
     expect(started.ok && started.data.poll.closesAt! - Date.now()).toBeGreaterThan(58_000);
@@ -45,12 +54,24 @@ describe('countdown timer', () => {
     const host = await enter({ mid: 'm1', uid: 'h', role: 'host' });
     const p = await enter({ mid: 'm1', uid: 'p' });
     const pollId = await launch(host);
-    expect(await p.socket.emitWithAck('poll:extend', { pollId, seconds: 30 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await p.socket.emitWithAck('poll:stop-timer', { pollId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await p.socket.emitWithAck('poll:extend', { pollId, seconds: 30 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await p.socket.emitWithAck('poll:stop-timer', { pollId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     for (const seconds of [0, 3601, 1.5, '30']) {
-      expect(await host.socket.emitWithAck('poll:extend', { pollId, seconds } as never)).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'seconds' } });
+      expect(await host.socket.emitWithAck('poll:extend', { pollId, seconds } as never)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID', field: 'seconds' },
+      });
     }
     await host.socket.emitWithAck('poll:close', { pollId });
-    expect(await host.socket.emitWithAck('poll:extend', { pollId, seconds: 30 })).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'pollId' } });
+    expect(await host.socket.emitWithAck('poll:extend', { pollId, seconds: 30 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'pollId' },
+    });
   });
 });

@@ -7,7 +7,11 @@ import { inspectDb, postWebhook } from './support/zoom-cloud';
 const PINNED: Partial<Config> = { isProduction: true, zoomWebhookAllowedCidrs: ['10.0.0.0/8'] };
 const SPOOFED = { 'x-forwarded-for': '10.1.2.3' };
 const started = () =>
-  JSON.stringify({ event: 'meeting.started', event_ts: Date.now(), payload: { account_id: 'a', object: { id: '1', uuid: 'mtg-proxy==', host_id: 'h1', topic: 'T' } } });
+  JSON.stringify({
+    event: 'meeting.started',
+    event_ts: Date.now(),
+    payload: { account_id: 'a', object: { id: '1', uuid: 'mtg-proxy==', host_id: 'h1', topic: 'T' } },
+  });
 const auditIps = (server: TestServer) =>
   inspectDb(server.dbPath, (db) => db.prepare('SELECT source_ip AS ip, outcome FROM webhook_audit ORDER BY id').all());
 
@@ -21,7 +25,11 @@ describe('TRUST_PROXY', () => {
   it('is parsed as none by default, a hop count, or addresses/CIDRs', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).trustProxy).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test', TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadConfig({ NODE_ENV: 'test', TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,loopback' }).trustProxy).toEqual(['10.0.0.1', '192.168.0.0/16', 'loopback']);
+    expect(loadConfig({ NODE_ENV: 'test', TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,loopback' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '192.168.0.0/16',
+      'loopback',
+    ]);
     expect(() => loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
   });
 
@@ -41,7 +49,9 @@ describe('TRUST_PROXY', () => {
 
   it('honours one hop when TRUST_PROXY is a hop count', async () => {
     server = await startServer({ ...PINNED, trustProxy: 1 });
-    expect((await postWebhook(server, started(), { headers: { 'x-forwarded-for': '203.0.113.9, 10.1.2.3' } })).status).toBe(200);
+    expect(
+      (await postWebhook(server, started(), { headers: { 'x-forwarded-for': '203.0.113.9, 10.1.2.3' } })).status,
+    ).toBe(200);
     expect(auditIps(server)).toEqual([{ ip: '10.1.2.3', outcome: 'accepted' }]);
   });
 

@@ -25,11 +25,19 @@ describe('state-changing requests only from the app’s own pages', () => {
   it('refuses a cookie-carrying write from another site’s page, and writes nothing', async () => {
     const { cookie } = await openSession(ctx.server, host);
     const foreign = await postTemplate(cookie, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
-    expect(foreign).toEqual({ status: 403, body: { error: { code: 'FORBIDDEN', message: expect.stringContaining('another site (Origin https://evil.example)') } } });
+    expect(foreign).toEqual({
+      status: 403,
+      body: {
+        error: { code: 'FORBIDDEN', message: expect.stringContaining('another site (Origin https://evil.example)') },
+      },
+    });
     // A sandboxed frame sends `Origin: null`; a form post may say only where it comes from in Sec-Fetch-Site.
     expect((await postTemplate(cookie, { origin: 'null' })).status).toBe(403);
     expect((await postTemplate(cookie, { 'sec-fetch-site': 'same-site' })).status).toBe(403);
-    const del = await fetch(`${ctx.server.url}/api/templates/any`, { method: 'DELETE', headers: { cookie, origin: 'https://evil.example' } });
+    const del = await fetch(`${ctx.server.url}/api/templates/any`, {
+      method: 'DELETE',
+      headers: { cookie, origin: 'https://evil.example' },
+    });
     expect(del.status).toBe(403);
     expect(rows('SELECT COUNT(*) AS n FROM templates')).toBe(0);
   });
@@ -43,7 +51,11 @@ describe('state-changing requests only from the app’s own pages', () => {
   });
 
   it('refuses a foreign session request too: a page elsewhere cannot plant its context in the cookie jar', async () => {
-    const res = await fetch(`${ctx.server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{}' });
+    const res = await fetch(`${ctx.server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: '{}',
+    });
     expect(res.status).toBe(403);
   });
 
@@ -57,7 +69,12 @@ describe('state-changing requests only from the app’s own pages', () => {
 
 describe('unsigned webhook floods', () => {
   it('audits the first refusals per address, then answers 429 without a row; Zoom’s signed events still go through', async () => {
-    const unsigned = () => fetch(`${ctx.server.url}/api/zoom/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"event":"meeting.started"}' });
+    const unsigned = () =>
+      fetch(`${ctx.server.url}/api/zoom/webhooks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"event":"meeting.started"}',
+      });
     const statuses = [];
     for (let i = 0; i < 100; i++) statuses.push((await unsigned()).status);
     const budget = ctx.server.config.zoomWebhookRejectionsPerMin;
@@ -65,7 +82,10 @@ describe('unsigned webhook floods', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(100 - budget);
     expect(rows('SELECT COUNT(*) AS n FROM webhook_audit')).toBe(budget);
 
-    const genuine = await postWebhook(ctx.server, JSON.stringify({ event: 'meeting.started', event_ts: Date.now(), payload: { object: { uuid: 'u1', id: '1' } } }));
+    const genuine = await postWebhook(
+      ctx.server,
+      JSON.stringify({ event: 'meeting.started', event_ts: Date.now(), payload: { object: { uuid: 'u1', id: '1' } } }),
+    );
     expect(genuine.status).toBe(200);
     expect(rows("SELECT COUNT(*) AS n FROM webhook_audit WHERE outcome = 'accepted'")).toBe(1);
   });
@@ -76,7 +96,9 @@ describe('unsigned webhook floods', () => {
     onTestFinished(() => rmSync(dirname(dbPath), { recursive: true, force: true }));
     const day = 24 * 60 * 60 * 1000;
     const db = new Database(dbPath);
-    const insert = db.prepare("INSERT INTO webhook_audit (received_at, event, outcome, reason) VALUES (?, 'meeting.started', 'rejected', 'bad signature')");
+    const insert = db.prepare(
+      "INSERT INTO webhook_audit (received_at, event, outcome, reason) VALUES (?, 'meeting.started', 'rejected', 'bad signature')",
+    );
     insert.run(Date.now() - 31 * day);
     insert.run(Date.now() - 29 * day);
     db.close();

@@ -58,7 +58,9 @@ describe('who sees what', () => {
 
 describe('CSV export', () => {
   const csv = async (client: Client, pollId: string, run = 1) =>
-    fetch(`${ctx.server.url}/api/polls/${pollId}/runs/${run}/export.csv`, { headers: { authorization: `Bearer ${client.token}` } });
+    fetch(`${ctx.server.url}/api/polls/${pollId}/runs/${run}/export.csv`, {
+      headers: { authorization: `Bearer ${client.token}` },
+    });
 
   it('exports one row per ballot with voters, and none for anonymous polls', async () => {
     const host = await enter({ mid: 'm1', uid: 'h', role: 'host' });

@@ -36,7 +36,9 @@ describe('the live vote path', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(intruder.snapshot.polls).toEqual([]);
     expect(seen).toEqual([]);
-    const detail = await fetch(`${ctx.server.url}/api/polls/${pollId}`, { headers: { authorization: `Bearer ${other.token}` } });
+    const detail = await fetch(`${ctx.server.url}/api/polls/${pollId}`, {
+      headers: { authorization: `Bearer ${other.token}` },
+    });
     expect(detail.status).toBe(404);
   });
 
@@ -52,7 +54,10 @@ describe('the live vote path', () => {
       await mallory.socket.emitWithAck('poll:update', { pollId, draft: choicePoll({}, 'Hijacked') }),
     ];
     for (const res of forged) expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const polls = await ctx.server.app.inject({ url: '/api/polls', headers: { authorization: `Bearer ${host.token}` } });
+    const polls = await ctx.server.app.inject({
+      url: '/api/polls',
+      headers: { authorization: `Bearer ${host.token}` },
+    });
     expect(polls.json().polls).toMatchObject([{ id: pollId, status: 'open', title: 'Lunch?', resultsShared: false }]);
   });
 
@@ -61,10 +66,13 @@ describe('the live vote path', () => {
     const pollId = await launch(host, choicePoll({ allowAnswerChange: false }));
     // The same person on four sockets (four devices), 25 ballots each, all at once.
     const devices = await Promise.all([1, 2, 3, 4].map(() => enter({ mid: 'm1', uid: 'same' })));
-    const results = await Promise.all(devices.flatMap((d) => Array.from({ length: 25 }, (_, i) => vote(d, pollId, i % 2 ? 'a' : 'b'))));
+    const results = await Promise.all(
+      devices.flatMap((d) => Array.from({ length: 25 }, (_, i) => vote(d, pollId, i % 2 ? 'a' : 'b'))),
+    );
     const accepted = results.filter((r) => r.ok);
     expect(accepted).toHaveLength(1);
-    for (const r of results.filter((x) => !x.ok)) expect(r).toMatchObject({ error: { code: expect.stringMatching(/ALREADY_VOTED|RATE_LIMITED/) } });
+    for (const r of results.filter((x) => !x.ok))
+      expect(r).toMatchObject({ error: { code: expect.stringMatching(/ALREADY_VOTED|RATE_LIMITED/) } });
     const t = await host.waitForTally(pollId, (x) => x.turnout === 1);
     await new Promise((r) => setTimeout(r, 100));
     expect(host.tallies.get(pollId)).toMatchObject({ turnout: 1, questions: { q1: { voters: 1 } } });
@@ -115,7 +123,9 @@ describe('the live vote path', () => {
 
     ctx.server = await startServer({}, dbPath);
     const hostAgain = await enter({ mid: 'm1', uid: 'h', role: 'host' });
-    expect(hostAgain.snapshot.tallies).toMatchObject([{ pollId, turnout: 20, questions: { q1: { counts: { a: 7, b: 7, c: 6 } } } }]);
+    expect(hostAgain.snapshot.tallies).toMatchObject([
+      { pollId, turnout: 20, questions: { q1: { counts: { a: 7, b: 7, c: 6 } } } },
+    ]);
     const latecomer = await enter({ mid: 'm1', uid: 'late' });
     expect((await vote(latecomer, pollId, 'a')).ok).toBe(true);
     const t = await hostAgain.waitForTally(pollId, (x) => x.turnout === 21);
@@ -156,7 +166,10 @@ describe('the live vote path', () => {
     const reopened = await host.socket.emitWithAck('poll:open', { pollId });
     expect(reopened).toMatchObject({ ok: true, data: { poll: { run: 2, status: 'open' } } });
     expect((await vote(p, pollId, 'c')).ok).toBe(true);
-    const detail = await ctx.server.app.inject({ url: `/api/polls/${pollId}`, headers: { authorization: `Bearer ${host.token}` } });
+    const detail = await ctx.server.app.inject({
+      url: `/api/polls/${pollId}`,
+      headers: { authorization: `Bearer ${host.token}` },
+    });
     expect(detail.json().runs).toMatchObject([
       { run: 1, turnout: 1, questions: { q1: { counts: { a: 1 } } } },
       { run: 2, turnout: 1, questions: { q1: { counts: { c: 1 } } } },
@@ -166,7 +179,9 @@ describe('the live vote path', () => {
   it('closes a poll at its deadline on the server clock', async () => {
     const host = await enter({ mid: 'm1', uid: 'h', role: 'host' });
     const p = await enter({ mid: 'm1', uid: 'p' });
-    const closedSeen = new Promise((resolve) => p.socket.on('poll:updated', (poll) => poll.status === 'closed' && resolve(poll)));
+    const closedSeen = new Promise((resolve) =>
+      p.socket.on('poll:updated', (poll) => poll.status === 'closed' && resolve(poll)),
+    );
     const pollId = await launch(host, choicePoll({ closeAfterSec: 5 }));
     const opened = host.snapshot; // the snapshot predates the launch; read the deadline from the ack instead
     expect(opened).toBeDefined();

@@ -2,7 +2,16 @@ import { PROTOCOL_VERSION } from '@quorum/shared';
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { waitFor } from './support/zoom-cloud';
-import { connectSession, disconnectAll, launch, openSession, useTestServer, vote, type Client, type OpenedSession } from './support/harness';
+import {
+  connectSession,
+  disconnectAll,
+  launch,
+  openSession,
+  useTestServer,
+  vote,
+  type Client,
+  type OpenedSession,
+} from './support/harness';
 
 const RATE = 10; // ballots per voter per 10 s
 const ctx = useTestServer({ ballotRateLimit: RATE, meetingBallotRateLimit: 25, maxSocketsPerSession: 50 });
@@ -17,9 +26,15 @@ async function sockets(opened: OpenedSession, n: number): Promise<Client[]> {
 }
 
 /** Every socket casts `each` ballots at once; returns how many were not rate-limited. */
-async function burst(clients: Client[], pollId: string, each: number): Promise<{ accepted: number; elapsedMs: number }> {
+async function burst(
+  clients: Client[],
+  pollId: string,
+  each: number,
+): Promise<{ accepted: number; elapsedMs: number }> {
   const started = performance.now();
-  const acks = await Promise.all(clients.flatMap((c) => Array.from({ length: each }, (_, i) => vote(c, pollId, i % 2 ? 'a' : 'b'))));
+  const acks = await Promise.all(
+    clients.flatMap((c) => Array.from({ length: each }, (_, i) => vote(c, pollId, i % 2 ? 'a' : 'b'))),
+  );
   const limited = acks.filter((r) => !r.ok && r.error.code === 'RATE_LIMITED').length;
   return { accepted: acks.length - limited, elapsedMs: performance.now() - started };
 }
@@ -63,7 +78,12 @@ describe('sockets per session', () => {
   const capped = useTestServer({ maxSocketsPerSession: 5 });
 
   function handshake(opened: OpenedSession) {
-    const socket = io(capped.server.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { protocolVersion: PROTOCOL_VERSION, token: opened.token } });
+    const socket = io(capped.server.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth: { protocolVersion: PROTOCOL_VERSION, token: opened.token },
+    });
     return new Promise<{ code: string; data?: unknown }>((resolve) => {
       socket.on('connect', () => {
         socket.disconnect();
@@ -86,6 +106,10 @@ describe('sockets per session', () => {
     // Someone else in the meeting is not affected.
     expect((await handshake(await openSession(capped.server, { mid: 'm1', uid: 'w' }))).code).toBe('connected');
     five[0]!.socket.disconnect();
-    await waitFor(async () => (await handshake(opened)).code === 'connected', 5000, 'a socket admitted after a disconnect');
+    await waitFor(
+      async () => (await handshake(opened)).code === 'connected',
+      5000,
+      'a socket admitted after a disconnect',
+    );
   });
 });

@@ -29,8 +29,14 @@ describe('Zoom cloud configuration', () => {
   });
 
   it('uses the real Zoom in production and needs a secret for outgoing webhooks', () => {
-    expect(loadConfig(PRODUCTION)).toMatchObject({ zoomOauthBaseUrl: 'https://zoom.us', zoomApiBaseUrl: 'https://api.zoom.us/v2', outgoingWebhookUrls: [] });
-    expect(() => loadConfig({ ...PRODUCTION, OUTGOING_WEBHOOK_URLS: 'https://crm.example.com/hook' })).toThrow(/OUTGOING_WEBHOOK_SECRET is required/);
+    expect(loadConfig(PRODUCTION)).toMatchObject({
+      zoomOauthBaseUrl: 'https://zoom.us',
+      zoomApiBaseUrl: 'https://api.zoom.us/v2',
+      outgoingWebhookUrls: [],
+    });
+    expect(() => loadConfig({ ...PRODUCTION, OUTGOING_WEBHOOK_URLS: 'https://crm.example.com/hook' })).toThrow(
+      /OUTGOING_WEBHOOK_SECRET is required/,
+    );
   });
 
   it('reads lists, methods and URLs, and names every bad value', () => {
@@ -53,7 +59,12 @@ describe('Zoom cloud configuration', () => {
       zoomVerificationToken: 'legacy',
       mailFrom: 'Quorum <quorum@quorum.example.com>',
     });
-    const bad = () => loadConfig({ ZOOM_WEBHOOK_ALLOWED_CIDRS: '10.0.0.0/8,10.0.0.0/33', ZOOM_PKCE_METHOD: 'sha256', SMTP_URL: 'http://x' });
+    const bad = () =>
+      loadConfig({
+        ZOOM_WEBHOOK_ALLOWED_CIDRS: '10.0.0.0/8,10.0.0.0/33',
+        ZOOM_PKCE_METHOD: 'sha256',
+        SMTP_URL: 'http://x',
+      });
     expect(bad).toThrow("ZOOM_PKCE_METHOD must be 'plain' or 'S256'");
     expect(bad).toThrow('ZOOM_WEBHOOK_ALLOWED_CIDRS.1 must be comma-separated CIDR ranges');
     expect(bad).toThrow('SMTP_URL must be an smtp:// or smtps:// URL');

@@ -6,7 +6,16 @@ import { buildApp } from '../src/app';
 import { testConfig } from '../src/config';
 import { openSecret } from '../src/zoom/token-crypto';
 import { signatureHeaders } from '../src/zoom/webhook-signature';
-import { api, authorizeInClient, cloudOverrides, cloudPost, inspectDb, startFakeCloud, waitFor, type CloudRig } from './support/zoom-cloud';
+import {
+  api,
+  authorizeInClient,
+  cloudOverrides,
+  cloudPost,
+  inspectDb,
+  startFakeCloud,
+  waitFor,
+  type CloudRig,
+} from './support/zoom-cloud';
 
 const dir = mkdtempSync(joinPath(tmpdir(), 'quorum-logs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,10 +32,25 @@ describe('logs of the Zoom cloud flows', () => {
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     standalone.cloud.setWebhookUrl(`${url}/api/zoom/webhooks`);
     const rig = { ...standalone, server: { app, config, url, dbPath, close: async () => app.close() } } as CloudRig;
-    const secrets: string[] = [config.zoomClientSecret, config.zoomWebhookSecretToken, config.tokenEncryptionKey, config.sessionSecret];
+    const secrets: string[] = [
+      config.zoomClientSecret,
+      config.zoomWebhookSecretToken,
+      config.tokenEncryptionKey,
+      config.sessionSecret,
+    ];
     const tokensNow = () => {
-      const row = inspectDb(dbPath, (db) => db.prepare("SELECT sealed_tokens AS s FROM zoom_users WHERE uid = 'spy'").get() as { s: string | null } | undefined);
-      if (row?.s) secrets.push(...Object.values(JSON.parse(openSecret(row.s, config.tokenEncryptionKey, 'zoom-tokens:spy')) as Record<string, string>));
+      const row = inspectDb(
+        dbPath,
+        (db) =>
+          db.prepare("SELECT sealed_tokens AS s FROM zoom_users WHERE uid = 'spy'").get() as
+            { s: string | null } | undefined,
+      );
+      if (row?.s)
+        secrets.push(
+          ...Object.values(
+            JSON.parse(openSecret(row.s, config.tokenEncryptionKey, 'zoom-tokens:spy')) as Record<string, string>,
+          ),
+        );
     };
 
     try {
@@ -43,10 +67,30 @@ describe('logs of the Zoom cloud flows', () => {
       await api(rig.server, `/api/zoom/install/callback?code=${installCode}&state=state-in-the-url`);
       secrets.push(installCode, 'state-in-the-url');
 
-      const body = JSON.stringify({ event: 'meeting.started', event_ts: Date.now(), payload: { object: { uuid: 'm-logs' } } });
+      const body = JSON.stringify({
+        event: 'meeting.started',
+        event_ts: Date.now(),
+        payload: { object: { uuid: 'm-logs' } },
+      });
       const signed = signatureHeaders(config.zoomWebhookSecretToken, body, Date.now());
-      await fetch(`${url}/api/zoom/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zm-request-timestamp': signed.timestamp, 'x-zm-signature': signed.signature }, body });
-      await fetch(`${url}/api/zoom/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zm-request-timestamp': signed.timestamp, 'x-zm-signature': 'v0=forged' }, body });
+      await fetch(`${url}/api/zoom/webhooks`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-zm-request-timestamp': signed.timestamp,
+          'x-zm-signature': signed.signature,
+        },
+        body,
+      });
+      await fetch(`${url}/api/zoom/webhooks`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-zm-request-timestamp': signed.timestamp,
+          'x-zm-signature': 'v0=forged',
+        },
+        body,
+      });
       secrets.push(signed.signature.slice(3));
       await cloudPost(rig, '/events', { event: 'app_deauthorized', userId: 'spy' });
       await waitFor(() => lines.some((l) => l.includes('/api/zoom/webhooks')));

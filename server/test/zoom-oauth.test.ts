@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSecret } from '../src/zoom/token-crypto';
 import { openSession } from './support/harness';
-import { api, authorizeInClient, cloudPost, inspectDb, startAuthorize, startCloudRig, type CloudRig } from './support/zoom-cloud';
+import {
+  api,
+  authorizeInClient,
+  cloudPost,
+  inspectDb,
+  startAuthorize,
+  startCloudRig,
+  type CloudRig,
+} from './support/zoom-cloud';
 
 const HOST = { mid: 'mtg-oauth==', uid: 'host-1', role: 'host' as const };
 
@@ -10,9 +18,16 @@ afterEach(async () => rig?.close());
 
 /** The token pair as stored, decrypted with the app's key (tests only). */
 function storedPair(uid: string): { accessToken: string; refreshToken: string } | undefined {
-  const sealed = inspectDb(rig.server.dbPath, (db) => db.prepare<[string], { sealed_tokens: string | null }>('SELECT sealed_tokens FROM zoom_users WHERE uid = ?').get(uid));
+  const sealed = inspectDb(rig.server.dbPath, (db) =>
+    db
+      .prepare<[string], { sealed_tokens: string | null }>('SELECT sealed_tokens FROM zoom_users WHERE uid = ?')
+      .get(uid),
+  );
   if (!sealed?.sealed_tokens) return undefined;
-  return JSON.parse(openSecret(sealed.sealed_tokens, rig.server.config.tokenEncryptionKey, `zoom-tokens:${uid}`)) as { accessToken: string; refreshToken: string };
+  return JSON.parse(openSecret(sealed.sealed_tokens, rig.server.config.tokenEncryptionKey, `zoom-tokens:${uid}`)) as {
+    accessToken: string;
+    refreshToken: string;
+  };
 }
 
 const home = () => `${rig.server.config.publicUrl}/`;
@@ -28,13 +43,24 @@ describe('in-client OAuth against the fake Zoom cloud', () => {
     const { res, token } = await authorizeInClient(rig, HOST);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ canAuthorize: true, authorized: true });
-    expect(await (await api(rig.server, '/api/zoom/status', token)).json()).toEqual({ canAuthorize: true, authorized: true });
+    expect(await (await api(rig.server, '/api/zoom/status', token)).json()).toEqual({
+      canAuthorize: true,
+      authorized: true,
+    });
 
     const meeting = await api(rig.server, '/api/zoom/meeting', token);
     expect(meeting.status).toBe(200);
-    expect(await meeting.json()).toMatchObject({ uuid: HOST.mid, topic: 'Quarterly planning', hostId: HOST.uid, isHost: true });
+    expect(await meeting.json()).toMatchObject({
+      uuid: HOST.mid,
+      topic: 'Quarterly planning',
+      hostId: HOST.uid,
+      isHost: true,
+    });
 
-    const row = inspectDb(rig.server.dbPath, (db) => db.prepare('SELECT * FROM zoom_users').get()) as Record<string, unknown>;
+    const row = inspectDb(rig.server.dbPath, (db) => db.prepare('SELECT * FROM zoom_users').get()) as Record<
+      string,
+      unknown
+    >;
     expect(row).toMatchObject({ uid: HOST.uid, email: 'host-1@sim.zoom.test' });
     expect(String(row.sealed_tokens)).toMatch(/^v1\./);
     expect(String(row.sealed_tokens)).not.toContain(storedPair(HOST.uid)!.accessToken);
@@ -46,19 +72,34 @@ describe('in-client OAuth against the fake Zoom cloud', () => {
 
     const other = await openSession(rig.server, { mid: HOST.mid, uid: 'host-2', role: 'co-host' });
     const { state } = await startAuthorize(rig.server, first.token);
-    const mismatch = await api(rig.server, '/api/zoom/authorized', other.token, { method: 'POST', body: JSON.stringify({ code: 'x', state, redirectUri: home() }) });
+    const mismatch = await api(rig.server, '/api/zoom/authorized', other.token, {
+      method: 'POST',
+      body: JSON.stringify({ code: 'x', state, redirectUri: home() }),
+    });
     expect(mismatch.status).toBe(400);
     expect((await errorOf(mismatch)).message).toBe('authorization state started by another session: start again');
 
-    const unknown = await api(rig.server, '/api/zoom/authorized', first.token, { method: 'POST', body: JSON.stringify({ code: 'x', state: 'nope', redirectUri: home() }) });
+    const unknown = await api(rig.server, '/api/zoom/authorized', first.token, {
+      method: 'POST',
+      body: JSON.stringify({ code: 'x', state: 'nope', redirectUri: home() }),
+    });
     expect((await errorOf(unknown)).message).toContain('unknown or already used');
 
     const again = await startAuthorize(rig.server, first.token);
-    const replay = await api(rig.server, '/api/zoom/authorized', first.token, { method: 'POST', body: JSON.stringify({ code: first.code, state: again.state, redirectUri: home() }) });
+    const replay = await api(rig.server, '/api/zoom/authorized', first.token, {
+      method: 'POST',
+      body: JSON.stringify({ code: first.code, state: again.state, redirectUri: home() }),
+    });
     expect(replay.status).toBe(400);
-    expect(await errorOf(replay)).toMatchObject({ code: 'INVALID', message: expect.stringContaining('expired or already used') });
+    expect(await errorOf(replay)).toMatchObject({
+      code: 'INVALID',
+      message: expect.stringContaining('expired or already used'),
+    });
 
-    const usedState = await api(rig.server, '/api/zoom/authorized', first.token, { method: 'POST', body: JSON.stringify({ code: first.code, state: first.state, redirectUri: home() }) });
+    const usedState = await api(rig.server, '/api/zoom/authorized', first.token, {
+      method: 'POST',
+      body: JSON.stringify({ code: first.code, state: first.state, redirectUri: home() }),
+    });
     expect((await errorOf(usedState)).message).toContain('unknown or already used');
   });
 
@@ -66,11 +107,17 @@ describe('in-client OAuth against the fake Zoom cloud', () => {
     const { token } = await openSession(rig.server, HOST);
     const { state } = await startAuthorize(rig.server, token);
     inspectDb(rig.server.dbPath, (db) => db.prepare('UPDATE oauth_states SET expires_at = 1').run());
-    const expired = await api(rig.server, '/api/zoom/authorized', token, { method: 'POST', body: JSON.stringify({ code: 'c', state, redirectUri: home() }) });
+    const expired = await api(rig.server, '/api/zoom/authorized', token, {
+      method: 'POST',
+      body: JSON.stringify({ code: 'c', state, redirectUri: home() }),
+    });
     expect(expired.status).toBe(400);
     expect((await errorOf(expired)).message).toBe('authorization state expired: start again');
 
-    const bad = await api(rig.server, '/api/zoom/authorized', token, { method: 'POST', body: JSON.stringify({ code: '', state, extra: 1 }) });
+    const bad = await api(rig.server, '/api/zoom/authorized', token, {
+      method: 'POST',
+      body: JSON.stringify({ code: '', state, extra: 1 }),
+    });
     expect(await errorOf(bad)).toMatchObject({ code: 'INVALID' });
   });
 
@@ -79,7 +126,10 @@ describe('in-client OAuth against the fake Zoom cloud', () => {
     const res = await api(rig.server, '/api/zoom/authorize', guest.token, { method: 'POST', body: '{}' });
     expect(res.status).toBe(403);
     expect((await errorOf(res)).message).toContain('promptAuthorize');
-    expect(await (await api(rig.server, '/api/zoom/status', guest.token)).json()).toEqual({ canAuthorize: false, authorized: false });
+    expect(await (await api(rig.server, '/api/zoom/status', guest.token)).json()).toEqual({
+      canAuthorize: false,
+      authorized: false,
+    });
     expect((await api(rig.server, '/api/zoom/authorize', undefined, { method: 'POST', body: '{}' })).status).toBe(401);
   });
 
@@ -101,7 +151,10 @@ describe('in-client OAuth against the fake Zoom cloud', () => {
     const revoked = await api(rig.server, '/api/zoom/meeting', token);
     expect(revoked.status).toBe(401);
     expect(await errorOf(revoked)).toEqual({ code: 'UNAUTHENTICATED', message: 'authorize Quorum again' });
-    expect(await (await api(rig.server, '/api/zoom/status', token)).json()).toEqual({ canAuthorize: true, authorized: false });
+    expect(await (await api(rig.server, '/api/zoom/status', token)).json()).toEqual({
+      canAuthorize: true,
+      authorized: false,
+    });
   });
 
   it('maps a meeting Zoom does not know to 404', async () => {
@@ -155,28 +208,52 @@ describe('the redirect URI Zoom reports (issue 12)', () => {
     expect(await res.json()).toEqual({ canAuthorize: true, authorized: true });
   });
 
-  it('passes on Zoom\'s invalid_grant when the reported URI is not the one the code was issued for', async () => {
-    const { res } = await authorizeInClient(rig, HOST, { redirectUri: `${rig.server.config.publicUrl}/a`, reportedUri: `${rig.server.config.publicUrl}/b` });
+  it("passes on Zoom's invalid_grant when the reported URI is not the one the code was issued for", async () => {
+    const { res } = await authorizeInClient(rig, HOST, {
+      redirectUri: `${rig.server.config.publicUrl}/a`,
+      reportedUri: `${rig.server.config.publicUrl}/b`,
+    });
     expect(res.status).toBe(400);
-    expect(await errorOf(res)).toMatchObject({ code: 'INVALID', field: 'code', message: expect.stringContaining('Zoom refused the authorization code') });
+    expect(await errorOf(res)).toMatchObject({
+      code: 'INVALID',
+      field: 'code',
+      message: expect.stringContaining('Zoom refused the authorization code'),
+    });
   });
 
   it('refuses a redirect URI off the app origin with a clear error, and keeps the state for a retry', async () => {
     const { token } = await openSession(rig.server, HOST);
     const { state } = await startAuthorize(rig.server, token);
-    for (const foreign of ['https://evil.example/', `${rig.server.config.publicUrl.replace('http:', 'https:')}/`, 'http://user:pw@127.0.0.1/', 'javascript:alert(1)']) {
-      const res = await api(rig.server, '/api/zoom/authorized', token, { method: 'POST', body: JSON.stringify({ code: 'c', state, redirectUri: foreign }) });
+    for (const foreign of [
+      'https://evil.example/',
+      `${rig.server.config.publicUrl.replace('http:', 'https:')}/`,
+      'http://user:pw@127.0.0.1/',
+      'javascript:alert(1)',
+    ]) {
+      const res = await api(rig.server, '/api/zoom/authorized', token, {
+        method: 'POST',
+        body: JSON.stringify({ code: 'c', state, redirectUri: foreign }),
+      });
       expect(res.status, foreign).toBe(400);
       expect(await errorOf(res), foreign).toMatchObject({ code: 'INVALID', field: 'redirectUri' });
     }
-    const missing = await api(rig.server, '/api/zoom/authorized', token, { method: 'POST', body: JSON.stringify({ code: 'c', state }) });
+    const missing = await api(rig.server, '/api/zoom/authorized', token, {
+      method: 'POST',
+      body: JSON.stringify({ code: 'c', state }),
+    });
     expect(await errorOf(missing)).toMatchObject({ code: 'INVALID', field: 'redirectUri' });
-    expect(inspectDb(rig.server.dbPath, (db) => db.prepare('SELECT COUNT(*) AS n FROM oauth_states').get())).toEqual({ n: 1 });
+    expect(inspectDb(rig.server.dbPath, (db) => db.prepare('SELECT COUNT(*) AS n FROM oauth_states').get())).toEqual({
+      n: 1,
+    });
   });
 });
 
 describe('pending authorizations are bounded (issue 13 #6, #8)', () => {
-  const pending = () => inspectDb(rig.server.dbPath, (db) => (db.prepare('SELECT COUNT(*) AS n FROM oauth_states').get() as { n: number }).n);
+  const pending = () =>
+    inspectDb(
+      rig.server.dbPath,
+      (db) => (db.prepare('SELECT COUNT(*) AS n FROM oauth_states').get() as { n: number }).n,
+    );
 
   it('writes nothing on GET, and keeps one pending state per session: a new authorize replaces the old', async () => {
     rig = await startCloudRig();
@@ -187,18 +264,25 @@ describe('pending authorizations are bounded (issue 13 #6, #8)', () => {
     const first = await startAuthorize(rig.server, token);
     const second = await startAuthorize(rig.server, token);
     expect(pending()).toBe(1);
-    const stale = await api(rig.server, '/api/zoom/authorized', token, { method: 'POST', body: JSON.stringify({ code: 'c', state: first.state, redirectUri: home() }) });
+    const stale = await api(rig.server, '/api/zoom/authorized', token, {
+      method: 'POST',
+      body: JSON.stringify({ code: 'c', state: first.state, redirectUri: home() }),
+    });
     expect((await errorOf(stale)).message).toContain('unknown or already used');
     expect(second.state).not.toBe(first.state);
   });
 
   it('refuses new authorizations with RATE_LIMITED once the global cap is reached', async () => {
     rig = await startCloudRig({ config: { zoomOauthPendingMax: 2 } });
-    for (const uid of ['h-1', 'h-2']) await startAuthorize(rig.server, (await openSession(rig.server, { ...HOST, uid })).token);
+    for (const uid of ['h-1', 'h-2'])
+      await startAuthorize(rig.server, (await openSession(rig.server, { ...HOST, uid })).token);
     const third = await openSession(rig.server, { ...HOST, uid: 'h-3' });
     const res = await api(rig.server, '/api/zoom/authorize', third.token, { method: 'POST', body: '{}' });
     expect(res.status).toBe(429);
-    expect(await errorOf(res)).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('too many Zoom authorizations') });
+    expect(await errorOf(res)).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringContaining('too many Zoom authorizations'),
+    });
     expect(pending()).toBe(2);
   });
 });

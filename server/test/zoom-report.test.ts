@@ -20,17 +20,26 @@ interface DeliveryView {
 describe('meeting.ended', () => {
   it('closes open polls live, emails the host the report and posts signed webhooks, retried on failure', async () => {
     // Two receivers on the fake cloud: one fails once then accepts, one always fails.
-    rig = await startCloudRig({ config: (cloud) => ({ outgoingWebhookUrls: [`${cloud}/hooks/crm?fail=1`, `${cloud}/hooks/broken?fail=99`] }) });
+    rig = await startCloudRig({
+      config: (cloud) => ({ outgoingWebhookUrls: [`${cloud}/hooks/crm?fail=1`, `${cloud}/hooks/broken?fail=99`] }),
+    });
 
     expect((await authorizeInClient(rig, HOST)).res.status).toBe(200);
     const host = await join(rig.server, HOST);
     const voters = await Promise.all(['v1', 'v2', 'v3'].map((uid) => join(rig.server, { mid: MID, uid })));
     const pollId = await launch(host);
     await Promise.all(voters.map((v, i) => vote(v, pollId, i === 0 ? 'a' : 'b')));
-    const closedLive = new Promise<Poll>((resolve) => voters[0]!.socket.on('poll:updated', (p) => p.status === 'closed' && resolve(p)));
+    const closedLive = new Promise<Poll>((resolve) =>
+      voters[0]!.socket.on('poll:updated', (p) => p.status === 'closed' && resolve(p)),
+    );
 
     await cloudPost(rig, '/events', { event: 'meeting.started', meetingUuid: MID, topic: 'Retro', hostId: HOST.uid });
-    for (const uid of ['v1', 'v2', 'v3']) await cloudPost(rig, '/events', { event: 'meeting.participant_joined', meetingUuid: MID, participant: { uid, name: uid } });
+    for (const uid of ['v1', 'v2', 'v3'])
+      await cloudPost(rig, '/events', {
+        event: 'meeting.participant_joined',
+        meetingUuid: MID,
+        participant: { uid, name: uid },
+      });
     await cloudPost(rig, '/events', { event: 'meeting.ended', meetingUuid: MID });
     expect(await closedLive).toMatchObject({ id: pollId, status: 'closed' });
 
@@ -40,17 +49,32 @@ describe('meeting.ended', () => {
     expect(email.text).toContain('Participants: 3');
     expect(email.text).toMatch(/Where shall we eat\? \(3 answered\)\n\s+Noodles: 1\n\s+Tacos: 2/);
 
-    const crm = await waitFor(() => rig.cloud.outbox.webhooks.filter((w) => w.name === 'crm').length === 2 && rig.cloud.outbox.webhooks.filter((w) => w.name === 'crm'), 5000, 'webhook retry');
-    expect(crm.map((w) => [w.status, w.signatureValid])).toEqual([[500, true], [200, true]]);
+    const crm = await waitFor(
+      () =>
+        rig.cloud.outbox.webhooks.filter((w) => w.name === 'crm').length === 2 &&
+        rig.cloud.outbox.webhooks.filter((w) => w.name === 'crm'),
+      5000,
+      'webhook retry',
+    );
+    expect(crm.map((w) => [w.status, w.signatureValid])).toEqual([
+      [500, true],
+      [200, true],
+    ]);
     const report = (crm[1]!.body as { report: MeetingReport }).report;
     expect(report.meeting.topic).toBe('Retro');
     expect(report.polls[0]!.runs[0]).toMatchObject({ run: 1, turnout: 3 });
     expect(JSON.stringify(report)).not.toMatch(/v1|host-r@/);
 
-    const deliveries = await waitFor(async () => {
-      const list = ((await (await api(rig.server, '/api/deliveries', host.token)).json()) as { deliveries: DeliveryView[] }).deliveries;
-      return list.every((d) => d.status !== 'pending') && list.length === 3 && list;
-    }, 5000, 'deliveries to settle');
+    const deliveries = await waitFor(
+      async () => {
+        const list = (
+          (await (await api(rig.server, '/api/deliveries', host.token)).json()) as { deliveries: DeliveryView[] }
+        ).deliveries;
+        return list.every((d) => d.status !== 'pending') && list.length === 3 && list;
+      },
+      5000,
+      'deliveries to settle',
+    );
     expect(deliveries.map(({ kind, status, attempts }) => ({ kind, status, attempts }))).toEqual(
       expect.arrayContaining([
         { kind: 'webhook', status: 'delivered', attempts: 2 },
@@ -70,10 +94,18 @@ describe('meeting.ended', () => {
     await cloudPost(rig, '/events', { event: 'meeting.started', meetingUuid: MID, hostId: HOST.uid });
     await cloudPost(rig, '/events', { event: 'meeting.ended', meetingUuid: MID });
     const list = await waitFor(async () => {
-      const body = (await (await api(rig.server, '/api/deliveries', host.token)).json()) as { deliveries: DeliveryView[] };
+      const body = (await (await api(rig.server, '/api/deliveries', host.token)).json()) as {
+        deliveries: DeliveryView[];
+      };
       return body.deliveries.length > 0 && body.deliveries;
     });
-    expect(list).toEqual([expect.objectContaining({ kind: 'email', status: 'skipped', lastError: expect.stringContaining('not authorized') })]);
+    expect(list).toEqual([
+      expect.objectContaining({
+        kind: 'email',
+        status: 'skipped',
+        lastError: expect.stringContaining('not authorized'),
+      }),
+    ]);
     expect(rig.cloud.outbox.emails).toEqual([]);
     disconnectAll(host);
   });

@@ -1,13 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { disconnectAll, join, launch, vote } from './support/harness';
-import { api, authorizeInClient, cloudPost, inspectDb, postWebhook, startCloudRig, waitFor, type CloudRig } from './support/zoom-cloud';
+import {
+  api,
+  authorizeInClient,
+  cloudPost,
+  inspectDb,
+  postWebhook,
+  startCloudRig,
+  waitFor,
+  type CloudRig,
+} from './support/zoom-cloud';
 
 const MID = 'mtg-hooks==';
 let rig: CloudRig;
 afterEach(async () => rig.close());
 
-const event = (name: string, payload: Record<string, unknown>, ts = Date.now()) => JSON.stringify({ event: name, event_ts: ts, payload });
-const started = (ts?: number) => event('meeting.started', { account_id: 'a', object: { id: '123', uuid: MID, host_id: 'h1', topic: 'Standup' } }, ts);
+const event = (name: string, payload: Record<string, unknown>, ts = Date.now()) =>
+  JSON.stringify({ event: name, event_ts: ts, payload });
+const started = (ts?: number) =>
+  event('meeting.started', { account_id: 'a', object: { id: '123', uuid: MID, host_id: 'h1', topic: 'Standup' } }, ts);
 const count = (sql: string) => inspectDb(rig.server.dbPath, (db) => (db.prepare(sql).get() as { n: number }).n);
 const processed = () => count("SELECT COUNT(*) AS n FROM webhook_inbox WHERE status = 'processed'");
 
@@ -17,7 +28,10 @@ describe('POST /api/zoom/webhooks', () => {
   });
 
   it('answers endpoint.url_validation with the HMAC of the plain token', async () => {
-    const res = await postWebhook(rig.server, event('endpoint.url_validation', { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' }));
+    const res = await postWebhook(
+      rig.server,
+      event('endpoint.url_validation', { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' }),
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as { plainToken: string; encryptedToken: string };
     expect(body.plainToken).toBe('qgg8vlvZRS6UYooatFL8Aw');
@@ -26,10 +40,19 @@ describe('POST /api/zoom/webhooks', () => {
   });
 
   it('accepts a signed event from the fake cloud, answers 200 and processes it after', async () => {
-    const sent = await cloudPost(rig, '/events', { event: 'meeting.started', meetingUuid: MID, topic: 'Standup', hostId: 'h1' });
-    expect(((await sent.json()) as { sent: { attempts: { status: number }[]; delivered: boolean } }).sent).toMatchObject({ delivered: true, attempts: [{ status: 200 }] });
+    const sent = await cloudPost(rig, '/events', {
+      event: 'meeting.started',
+      meetingUuid: MID,
+      topic: 'Standup',
+      hostId: 'h1',
+    });
+    expect(
+      ((await sent.json()) as { sent: { attempts: { status: number }[]; delivered: boolean } }).sent,
+    ).toMatchObject({ delivered: true, attempts: [{ status: 200 }] });
     await waitFor(() => processed() === 1, 5000, 'processing');
-    const meeting = inspectDb(rig.server.dbPath, (db) => db.prepare('SELECT uuid, topic, status, host_id AS hostId FROM meetings').get());
+    const meeting = inspectDb(rig.server.dbPath, (db) =>
+      db.prepare('SELECT uuid, topic, status, host_id AS hostId FROM meetings').get(),
+    );
     expect(meeting).toEqual({ uuid: MID, topic: 'Standup', status: 'started', hostId: 'h1' });
   });
 
@@ -37,15 +60,25 @@ describe('POST /api/zoom/webhooks', () => {
     const body = started();
     expect((await postWebhook(rig.server, body, { secret: 'not-the-secret' })).status).toBe(401);
     // Older than the retry window (a retry may keep its first attempt's timestamp, so that is the limit).
-    const stale = await postWebhook(rig.server, body, { nowMs: Date.now() - (rig.server.config.zoomWebhookRetryWindowSec + 1) * 1000 });
+    const stale = await postWebhook(rig.server, body, {
+      nowMs: Date.now() - (rig.server.config.zoomWebhookRetryWindowSec + 1) * 1000,
+    });
     expect(stale.status).toBe(401);
-    expect(await stale.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'webhook rejected: stale timestamp' } });
-    const unsigned = await fetch(`${rig.server.url}/api/zoom/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(await stale.json()).toEqual({
+      error: { code: 'UNAUTHENTICATED', message: 'webhook rejected: stale timestamp' },
+    });
+    const unsigned = await fetch(`${rig.server.url}/api/zoom/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(unsigned.status).toBe(401);
     const malformed = await postWebhook(rig.server, '{"event": "meeting.started", ');
     expect(malformed.status).toBe(400);
     expect(count('SELECT COUNT(*) AS n FROM webhook_inbox')).toBe(0);
-    const audit = inspectDb(rig.server.dbPath, (db) => db.prepare('SELECT outcome, reason FROM webhook_audit ORDER BY id').all());
+    const audit = inspectDb(rig.server.dbPath, (db) =>
+      db.prepare('SELECT outcome, reason FROM webhook_audit ORDER BY id').all(),
+    );
     expect(audit).toEqual([
       { outcome: 'rejected', reason: 'bad signature' },
       { outcome: 'rejected', reason: 'stale timestamp' },
@@ -68,11 +101,25 @@ describe('POST /api/zoom/webhooks', () => {
   });
 
   it('records attendance from participant joins and leaves', async () => {
-    await cloudPost(rig, '/events', { event: 'meeting.participant_joined', meetingUuid: MID, participant: { uid: 'p1', name: 'Pat' } });
-    await cloudPost(rig, '/events', { event: 'meeting.participant_joined', meetingUuid: MID, participant: { name: 'Guest Gil' } });
-    await cloudPost(rig, '/events', { event: 'meeting.participant_left', meetingUuid: MID, participant: { uid: 'p1', name: 'Pat' } });
+    await cloudPost(rig, '/events', {
+      event: 'meeting.participant_joined',
+      meetingUuid: MID,
+      participant: { uid: 'p1', name: 'Pat' },
+    });
+    await cloudPost(rig, '/events', {
+      event: 'meeting.participant_joined',
+      meetingUuid: MID,
+      participant: { name: 'Guest Gil' },
+    });
+    await cloudPost(rig, '/events', {
+      event: 'meeting.participant_left',
+      meetingUuid: MID,
+      participant: { uid: 'p1', name: 'Pat' },
+    });
     await waitFor(() => processed() === 3, 5000, 'processing');
-    const rows = inspectDb(rig.server.dbPath, (db) => db.prepare('SELECT participant_key AS k, user_id AS u, kind FROM attendance ORDER BY id').all());
+    const rows = inspectDb(rig.server.dbPath, (db) =>
+      db.prepare('SELECT participant_key AS k, user_id AS u, kind FROM attendance ORDER BY id').all(),
+    );
     expect(rows).toEqual([
       { k: 'sim-p1', u: 'p1', kind: 'joined' },
       { k: 'sim-Guest Gil', u: null, kind: 'joined' },
@@ -87,7 +134,11 @@ describe('POST /api/zoom/webhooks', () => {
     const voter = await join(rig.server, user);
     const pollId = await launch(host);
     expect((await vote(voter, pollId, 'b')).ok).toBe(true);
-    await cloudPost(rig, '/events', { event: 'meeting.participant_joined', meetingUuid: MID, participant: { uid: 'leaver', name: 'Lee' } });
+    await cloudPost(rig, '/events', {
+      event: 'meeting.participant_joined',
+      meetingUuid: MID,
+      participant: { uid: 'leaver', name: 'Lee' },
+    });
     await cloudPost(rig, '/events', { event: 'app_deauthorized', userId: 'leaver' });
     await waitFor(() => processed() === 2, 5000, 'processing');
 
@@ -96,7 +147,9 @@ describe('POST /api/zoom/webhooks', () => {
     expect(count("SELECT COUNT(*) AS n FROM ballots WHERE voter_id = 'u:leaver'")).toBe(0);
     expect(count("SELECT COUNT(*) AS n FROM ballots WHERE voter_id LIKE 'x:%'")).toBe(1);
     expect(count("SELECT COUNT(*) AS n FROM webhook_inbox WHERE payload LIKE '%signature%'")).toBe(0);
-    const { runs } = (await (await api(rig.server, `/api/polls/${pollId}`, host.token)).json()) as { runs: { turnout: number }[] };
+    const { runs } = (await (await api(rig.server, `/api/polls/${pollId}`, host.token)).json()) as {
+      runs: { turnout: number }[];
+    };
     expect(runs[0]!.turnout).toBe(1);
     disconnectAll(host, voter);
   });
@@ -107,7 +160,9 @@ describe('webhook source checks', () => {
     rig = await startCloudRig({ config: { zoomWebhookAllowedCidrs: ['10.0.0.0/8'] } });
     expect((await postWebhook(rig.server, started())).status).toBe(403);
     await rig.close();
-    rig = await startCloudRig({ config: { zoomWebhookAllowedCidrs: ['127.0.0.0/8'], zoomVerificationToken: 'legacy-token' } });
+    rig = await startCloudRig({
+      config: { zoomWebhookAllowedCidrs: ['127.0.0.0/8'], zoomVerificationToken: 'legacy-token' },
+    });
     expect((await postWebhook(rig.server, started())).status).toBe(401);
     expect((await postWebhook(rig.server, started(), { headers: { authorization: 'legacy-token' } })).status).toBe(200);
   });

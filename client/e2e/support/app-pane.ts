@@ -17,7 +17,6 @@ export type AppRole = 'host' | 'participant';
 /** Where a pane runs the app: in the meeting, or in the Zoom main window. */
 export type PaneCtx = 'inMeeting' | 'inMainClient';
 
-
 /** One person's Quorum (in the meeting unless `ctx` says otherwise): the simulator's pane and the app in its iframe. */
 export class AppPane {
   readonly frameName: string;
@@ -56,15 +55,22 @@ export class AppPane {
       await this.frame.locator(`main.app[data-role=${role}]`).waitFor();
     } catch (error) {
       // Say what the app showed instead (an error page, a spinner…), not just that it timed out.
-      const shown = await this.frame.locator('body').innerText({ timeout: 1000 }).catch(() => '(no frame)');
-      throw new Error(`${this.personId} never showed the ${role} view; it shows: ${shown.slice(0, 300)}`, { cause: error });
+      const shown = await this.frame
+        .locator('body')
+        .innerText({ timeout: 1000 })
+        .catch(() => '(no frame)');
+      throw new Error(`${this.personId} never showed the ${role} view; it shows: ${shown.slice(0, 300)}`, {
+        cause: error,
+      });
     }
     return this;
   }
 
   /** The card of the poll titled `title`. */
   poll(title: string): Locator {
-    return this.frame.getByTestId('poll-card').filter({ has: this.frame.getByRole('heading', { name: title, exact: true }) });
+    return this.frame
+      .getByTestId('poll-card')
+      .filter({ has: this.frame.getByRole('heading', { name: title, exact: true }) });
   }
 
   /** The poll's status as the card shows it, or null when the card is not there. */
@@ -172,7 +178,9 @@ export class AppPane {
 
   /** Waits until the poll's card shows `status`. */
   async waitForStatus(title: string, status: 'draft' | 'open' | 'closed'): Promise<void> {
-    await this.poll(title).and(this.frame.locator(`[data-status=${status}]`)).waitFor();
+    await this.poll(title)
+      .and(this.frame.locator(`[data-status=${status}]`))
+      .waitFor();
   }
 
   /** Participant: picks `option` and submits, without waiting for the receipt. */

@@ -11,7 +11,9 @@ export async function openRooms(sim: SimPage, count: number): Promise<Map<string
   await sim.page.getByTestId('breakout-open').click();
   const rooms = sim.page.getByTestId('breakout-room');
   await expect.poll(() => rooms.count(), POLL).toBe(count);
-  const entries = await rooms.evaluateAll((els) => els.map((el) => [(el as HTMLElement).dataset.roomName ?? '', (el as HTMLElement).dataset.roomUuid ?? ''] as const));
+  const entries = await rooms.evaluateAll((els) =>
+    els.map((el) => [(el as HTMLElement).dataset.roomName ?? '', (el as HTMLElement).dataset.roomUuid ?? ''] as const),
+  );
   return new Map(entries);
 }
 
@@ -22,7 +24,9 @@ export async function closeRooms(sim: SimPage): Promise<void> {
 }
 
 /** Waits until the app (not reloaded) has taken a fresh context and the server placed it in `roomId` ('' = main room). */
-export const inRoom = (pane: AppPane, roomId: string) => pane.frame.locator(`main.app[data-room-id="${roomId}"]`).waitFor();
+export const inRoom = (pane: AppPane, roomId: string) =>
+  pane.frame.locator(`main.app[data-room-id="${roomId}"]`).waitFor();
 
 /** One room's results in the host's breakdown of the poll titled `title`, by the room's shown name. */
-export const hostRoom = (pane: AppPane, title: string, label: string) => pane.poll(title).locator(`[data-testid=room-results][data-room-label="${label}"]`);
+export const hostRoom = (pane: AppPane, title: string, label: string) =>
+  pane.poll(title).locator(`[data-testid=room-results][data-room-label="${label}"]`);

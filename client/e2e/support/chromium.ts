@@ -7,7 +7,8 @@ const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/
 /** The command that installs the browser the tests need, for the message when we cannot run it ourselves. */
 export const INSTALL_HINT = 'sudo apt-get update && sudo apt-get install -y chromium';
 
-const found = (): string | undefined => [process.env.CHROMIUM_PATH, ...CANDIDATES].find((p): p is string => !!p && existsSync(p));
+const found = (): string | undefined =>
+  [process.env.CHROMIUM_PATH, ...CANDIDATES].find((p): p is string => !!p && existsSync(p));
 
 /**
  * Finds Chromium, installing Debian's package when we are root with apt (CI, fresh machines).
@@ -25,7 +26,9 @@ export function ensureChromium(): string {
     const installed = found();
     if (installed) return installed;
   }
-  throw new Error(`The browser tests need Chromium and none was found. Install it with:\n\n  ${INSTALL_HINT}\n\n(or set CHROMIUM_PATH to a Chromium/Chrome binary)`);
+  throw new Error(
+    `The browser tests need Chromium and none was found. Install it with:\n\n  ${INSTALL_HINT}\n\n(or set CHROMIUM_PATH to a Chromium/Chrome binary)`,
+  );
 }
 
 /** Flags for a quiet headless Chromium on a closed network, as root. */

@@ -16,7 +16,14 @@ export function englishTells(locale: Locale): string[] {
   if (locale === 'en') return [];
   const en = CATALOGS.en;
   return (Object.keys(en) as (keyof typeof en)[])
-    .filter((id) => !en[id].includes('{') && !en[id].includes('<') && en[id].includes(' ') && en[id].length >= 10 && CATALOGS[locale][id] !== en[id])
+    .filter(
+      (id) =>
+        !en[id].includes('{') &&
+        !en[id].includes('<') &&
+        en[id].includes(' ') &&
+        en[id].length >= 10 &&
+        CATALOGS[locale][id] !== en[id],
+    )
     .map((id) => en[id]);
 }
 
@@ -40,22 +47,44 @@ export function inspect(frame: Frame, tells: string[]): Promise<ViewProblems> {
       for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (scrolls(p)) return true;
       return false;
     };
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} “${(el.textContent ?? '').trim().slice(0, 40)}”`;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} “${(el.textContent ?? '').trim().slice(0, 40)}”`;
     const overflow: string[] = [];
     const page = document.scrollingElement ?? root;
-    if (page.scrollWidth > page.clientWidth) overflow.push(`the page scrolls sideways: ${page.scrollWidth} > ${page.clientWidth}`);
+    if (page.scrollWidth > page.clientWidth)
+      overflow.push(`the page scrolls sideways: ${page.scrollWidth} > ${page.clientWidth}`);
     for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
       const style = getComputedStyle(el);
-      if (style.display === 'none' || style.visibility === 'hidden' || el.closest('.visually-hidden, [hidden]') || inScroller(el)) continue;
+      if (
+        style.display === 'none' ||
+        style.visibility === 'hidden' ||
+        el.closest('.visually-hidden, [hidden]') ||
+        inScroller(el)
+      )
+        continue;
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
       if (box.right > window.innerWidth + 1) overflow.push(`${name(el)} reaches ${Math.round(box.right)} px`);
       // Content wider than its own box: clipped (overflow hidden) or spilling over its neighbours (visible).
-      else if (!['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) && !scrolls(el) && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
+      else if (
+        !['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) &&
+        !scrolls(el) &&
+        el.clientWidth > 0 &&
+        el.scrollWidth > el.clientWidth + 1
+      ) {
         overflow.push(`${name(el)} is too narrow for its content: ${el.scrollWidth} > ${el.clientWidth}`);
       }
     }
-    const said = [document.body.innerText, ...[...document.querySelectorAll('[aria-label], [title], [placeholder]')].flatMap((el) => ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? ''))].join('\n');
-    return { i18nErrors: Number(root.dataset.i18nErrors ?? 0), english: english.filter((t) => said.includes(t)), overflow };
+    const said = [
+      document.body.innerText,
+      ...[...document.querySelectorAll('[aria-label], [title], [placeholder]')].flatMap((el) =>
+        ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? ''),
+      ),
+    ].join('\n');
+    return {
+      i18nErrors: Number(root.dataset.i18nErrors ?? 0),
+      english: english.filter((t) => said.includes(t)),
+      overflow,
+    };
   }, tells);
 }

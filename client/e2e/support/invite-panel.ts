@@ -5,7 +5,9 @@ export class InvitePanel {
   constructor(private readonly frame: FrameLocator) {}
 
   get root(): Locator {
-    return this.frame.locator('details.panel').filter({ has: this.frame.getByText('Invite participants', { exact: true }) });
+    return this.frame
+      .locator('details.panel')
+      .filter({ has: this.frame.getByText('Invite participants', { exact: true }) });
   }
 
   /** Opens the panel unless it is open already (a second click on its summary would close it). */
@@ -27,6 +29,8 @@ export class InvitePanel {
 
   /** The picker's checkboxes once a poll is open (only people who have not voted), or the one named `name`. */
   notVoted(name?: string): Locator {
-    return this.root.getByRole('group', { name: 'Invite participants who have not voted' }).getByRole('checkbox', name === undefined ? {} : { name });
+    return this.root
+      .getByRole('group', { name: 'Invite participants who have not voted' })
+      .getByRole('checkbox', name === undefined ? {} : { name });
   }
 }

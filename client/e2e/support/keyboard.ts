@@ -36,7 +36,10 @@ export const hasFocus = (target: Locator): Promise<boolean> =>
 const direction = (target: Locator): Promise<'Tab' | 'Shift+Tab'> =>
   target.evaluate((el) => {
     const active = el.ownerDocument.activeElement;
-    const after = active && active !== el.ownerDocument.body && el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING;
+    const after =
+      active &&
+      active !== el.ownerDocument.body &&
+      el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING;
     return after ? 'Shift+Tab' : 'Tab';
   });
 

@@ -26,7 +26,9 @@ export class LibraryPane extends AppPane {
 
   /** The library's entry titled `title`. */
   item(title: string): Locator {
-    return this.frame.getByTestId('library-item').filter({ has: this.frame.getByRole('heading', { name: title, exact: true }) });
+    return this.frame
+      .getByTestId('library-item')
+      .filter({ has: this.frame.getByRole('heading', { name: title, exact: true }) });
   }
 
   /** Writes a poll in the composer and waits until the library has saved it to the account on the server. */

@@ -46,7 +46,9 @@ export class MeetingReport {
 
   /** Run `run` of the poll titled `title`. */
   run(title: string, run: number): ReportRun {
-    const poll = this.scope.getByTestId('report-poll').filter({ has: this.scope.getByRole('heading', { name: title, exact: true }) });
+    const poll = this.scope
+      .getByTestId('report-poll')
+      .filter({ has: this.scope.getByRole('heading', { name: title, exact: true }) });
     return new ReportRun(poll.locator(`[data-testid=report-run][data-run="${run}"]`), title, run);
   }
 }

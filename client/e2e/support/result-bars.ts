@@ -4,4 +4,8 @@ import type { Locator } from 'playwright-core';
 export const countsIn = (scope: Locator): Promise<Record<string, number>> =>
   scope
     .getByTestId('result-bar')
-    .evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.querySelector('.bar-label')?.textContent ?? '', Number((r as HTMLElement).dataset.count)])));
+    .evaluateAll((rows) =>
+      Object.fromEntries(
+        rows.map((r) => [r.querySelector('.bar-label')?.textContent ?? '', Number((r as HTMLElement).dataset.count)]),
+      ),
+    );

@@ -27,7 +27,10 @@ export async function screenshotPanel(pane: AppPane, path: string): Promise<Pane
   const frame = pane.liveFrame();
   await frame.waitForFunction((width) => window.innerWidth === width, PANEL_WIDTH);
   // The body, not the document: the document is never shorter than the frame it fills.
-  const height = Math.min(await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)) + BOTTOM_MARGIN, MAX_HEIGHT);
+  const height = Math.min(
+    (await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height))) + BOTTOM_MARGIN,
+    MAX_HEIGHT,
+  );
   await place(pane, `${pinned};height:${height}px`);
   await frame.waitForFunction((h) => window.innerHeight === h, height);
   try {

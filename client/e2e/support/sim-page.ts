@@ -28,7 +28,9 @@ export interface PageProblem {
 
 /** The errors by which Zoom refuses a call for the caller's role, guest mode, context or capabilities. */
 const REFUSAL_CODES: ReadonlySet<string> = new Set(
-  (['ROLE_NOT_ALLOWED', 'GUEST_MODE', 'WRONG_CONTEXT', 'NOT_IN_CAPABILITIES', 'INVITE_NO_PRIVILEGE'] as const).map((key) => ZOOM_ERRORS[key].code),
+  (['ROLE_NOT_ALLOWED', 'GUEST_MODE', 'WRONG_CONTEXT', 'NOT_IN_CAPABILITIES', 'INVITE_NO_PRIVILEGE'] as const).map(
+    (key) => ZOOM_ERRORS[key].code,
+  ),
 );
 
 /** Roles as the roster's select offers them. */
@@ -51,7 +53,11 @@ export class SimPage {
 
   /** Opens `/sim` in a fresh context (toasts stay until dismissed, so tests can read them). */
   static async open(browser: Browser, baseUrl: string, options: SimOpenOptions = {}): Promise<SimPage> {
-    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1600, height: 1200 }, ...(options.locale ? { locale: options.locale } : {}), ...(options.bypassCsp ? { bypassCSP: true } : {}) });
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1600, height: 1200 },
+      ...(options.locale ? { locale: options.locale } : {}),
+      ...(options.bypassCsp ? { bypassCSP: true } : {}),
+    });
     context.setDefaultTimeout(UI_TIMEOUT_MS);
     const page = await context.newPage();
     const sim = new SimPage(context, page, await NetworkSwitch.install(page));
@@ -83,7 +89,9 @@ export class SimPage {
   /** Every call Zoom refused by its permission table (role, guest mode, running context, capabilities), as "api by pane: code". */
   async zoomRefusals(): Promise<string[]> {
     const { log } = await this.state();
-    return log.filter((e) => e.kind === 'call' && e.error && REFUSAL_CODES.has(e.error.code)).map((e) => `${e.api} by ${e.paneKey}: ${e.error?.code ?? ''}`);
+    return log
+      .filter((e) => e.kind === 'call' && e.error && REFUSAL_CODES.has(e.error.code))
+      .map((e) => `${e.api} by ${e.paneKey}: ${e.error?.code ?? ''}`);
   }
 
   /** Turns the meeting into a webinar (or back); every open app reloads, as Zoom reopens it. */
@@ -98,7 +106,10 @@ export class SimPage {
 
   /** Gives someone another role through the roster. */
   setRole(personId: string, role: SimRole): Promise<string[]> {
-    return this.page.locator(`[data-testid=roster-row][data-person-id="${personId}"]`).getByTestId('role-select').selectOption({ label: role });
+    return this.page
+      .locator(`[data-testid=roster-row][data-person-id="${personId}"]`)
+      .getByTestId('role-select')
+      .selectOption({ label: role });
   }
 
   /** The meeting UUID every pane's app context carries. */

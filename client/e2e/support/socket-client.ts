@@ -22,6 +22,11 @@ export async function voteFrom(client: Client, title: string, label: string): Pr
   const option = question?.kind === 'single' ? question.options.find((o) => o.label === label) : undefined;
   if (!poll || !question || !option) throw new Error(`no open poll “${title}” with the option “${label}”`);
   const answer: Answer = { kind: 'single', optionId: option.id };
-  const ack = await client.socket.emitWithAck('ballot:cast', { pollId: poll.id, questionId: question.id, answer, clientBallotId: `e2e-${Math.random().toString(36).slice(2, 14)}` });
+  const ack = await client.socket.emitWithAck('ballot:cast', {
+    pollId: poll.id,
+    questionId: question.id,
+    answer,
+    clientBallotId: `e2e-${Math.random().toString(36).slice(2, 14)}`,
+  });
   if (!ack.ok) throw new Error(ack.error.message);
 }

@@ -30,7 +30,8 @@ export class SurveyPane extends AppPane {
     await f.getByLabel('Title (optional)', { exact: true }).fill(spec.title);
     // Quiz first: the composer offers "correct" ticks only in a quiz.
     if (spec.quiz) await f.getByLabel('Quiz: score correct answers').check();
-    if (spec.closeAfterSec) await f.getByLabel('Close automatically after (seconds, optional)').fill(String(spec.closeAfterSec));
+    if (spec.closeAfterSec)
+      await f.getByLabel('Close automatically after (seconds, optional)').fill(String(spec.closeAfterSec));
     for (const [i, question] of spec.questions.entries()) {
       if (i > 0) await f.getByRole('button', { name: 'Add question' }).click();
       await this.writeQuestion(f.getByTestId('question-editor').nth(i), i, question);
@@ -56,7 +57,8 @@ export class SurveyPane extends AppPane {
     } else {
       for (const [j, label] of q.options.entries()) {
         const input = editor.getByLabel(`Question ${i + 1}, option ${j + 1}`, { exact: true });
-        if ((await input.count()) === 0) await editor.getByRole('button', { name: q.kind === 'rank' ? 'Add item' : 'Add option' }).click();
+        if ((await input.count()) === 0)
+          await editor.getByRole('button', { name: q.kind === 'rank' ? 'Add item' : 'Add option' }).click();
         await input.fill(label);
         if (q.correct?.includes(label)) await editor.getByLabel(`Option ${j + 1} is correct`).check();
       }
@@ -89,9 +91,11 @@ export class SurveyPane extends AppPane {
     // Rank order with the keyboard-operable buttons: bring each item up to its place, top first.
     for (const [place, label] of answer.order.entries()) {
       const labels = await question.getByTestId('rank-item').locator('.grow').allTextContents();
-      for (let at = labels.indexOf(label); at > place; at--) await question.getByRole('button', { name: `Move ${label} up` }).click();
+      for (let at = labels.indexOf(label); at > place; at--)
+        await question.getByRole('button', { name: `Move ${label} up` }).click();
     }
-    if ((await question.getByRole('button', { name: 'Keep this order' }).count()) > 0) await question.getByRole('button', { name: 'Keep this order' }).click();
+    if ((await question.getByRole('button', { name: 'Keep this order' }).count()) > 0)
+      await question.getByRole('button', { name: 'Keep this order' }).click();
   }
 
   /** The results of the poll's i-th question (0-based). */
@@ -103,7 +107,14 @@ export class SurveyPane extends AppPane {
   async bars(title: string, index: number): Promise<Record<string, number>> {
     return this.results(title, index)
       .getByTestId('result-bar')
-      .evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.querySelector('.bar-label')?.firstChild?.textContent ?? '', Number((r as HTMLElement).dataset.count)])));
+      .evaluateAll((rows) =>
+        Object.fromEntries(
+          rows.map((r) => [
+            r.querySelector('.bar-label')?.firstChild?.textContent ?? '',
+            Number((r as HTMLElement).dataset.count),
+          ]),
+        ),
+      );
   }
 
   /** The open-text answers shown under a question, newest first. */
@@ -113,7 +124,9 @@ export class SurveyPane extends AppPane {
 
   /** Host: hides one open-text answer for everyone. */
   async hideAnswer(title: string, index: number, text: string): Promise<void> {
-    await this.results(title, index).getByRole('button', { name: `Hide answer “${text}”` }).click();
+    await this.results(title, index)
+      .getByRole('button', { name: `Hide answer “${text}”` })
+      .click();
   }
 
   /** The podium's lines, first place first (empty while there is none). */
@@ -126,7 +139,10 @@ export class SurveyPane extends AppPane {
 export type Voters<N extends 0 | 1 | 2> = N extends 0 ? [] : N extends 1 ? [SurveyPane] : [SurveyPane, SurveyPane];
 
 /** A meeting as most browser tests need it: the host's pane and `participants` more panes (p2, p3, …), each ready. */
-export async function openSurveyMeeting<N extends 0 | 1 | 2>(env: E2eEnv, participants: N): Promise<{ sim: SimPage; host: SurveyPane; voters: Voters<N> }> {
+export async function openSurveyMeeting<N extends 0 | 1 | 2>(
+  env: E2eEnv,
+  participants: N,
+): Promise<{ sim: SimPage; host: SurveyPane; voters: Voters<N> }> {
   const sim = await env.openSim({ open: 'host' });
   const host = await new SurveyPane(sim.page, 'p1').ready('host');
   const voters: SurveyPane[] = [];

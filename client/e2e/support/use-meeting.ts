@@ -40,12 +40,21 @@ export function useEnv(): E2eEnv {
 }
 
 /** The file's env and one survey meeting in it (openSurveyMeeting): the host's pane and `participants` voters. */
-export function useMeeting<N extends 0 | 1 | 2>(participants: N): { env: E2eEnv; sim: SimPage; host: SurveyPane; voters: Voters<N> } {
+export function useMeeting<N extends 0 | 1 | 2>(
+  participants: N,
+): { env: E2eEnv; sim: SimPage; host: SurveyPane; voters: Voters<N> } {
   const env = useEnv();
   let meeting: Awaited<ReturnType<typeof openSurveyMeeting<N>>> | undefined;
   beforeAll(async () => {
     meeting = await openSurveyMeeting(env, participants);
   });
-  const voters = Array.from({ length: participants }, (_, i) => later(`voter ${i + 1}`, () => meeting?.voters[i])) as Voters<N>;
-  return { env, sim: later('the sim page', () => meeting?.sim), host: later('the host pane', () => meeting?.host), voters };
+  const voters = Array.from({ length: participants }, (_, i) =>
+    later(`voter ${i + 1}`, () => meeting?.voters[i]),
+  ) as Voters<N>;
+  return {
+    env,
+    sim: later('the sim page', () => meeting?.sim),
+    host: later('the host pane', () => meeting?.host),
+    voters,
+  };
 }

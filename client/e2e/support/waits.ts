@@ -5,7 +5,11 @@ export const UI_TIMEOUT_MS = 10_000;
 export const POLL = { timeout: UI_TIMEOUT_MS, interval: 100 } as const;
 
 /** Waits until `check` holds, re-checking every 100 ms; the error names what never happened. */
-export async function waitUntil(what: string, check: () => Promise<boolean> | boolean, timeoutMs = UI_TIMEOUT_MS): Promise<void> {
+export async function waitUntil(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = UI_TIMEOUT_MS,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;

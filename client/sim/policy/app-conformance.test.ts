@@ -11,8 +11,12 @@ import type { Person, SdkRole, SimRunningContext } from '../sim-types';
 // generated policy), and to what it declares in config's capabilities.
 const adapterSource = readFileSync(join(process.cwd(), 'client/src/zoom/sdk-adapter.ts'), 'utf8');
 const PLUMBING = new Set(['config', 'addEventListener', 'removeEventListener']);
-const calledApis = [...new Set([...adapterSource.matchAll(/\bsdk\.(\w+)\(/g)].map((m) => m[1] ?? ''))].filter((api) => !PLUMBING.has(api));
-const listenedEvents = [...new Set([...adapterSource.matchAll(/\blisten(?:<[^>]*>)?\(sdk, '(\w+)'/g)].map((m) => m[1] ?? ''))];
+const calledApis = [...new Set([...adapterSource.matchAll(/\bsdk\.(\w+)\(/g)].map((m) => m[1] ?? ''))].filter(
+  (api) => !PLUMBING.has(api),
+);
+const listenedEvents = [
+  ...new Set([...adapterSource.matchAll(/\blisten(?:<[^>]*>)?\(sdk, '(\w+)'/g)].map((m) => m[1] ?? '')),
+];
 
 const SIM_ROLE: Record<ZoomTableRole, { role: SdkRole; webinar: boolean }> = {
   Host: { role: 'host', webinar: false },
@@ -22,12 +26,20 @@ const SIM_ROLE: Record<ZoomTableRole, { role: SdkRole; webinar: boolean }> = {
   Attendee: { role: 'attendee', webinar: true },
 };
 const personFor = (role: ZoomTableRole, guest: boolean): Person => ({
-  id: 'p', screenName: 'X', role: SIM_ROLE[role].role, participantUUID: 'u', participantId: '1', userId: 'z', status: guest ? 'unauthenticated' : 'authorized', dnd: false,
+  id: 'p',
+  screenName: 'X',
+  role: SIM_ROLE[role].role,
+  participantUUID: 'u',
+  participantId: '1',
+  userId: 'z',
+  status: guest ? 'unauthenticated' : 'authorized',
+  dnd: false,
 });
 const versionParts = (v: string) => v.split('.').map(Number);
 const newer = (a: string, b: string) => {
   const [x, y] = [versionParts(a), versionParts(b)];
-  for (let i = 0; i < Math.max(x.length, y.length); i += 1) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  for (let i = 0; i < Math.max(x.length, y.length); i += 1)
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
   return false;
 };
 
@@ -58,7 +70,9 @@ describe('Zoom conformance: every SDK call the client makes', () => {
           // Panelists and attendees exist only in webinars; Participants only outside them.
           if (SIM_ROLE[role].webinar !== (ctx === 'inWebinar') && ctx !== 'inMainClient') continue;
           for (const guest of use.guests ? [false, true] : [false]) {
-            const why = policyError(use.api, personFor(role, guest), ctx as SimRunningContext, { kind: ctx === 'inWebinar' ? 'webinar' : 'meeting' });
+            const why = policyError(use.api, personFor(role, guest), ctx as SimRunningContext, {
+              kind: ctx === 'inWebinar' ? 'webinar' : 'meeting',
+            });
             if (why) refused.push(`${use.api} by ${role}${guest ? ' (guest)' : ''} in ${ctx}: ${why}`);
           }
         }
@@ -68,7 +82,9 @@ describe('Zoom conformance: every SDK call the client makes', () => {
   });
 
   it('needs no desktop client newer than MIN_ZOOM_CLIENT_VERSION', () => {
-    const needed = ZOOM_CAPABILITIES.map((api) => ZOOM_API_TABLE.apis[api]?.desktopVersion ?? '0').reduce((a, b) => (newer(b, a) ? b : a));
+    const needed = ZOOM_CAPABILITIES.map((api) => ZOOM_API_TABLE.apis[api]?.desktopVersion ?? '0').reduce((a, b) =>
+      newer(b, a) ? b : a,
+    );
     expect(needed).toBe(MIN_ZOOM_CLIENT_VERSION);
   });
 });

@@ -5,11 +5,19 @@ import type { MeetingInfo, Person, SdkRole, SimRunningContext, UserStatus } from
 import { parseApiDoc, parseSdkTypings } from './sdk-doc-table';
 
 const person = (role: SdkRole, status: UserStatus = 'authorized'): Person => ({
-  id: 'p1', screenName: 'X', role, participantUUID: 'u', participantId: '1', userId: 'z', status, dnd: false,
+  id: 'p1',
+  screenName: 'X',
+  role,
+  participantUUID: 'u',
+  participantId: '1',
+  userId: 'z',
+  status,
+  dnd: false,
 });
 const MEETING: Pick<MeetingInfo, 'kind'> = { kind: 'meeting' };
 const WEBINAR: Pick<MeetingInfo, 'kind'> = { kind: 'webinar' };
-const allowed = (api: string, who: Person, ctx: SimRunningContext = 'inMeeting', meeting = MEETING) => policyError(api, who, ctx, meeting);
+const allowed = (api: string, who: Person, ctx: SimRunningContext = 'inMeeting', meeting = MEETING) =>
+  policyError(api, who, ctx, meeting);
 
 describe('the simulator policy is Zoom’s table, read from @zoom/appssdk’s typings', () => {
   it('is checked in exactly as the installed sdk.d.ts gives it (rebuild with `npm run zoom:api-table`)', () => {
@@ -29,11 +37,18 @@ describe('the simulator policy is Zoom’s table, read from @zoom/appssdk’s ty
       guestMode: false,
       meetingsOnly: false,
     });
-    expect(parseApiDoc('* *Running context*: all\n* *Supports Guest Mode*: Yes')).toMatchObject({ contexts: 'all', guestMode: true, roles: null });
+    expect(parseApiDoc('* *Running context*: all\n* *Supports Guest Mode*: Yes')).toMatchObject({
+      contexts: 'all',
+      guestMode: true,
+      roles: null,
+    });
   });
 
   it('finds every method of ZoomSdk, and nothing outside the class', () => {
-    const table = parseSdkTypings('declare type X = 1;\n/** a */\n    notMe(): void;\ndeclare class ZoomSdk {\n    /**\n     * *Supported roles*: Host\n     */\n    getThing(): Promise<void>;\n}', 'x');
+    const table = parseSdkTypings(
+      'declare type X = 1;\n/** a */\n    notMe(): void;\ndeclare class ZoomSdk {\n    /**\n     * *Supported roles*: Host\n     */\n    getThing(): Promise<void>;\n}',
+      'x',
+    );
     expect(Object.keys(table.apis)).toEqual(['getThing']);
     expect(Object.keys(ZOOM_API_TABLE.apis).length).toBeGreaterThan(150);
   });
@@ -57,7 +72,9 @@ describe('the simulator policy is Zoom’s table, read from @zoom/appssdk’s ty
     expect(allowed('connect', attendee, 'inWebinar', WEBINAR)).toBe('ROLE_NOT_ALLOWED');
     expect(allowed('getMeetingParticipants', attendee, 'inWebinar', WEBINAR)).toBe('GUEST_MODE');
     expect(allowed('sendAppInvitationToAllParticipants', person('host'), 'inWebinar', WEBINAR)).toBeUndefined();
-    expect(allowed('sendAppInvitationToAllParticipants', person('coHost'), 'inWebinar', WEBINAR)).toBe('INVITE_NO_PRIVILEGE');
+    expect(allowed('sendAppInvitationToAllParticipants', person('coHost'), 'inWebinar', WEBINAR)).toBe(
+      'INVITE_NO_PRIVILEGE',
+    );
     expect(allowed('getBreakoutRoomList', person('panelist'), 'inWebinar', WEBINAR)).toBe('ROLE_NOT_ALLOWED');
   });
 

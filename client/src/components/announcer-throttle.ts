@@ -22,7 +22,10 @@ interface Topic {
  * Throttles announcements per topic (leading and trailing edge): the first change is spoken at once,
  * changes within the next interval collapse into one announcement of the latest words when it ends.
  */
-export function createThrottledAnnouncer(announce: (message: string) => void, intervalMs = RESULTS_ANNOUNCE_INTERVAL_MS): ThrottledAnnouncer {
+export function createThrottledAnnouncer(
+  announce: (message: string) => void,
+  intervalMs = RESULTS_ANNOUNCE_INTERVAL_MS,
+): ThrottledAnnouncer {
   const topics = new Map<string, Topic>();
   const say = (topic: Topic, message: string) => {
     topic.lastAt = Date.now();

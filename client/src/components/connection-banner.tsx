@@ -16,7 +16,12 @@ export function ConnectionBanner({ status, detail, pending, onReconnect }: Conne
   if (status === 'online') return null;
   const text = detail ?? (status === 'connecting' ? t('connection.reconnecting') : t('connection.offline'));
   return (
-    <p className={`banner banner-${status}`} data-testid="connection-banner" data-status={status} data-pending={pending}>
+    <p
+      className={`banner banner-${status}`}
+      data-testid="connection-banner"
+      data-status={status}
+      data-pending={pending}
+    >
       <span className="banner-icon" aria-hidden="true" />
       <span className="banner-text">{text}</span>
       {pending > 0 && <span className="banner-pending">{t('connection.pending', { count: pending })}</span>}

@@ -15,8 +15,20 @@ export function Countdown({ closesAt, clockOffsetMs }: { closesAt: number; clock
   const left = remainingMs(closesAt, now, clockOffsetMs);
   // role=timer is not live: announcing every second would drown everything else.
   return (
-    <span className="countdown" role="timer" data-testid="countdown" data-remaining-ms={left} aria-label={left > 0 ? intl.formatMessage({ id: 'poll.closesIn' }, { time: spokenDuration(intl, left) }) : intl.formatMessage({ id: 'poll.closingSpoken' })}>
-      {left > 0 ? intl.formatMessage({ id: 'poll.closesIn' }, { time: formatRemaining(left) }) : intl.formatMessage({ id: 'poll.closing' })}
+    <span
+      className="countdown"
+      role="timer"
+      data-testid="countdown"
+      data-remaining-ms={left}
+      aria-label={
+        left > 0
+          ? intl.formatMessage({ id: 'poll.closesIn' }, { time: spokenDuration(intl, left) })
+          : intl.formatMessage({ id: 'poll.closingSpoken' })
+      }
+    >
+      {left > 0
+        ? intl.formatMessage({ id: 'poll.closesIn' }, { time: formatRemaining(left) })
+        : intl.formatMessage({ id: 'poll.closing' })}
     </span>
   );
 }

@@ -14,7 +14,11 @@ interface EmptyStateProps {
 export function EmptyState({ title, children, icon, action, testId }: EmptyStateProps) {
   return (
     <section className="state state-empty" data-testid={testId}>
-      {icon && <div className="state-icon" aria-hidden="true">{icon}</div>}
+      {icon && (
+        <div className="state-icon" aria-hidden="true">
+          {icon}
+        </div>
+      )}
       <h2 className="state-title">{title}</h2>
       {children}
       {action && (

@@ -1,5 +1,16 @@
 /** Small inline icons (decorative, hidden from screen readers): no icon font or emoji font is needed. */
-const svgProps = { width: 28, height: 28, viewBox: '0 0 24 24', 'aria-hidden': true, focusable: false, fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
+const svgProps = {
+  width: 28,
+  height: 28,
+  viewBox: '0 0 24 24',
+  'aria-hidden': true,
+  focusable: false,
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 2,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+} as const;
 
 /** Three bars: "polls and results". */
 export function BarsIcon() {

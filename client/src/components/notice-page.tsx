@@ -51,10 +51,22 @@ export function NotInZoomPage() {
 }
 
 /** A Zoom client framed the page but never answered config: what to check, and a way to try again. */
-export function ZoomUnavailablePage({ detail, attempts, onRetry }: { detail: string; attempts: number; onRetry: () => void }) {
+export function ZoomUnavailablePage({
+  detail,
+  attempts,
+  onRetry,
+}: {
+  detail: string;
+  attempts: number;
+  onRetry: () => void;
+}) {
   const t = useT();
   return (
-    <NoticePage title={t('zoomUnavailable.title')} testId="zoom-unavailable" action={{ label: t('common.tryAgain'), onClick: onRetry }}>
+    <NoticePage
+      title={t('zoomUnavailable.title')}
+      testId="zoom-unavailable"
+      action={{ label: t('common.tryAgain'), onClick: onRetry }}
+    >
       <p>{t('zoomUnavailable.body', { attempts })}</p>
       <h2>{t('zoomUnavailable.check')}</h2>
       <ol>

@@ -4,7 +4,11 @@ import { useT, type MessageId } from '../i18n';
 import { Countdown } from './countdown';
 import { useFocusLanding } from './use-focus-landing';
 
-const STATUS_LABEL: Record<Poll['status'], MessageId> = { draft: 'poll.status.draft', open: 'poll.status.open', closed: 'poll.status.closed' };
+const STATUS_LABEL: Record<Poll['status'], MessageId> = {
+  draft: 'poll.status.draft',
+  open: 'poll.status.open',
+  closed: 'poll.status.closed',
+};
 
 interface PollCardProps {
   poll: Poll;
@@ -22,14 +26,24 @@ export function PollCard({ poll, clockOffsetMs, children, arrived = false }: Pol
   useFocusLanding(heading, `${poll.status}:${poll.run}:${poll.resultsShared}`, arrived);
   const t = useT();
   return (
-    <article className={`card status-${poll.status}`} data-testid="poll-card" data-poll-id={poll.id} data-status={poll.status} aria-labelledby={titleId}>
+    <article
+      className={`card status-${poll.status}`}
+      data-testid="poll-card"
+      data-poll-id={poll.id}
+      data-status={poll.status}
+      aria-labelledby={titleId}
+    >
       <header className="card-head">
-        <h2 id={titleId} ref={heading} tabIndex={-1}>{poll.title}</h2>
+        <h2 id={titleId} ref={heading} tabIndex={-1}>
+          {poll.title}
+        </h2>
         <span className={`badge badge-${poll.status}`}>
           {t(STATUS_LABEL[poll.status])}
           {poll.run > 1 ? t('poll.runSuffix', { run: poll.run }) : ''}
         </span>
-        {poll.status === 'open' && poll.closesAt !== null && <Countdown closesAt={poll.closesAt} clockOffsetMs={clockOffsetMs} />}
+        {poll.status === 'open' && poll.closesAt !== null && (
+          <Countdown closesAt={poll.closesAt} clockOffsetMs={clockOffsetMs} />
+        )}
       </header>
       {children}
     </article>

@@ -24,7 +24,11 @@ describe('designed states', () => {
     expect(state.getAttribute('aria-busy')).toBe('true');
     expect(state.textContent).toBe('Joining the meeting’s polls…');
     // The skeleton shapes are decoration only.
-    expect([...state.querySelectorAll('.skeleton-line, .skeleton-block')].every((s) => s.getAttribute('aria-hidden') === 'true')).toBe(true);
+    expect(
+      [...state.querySelectorAll('.skeleton-line, .skeleton-block')].every(
+        (s) => s.getAttribute('aria-hidden') === 'true',
+      ),
+    ).toBe(true);
     expect((await show(<LoadingState />)).byTestId('loading-state')!.textContent).toBe('Loading…');
   });
 
@@ -76,12 +80,17 @@ describe('the connection banner', () => {
     const banner = view.byTestId('connection-banner')!;
     expect(banner.dataset.status).toBe('offline');
     expect(banner.textContent).toBe('Your session expired.');
-    expect((await show(<ConnectionBanner status="offline" pending={0} />)).byTestId('connection-banner')?.textContent).toBe('Offline.');
+    expect(
+      (await show(<ConnectionBanner status="offline" pending={0} />)).byTestId('connection-banner')?.textContent,
+    ).toBe('Offline.');
   });
 
   it('offers Reconnect now, in the reader’s language, and says why it is reconnecting', async () => {
     const onReconnect = vi.fn();
-    const view = await show(<ConnectionBanner status="connecting" detail="Quorum is restarting." pending={1} onReconnect={onReconnect} />, 'es');
+    const view = await show(
+      <ConnectionBanner status="connecting" detail="Quorum is restarting." pending={1} onReconnect={onReconnect} />,
+      'es',
+    );
     const button = view.container.querySelector<HTMLButtonElement>('.banner-action')!;
     expect(button.textContent).toBe('Reconectar ahora');
     expect(view.byTestId('connection-banner')?.textContent).toContain('Quorum is restarting.');

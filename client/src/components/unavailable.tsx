@@ -5,7 +5,9 @@ export function Unavailable({ feature, reason }: { feature: MessageId; reason?: 
   const t = useT();
   return (
     <p className="note">
-      {reason ? t('unavailable.because', { feature: t(feature), reason: t(reason) }) : t('unavailable.inVersion', { feature: t(feature) })}
+      {reason
+        ? t('unavailable.because', { feature: t(feature), reason: t(reason) })
+        : t('unavailable.inVersion', { feature: t(feature) })}
     </p>
   );
 }

@@ -16,7 +16,11 @@ export function focusIsLost(doc: Document): boolean {
  * to a non-null value after the first render, or on the first render too when `onMount`, but only if focus
  * was lost: it never steals focus.
  */
-export function useFocusLanding(ref: RefObject<HTMLElement | null> | (() => HTMLElement | null | undefined), key: unknown, onMount = false): void {
+export function useFocusLanding(
+  ref: RefObject<HTMLElement | null> | (() => HTMLElement | null | undefined),
+  key: unknown,
+  onMount = false,
+): void {
   // Compared by value, so StrictMode's second effect run and unrelated re-renders do nothing.
   const landed = useRef<unknown>(onMount ? Symbol('not yet') : key);
   useEffect(() => {

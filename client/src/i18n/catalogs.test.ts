@@ -18,7 +18,8 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
     // differ in which they need: "1st" is an English ordinal plural, "1." a German number); select and tags differ.
     const kind = el.type === TYPE.select ? 'select' : el.type === TYPE.tag ? 'tag' : 'value';
     into.add(`${el.value}:${kind}`);
-    if (el.type === TYPE.plural || el.type === TYPE.select) Object.values(el.options).forEach((o) => argumentsOf(o.value, into));
+    if (el.type === TYPE.plural || el.type === TYPE.select)
+      Object.values(el.options).forEach((o) => argumentsOf(o.value, into));
     if (el.type === TYPE.tag) argumentsOf(el.children, into);
   }
   return into;
@@ -33,7 +34,8 @@ function sampleValues(elements: MessageFormatElement[], into: Record<string, unk
     else if (el.type === TYPE.select) into[el.value] = Object.keys(el.options).find((k) => k !== 'other') ?? 'other';
     else if (el.type === TYPE.tag) into[el.value] = (chunks: string[]) => chunks.join('');
     else into[el.value] = 'x';
-    if (el.type === TYPE.plural || el.type === TYPE.select) Object.values(el.options).forEach((o) => sampleValues(o.value, into));
+    if (el.type === TYPE.plural || el.type === TYPE.select)
+      Object.values(el.options).forEach((o) => sampleValues(o.value, into));
     if (el.type === TYPE.tag) sampleValues(el.children, into);
   }
   return into;
@@ -42,7 +44,22 @@ function sampleValues(elements: MessageFormatElement[], into: Record<string, unk
 // Identical to English on purpose: names, formats, bare placeholders, and words German shares with English.
 const SAME_AS_ENGLISH: Partial<Record<Locale, ReadonlySet<string>>> = {
   es: new Set(['app.name', 'export.csv', 'export.json']),
-  de: new Set(['app.name', 'export.csv', 'export.json', 'role.host', 'connection.offline', 'notInZoom.inZoom', 'timer.label', 'editor.min', 'editor.max', 'field.quiz', 'report.download', 'settings.anonymous', 'ballot.optional', 'a11y.results.median']),
+  de: new Set([
+    'app.name',
+    'export.csv',
+    'export.json',
+    'role.host',
+    'connection.offline',
+    'notInZoom.inZoom',
+    'timer.label',
+    'editor.min',
+    'editor.max',
+    'field.quiz',
+    'report.download',
+    'settings.anonymous',
+    'ballot.optional',
+    'a11y.results.median',
+  ]),
   ja: new Set(['app.name', 'export.csv', 'export.json']),
 };
 const languageNeutral = (message: string) => !/\p{L}/u.test(message.replace(/\{[^{}]*\}/g, ''));
@@ -68,12 +85,15 @@ describe('message catalogs', () => {
   });
 
   it.each(others)('%s translates everything but the few words it shares with English', (locale) => {
-    const same = ids.filter((id) => CATALOGS[locale][id] === en[id] && !languageNeutral(en[id]) && !SAME_AS_ENGLISH[locale]?.has(id));
+    const same = ids.filter(
+      (id) => CATALOGS[locale][id] === en[id] && !languageNeutral(en[id]) && !SAME_AS_ENGLISH[locale]?.has(id),
+    );
     expect(same).toEqual([]);
   });
 
   it('plurals follow each language: one vote, several votes', () => {
-    const say = (locale: Locale, count: number) => intlFor(locale).formatMessage({ id: 'results.votesShare' }, { count, share: count / 4 });
+    const say = (locale: Locale, count: number) =>
+      intlFor(locale).formatMessage({ id: 'results.votesShare' }, { count, share: count / 4 });
     expect(say('en', 1)).toBe('1 vote · 25%');
     expect(say('en', 3)).toBe('3 votes · 75%');
     expect(say('es', 1)).toBe('1 voto · 25\u00a0%');
@@ -82,9 +102,15 @@ describe('message catalogs', () => {
   });
 
   it("says a server refusal in the reader's words, keeping only the field an INVALID names", () => {
-    expect(errorText(translator('de'), { code: 'POLL_CLOSED', message: 'this poll is not open for voting' })).toBe('diese Umfrage ist nicht offen');
-    expect(errorText(translator('ja'), { code: 'INVALID', message: 'answers.0.answer.text: too long' })).toBe('受け付けられませんでした（answers.0.answer.text: too long）');
-    expect(errorText(translator('es'), { code: 'INTERNAL', message: 'internal error' })).toBe('algo falló en el servidor; inténtalo de nuevo');
+    expect(errorText(translator('de'), { code: 'POLL_CLOSED', message: 'this poll is not open for voting' })).toBe(
+      'diese Umfrage ist nicht offen',
+    );
+    expect(errorText(translator('ja'), { code: 'INVALID', message: 'answers.0.answer.text: too long' })).toBe(
+      '受け付けられませんでした（answers.0.answer.text: too long）',
+    );
+    expect(errorText(translator('es'), { code: 'INTERNAL', message: 'internal error' })).toBe(
+      'algo falló en el servidor; inténtalo de nuevo',
+    );
   });
 
   it('a missing id is loud under test, never an English fallback', () => {

@@ -23,7 +23,8 @@ export function spokenDuration(intl: IntlShape, ms: number): string {
 }
 
 /** A percentage from a 0–1 share, rounded to whole percent ("42 %" in German, "42%" in English). */
-export const formatShare = (intl: IntlShape, share: number): string => intl.formatNumber(share, { style: 'percent', maximumFractionDigits: 0 });
+export const formatShare = (intl: IntlShape, share: number): string =>
+  intl.formatNumber(share, { style: 'percent', maximumFractionDigits: 0 });
 
 const ERROR_TEXT: Partial<Record<AppError['code'], MessageId>> = {
   POLL_CLOSED: 'error.pollClosed',

@@ -7,7 +7,13 @@ import { VoteReceipt } from '../features/vote/vote-receipt';
 import { makeReceipt } from '../test/fixtures';
 import { render } from '../test/render';
 
-const BOARD = { players: 2, top: [{ rank: 1, nickname: 'Fox', points: 1500, correct: 1 }, { rank: 2, nickname: 'Owl', points: 800, correct: 0 }] };
+const BOARD = {
+  players: 2,
+  top: [
+    { rank: 1, nickname: 'Fox', points: 1500, correct: 1 },
+    { rank: 2, nickname: 'Owl', points: 800, correct: 0 },
+  ],
+};
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -41,7 +47,9 @@ describe('the app in another language', () => {
   it('formats times and durations through Intl', async () => {
     const castAt = new Date(2026, 10, 27, 14, 5).getTime();
     const ja = await render(<VoteReceipt receipts={{ q1: makeReceipt({ castAt }) }} />, { locale: 'ja' });
-    expect(ja.byTestId('vote-receipt')?.textContent).toContain(new Intl.DateTimeFormat('ja', { timeStyle: 'short' }).format(castAt));
+    expect(ja.byTestId('vote-receipt')?.textContent).toContain(
+      new Intl.DateTimeFormat('ja', { timeStyle: 'short' }).format(castAt),
+    );
     const de = await render(<Countdown closesAt={Date.now() + 65_000} clockOffsetMs={0} />, { locale: 'de' });
     expect(de.byTestId('countdown')?.textContent).toMatch(/^Endet in 1:0[45]$/);
     expect(de.byTestId('countdown')?.getAttribute('aria-label')).toMatch(/^Endet in 1 Minute(,| und) [45] Sekunden$/);

@@ -9,7 +9,8 @@ export type MessageValues = Record<string, string | number | boolean | Date | nu
 type IntlError = Parameters<NonNullable<Parameters<typeof createIntl>[0]['onError']>>[0];
 
 // Vitest sets VITEST in the environment; a browser has no `process` at all.
-const underVitest = () => Boolean((globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.VITEST);
+const underVitest = () =>
+  Boolean((globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.VITEST);
 
 /**
  * Missing ids and broken ICU must never pass quietly: under vitest they throw (failing the render), and in
@@ -38,12 +39,7 @@ export function I18nProvider({ locale = appLocale, children }: { locale?: Locale
     document.documentElement.lang = locale;
   }, [locale]);
   return (
-    <IntlProvider
-      locale={locale}
-      defaultLocale={DEFAULT_LOCALE}
-      messages={CATALOGS[locale]}
-      onError={reportIntlError}
-    >
+    <IntlProvider locale={locale} defaultLocale={DEFAULT_LOCALE} messages={CATALOGS[locale]} onError={reportIntlError}>
       {children}
     </IntlProvider>
   );
@@ -66,7 +62,10 @@ export function useT(): Translate {
 const cache = createIntlCache();
 /** An intl object outside React (notifications, announcements built in controllers). */
 export function intlFor(locale: Locale = appLocale): IntlShape {
-  return createIntl({ locale, defaultLocale: DEFAULT_LOCALE, messages: CATALOGS[locale], onError: reportIntlError }, cache);
+  return createIntl(
+    { locale, defaultLocale: DEFAULT_LOCALE, messages: CATALOGS[locale], onError: reportIntlError },
+    cache,
+  );
 }
 
 /** A translator outside React, in the app's language unless told. */

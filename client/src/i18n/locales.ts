@@ -24,7 +24,10 @@ export function pickLocale(candidates: readonly (string | null | undefined)[]): 
  * client's language — but Zoom's embedded browser reports the client's language as navigator.languages,
  * so that is what we follow. `?lang=xx` on the app URL overrides it for demos.
  */
-export function browserLocale(nav: Pick<Navigator, 'languages' | 'language'> = navigator, search = typeof location === 'undefined' ? '' : location.search): Locale {
+export function browserLocale(
+  nav: Pick<Navigator, 'languages' | 'language'> = navigator,
+  search = typeof location === 'undefined' ? '' : location.search,
+): Locale {
   const forced = new URLSearchParams(search).get('lang');
   return pickLocale([forced, ...(nav.languages ?? []), nav.language]);
 }

@@ -77,14 +77,22 @@ export interface KindView<K extends QuestionKind, F = unknown> {
   /** The scores are points (rank order's Borda count), not votes. */
   scoresArePoints?: true;
   /** A kind summed up by another figure than a leader (numbers: "Median: 42 km"), or null for nothing yet. */
-  figure?: (question: QuestionOf<K>, tally: TallyOf<K>, t: Translate, formatNumber: (n: number) => string) => string | null;
+  figure?: (
+    question: QuestionOf<K>,
+    tally: TallyOf<K>,
+    t: Translate,
+    formatNumber: (n: number) => string,
+  ) => string | null;
 }
 
 /**
  * The parts of a view typed by its kind, which the registry checks for every kind. (The form type is each
  * view's own: KindView is invariant in it, so no single type could stand for all of them.)
  */
-export type KindTypedParts<K extends QuestionKind> = Pick<KindView<K>, 'kind' | 'label' | 'Input' | 'Results' | 'blankMessage' | 'invalidMessage'> & {
+export type KindTypedParts<K extends QuestionKind> = Pick<
+  KindView<K>,
+  'kind' | 'label' | 'Input' | 'Results' | 'blankMessage' | 'invalidMessage'
+> & {
   form: Pick<KindFormDef<K, never>, 'slot'> & { fromDraft(draft: DraftOf<K>): unknown };
 };
 

@@ -29,4 +29,5 @@ export const KIND_ORDER = Object.keys(KIND_VIEWS) as QuestionKind[];
  * the unions, which is sound because a question only ever meets its own kind's view. TypeScript cannot
  * follow a kind through a union-typed lookup, so this is the one place that says so.
  */
-export const viewFor = (kind: QuestionKind): KindView<QuestionKind, unknown> => KIND_VIEWS[kind] as unknown as KindView<QuestionKind, unknown>;
+export const viewFor = (kind: QuestionKind): KindView<QuestionKind, unknown> =>
+  KIND_VIEWS[kind] as unknown as KindView<QuestionKind, unknown>;

@@ -64,6 +64,9 @@ describe('ballot outbox', () => {
     sends[0]!.resolve(fail('POLL_CLOSED', 'this poll is not open for voting'));
     await flushPromises();
     expect(outbox.getSnapshot()).toEqual([]);
-    expect(io.onRejected).toHaveBeenCalledWith(expect.objectContaining({ pollId: 'p1' }), { code: 'POLL_CLOSED', message: 'this poll is not open for voting' });
+    expect(io.onRejected).toHaveBeenCalledWith(expect.objectContaining({ pollId: 'p1' }), {
+      code: 'POLL_CLOSED',
+      message: 'this poll is not open for voting',
+    });
   });
 });

@@ -58,7 +58,8 @@ async function joinVoters(mid: string, serverOf: (i: number) => Endpoint, pollId
   return voters;
 }
 
-const vote = (v: Voter, pollId: string, i: number) => (v.clientBallotId = v.panel.vote(pollId, OPTIONS[i % OPTIONS.length]!));
+const vote = (v: Voter, pollId: string, i: number) =>
+  (v.clientBallotId = v.panel.vote(pollId, OPTIONS[i % OPTIONS.length]!));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The voters vote one after another, VOTE_GAP_MS apart (a room answering, not one burst). */
 async function voteSpread(voters: Voter[], pollId: string): Promise<void> {
@@ -76,7 +77,11 @@ async function terminate(server: ServerProcess): Promise<void> {
 
 /** Every panel is online again by itself within the backoff bound of the server being back, and never gave up. */
 async function expectBackByThemselves(restarted: NodePanel[]): Promise<void> {
-  await Promise.all(restarted.map((p) => p.waitFor('back online within the backoff bound', (x) => x.online, RECONNECT_MAX_MS + HANDSHAKE_SLACK_MS)));
+  await Promise.all(
+    restarted.map((p) =>
+      p.waitFor('back online within the backoff bound', (x) => x.online, RECONNECT_MAX_MS + HANDSHAKE_SLACK_MS),
+    ),
+  );
   for (const p of restarted) expect(p.statuses).not.toContain('offline');
 }
 
@@ -84,9 +89,17 @@ async function expectBackByThemselves(restarted: NodePanel[]): Promise<void> {
 async function expectCountedOnce(voters: Voter[], host: NodePanel, pollId: string): Promise<void> {
   const key = receiptKey(pollId, 1, 'q1');
   await Promise.all(
-    voters.map((v) => v.panel.waitFor('its receipt', (p) => p.pending === 0 && p.controller.store.getState().receipts[key]?.clientBallotId === v.clientBallotId)),
+    voters.map((v) =>
+      v.panel.waitFor(
+        'its receipt',
+        (p) => p.pending === 0 && p.controller.store.getState().receipts[key]?.clientBallotId === v.clientBallotId,
+      ),
+    ),
   );
-  await host.waitFor(`a turnout of ${VOTERS}`, (p) => p.controller.store.getState().tallies[tallyKey(pollId, 1)]?.turnout === VOTERS);
+  await host.waitFor(
+    `a turnout of ${VOTERS}`,
+    (p) => p.controller.store.getState().tallies[tallyKey(pollId, 1)]?.turnout === VOTERS,
+  );
 }
 
 describe('SIGTERM of the only server process (SQLite) mid-poll', () => {
@@ -165,6 +178,7 @@ describeCluster('SIGTERM of one of two server processes (PostgreSQL + Redis) mid
     await expectBackByThemselves(ofA.map((v) => v.panel));
     await expectCountedOnce(voters, host, pollId);
     // B's panels never lost their connection: online once, and nothing after.
-    for (const p of [host, ...ofB.map((v) => v.panel)]) expect(p.statuses.slice(p.statuses.indexOf('online'))).toEqual(['online']);
+    for (const p of [host, ...ofB.map((v) => v.panel)])
+      expect(p.statuses.slice(p.statuses.indexOf('online'))).toEqual(['online']);
   }, 90_000);
 });

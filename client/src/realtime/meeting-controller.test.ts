@@ -14,7 +14,9 @@ describe('the meeting controller while offline', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     if (result.ok) return;
     const t = translator('en');
-    expect(t('host.requestFailed', { reason: errorText(t, result.error) })).toBe('Could not do that: you are offline; try again once reconnected');
+    expect(t('host.requestFailed', { reason: errorText(t, result.error) })).toBe(
+      'Could not do that: you are offline; try again once reconnected',
+    );
     expect(errorText(translator('de'), result.error)).toContain('offline');
   });
 

@@ -3,8 +3,20 @@ import { errorText, translator, type Translate } from '../i18n';
 import type { ZoomNotification } from '../zoom/zoom-port';
 import { BallotOutbox, newClientBallotId } from './ballot-outbox';
 import type { OutboxStore } from './outbox-store';
-import { becameOpen, initialMeetingState, meetingReducer, type MeetingAction, type MeetingState } from './meeting-state';
-import { TransportError, type RealtimeLink, type RequestName, type RequestPayload, type RequestResult } from './realtime-link';
+import {
+  becameOpen,
+  initialMeetingState,
+  meetingReducer,
+  type MeetingAction,
+  type MeetingState,
+} from './meeting-state';
+import {
+  TransportError,
+  type RealtimeLink,
+  type RequestName,
+  type RequestPayload,
+  type RequestResult,
+} from './realtime-link';
 import { createStore, type Store } from './store';
 
 export interface MeetingControllerDeps {
@@ -42,28 +54,47 @@ export function blamedQuestion(submission: SubmitBallots, error: AppError): stri
 }
 
 /** Wires a RealtimeLink to the meeting store, the outbox and the user-facing notifications. */
-export function createMeetingController({ link, notify, announce, now = Date.now, t = translator(), outboxStore }: MeetingControllerDeps): MeetingController {
+export function createMeetingController({
+  link,
+  notify,
+  announce,
+  now = Date.now,
+  t = translator(),
+  outboxStore,
+}: MeetingControllerDeps): MeetingController {
   const store = createStore(meetingReducer, initialMeetingState);
   const titleOf = (pollId: string) => store.getState().polls[pollId]?.title ?? t('poll.thePoll');
 
-  const outbox = new BallotOutbox({
-    send: (submission) => link.request('ballot:submit', submission),
-    onReceipts(receipts, { pollId }) {
-      store.dispatch({ type: 'receipts', receipts });
-      // One message per poll, once its last submission is in.
-      if (outbox.isSending(pollId)) return;
-      announce(t('vote.receivedFor', { title: titleOf(pollId) }));
-      notify({ type: 'info', title: t('vote.recorded'), message: t('vote.receivedIn', { title: titleOf(pollId) }) });
+  const outbox = new BallotOutbox(
+    {
+      send: (submission) => link.request('ballot:submit', submission),
+      onReceipts(receipts, { pollId }) {
+        store.dispatch({ type: 'receipts', receipts });
+        // One message per poll, once its last submission is in.
+        if (outbox.isSending(pollId)) return;
+        announce(t('vote.receivedFor', { title: titleOf(pollId) }));
+        notify({ type: 'info', title: t('vote.recorded'), message: t('vote.receivedIn', { title: titleOf(pollId) }) });
+      },
+      onRejected(submission, error) {
+        const reason = errorText(t, error);
+        const message = t('vote.notCountedBecause', { reason });
+        const questionId = blamedQuestion(submission, error);
+        store.dispatch({
+          type: 'ballot:error',
+          pollId: submission.pollId,
+          error: questionId ? { message, questionId } : { message },
+        });
+        announce(message);
+        notify({
+          type: 'error',
+          title: t('vote.notCounted'),
+          message: t('common.titledDetail', { title: titleOf(submission.pollId), detail: reason }),
+        });
+      },
     },
-    onRejected(submission, error) {
-      const reason = errorText(t, error);
-      const message = t('vote.notCountedBecause', { reason });
-      const questionId = blamedQuestion(submission, error);
-      store.dispatch({ type: 'ballot:error', pollId: submission.pollId, error: questionId ? { message, questionId } : { message } });
-      announce(message);
-      notify({ type: 'error', title: t('vote.notCounted'), message: t('common.titledDetail', { title: titleOf(submission.pollId), detail: reason }) });
-    },
-  }, newClientBallotId, outboxStore);
+    newClientBallotId,
+    outboxStore,
+  );
 
   const unsubscribe = [
     link.on('meeting:snapshot', (snapshot) => store.dispatch({ type: 'snapshot', snapshot, receivedAt: now() })),
@@ -117,7 +148,8 @@ export function createMeetingController({ link, notify, announce, now = Date.now
 
 /** Applies a host request's ack that carries a poll (create, update, open, close, share, extend, stop timer) or a deletion. */
 function applyOwnChange(store: Store<MeetingState, MeetingAction>, event: RequestName, data: unknown): void {
-  if (event === 'poll:delete') return store.dispatch({ type: 'poll:deleted', pollId: (data as { pollId: string }).pollId });
+  if (event === 'poll:delete')
+    return store.dispatch({ type: 'poll:deleted', pollId: (data as { pollId: string }).pollId });
   if (event.startsWith('poll:') && typeof data === 'object' && data !== null && 'poll' in data) {
     store.dispatch({ type: 'poll:updated', poll: (data as { poll: Poll }).poll });
   }

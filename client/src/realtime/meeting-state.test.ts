@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { makePoll, makeReceipt, makeSnapshot, makeTally } from '../test/fixtures';
-import { becameOpen, currentReceipts, currentTally, initialMeetingState, meetingReducer, sortedPolls, type MeetingAction } from './meeting-state';
+import {
+  becameOpen,
+  currentReceipts,
+  currentTally,
+  initialMeetingState,
+  meetingReducer,
+  sortedPolls,
+  type MeetingAction,
+} from './meeting-state';
 
 const run = (...actions: MeetingAction[]) => actions.reduce(meetingReducer, initialMeetingState);
 const snapshot = (s = makeSnapshot()): MeetingAction => ({ type: 'snapshot', snapshot: s, receivedAt: 400 });
@@ -30,7 +38,11 @@ describe('meeting state reducer', () => {
 
   it('lets results replace turnout-only at the same version (shared or closed), never the reverse', () => {
     const { questions: _q, ...turnoutOnly } = makeTally({ version: 4 });
-    const revealed = run(snapshot(), { type: 'poll:tally', tally: turnoutOnly }, { type: 'poll:tally', tally: makeTally({ version: 4 }) });
+    const revealed = run(
+      snapshot(),
+      { type: 'poll:tally', tally: turnoutOnly },
+      { type: 'poll:tally', tally: makeTally({ version: 4 }) },
+    );
     expect(revealed.tallies['p1:1']?.questions).toBeDefined();
     const kept = meetingReducer(revealed, { type: 'poll:tally', tally: turnoutOnly });
     expect(kept.tallies['p1:1']?.questions).toBeDefined();
@@ -38,7 +50,11 @@ describe('meeting state reducer', () => {
 
   it('lets a closed quiz’s standings replace the same version without them', () => {
     const board = { players: 1, top: [{ rank: 1, nickname: 'Brave Otter 42', points: 900, correct: 1 }] };
-    const state = run(snapshot(), { type: 'poll:tally', tally: makeTally({ version: 4 }) }, { type: 'poll:tally', tally: makeTally({ version: 4, leaderboard: board }) });
+    const state = run(
+      snapshot(),
+      { type: 'poll:tally', tally: makeTally({ version: 4 }) },
+      { type: 'poll:tally', tally: makeTally({ version: 4, leaderboard: board }) },
+    );
     expect(state.tallies['p1:1']?.leaderboard).toEqual(board);
   });
 

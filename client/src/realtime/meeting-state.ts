@@ -1,4 +1,13 @@
-import { DEFAULT_MEETING_SETTINGS, mayRunPolls, type MeetingSettings, type MeetingSnapshot, type Poll, type PollTally, type Receipt, type SessionView } from '@quorum/shared';
+import {
+  DEFAULT_MEETING_SETTINGS,
+  mayRunPolls,
+  type MeetingSettings,
+  type MeetingSnapshot,
+  type Poll,
+  type PollTally,
+  type Receipt,
+  type SessionView,
+} from '@quorum/shared';
 import type { ConnectionStatus } from './realtime-link';
 import { clockOffset } from './server-clock';
 
@@ -57,7 +66,8 @@ const byKey = <T>(items: readonly T[], key: (item: T) => string): Record<string,
 
 /** True when `next` shows something `known` withheld: results after turnout only, or a quiz's standings. */
 const reveals = (known: PollTally, next: PollTally): boolean =>
-  (known.questions === undefined && next.questions !== undefined) || (known.leaderboard === undefined && next.leaderboard !== undefined);
+  (known.questions === undefined && next.questions !== undefined) ||
+  (known.leaderboard === undefined && next.leaderboard !== undefined);
 
 /**
  * Keeps the higher version: tallies may arrive out of order from several server instances. At an equal
@@ -97,19 +107,32 @@ export function meetingReducer(state: MeetingState, action: MeetingAction): Meet
     }
     case 'poll:updated': {
       const { serverTime, receivedAt } = action;
-      const clockOffsetMs = serverTime === undefined || receivedAt === undefined ? state.clockOffsetMs : clockOffset(serverTime, receivedAt);
+      const clockOffsetMs =
+        serverTime === undefined || receivedAt === undefined
+          ? state.clockOffsetMs
+          : clockOffset(serverTime, receivedAt);
       return { ...state, clockOffsetMs, polls: { ...state.polls, [action.poll.id]: action.poll } };
     }
     case 'poll:deleted': {
       const { [action.pollId]: _gone, ...polls } = state.polls;
-      return { ...state, polls, tallies: withoutPoll(state.tallies, action.pollId), receipts: withoutPoll(state.receipts, action.pollId) };
+      return {
+        ...state,
+        polls,
+        tallies: withoutPoll(state.tallies, action.pollId),
+        receipts: withoutPoll(state.receipts, action.pollId),
+      };
     }
     case 'poll:tally':
       return { ...state, tallies: mergeTally(state.tallies, action.tally) };
     case 'receipts': {
       const polls = new Set(action.receipts.map((r) => r.pollId));
-      const ballotErrors = Object.fromEntries(Object.entries(state.ballotErrors).filter(([pollId]) => !polls.has(pollId)));
-      const receipts = { ...state.receipts, ...byKey(action.receipts, (r) => receiptKey(r.pollId, r.run, r.questionId)) };
+      const ballotErrors = Object.fromEntries(
+        Object.entries(state.ballotErrors).filter(([pollId]) => !polls.has(pollId)),
+      );
+      const receipts = {
+        ...state.receipts,
+        ...byKey(action.receipts, (r) => receiptKey(r.pollId, r.run, r.questionId)),
+      };
       return { ...state, ballotErrors, receipts };
     }
     case 'ballot:error':
@@ -117,12 +140,17 @@ export function meetingReducer(state: MeetingState, action: MeetingAction): Meet
     case 'meeting:settings':
       return { ...state, meetingSettings: action.settings };
     case 'connection':
-      return { ...state, connection: action.detail === undefined ? { status: action.status } : { status: action.status, detail: action.detail } };
+      return {
+        ...state,
+        connection:
+          action.detail === undefined ? { status: action.status } : { status: action.status, detail: action.detail },
+      };
   }
 }
 
 /** The tally of the poll's current run, if any has arrived. */
-export const currentTally = (state: MeetingState, poll: Poll): PollTally | undefined => state.tallies[tallyKey(poll.id, poll.run)];
+export const currentTally = (state: MeetingState, poll: Poll): PollTally | undefined =>
+  state.tallies[tallyKey(poll.id, poll.run)];
 
 /** My receipts for the poll's current run, per question id. */
 export function currentReceipts(state: MeetingState, poll: Poll): Record<string, Receipt> {
@@ -138,11 +166,14 @@ const STATUS_ORDER: Record<Poll['status'], number> = { open: 0, draft: 1, closed
 
 /** Open polls first, then drafts, then closed ones; newest first within each group. */
 export const sortedPolls = (state: MeetingState): Poll[] =>
-  Object.values(state.polls).sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.createdAt - a.createdAt);
+  Object.values(state.polls).sort(
+    (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.createdAt - a.createdAt,
+  );
 
 /** True when an update turns a poll open (a launch or a relaunch), the moment to tell participants. */
 export const becameOpen = (previous: Poll | undefined, next: Poll): boolean =>
   next.status === 'open' && (previous?.status !== 'open' || previous.run !== next.run);
 
 /** Whether I may create, launch, close and moderate polls now (co-hosts only while the host allows it). */
-export const mayRun = (state: MeetingState): boolean => state.session !== null && mayRunPolls(state.session.role, state.meetingSettings);
+export const mayRun = (state: MeetingState): boolean =>
+  state.session !== null && mayRunPolls(state.session.role, state.meetingSettings);

@@ -22,7 +22,8 @@ function scriptedIo() {
 }
 
 /** A page load: a new outbox over the same localStorage, as after a reload. */
-const load = (io: OutboxIo, storage: () => Storage | null = () => window.localStorage) => new BallotOutbox(io, undefined, persistentOutboxStore(key, storage));
+const load = (io: OutboxIo, storage: () => Storage | null = () => window.localStorage) =>
+  new BallotOutbox(io, undefined, persistentOutboxStore(key, storage));
 
 afterEach(() => window.localStorage.clear());
 
@@ -59,15 +60,32 @@ describe('the durable ballot outbox', () => {
     outbox.submit(ballot);
     expect(JSON.parse(window.localStorage.getItem(key)!)).toHaveLength(1);
     expect(window.localStorage.getItem(outboxKey('meeting-1', 'u:bob'))).toBeNull();
-    expect(new BallotOutbox(scriptedIo().io, undefined, persistentOutboxStore(outboxKey('meeting-2', 'u:alice'))).getSnapshot()).toEqual([]);
+    expect(
+      new BallotOutbox(
+        scriptedIo().io,
+        undefined,
+        persistentOutboxStore(outboxKey('meeting-2', 'u:alice')),
+      ).getSnapshot(),
+    ).toEqual([]);
     sends[0]!.resolve({ ok: false, error: { code: 'POLL_CLOSED', message: 'this poll is not open for voting' } });
     await flushPromises();
     expect(window.localStorage.getItem(key)).toBeNull();
   });
 
   it('ignores stored entries that are not valid submissions', () => {
-    window.localStorage.setItem(key, JSON.stringify([{ ...ballot, clientBallotId: 'ok_id_0001' }, { pollId: 'p1', answers: 'nope', clientBallotId: 'x' }, 42]));
-    expect(load(scriptedIo().io).getSnapshot().map((s) => s.clientBallotId)).toEqual(['ok_id_0001']);
+    window.localStorage.setItem(
+      key,
+      JSON.stringify([
+        { ...ballot, clientBallotId: 'ok_id_0001' },
+        { pollId: 'p1', answers: 'nope', clientBallotId: 'x' },
+        42,
+      ]),
+    );
+    expect(
+      load(scriptedIo().io)
+        .getSnapshot()
+        .map((s) => s.clientBallotId),
+    ).toEqual(['ok_id_0001']);
     window.localStorage.setItem(key, '{not json');
     expect(load(scriptedIo().io).getSnapshot()).toEqual([]);
   });

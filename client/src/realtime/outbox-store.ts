@@ -44,7 +44,10 @@ function parseStored(raw: string | null): SubmitBallots[] {
  * localStorage under `key`, mirrored in memory. Browsers may block storage in third-party frames (getting
  * `localStorage` or calling it throws) or refuse a write when full: from then on the memory copy is all there is.
  */
-export function persistentOutboxStore(key: string, storage: () => Storage | null = () => window.localStorage): OutboxStore {
+export function persistentOutboxStore(
+  key: string,
+  storage: () => Storage | null = () => window.localStorage,
+): OutboxStore {
   const memory = memoryOutboxStore();
   let backing: Storage | null = null;
   try {

@@ -18,4 +18,8 @@ export function hintedDelay(retryAfterMs: number, random: () => number = Math.ra
 }
 
 /** socket.io's own reconnection (after a dropped transport) with the same bounds and jitter. */
-export const SOCKET_IO_BACKOFF = { reconnectionDelay: RECONNECT_MIN_MS, reconnectionDelayMax: RECONNECT_MAX_MS, randomizationFactor: 0.5 } as const;
+export const SOCKET_IO_BACKOFF = {
+  reconnectionDelay: RECONNECT_MIN_MS,
+  reconnectionDelayMax: RECONNECT_MAX_MS,
+  randomizationFactor: 0.5,
+} as const;

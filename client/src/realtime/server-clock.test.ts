@@ -24,9 +24,18 @@ describe('server clock', () => {
   });
 
   it('takes the offset from the snapshot and from every stamped poll update', () => {
-    const snapped = meetingReducer(initialMeetingState, { type: 'snapshot', snapshot: makeSnapshot({ serverTime: 5_000 }), receivedAt: 4_000 });
+    const snapped = meetingReducer(initialMeetingState, {
+      type: 'snapshot',
+      snapshot: makeSnapshot({ serverTime: 5_000 }),
+      receivedAt: 4_000,
+    });
     expect(snapped.clockOffsetMs).toBe(1_000);
-    const updated = meetingReducer(snapped, { type: 'poll:updated', poll: makePoll({ closesAt: 90_000 }), serverTime: 60_000, receivedAt: 62_500 });
+    const updated = meetingReducer(snapped, {
+      type: 'poll:updated',
+      poll: makePoll({ closesAt: 90_000 }),
+      serverTime: 60_000,
+      receivedAt: 62_500,
+    });
     expect(updated.clockOffsetMs).toBe(-2_500);
     const unstamped = meetingReducer(updated, { type: 'poll:updated', poll: makePoll() });
     expect(unstamped.clockOffsetMs).toBe(-2_500);

@@ -5,7 +5,8 @@
 export const clockOffset = (serverTime: number, receivedAt: number): number => serverTime - receivedAt;
 
 /** Milliseconds left before a server-clock deadline, seen from a local clock `offsetMs` behind the server's. */
-export const remainingMs = (closesAt: number, localNow: number, offsetMs: number): number => Math.max(0, closesAt - (localNow + offsetMs));
+export const remainingMs = (closesAt: number, localNow: number, offsetMs: number): number =>
+  Math.max(0, closesAt - (localNow + offsetMs));
 
 /** "m:ss" (or "h:mm:ss"), rounded up so a countdown never shows 0:00 while time is left. */
 export function formatRemaining(ms: number): string {

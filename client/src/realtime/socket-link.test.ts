@@ -3,7 +3,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_SOCKET_MESSAGE_BYTES, type ClientToServerEvents, type PollDraftInput, type ServerToClientEvents } from '@quorum/shared';
+import {
+  MAX_SOCKET_MESSAGE_BYTES,
+  type ClientToServerEvents,
+  type PollDraftInput,
+  type ServerToClientEvents,
+} from '@quorum/shared';
 import { createSocketLink } from './socket-link';
 import { TransportError, type ConnectionStatus } from './realtime-link';
 
@@ -34,7 +39,8 @@ describe('socket link: session:revoked', () => {
     link.onStatus((status, detail) => void seen.push([status, detail]));
     link.connect();
     await vi.waitFor(() => expect(seen.at(-1)?.[0]).toBe('offline'));
-    const notice = 'Quorum was removed from your Zoom account, so this session has ended. To use it again, add Quorum in Zoom and reopen it.';
+    const notice =
+      'Quorum was removed from your Zoom account, so this session has ended. To use it again, add Quorum in Zoom and reopen it.';
     expect(seen.at(-1)).toEqual(['offline', notice]);
     link.reconnect();
     expect(seen.at(-1)).toEqual(['offline', notice]);
@@ -52,18 +58,25 @@ const bigDraft = (kb: number): PollDraftInput => ({
     id: `q${q}`,
     kind: 'single' as const,
     prompt: 'p'.repeat(300),
-    options: Array.from({ length: 20 }, (_, o) => ({ id: `o${o}`, label: 'ラ'.repeat(Math.ceil((kb * 1024) / 20 / 20 / 3)) })),
+    options: Array.from({ length: 20 }, (_, o) => ({
+      id: `o${o}`,
+      label: 'ラ'.repeat(Math.ceil((kb * 1024) / 20 / 20 / 3)),
+    })),
   })),
   settings: { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null },
 });
 
 describe('socket link: messages over the frame limit', () => {
   // Never connected: the size check comes before anything touches the network.
-  const link = () => createSocketLink({ getToken: () => null, renewSession: async () => false, url: 'http://127.0.0.1:9' });
+  const link = () =>
+    createSocketLink({ getToken: () => null, renewSession: async () => false, url: 'http://127.0.0.1:9' });
 
   it('refuses a request larger than the server reads with INVALID naming the limit, instead of losing the connection', async () => {
     const answer = await link().request('poll:create', bigDraft(100));
-    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID', message: expect.stringContaining(`${MAX_SOCKET_MESSAGE_BYTES / 1024} KB`) } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', message: expect.stringContaining(`${MAX_SOCKET_MESSAGE_BYTES / 1024} KB`) },
+    });
   });
 
   it('sends a request within the limit as usual (here: offline, so a transport error)', async () => {
@@ -81,7 +94,9 @@ describe('socket link: a handshake refused for too many connections', () => {
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     const link = createSocketLink({ getToken: () => 't', renewSession: async () => false, url });
     try {
-      const offline = new Promise<string | undefined>((resolve) => link.onStatus((status, detail) => status === 'offline' && resolve(detail)));
+      const offline = new Promise<string | undefined>((resolve) =>
+        link.onStatus((status, detail) => status === 'offline' && resolve(detail)),
+      );
       link.connect();
       expect(await offline).toMatch(/too many windows/);
     } finally {
@@ -108,7 +123,9 @@ describe('socket link: the server ends the session', () => {
     let renewals = 0;
     const link = createSocketLink({ getToken: () => 't', renewSession: async () => (renewals += 1) > 0, url });
     try {
-      const backOnline = new Promise<void>((resolve) => link.onStatus((status) => status === 'online' && connections === 2 && resolve()));
+      const backOnline = new Promise<void>((resolve) =>
+        link.onStatus((status) => status === 'online' && connections === 2 && resolve()),
+      );
       link.connect();
       await backOnline;
       expect(renewals).toBe(1);

@@ -1,7 +1,22 @@
 import { io, type Socket } from 'socket.io-client';
-import { fail, oversizedMessage, PROTOCOL_VERSION, serverRestartingSchema, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '@quorum/shared';
+import {
+  fail,
+  oversizedMessage,
+  PROTOCOL_VERSION,
+  serverRestartingSchema,
+  type ClientToServerEvents,
+  type HandshakeAuth,
+  type ServerToClientEvents,
+} from '@quorum/shared';
 import { backoffDelay, hintedDelay, SOCKET_IO_BACKOFF } from './reconnect-backoff';
-import { TransportError, type ConnectionStatus, type RealtimeLink, type RequestName, type RequestPayload, type RequestResult } from './realtime-link';
+import {
+  TransportError,
+  type ConnectionStatus,
+  type RealtimeLink,
+  type RequestName,
+  type RequestPayload,
+  type RequestResult,
+} from './realtime-link';
 import { translator } from '../i18n';
 
 /** The typed socket.io client for Quorum's protocol. */
@@ -30,7 +45,9 @@ const FINAL_REFUSALS = new Set(['PROTOCOL_MISMATCH']);
 export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
   const auth = (cb: (data: HandshakeAuth) => void) => {
     const token = options.getToken();
-    const base: HandshakeAuth = token ? { protocolVersion: PROTOCOL_VERSION, token } : { protocolVersion: PROTOCOL_VERSION };
+    const base: HandshakeAuth = token
+      ? { protocolVersion: PROTOCOL_VERSION, token }
+      : { protocolVersion: PROTOCOL_VERSION };
     const uuid = options.participantUUID?.() ?? Promise.resolve(undefined);
     void uuid.then(
       (participantUUID) => cb(participantUUID ? { ...base, participantUUID } : base),
@@ -89,7 +106,8 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
     if (reason === 'io client disconnect') return;
     // socket.io retries by itself after a dropped transport, but never after the server hung up: we do.
     if (socket.active) return setStatus('connecting');
-    if (restartHintMs !== undefined) return retryLater(hintedDelay(restartHintMs, options.random), t()('connection.restarting'));
+    if (restartHintMs !== undefined)
+      return retryLater(hintedDelay(restartHintMs, options.random), t()('connection.restarting'));
     retryWithBackoff(t()('connection.serverClosed'));
   });
   // The server ends a socket whose session expired or whose role Zoom changed: come back with a fresh session.
@@ -97,7 +115,9 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
     setStatus('connecting');
     // The server hangs up right after this event; connect again only once it has.
     const reconnect = () => (socket.connected ? socket.once('disconnect', () => socket.connect()) : socket.connect());
-    void options.renewSession().then((renewed) => (renewed ? reconnect() : setStatus('offline', translator()('connection.sessionEnded'))));
+    void options
+      .renewSession()
+      .then((renewed) => (renewed ? reconnect() : setStatus('offline', translator()('connection.sessionEnded'))));
   });
   socket.on('connect_error', (error) => {
     if (socket.active) return setStatus('connecting');
@@ -108,7 +128,9 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
       if (renewals >= 2) return setStatus('offline', t()('connection.sessionEnded'));
       renewals += 1;
       setStatus('connecting');
-      void options.renewSession().then((renewed) => (renewed ? socket.connect() : retryWithBackoff(t()('connection.sessionEnded'))));
+      void options
+        .renewSession()
+        .then((renewed) => (renewed ? socket.connect() : retryWithBackoff(t()('connection.sessionEnded'))));
       return;
     }
     retryWithBackoff(error.message);
@@ -131,7 +153,10 @@ export function createSocketLink(options: SocketLinkOptions): RealtimeLink {
       const oversized = oversizedMessage(event, payload);
       if (oversized) {
         const kb = (bytes: number) => Math.ceil(bytes / 1024);
-        return fail('INVALID', translator()('error.messageTooLarge', { size: kb(oversized.bytes), limit: kb(oversized.limit) })) as RequestResult<E>;
+        return fail(
+          'INVALID',
+          translator()('error.messageTooLarge', { size: kb(oversized.bytes), limit: kb(oversized.limit) }),
+        ) as RequestResult<E>;
       }
       if (!socket.connected) throw new TransportError(translator()('connection.notConnected'));
       const emit = socket.timeout(options.ackTimeoutMs ?? 10_000) as unknown as {

@@ -21,10 +21,21 @@ export interface Parser<T> {
 }
 
 /** One request with the session's in-memory token (cookies may be blocked in Zoom's frame). */
-export async function sessionFetch(session: SessionClient, fetchFn: typeof fetch, path: string, method = 'GET', body?: unknown): Promise<Response> {
+export async function sessionFetch(
+  session: SessionClient,
+  fetchFn: typeof fetch,
+  path: string,
+  method = 'GET',
+  body?: unknown,
+): Promise<Response> {
   const headers = { ...authHeaders(session), ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
   try {
-    return await fetchFn(path, { method, credentials: 'include', headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    return await fetchFn(path, {
+      method,
+      credentials: 'include',
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
   } catch {
     throw new ApiError('Quorum’s server could not be reached.', 0, 'NETWORK');
   }
@@ -35,13 +46,26 @@ export async function ensureOk(response: Response): Promise<Response> {
   if (response.ok) return response;
   const json = (await response.json().catch(() => null)) as { error?: Partial<AppError> } | null;
   const error = json?.error;
-  throw new ApiError(error?.message ?? translator()('api.http', { status: response.status }), response.status, error?.code ?? 'INTERNAL', error?.field);
+  throw new ApiError(
+    error?.message ?? translator()('api.http', { status: response.status }),
+    response.status,
+    error?.code ?? 'INTERNAL',
+    error?.field,
+  );
 }
 
 /** A JSON call checked against the shared schema of its answer. */
-export async function apiCall<T>(session: SessionClient, fetchFn: typeof fetch, path: string, schema: Parser<T>, method = 'GET', body?: unknown): Promise<T> {
+export async function apiCall<T>(
+  session: SessionClient,
+  fetchFn: typeof fetch,
+  path: string,
+  schema: Parser<T>,
+  method = 'GET',
+  body?: unknown,
+): Promise<T> {
   const response = await ensureOk(await sessionFetch(session, fetchFn, path, method, body));
   const parsed = schema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) throw new ApiError('Quorum’s server sent an answer this version does not understand.', response.status, 'INTERNAL');
+  if (!parsed.success)
+    throw new ApiError('Quorum’s server sent an answer this version does not understand.', response.status, 'INTERNAL');
   return parsed.data;
 }

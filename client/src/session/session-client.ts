@@ -44,13 +44,19 @@ async function postSession(context: string, fetchFn: typeof fetch, token: string
   } catch {
     throw new SessionError('Quorum’s server could not be reached. Check your connection and try again.', 'NETWORK');
   }
-  const body = (await response.json().catch(() => null)) as Partial<SessionResponse> & { error?: AppError } | null;
+  const body = (await response.json().catch(() => null)) as (Partial<SessionResponse> & { error?: AppError }) | null;
   if (response.ok && body?.token && body.session) return { token: body.token, session: body.session };
-  throw new SessionError(body?.error?.message ?? translator()('api.sessionRefused', { status: response.status }), body?.error?.code ?? 'INTERNAL');
+  throw new SessionError(
+    body?.error?.message ?? translator()('api.sessionRefused', { status: response.status }),
+    body?.error?.code ?? 'INTERNAL',
+  );
 }
 
 /** Creates the session client; `getAppContext` asks Zoom for a fresh encrypted context each time. */
-export function createSessionClient(getAppContext: () => Promise<string>, fetchFn: typeof fetch = (...a) => fetch(...a)): SessionClient {
+export function createSessionClient(
+  getAppContext: () => Promise<string>,
+  fetchFn: typeof fetch = (...a) => fetch(...a),
+): SessionClient {
   let current: SessionResponse | null = null;
   const start = async () => {
     const context = await getAppContext();
@@ -61,10 +67,11 @@ export function createSessionClient(getAppContext: () => Promise<string>, fetchF
     token: () => current?.token ?? null,
     view: () => current?.session ?? null,
     start,
-    renew: () => start().then(
-      () => true,
-      () => false,
-    ),
+    renew: () =>
+      start().then(
+        () => true,
+        () => false,
+      ),
   };
 }
 

@@ -1,6 +1,12 @@
 import { vi } from 'vitest';
 import type { ServerToClientEvents, SessionView } from '@quorum/shared';
-import type { ConnectionStatus, RealtimeLink, RequestName, RequestPayload, RequestResult } from '../realtime/realtime-link';
+import type {
+  ConnectionStatus,
+  RealtimeLink,
+  RequestName,
+  RequestPayload,
+  RequestResult,
+} from '../realtime/realtime-link';
 import type { SessionClient } from '../session/session-client';
 import type { ZoomBreakoutRoom, ZoomConfig, ZoomParticipant, ZoomPort } from '../zoom/zoom-port';
 
@@ -38,7 +44,9 @@ export function createFakeLink() {
     on: (event, handler) => events.on(event, handler as Handler),
     onStatus: (handler) => events.on('status', handler as Handler),
     request<E extends RequestName>(event: E, payload: RequestPayload<E>) {
-      return new Promise<RequestResult<E>>((resolve, reject) => requests.push({ event, payload, resolve: resolve as (r: unknown) => void, reject }));
+      return new Promise<RequestResult<E>>((resolve, reject) =>
+        requests.push({ event, payload, resolve: resolve as (r: unknown) => void, reject }),
+      );
     },
     connect: vi.fn(() => {
       link.connected = true;
@@ -47,7 +55,8 @@ export function createFakeLink() {
     reconnect: vi.fn(),
     close: vi.fn(),
   };
-  const emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => events.fire(event, ...args);
+  const emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) =>
+    events.fire(event, ...args);
   return { link, requests, emit };
 }
 
@@ -55,11 +64,21 @@ export function createFakeLink() {
 export function createFakeZoom(config: Partial<ZoomConfig> = {}) {
   const events = hub();
   const state = { participants: [] as ZoomParticipant[], rooms: [] as ZoomBreakoutRoom[] };
-  const fullConfig: ZoomConfig = { runningContext: 'inMeeting', unsupportedApis: [], clientVersion: '6.3.0', ...config };
+  const fullConfig: ZoomConfig = {
+    runningContext: 'inMeeting',
+    unsupportedApis: [],
+    clientVersion: '6.3.0',
+    ...config,
+  };
   const zoom: ZoomPort = {
     config: vi.fn(async () => fullConfig),
     renewConfig: vi.fn(async () => fullConfig),
-    getUserContext: vi.fn(async () => ({ participantUUID: 'me', screenName: 'Me', role: 'host' as const, status: 'authorized' })),
+    getUserContext: vi.fn(async () => ({
+      participantUUID: 'me',
+      screenName: 'Me',
+      role: 'host' as const,
+      status: 'authorized',
+    })),
     getAppContext: vi.fn(async () => 'sealed-context'),
     getMeetingParticipants: vi.fn(async () => state.participants),
     onParticipantChange: (h) => events.on('participants', h),

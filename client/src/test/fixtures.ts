@@ -6,7 +6,17 @@ export function makePoll(overrides: Partial<Poll> = {}): Poll {
     id: 'p1',
     meetingId: 'm1',
     title: 'Lunch?',
-    questions: [{ id: 'q1', kind: 'single', prompt: 'Where?', options: [{ id: 'a', label: 'Pizza' }, { id: 'b', label: 'Sushi' }] }],
+    questions: [
+      {
+        id: 'q1',
+        kind: 'single',
+        prompt: 'Where?',
+        options: [
+          { id: 'a', label: 'Pizza' },
+          { id: 'b', label: 'Sushi' },
+        ],
+      },
+    ],
     settings: { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null },
     status: 'open',
     run: 1,
@@ -20,7 +30,14 @@ export function makePoll(overrides: Partial<Poll> = {}): Poll {
 }
 
 export function makeTally(overrides: Partial<PollTally> = {}): PollTally {
-  return { pollId: 'p1', run: 1, version: 1, turnout: 1, questions: { q1: { kind: 'choice', voters: 1, counts: { a: 1, b: 0 } } }, ...overrides };
+  return {
+    pollId: 'p1',
+    run: 1,
+    version: 1,
+    turnout: 1,
+    questions: { q1: { kind: 'choice', voters: 1, counts: { a: 1, b: 0 } } },
+    ...overrides,
+  };
 }
 
 export function makeSession(overrides: Partial<SessionView> = {}): SessionView {
@@ -28,7 +45,16 @@ export function makeSession(overrides: Partial<SessionView> = {}): SessionView {
 }
 
 export function makeReceipt(overrides: Partial<Receipt> = {}): Receipt {
-  return { ballotId: 'b1', pollId: 'p1', run: 1, questionId: 'q1', clientBallotId: 'cbid0001', answer: { kind: 'single', optionId: 'a' }, castAt: 5, ...overrides };
+  return {
+    ballotId: 'b1',
+    pollId: 'p1',
+    run: 1,
+    questionId: 'q1',
+    clientBallotId: 'cbid0001',
+    answer: { kind: 'single', optionId: 'a' },
+    castAt: 5,
+    ...overrides,
+  };
 }
 
 export function makeSnapshot(overrides: Partial<MeetingSnapshot> = {}): MeetingSnapshot {

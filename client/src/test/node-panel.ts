@@ -67,7 +67,8 @@ export async function openNodePanel(server: Endpoint, person: Person, storage: S
     controller,
     link,
     statuses,
-    vote: (pollId, optionId) => controller.outbox.submit({ pollId, answers: [{ questionId: 'q1', answer: { kind: 'single', optionId } }] }),
+    vote: (pollId, optionId) =>
+      controller.outbox.submit({ pollId, answers: [{ questionId: 'q1', answer: { kind: 'single', optionId } }] }),
     waitFor: (what, until, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {
         const check = () => {
@@ -79,7 +80,11 @@ export async function openNodePanel(server: Endpoint, person: Person, storage: S
         };
         const timer = setTimeout(() => {
           off();
-          reject(new Error(`${person.uid ?? 'a guest'} never got ${what} (connection: ${JSON.stringify(controller.store.getState().connection)}, pending: ${panel.pending})`));
+          reject(
+            new Error(
+              `${person.uid ?? 'a guest'} never got ${what} (connection: ${JSON.stringify(controller.store.getState().connection)}, pending: ${panel.pending})`,
+            ),
+          );
         }, timeoutMs);
         const offStore = controller.store.subscribe(() => void check());
         const offOutbox = controller.outbox.subscribe(() => void check());

@@ -16,7 +16,9 @@ export async function render(node: ReactNode, { locale = 'en' }: { locale?: Loca
   });
   const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const button = (name: string) =>
-    [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === name || b.getAttribute('aria-label') === name);
+    [...container.querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === name || b.getAttribute('aria-label') === name,
+    );
   return {
     container,
     byTestId,

@@ -4,7 +4,11 @@ import { onUrlChange } from './url-changes';
 import { NotInZoomError, ZoomUnavailableError, type ZoomConfig } from './zoom-port';
 
 const policy: ConfigPolicy = { attemptTimeoutMs: 50, retryDelaysMs: [10, 20], renewEveryMs: 1_000 };
-const config = (runningContext = 'inMeeting'): ZoomConfig => ({ runningContext, unsupportedApis: [], clientVersion: '6.3.0' });
+const config = (runningContext = 'inMeeting'): ZoomConfig => ({
+  runningContext,
+  unsupportedApis: [],
+  clientVersion: '6.3.0',
+});
 const half = () => 0.5;
 
 afterEach(() => vi.useRealTimers());
@@ -18,7 +22,10 @@ describe('first config', () => {
   });
 
   it('retries a slow or failing Zoom client with backoff and reports each further attempt', async () => {
-    const attempt = vi.fn<(ms: number) => Promise<ZoomConfig>>().mockRejectedValueOnce(new Error('config took longer than 50ms')).mockResolvedValueOnce(config());
+    const attempt = vi
+      .fn<(ms: number) => Promise<ZoomConfig>>()
+      .mockRejectedValueOnce(new Error('config took longer than 50ms'))
+      .mockResolvedValueOnce(config());
     const onRetry = vi.fn();
     await expect(configureWithRetries(attempt, policy, onRetry, half)).resolves.toEqual(config());
     expect(attempt).toHaveBeenCalledTimes(2);
@@ -45,8 +52,16 @@ describe('first config', () => {
 
   it('waits the jittered delay before each retry', async () => {
     vi.useFakeTimers();
-    const attempt = vi.fn<(ms: number) => Promise<ZoomConfig>>().mockRejectedValueOnce(new Error('x')).mockResolvedValueOnce(config());
-    const done = configureWithRetries(attempt, policy, () => {}, () => 0);
+    const attempt = vi
+      .fn<(ms: number) => Promise<ZoomConfig>>()
+      .mockRejectedValueOnce(new Error('x'))
+      .mockResolvedValueOnce(config());
+    const done = configureWithRetries(
+      attempt,
+      policy,
+      () => {},
+      () => 0,
+    );
     await vi.advanceTimersByTimeAsync(7); // 10 ms × 0.75 = 7.5 ms: not yet
     expect(attempt).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);

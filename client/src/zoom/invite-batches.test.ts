@@ -19,7 +19,12 @@ describe('invitation batching', () => {
 
   it('stops at the first failing batch', async () => {
     const send = vi.fn().mockResolvedValueOnce({}).mockRejectedValueOnce(new Error('403'));
-    await expect(inviteInBatches(send, Array.from({ length: 30 }, (_, i) => `p${i}`))).rejects.toThrow('403');
+    await expect(
+      inviteInBatches(
+        send,
+        Array.from({ length: 30 }, (_, i) => `p${i}`),
+      ),
+    ).rejects.toThrow('403');
     expect(send).toHaveBeenCalledTimes(2);
   });
 });

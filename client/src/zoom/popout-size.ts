@@ -9,7 +9,10 @@ export interface Size {
  * at least 336 × 342 on Windows and 320 × 760 on macOS. Other platforms state no minimum.
  */
 const MAX_SHARE_OF_SCREEN = 0.75;
-const MINIMUM: Record<'windows' | 'mac', Size> = { windows: { width: 336, height: 342 }, mac: { width: 320, height: 760 } };
+const MINIMUM: Record<'windows' | 'mac', Size> = {
+  windows: { width: 336, height: 342 },
+  mac: { width: 320, height: 760 },
+};
 
 export type Platform = keyof typeof MINIMUM | 'other';
 
@@ -20,7 +23,8 @@ export function platformOf(userAgent: string): Platform {
   return 'other';
 }
 
-const clamp = (value: number, min: number, max: number) => Math.round(Math.min(Math.max(value, min), Math.max(min, max)));
+const clamp = (value: number, min: number, max: number) =>
+  Math.round(Math.min(Math.max(value, min), Math.max(min, max)));
 
 /**
  * `wanted` kept inside Zoom's limits for this platform and screen. Where the screen is too small for
@@ -30,6 +34,8 @@ export function popoutSizeFor(wanted: Size, platform: Platform, screen: Size | n
   // jsdom and some embedded browsers report a 0 × 0 screen: then only the minimum applies.
   const min = platform === 'other' ? { width: 1, height: 1 } : MINIMUM[platform];
   const known = screen !== null && screen.width > 0 && screen.height > 0;
-  const max = known ? { width: screen.width * MAX_SHARE_OF_SCREEN, height: screen.height * MAX_SHARE_OF_SCREEN } : wanted;
+  const max = known
+    ? { width: screen.width * MAX_SHARE_OF_SCREEN, height: screen.height * MAX_SHARE_OF_SCREEN }
+    : wanted;
   return { width: clamp(wanted.width, min.width, max.width), height: clamp(wanted.height, min.height, max.height) };
 }

@@ -8,7 +8,11 @@ export const ROOM_CHANGE_SETTLE_MS = 150;
  * fires `leave` and then `join`; renewing the session for each would drop a connection that is still
  * being set up, so the handler runs once, after the last event of a burst.
  */
-export function onRoomChangeSettled(zoom: Pick<ZoomPort, 'onBreakoutRoomChange'>, handler: () => void, settleMs = ROOM_CHANGE_SETTLE_MS): Unsubscribe {
+export function onRoomChangeSettled(
+  zoom: Pick<ZoomPort, 'onBreakoutRoomChange'>,
+  handler: () => void,
+  settleMs = ROOM_CHANGE_SETTLE_MS,
+): Unsubscribe {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const off = zoom.onBreakoutRoomChange(() => {
     clearTimeout(timer);

@@ -10,9 +10,18 @@ type Sdk = NonNullable<Parameters<typeof createSdkAdapter>[0]>;
 function fakeSdk(policy?: ConfigPolicy) {
   const listeners = new Map<string, ((data: unknown) => void)[]>();
   const sdk = {
-    config: vi.fn(async () => ({ runningContext: 'inMeeting', unsupportedApis: ['sendAppInvitation'], clientVersion: '6.3.0' })),
-    addEventListener: (name: string, h: (data: unknown) => void) => listeners.set(name, [...(listeners.get(name) ?? []), h]),
-    removeEventListener: (name: string, h: (data: unknown) => void) => listeners.set(name, (listeners.get(name) ?? []).filter((x) => x !== h)),
+    config: vi.fn(async () => ({
+      runningContext: 'inMeeting',
+      unsupportedApis: ['sendAppInvitation'],
+      clientVersion: '6.3.0',
+    })),
+    addEventListener: (name: string, h: (data: unknown) => void) =>
+      listeners.set(name, [...(listeners.get(name) ?? []), h]),
+    removeEventListener: (name: string, h: (data: unknown) => void) =>
+      listeners.set(
+        name,
+        (listeners.get(name) ?? []).filter((x) => x !== h),
+      ),
     showNotification: vi.fn(async () => ({ message: 'Success' })),
     sendAppInvitation: vi.fn(async () => ({ invitationUUID: 'i' })),
     authorize: vi.fn(async () => ({ message: 'Success' })),
@@ -28,7 +37,11 @@ describe('sdk adapter', () => {
   it('configures version 0.16 with exactly the capabilities used', async () => {
     const { sdk, adapter } = fakeSdk();
     const config = await adapter.config();
-    expect(sdk.config).toHaveBeenCalledWith({ version: '0.16', capabilities: [...ZOOM_CAPABILITIES], popoutSize: { width: 960, height: 640 } });
+    expect(sdk.config).toHaveBeenCalledWith({
+      version: '0.16',
+      capabilities: [...ZOOM_CAPABILITIES],
+      popoutSize: { width: 960, height: 640 },
+    });
     expect(config.unsupportedApis).toEqual(['sendAppInvitation']);
   });
 
@@ -44,7 +57,10 @@ describe('sdk adapter', () => {
     await settle();
     expect(sdk.config).toHaveBeenCalledTimes(3);
     expect(onContext).toHaveBeenCalledTimes(1);
-    expect(onUser).toHaveBeenCalledWith({ role: 'cohost', screenName: 'Ann' }, expect.objectContaining({ runningContext: 'inMeeting' }));
+    expect(onUser).toHaveBeenCalledWith(
+      { role: 'cohost', screenName: 'Ann' },
+      expect.objectContaining({ runningContext: 'inMeeting' }),
+    );
   });
 
   it('re-configures after the app changes its own URL: Zoom binds the config token to it', async () => {
@@ -91,7 +107,11 @@ describe('sdk adapter', () => {
   it('invites in batches of ten', async () => {
     const { sdk, adapter } = fakeSdk();
     await adapter.sendAppInvitation({ participantUUIDs: Array.from({ length: 25 }, (_, i) => `u${i}`) });
-    expect(sdk.sendAppInvitation.mock.calls.map((c) => (c as unknown as [{ participantUUIDs: string[] }])[0].participantUUIDs.length)).toEqual([10, 10, 5]);
+    expect(
+      sdk.sendAppInvitation.mock.calls.map(
+        (c) => (c as unknown as [{ participantUUIDs: string[] }])[0].participantUUIDs.length,
+      ),
+    ).toEqual([10, 10, 5]);
   });
 
   it('unwraps postMessage payloads and stops listening on unsubscribe', async () => {

@@ -1,12 +1,35 @@
 import zoomSdk from '@zoom/appssdk';
-import type { ConfigResponse, JSONObject, OnAuthorizedEvent, OnBreakoutRoomChangeEvent, OnConnectEvent, OnMeetingEvent, OnMessageEvent, OnMyUserContextChangeEvent } from '@zoom/appssdk';
+import type {
+  ConfigResponse,
+  JSONObject,
+  OnAuthorizedEvent,
+  OnBreakoutRoomChangeEvent,
+  OnConnectEvent,
+  OnMeetingEvent,
+  OnMessageEvent,
+  OnMyUserContextChangeEvent,
+} from '@zoom/appssdk';
 import { normalizeRole } from '@quorum/shared';
 import { ZOOM_CAPABILITIES, ZOOM_POPOUT_SIZE, ZOOM_SDK_VERSION } from './capabilities';
-import { configureWithRetries, DEFAULT_CONFIG_POLICY, keepConfigCurrent, type ConfigAttempt, type ConfigPolicy, type ConfigRenewal } from './config-lifecycle';
+import {
+  configureWithRetries,
+  DEFAULT_CONFIG_POLICY,
+  keepConfigCurrent,
+  type ConfigAttempt,
+  type ConfigPolicy,
+  type ConfigRenewal,
+} from './config-lifecycle';
 import { inviteInBatches } from './invite-batches';
 import { platformOf, popoutSizeFor } from './popout-size';
 import { onUrlChange } from './url-changes';
-import { ConfigTimeoutError, hasZoomCode, isDoNotDisturb, isNotInZoomFailure, ROOMS_NOT_OPEN_CODE, withTimeout } from './zoom-errors';
+import {
+  ConfigTimeoutError,
+  hasZoomCode,
+  isDoNotDisturb,
+  isNotInZoomFailure,
+  ROOMS_NOT_OPEN_CODE,
+  withTimeout,
+} from './zoom-errors';
 import { NotInZoomError, type JsonObject, type Unsubscribe, type ZoomConfig, type ZoomPort } from './zoom-port';
 
 type Sdk = typeof zoomSdk;
@@ -34,10 +57,18 @@ export interface SdkAdapterOptions {
 }
 
 const browserPopoutSize = () =>
-  popoutSizeFor(ZOOM_POPOUT_SIZE, platformOf(navigator.userAgent), typeof screen === 'undefined' ? null : { width: screen.width, height: screen.height });
+  popoutSizeFor(
+    ZOOM_POPOUT_SIZE,
+    platformOf(navigator.userAgent),
+    typeof screen === 'undefined' ? null : { width: screen.width, height: screen.height },
+  );
 
 /** One config call with our capabilities; a page nothing can host becomes NotInZoomError. */
-async function configureOnce(sdk: Sdk, timeoutMs: number, popoutSize: { width: number; height: number }): Promise<ZoomConfig> {
+async function configureOnce(
+  sdk: Sdk,
+  timeoutMs: number,
+  popoutSize: { width: number; height: number },
+): Promise<ZoomConfig> {
   try {
     // Our own deadline instead of config's `timeout`, which would also change every later call's.
     const response = await withTimeout(
@@ -52,7 +83,10 @@ async function configureOnce(sdk: Sdk, timeoutMs: number, popoutSize: { width: n
   }
 }
 
-type UserChangeHandler = (change: { role: ReturnType<typeof normalizeRole>; screenName: string }, config: ZoomConfig) => void;
+type UserChangeHandler = (
+  change: { role: ReturnType<typeof normalizeRole>; screenName: string },
+  config: ZoomConfig,
+) => void;
 
 /**
  * Keeps the config current. Zoom binds it to the page URL and the context and lets it expire, so it
@@ -101,14 +135,23 @@ export function createSdkAdapter(sdk: Sdk = zoomSdk, options: SdkAdapterOptions 
     renewConfig: reconfig.renew,
     async getUserContext() {
       const user = await sdk.getUserContext();
-      return { participantUUID: user.participantUUID, screenName: user.screenName, role: normalizeRole(user.role), status: user.status };
+      return {
+        participantUUID: user.participantUUID,
+        screenName: user.screenName,
+        role: normalizeRole(user.role),
+        status: user.status,
+      };
     },
     async getAppContext() {
       return (await sdk.getAppContext()).context;
     },
     async getMeetingParticipants() {
       const { participants } = await sdk.getMeetingParticipants();
-      return participants.map((p) => ({ participantUUID: p.participantUUID, screenName: p.screenName, role: normalizeRole(p.role) }));
+      return participants.map((p) => ({
+        participantUUID: p.participantUUID,
+        screenName: p.screenName,
+        role: normalizeRole(p.role),
+      }));
     },
     onParticipantChange: (handler) => listen(sdk, 'onParticipantChange', () => handler()),
     async showNotification(notification) {
@@ -129,7 +172,9 @@ export function createSdkAdapter(sdk: Sdk = zoomSdk, options: SdkAdapterOptions 
     onMyUserContextChange: (handler) => reconfig.subscribe(reconfig.userListeners, handler),
     onMeeting: (handler) => listen<OnMeetingEvent>(sdk, 'onMeeting', (e) => handler({ action: e.action })),
     onBreakoutRoomChange: (handler) =>
-      listen<OnBreakoutRoomChangeEvent>(sdk, 'onBreakoutRoomChange', (e) => handler({ action: e.action, roomId: e.breakoutRoomUUID })),
+      listen<OnBreakoutRoomChangeEvent>(sdk, 'onBreakoutRoomChange', (e) =>
+        handler({ action: e.action, roomId: e.breakoutRoomUUID }),
+      ),
     async getBreakoutRoomList() {
       try {
         return (await sdk.getBreakoutRoomList()).rooms.map((r) => ({ id: r.breakoutRoomId, name: r.name }));
@@ -152,7 +197,12 @@ export function createSdkAdapter(sdk: Sdk = zoomSdk, options: SdkAdapterOptions 
     },
     onAuthorized: (handler) =>
       listen<OnAuthorizedEvent>(sdk, 'onAuthorized', (e) =>
-        handler({ code: e.code, result: e.result, redirectUri: e.redirectUri, ...(e.state === undefined ? {} : { state: e.state }) }),
+        handler({
+          code: e.code,
+          result: e.result,
+          redirectUri: e.redirectUri,
+          ...(e.state === undefined ? {} : { state: e.state }),
+        }),
       ),
     async promptAuthorize() {
       await sdk.promptAuthorize();

@@ -70,7 +70,12 @@ export async function startClusterNode({ io, redisUrl, prefix, memory }: Cluster
     follow(deps) {
       const follower = new Follower(deps, audience, bus);
       bus.listen((message) => follower.onMessage(message));
-      link.onReconnect(() => void follower.resync(localMeetings(io)).catch((error: unknown) => deps.log(error, 'resync after Redis outage')));
+      link.onReconnect(
+        () =>
+          void follower
+            .resync(localMeetings(io))
+            .catch((error: unknown) => deps.log(error, 'resync after Redis outage')),
+      );
     },
     buckets: sharedBuckets(link.redis, prefix),
     ping: () => link.ping(),

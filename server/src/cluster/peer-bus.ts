@@ -2,7 +2,6 @@ import type { MeetingSettings } from '@quorum/shared';
 import type { QuorumServer } from '../realtime/types';
 import { PEER_EVENT, type PeerMessage } from './peer-messages';
 
-
 /**
  * Sends peer messages through the socket.io adapter (`serverSideEmit`: Redis pub/sub, every other
  * process, never this one). Tally notices of one event-loop turn go out as one message: a batch

@@ -72,7 +72,9 @@ export async function connectRedis(io: QuorumServer, url: string, prefix: string
   } catch (error) {
     pub.disconnect();
     sub.disconnect();
-    throw new Error(`REDIS_URL: Redis is not reachable (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw new Error(`REDIS_URL: Redis is not reachable (${error instanceof Error ? error.message : String(error)})`, {
+      cause: error,
+    });
   }
   io.adapter(createAdapter(guardPublish(pub), sub, { key: `${prefix}:sio`, publishOnSpecificResponseChannel: true }));
   const listeners: (() => void)[] = [];

@@ -37,7 +37,11 @@ export type SharedBuckets = (buckets: readonly { key: string; capacity: number }
 export function sharedBuckets(redis: Redis, prefix: string): SharedBuckets {
   return async (buckets, perMs) => {
     const keys = buckets.map((b) => `${prefix}:bucket:${b.key}`);
-    const result = await within(redis.eval(TAKE_SCRIPT, keys.length, ...keys, perMs, ...buckets.map((b) => b.capacity)), ANSWER_WITHIN_MS, 'a rate-limit take');
+    const result = await within(
+      redis.eval(TAKE_SCRIPT, keys.length, ...keys, perMs, ...buckets.map((b) => b.capacity)),
+      ANSWER_WITHIN_MS,
+      'a rate-limit take',
+    );
     return Number(result);
   };
 }

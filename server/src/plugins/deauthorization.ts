@@ -15,11 +15,17 @@ const RELOAD_MS = 10_000;
  * are closed at once, through the adapter.
  */
 export async function loadRevocations(app: FastifyInstance, config: Config, store: Store): Promise<SessionRevocations> {
-  const revocations = new SessionRevocations({ store, key: config.tokenEncryptionKey, sessionTtlMs: config.sessionTtlSec * 1000 });
+  const revocations = new SessionRevocations({
+    store,
+    key: config.tokenEncryptionKey,
+    sessionTtlMs: config.sessionTtlSec * 1000,
+  });
   await revocations.reload();
   if (config.redisUrl) {
     const timer = setInterval(() => {
-      revocations.reload().catch((error: unknown) => app.log.warn({ err: error }, 'reloading session revocations failed'));
+      revocations
+        .reload()
+        .catch((error: unknown) => app.log.warn({ err: error }, 'reloading session revocations failed'));
     }, RELOAD_MS);
     timer.unref();
     app.addHook('onClose', async () => clearInterval(timer));
@@ -28,8 +34,16 @@ export async function loadRevocations(app: FastifyInstance, config: Config, stor
 }
 
 /** The app_deauthorized handler, wired to this app's ballots, sockets and Zoom client. */
-export function deauthorizationFor(app: FastifyInstance, config: Config, store: Store, revocations: SessionRevocations): Deauthorization {
-  const reload = () => revocations.reload().catch((error: unknown) => app.log.warn({ err: error }, 'reloading session revocations failed'));
+export function deauthorizationFor(
+  app: FastifyInstance,
+  config: Config,
+  store: Store,
+  revocations: SessionRevocations,
+): Deauthorization {
+  const reload = () =>
+    revocations
+      .reload()
+      .catch((error: unknown) => app.log.warn({ err: error }, 'reloading session revocations failed'));
   if (config.redisUrl) app.io.on('quorum:revoked', () => void reload());
   return new Deauthorization({
     store,
@@ -40,6 +54,8 @@ export function deauthorizationFor(app: FastifyInstance, config: Config, store: 
     disconnectUser: (uid) => disconnectUserSockets(app.io, uid),
     key: config.tokenEncryptionKey,
     log: (message, fields) => app.log.info(fields, message),
-    ...(config.zoomDataComplianceCall ? { reportCompliance: (payload) => app.zoom.oauth.reportDataCompliance(payload) } : {}),
+    ...(config.zoomDataComplianceCall
+      ? { reportCompliance: (payload) => app.zoom.oauth.reportDataCompliance(payload) }
+      : {}),
   });
 }

@@ -44,7 +44,9 @@ export const errorHandlerPlugin = fp(
       return reply.code(status).send({ error: { code, message: clientMessage(error, request) } });
     });
     app.setNotFoundHandler((request, reply) =>
-      reply.code(HTTP_STATUS.NOT_FOUND).send({ error: { code: 'NOT_FOUND', message: `no route for ${request.method} ${request.url}` } }),
+      reply
+        .code(HTTP_STATUS.NOT_FOUND)
+        .send({ error: { code: 'NOT_FOUND', message: `no route for ${request.method} ${request.url}` } }),
     );
   },
   { name: 'error-handler' },

@@ -44,7 +44,9 @@ export const realtimePlugin = fp<RealtimeOptions>(
     appErrorBodies(io.engine);
     // Cross-site WebSocket hijack: a frame from another site under the same top-level page sends the cookie too.
     const appOrigin = new URL(config.publicUrl).origin;
-    io.engine.use(originGuard(appOrigin, (origin) => app.log.warn({ origin }, 'realtime request from a foreign origin refused')));
+    io.engine.use(
+      originGuard(appOrigin, (origin) => app.log.warn({ origin }, 'realtime request from a foreign origin refused')),
+    );
 
     const memory = createPollMemory(store);
     const hub = await RealtimeHub.start({
@@ -54,10 +56,19 @@ export const realtimePlugin = fp<RealtimeOptions>(
       tallyWindowMs: config.tallyWindowMs,
       roomMinVoters: config.anonymousRoomMinVoters,
       ...(config.redisUrl ? { redis: { url: config.redisUrl, prefix: config.redisKeyPrefix } } : {}),
-      log: { error: (error, what) => app.log.error({ err: error }, `realtime: ${what} failed`), warn: (what, detail) => app.log.warn(detail, what) },
+      log: {
+        error: (error, what) => app.log.error({ err: error }, `realtime: ${what} failed`),
+        warn: (what, detail) => app.log.warn(detail, what),
+      },
     });
     const lock = hub.lock;
-    const domain = createPollDomain({ store, memory, events: hub, roomMinVoters: config.anonymousRoomMinVoters, ...(lock ? { lock } : {}) });
+    const domain = createPollDomain({
+      store,
+      memory,
+      events: hub,
+      roomMinVoters: config.anonymousRoomMinVoters,
+      ...(lock ? { lock } : {}),
+    });
     const guard = new SessionGuard({ latestRole: (session) => app.sessions.latestRole(session) });
     const offRoleChange = app.sessions.onRoleChange((session) => guard.roleChanged(io, session));
     const limits = new VoterLimits({
@@ -74,7 +85,11 @@ export const realtimePlugin = fp<RealtimeOptions>(
     app.decorate('io', io);
     app.decorate('polls', domain.polls);
     app.decorate('lease', hub.lease);
-    app.decorate('realtime', { metrics: hub.metrics, publisher: hub.publisher, ...(cluster ? { pingRedis: () => cluster.ping() } : {}) });
+    app.decorate('realtime', {
+      metrics: hub.metrics,
+      publisher: hub.publisher,
+      ...(cluster ? { pingRedis: () => cluster.ping() } : {}),
+    });
 
     app.addHook('preClose', () => hub.drain());
     app.addHook('onClose', async () => {

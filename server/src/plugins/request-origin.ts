@@ -18,7 +18,10 @@ const EXEMPT_PREFIXES = ['/api/zoom/webhooks'];
  * and `Origin` (every POST, PUT, PATCH and DELETE); a request with neither is not from a browser, so no
  * cookie of a victim rides on it. The same rule as Go's CrossOriginProtection and Rails' origin check.
  */
-export function foreignOrigin(req: Pick<FastifyRequest, 'method' | 'url' | 'headers'>, appOrigin: string): string | undefined {
+export function foreignOrigin(
+  req: Pick<FastifyRequest, 'method' | 'url' | 'headers'>,
+  appOrigin: string,
+): string | undefined {
   if (SAFE_METHODS.has(req.method)) return undefined;
   if (EXEMPT_PREFIXES.some((prefix) => req.url.startsWith(prefix))) return undefined;
   const site = req.headers['sec-fetch-site'];
@@ -42,7 +45,10 @@ export const requestOriginPlugin = fp<{ config: Config }>(
       const foreign = foreignOrigin(req, appOrigin);
       if (!foreign) return;
       req.log.warn({ from: foreign, url: req.url.split('?')[0] }, 'state-changing request from another origin refused');
-      const error: AppError = { code: 'FORBIDDEN', message: `this request comes from another site (${foreign}); only ${appOrigin} may change data` };
+      const error: AppError = {
+        code: 'FORBIDDEN',
+        message: `this request comes from another site (${foreign}); only ${appOrigin} may change data`,
+      };
       return reply.code(403).send({ error });
     });
   },

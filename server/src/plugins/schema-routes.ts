@@ -32,7 +32,11 @@ export const schemaRoutesPlugin = fp(
       return parsed.ok ? { value: parsed.data } : { error: new HttpFailure(parsed.error) };
     });
     // Responses are checked against their schema too, so a route cannot leak a field it did not declare.
-    app.setSerializerCompiler(({ schema }) => (data) => JSON.stringify((schema as z.ZodType).parse(data)));
+    app.setSerializerCompiler(
+      ({ schema }) =>
+        (data) =>
+          JSON.stringify((schema as z.ZodType).parse(data)),
+    );
   },
   { name: 'schema-routes' },
 );

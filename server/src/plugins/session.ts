@@ -60,13 +60,15 @@ export async function requireSession(req: FastifyRequest): Promise<void> {
  * request without one is answered 401 UNAUTHENTICATED (by the error handler).
  */
 export function assertSession<R extends FastifyRequest>(request: R): asserts request is R & { session: Session } {
-  if (!request.session) throw new HttpFailure(fail('UNAUTHENTICATED', 'No valid Quorum session: reopen the app from Zoom').error);
+  if (!request.session)
+    throw new HttpFailure(fail('UNAUTHENTICATED', 'No valid Quorum session: reopen the app from Zoom').error);
 }
 
 function createManager(opts: SessionPluginOptions, unsign: (v: string) => string | undefined): SessionManager {
   const { config } = opts;
   const now = opts.now ?? Date.now;
-  const verified = (token: string | undefined) => (token ? verifySession(token, config.sessionSecret, now()) : undefined);
+  const verified = (token: string | undefined) =>
+    token ? verifySession(token, config.sessionSecret, now()) : undefined;
   const fromToken = (token: string | undefined) => {
     const session = verified(token);
     return session && opts.isRevoked?.(session) ? undefined : session;

@@ -41,12 +41,21 @@ export const webhookProcessingPlugin = fp<WebhookProcessingOptions>(
       webhookUrls: config.outgoingWebhookUrls,
       webhookSecret: config.outgoingWebhookSecret,
       retryDelaysMs: config.deliveryRetryDelaysMs,
-      onError: (error, d) => app.log.warn({ kind: d.kind, delivery: d.id, reason: (error as Error).message }, 'delivery failed for good'),
+      onError: (error, d) =>
+        app.log.warn({ kind: d.kind, delivery: d.id, reason: (error as Error).message }, 'delivery failed for good'),
     });
     const inbox = new WebhookInbox({
       repo: store.webhooks,
-      handle: meetingEventHandler({ store, polls: app.polls, accounts: app.zoom.accounts, rest: app.zoom.rest, deliveries, deauthorization }),
-      onError: (error, event) => app.log.error({ err: error, inboxId: event.id, event: event.event }, 'webhook event processing failed'),
+      handle: meetingEventHandler({
+        store,
+        polls: app.polls,
+        accounts: app.zoom.accounts,
+        rest: app.zoom.rest,
+        deliveries,
+        deauthorization,
+      }),
+      onError: (error, event) =>
+        app.log.error({ err: error, inboxId: event.id, event: event.event }, 'webhook event processing failed'),
       // One process handles each event (a meeting's end closes its polls and sends one report).
       ...(config.redisUrl ? { claim: (event: InboxEvent) => app.lease.take(`inbox:${event.id}`, INBOX_LEASE_MS) } : {}),
     });

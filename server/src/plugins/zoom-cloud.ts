@@ -31,7 +31,11 @@ export interface ZoomCloudOptions {
 /** Decorates `app.zoom` with clients built from the config (base URLs point at the fake cloud in dev). */
 export const zoomCloudPlugin = fp<ZoomCloudOptions>(
   async (app, { config, store }) => {
-    const oauth = new ZoomOAuthClient({ baseUrl: config.zoomOauthBaseUrl, clientId: config.zoomClientId, clientSecret: config.zoomClientSecret });
+    const oauth = new ZoomOAuthClient({
+      baseUrl: config.zoomOauthBaseUrl,
+      clientId: config.zoomClientId,
+      clientSecret: config.zoomClientSecret,
+    });
     const rest = new ZoomRestClient({ baseUrl: config.zoomApiBaseUrl });
     const accounts = new ZoomAccounts({ store, oauth, rest, tokenKey: config.tokenEncryptionKey });
     const states = new OAuthStates(store, config.tokenEncryptionKey, { maxPending: config.zoomOauthPendingMax });

@@ -1,4 +1,12 @@
-import { fail, isRequestName, oversizedMessage, parseRequest, type RequestName, type RequestOutput, type Result } from '@quorum/shared';
+import {
+  fail,
+  isRequestName,
+  oversizedMessage,
+  parseRequest,
+  type RequestName,
+  type RequestOutput,
+  type Result,
+} from '@quorum/shared';
 import { internalFailure } from './internal-failure';
 import { BALLOT_EVENTS, type RouteTable } from './routes';
 import type { SessionGuard } from './session-guard';
@@ -28,7 +36,10 @@ export interface DispatcherOptions {
 }
 
 /** An event name as it may appear in a log line or a reply: printable and short. */
-const printable = (event: unknown): string => String(event).replace(/[^\x20-\x7e]/g, '?').slice(0, 64);
+const printable = (event: unknown): string =>
+  String(event)
+    .replace(/[^\x20-\x7e]/g, '?')
+    .slice(0, 64);
 
 const RATE_LIMIT_MESSAGES: Record<NonNullable<BallotRefusal>, string> = {
   voter: 'too many ballots; slow down and try again',
@@ -44,7 +55,11 @@ export function createDispatcher(options: DispatcherOptions) {
   const { metrics, routes } = options;
 
   /** One request of a known name, answered through `reply` with exactly that request's ack type. */
-  async function answer<E extends RequestName>(event: E, payload: unknown, socket: QuorumSocket): Promise<Result<RequestOutput<E>>> {
+  async function answer<E extends RequestName>(
+    event: E,
+    payload: unknown,
+    socket: QuorumSocket,
+  ): Promise<Result<RequestOutput<E>>> {
     const ended = options.guard.ended(socket);
     if (ended) {
       options.guard.end(socket, ended);
@@ -53,7 +68,10 @@ export function createDispatcher(options: DispatcherOptions) {
     const oversized = oversizedMessage(event, payload);
     if (oversized) {
       metrics.invalidPayloads++;
-      return fail('INVALID', `this request is ${Math.ceil(oversized.bytes / 1024)} KB; the limit is ${oversized.limit / 1024} KB`);
+      return fail(
+        'INVALID',
+        `this request is ${Math.ceil(oversized.bytes / 1024)} KB; the limit is ${oversized.limit / 1024} KB`,
+      );
     }
     const refusal = BALLOT_EVENTS.has(event) ? await options.limits.takeBallot(socket.data.session) : undefined;
     if (refusal) {

@@ -20,13 +20,21 @@ export interface HandshakeOptions {
  * (the cookie is held by the browser for every frame and pane, so it never authenticates a socket),
  * with the newest role Zoom gave it, and within its number of sockets.
  */
-export function guardHandshakes(io: QuorumServer, { sessions, guard, limits, maxSocketsPerSession }: HandshakeOptions): void {
+export function guardHandshakes(
+  io: QuorumServer,
+  { sessions, guard, limits, maxSocketsPerSession }: HandshakeOptions,
+): void {
   io.use((socket, next) => {
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success) return next(refusal('PROTOCOL_MISMATCH', `this client speaks another protocol; the server speaks ${PROTOCOL_VERSION}`));
+    if (!auth.success)
+      return next(
+        refusal('PROTOCOL_MISMATCH', `this client speaks another protocol; the server speaks ${PROTOCOL_VERSION}`),
+      );
     const session = sessions.fromHandshake(auth.data.token);
     if (!session) {
-      const why = auth.data.token ? 'the session token is invalid or expired; renew it' : 'a socket needs the session token in auth.token; the cookie alone is not enough';
+      const why = auth.data.token
+        ? 'the session token is invalid or expired; renew it'
+        : 'a socket needs the session token in auth.token; the cookie alone is not enough';
       return next(refusal('UNAUTHENTICATED', why));
     }
     socket.data.session = session;
@@ -37,7 +45,12 @@ export function guardHandshakes(io: QuorumServer, { sessions, guard, limits, max
   io.use((socket, next) => {
     const session = (socket.data.session = guard.current(socket.data.session));
     if (!limits.admitSocket(session)) {
-      return next(refusal('TOO_MANY_CONNECTIONS', `at most ${maxSocketsPerSession} connections per person in a meeting; close another Quorum window`));
+      return next(
+        refusal(
+          'TOO_MANY_CONNECTIONS',
+          `at most ${maxSocketsPerSession} connections per person in a meeting; close another Quorum window`,
+        ),
+      );
     }
     socket.on('disconnect', () => limits.releaseSocket(session));
     next();

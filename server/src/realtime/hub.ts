@@ -54,7 +54,13 @@ export interface HubServeOptions {
 export class RealtimeHub implements PollEvents {
   readonly clock = new QuestionClock();
   readonly publisher: RealtimePublisher;
-  readonly metrics: RealtimeMetrics = { unknownEvents: 0, missingAcks: 0, invalidPayloads: 0, rateLimited: 0, internalErrors: 0 };
+  readonly metrics: RealtimeMetrics = {
+    unknownEvents: 0,
+    missingAcks: 0,
+    invalidPayloads: 0,
+    rateLimited: 0,
+    internalErrors: 0,
+  };
   /** Who does once-only work (deadline closes, webhook events) when several processes could. */
   readonly lease: Lease;
   private deadlines: PollDeadlines | undefined;
@@ -79,7 +85,9 @@ export class RealtimeHub implements PollEvents {
   /** Connects to the cluster when configured; the hub then waits for `serve`. */
   static async start(options: RealtimeHubOptions): Promise<RealtimeHub> {
     const { io, memory, redis } = options;
-    const cluster = redis ? await startClusterNode({ io, redisUrl: redis.url, prefix: redis.prefix, memory }) : undefined;
+    const cluster = redis
+      ? await startClusterNode({ io, redisUrl: redis.url, prefix: redis.prefix, memory })
+      : undefined;
     return new RealtimeHub(options, cluster);
   }
 
@@ -92,17 +100,30 @@ export class RealtimeHub implements PollEvents {
   async serve({ domain, limits, guard }: HubServeOptions): Promise<void> {
     const { store, memory, io, log } = this.options;
     this.domain = domain;
-    const deadlines: PollDeadlines = new PollDeadlines(deadlineCloser({ polls: domain.polls, state: memory.state, deadlines: () => deadlines, lease: this.lease }));
+    const deadlines: PollDeadlines = new PollDeadlines(
+      deadlineCloser({ polls: domain.polls, state: memory.state, deadlines: () => deadlines, lease: this.lease }),
+    );
     this.deadlines = deadlines;
     this.dispatcher = createDispatcher({
-      routes: routes({ service: domain.polls, clock: this.clock, voters: { io, guard: domain.guard, state: memory.state } }),
+      routes: routes({
+        service: domain.polls,
+        clock: this.clock,
+        voters: { io, guard: domain.guard, state: memory.state },
+      }),
       metrics: this.metrics,
       limits,
       guard,
       log: (error, event) => log.error(error, `socket handler for ${event}`),
       warn: (what, event, socketId) => log.warn(what, { event, socket: socketId }),
     });
-    this.cluster?.follow({ store, polls: domain.polls, memory, publisher: this.publisher, deadlines, log: (error, what) => log.error(error, `cluster: ${what}`) });
+    this.cluster?.follow({
+      store,
+      polls: domain.polls,
+      memory,
+      publisher: this.publisher,
+      deadlines,
+      log: (error, what) => log.error(error, `cluster: ${what}`),
+    });
     (await store.polls.listOpenWithDeadline()).forEach((poll) => deadlines.watch(poll));
   }
 
@@ -119,7 +140,8 @@ export class RealtimeHub implements PollEvents {
       (snapshot) => {
         socket.emit('meeting:snapshot', snapshot);
         // A quiz open at connect reaches this voter now (unless it reached them earlier).
-        for (const p of snapshot.polls) if (p.status === 'open' && p.settings.quiz) this.clock.delivered(p.id, p.run, session.voterId, socket.id);
+        for (const p of snapshot.polls)
+          if (p.status === 'open' && p.settings.quiz) this.clock.delivered(p.id, p.run, session.voterId, socket.id);
       },
       (error: unknown) => {
         this.options.log.error(error, 'snapshot');

@@ -2,8 +2,18 @@ import { fail, type Result } from '@quorum/shared';
 import { LockUnavailable } from '../cluster/lease';
 
 /** Node socket errors and PostgreSQL SQLSTATEs that mean "could not reach the database", not "bad request". */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', '57P01', '57P02', '57P03']);
-const UNREACHABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/i;
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+const UNREACHABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/i;
 
 /** True when `error` says the database (or the cluster's coordination) could not be reached. */
 export function isUnavailable(error: unknown): boolean {
@@ -22,6 +32,9 @@ export function isUnavailable(error: unknown): boolean {
  */
 export function internalFailure(error: unknown): Result<never> {
   return isUnavailable(error)
-    ? fail('INTERNAL', 'the database is unavailable right now; your last action was not confirmed, please send it again')
+    ? fail(
+        'INTERNAL',
+        'the database is unavailable right now; your last action was not confirmed, please send it again',
+      )
     : fail('INTERNAL', 'something went wrong on our side; your last action was not saved');
 }

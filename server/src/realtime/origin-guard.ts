@@ -9,7 +9,8 @@ type EngineMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error
  * WebSocket handshake and every cross-origin request, so a foreign frame (another app under Zoom's web client) is
  * always named; a request without one is not a browser on another site (a server-side client, or a same-origin GET).
  */
-export const originAllowed = (origin: string | undefined, appOrigin: string): boolean => origin === undefined || origin === appOrigin;
+export const originAllowed = (origin: string | undefined, appOrigin: string): boolean =>
+  origin === undefined || origin === appOrigin;
 
 /**
  * Refuses, before engine.io reads them, handshakes, polling requests and upgrades whose `Origin` is not the app's
@@ -21,15 +22,25 @@ export function originGuard(appOrigin: string, onRefused: (origin: string) => vo
     const { origin } = req.headers;
     if (originAllowed(origin, appOrigin)) return next();
     onRefused(String(origin));
-    const body = JSON.stringify({ error: { code: 'FORBIDDEN', message: `Origin ${String(origin)} may not open Quorum's realtime connection; only ${appOrigin} may` } });
-    const headers = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) };
+    const body = JSON.stringify({
+      error: {
+        code: 'FORBIDDEN',
+        message: `Origin ${String(origin)} may not open Quorum's realtime connection; only ${appOrigin} may`,
+      },
+    });
+    const headers = {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+    };
     if (res instanceof ServerResponse) {
       res.writeHead(403, headers);
       res.end(body);
     } else {
       // An upgrade: `res` is engine.io's stand-in over the raw socket, whose `end` only destroys it; answer first.
       const raw = (res as { socket: Duplex }).socket;
-      const head = Object.entries({ ...headers, connection: 'close' }).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+      const head = Object.entries({ ...headers, connection: 'close' })
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('');
       raw.end(`HTTP/1.1 403 Forbidden\r\n${head}\r\n${body}`);
     }
     // `next` is deliberately not called: engine.io must not handle a refused request.

@@ -16,11 +16,16 @@ export interface PollVotersDeps {
  * clients claim: lets the host invite only those who have not. A wrong claim can only mis-target an
  * invitation. Anonymous polls answer nothing, since "who has not voted" would reveal who has.
  */
-export async function pollVoters({ io, guard, state }: PollVotersDeps, session: Session, pollId: string): Promise<Result<PollVoters>> {
+export async function pollVoters(
+  { io, guard, state }: PollVotersDeps,
+  session: Session,
+  pollId: string,
+): Promise<Result<PollVoters>> {
   const found = await guard.pollFor(session, pollId, 'host', 'see who has voted');
   if (!found.ok) return found;
   const poll = found.data;
-  if (poll.settings.anonymous || poll.run === 0) return ok({ anonymous: poll.settings.anonymous, participantUUIDs: [] });
+  if (poll.settings.anonymous || poll.run === 0)
+    return ok({ anonymous: poll.settings.anonymous, participantUUIDs: [] });
   const tally = await state.tally(poll);
   // fetchSockets reaches every instance through the adapter, so a scaled-out meeting answers whole.
   const sockets = await io.in(meetingRoom(poll.meetingId)).fetchSockets();

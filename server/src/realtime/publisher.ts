@@ -1,4 +1,12 @@
-import { canSeePoll, canSeeResults, canSeeStandings, pollForRole, roomPrivacy, type MeetingSettings, type Poll } from '@quorum/shared';
+import {
+  canSeePoll,
+  canSeeResults,
+  canSeeStandings,
+  pollForRole,
+  roomPrivacy,
+  type MeetingSettings,
+  type Poll,
+} from '@quorum/shared';
 import type { PollEvents } from '../services/poll-events';
 import type { PollState } from '../services/poll-state';
 import type { QuestionClock } from './question-clock';
@@ -92,10 +100,15 @@ export class RealtimePublisher implements PollEvents {
     const hosts = hostsRoom(poll.meetingId);
     const now = Date.now();
     // An open quiz's send time per socket is when each voter's answer time starts.
-    const onSent = poll.status === 'open' && poll.settings.quiz ? (ids: readonly string[]) => this.delivered(poll, ids, now) : undefined;
-    if (!canSeePoll(poll, 'participant')) return emitInSlices(this.io, { room: hosts, onSent }, 'poll:updated', poll, now);
+    const onSent =
+      poll.status === 'open' && poll.settings.quiz
+        ? (ids: readonly string[]) => this.delivered(poll, ids, now)
+        : undefined;
+    if (!canSeePoll(poll, 'participant'))
+      return emitInSlices(this.io, { room: hosts, onSent }, 'poll:updated', poll, now);
     const forOthers = pollForRole(poll, 'participant');
-    if (forOthers === poll) return emitInSlices(this.io, { room: meetingRoom(poll.meetingId), onSent }, 'poll:updated', poll, now);
+    if (forOthers === poll)
+      return emitInSlices(this.io, { room: meetingRoom(poll.meetingId), onSent }, 'poll:updated', poll, now);
     emitInSlices(this.io, { room: hosts, onSent }, 'poll:updated', poll, now);
     emitInSlices(this.io, { room: meetingRoom(poll.meetingId), except: hosts, onSent }, 'poll:updated', forOthers, now);
   }
@@ -132,7 +145,12 @@ export class RealtimePublisher implements PollEvents {
       emitInSlices(this.io, { room: everyone, ...supersede }, 'poll:tally', tally.snapshot(true, true));
     } else {
       // The per-room breakdown goes to the hosts only; everyone else gets one message with their room's share.
-      emitInSlices(this.io, { room: hosts, ...supersede }, 'poll:tally', tally.snapshot(true, true, { all: true, privacy }));
+      emitInSlices(
+        this.io,
+        { room: hosts, ...supersede },
+        'poll:tally',
+        tally.snapshot(true, true, { all: true, privacy }),
+      );
       emitToPlaces(this.io, poll.meetingId, tally, { results, standings, rooms, privacy, ...supersede });
     }
     this.sent.tally++;

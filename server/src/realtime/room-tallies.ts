@@ -31,8 +31,9 @@ export function emitToPlaces(io: QuorumServer, meetingId: string, tally: Running
   for (const key of places) {
     // As in the snapshot (ownRoom): the main room hears of its own share only once ballots came from rooms.
     const share = ownRoom(key ?? undefined, tally.rooms.split);
-    const body = share ? { ...base, room: tally.rooms.shownRoom(share.room, audience.results, audience.privacy) } : base;
+    const body = share
+      ? { ...base, room: tally.rooms.shownRoom(share.room, audience.results, audience.privacy) }
+      : base;
     emitInSlices(io, { room: placeRoom(meetingId, key ?? undefined), except: hosts, ...latest }, 'poll:tally', body);
   }
 }
-

@@ -11,14 +11,19 @@ import type { QuorumSocket } from './types';
  * socket it came on. It must answer with that request's own ack type (shared/src/protocol/requests.ts):
  * a handler that returns another shape does not compile.
  */
-export type Handler<E extends RequestName> = (input: ParsedRequest<E>, session: Session, socket: QuorumSocket) => Promise<Result<RequestOutput<E>>>;
+export type Handler<E extends RequestName> = (
+  input: ParsedRequest<E>,
+  session: Session,
+  socket: QuorumSocket,
+) => Promise<Result<RequestOutput<E>>>;
 
 /** One handler per request, no more and no fewer. */
 export type RouteTable = { [E in RequestName]: Handler<E> };
 
 /** A service result as the ack's `{ [key]: value }`. */
 function under<K extends string>(key: K) {
-  return <T>(result: Result<T>): Result<Record<K, T>> => (result.ok ? ok({ [key]: result.data } as Record<K, T>) : result);
+  return <T>(result: Result<T>): Result<Record<K, T>> =>
+    result.ok ? ok({ [key]: result.data } as Record<K, T>) : result;
 }
 
 export interface RouteDeps {
@@ -32,7 +37,10 @@ export interface RouteDeps {
 export function routes({ service, clock, voters }: RouteDeps): RouteTable {
   const { ballots, access } = service;
   // When the poll reached this socket's voter, from the quiz clock.
-  const reachedAt = (session: Session, socket: QuorumSocket): ReachedAt => (pollId, run) => clock.reachedAt(pollId, run, session.voterId, socket.id);
+  const reachedAt =
+    (session: Session, socket: QuorumSocket): ReachedAt =>
+    (pollId, run) =>
+      clock.reachedAt(pollId, run, session.voterId, socket.id);
   const poll = under('poll');
   return {
     'poll:create': async (draft, s) => poll(await service.create(s, draft)),

@@ -18,7 +18,9 @@ describe('probeRtt', () => {
     // A short heartbeat so the test sees several; production keeps socket.io's default.
     const io = new Server(http, { pingInterval: 60, pingTimeout: 1_000 }) as QuorumServer;
     const clock = new QuestionClock();
-    const connected = new Promise<QuorumSocket>((resolve) => io.on('connection', (socket) => (probeRtt(socket, clock), resolve(socket))));
+    const connected = new Promise<QuorumSocket>((resolve) =>
+      io.on('connection', (socket) => (probeRtt(socket, clock), resolve(socket))),
+    );
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     close = () => new Promise<void>((resolve) => io.close(() => resolve()));
     // This client never answers `time:ping`: any latency the clock gets comes from the heartbeat.

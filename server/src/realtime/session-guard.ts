@@ -33,9 +33,11 @@ export class SessionGuard {
   /** Why the socket's session no longer holds, or undefined while it does. */
   ended(socket: QuorumSocket): SessionEnded | undefined {
     const { session } = socket.data;
-    if (session.exp <= this.now()) return { code: 'SESSION_EXPIRED', message: 'your Quorum session expired; reconnecting with a fresh one' };
+    if (session.exp <= this.now())
+      return { code: 'SESSION_EXPIRED', message: 'your Quorum session expired; reconnecting with a fresh one' };
     const role = this.options.latestRole(session);
-    if (role !== undefined && role !== session.role) return { code: 'ROLE_CHANGED', message: `Zoom says your role is now ${role}; reconnecting` };
+    if (role !== undefined && role !== session.role)
+      return { code: 'ROLE_CHANGED', message: `Zoom says your role is now ${role}; reconnecting` };
     return undefined;
   }
 
@@ -44,11 +46,14 @@ export class SessionGuard {
     let timer: NodeJS.Timeout | undefined;
     const arm = () => {
       const left = socket.data.session.exp - this.now();
-      timer = setTimeout(() => {
-        const why = this.ended(socket);
-        if (why) this.end(socket, why);
-        else arm();
-      }, Math.min(Math.max(0, left), MAX_TIMER_MS));
+      timer = setTimeout(
+        () => {
+          const why = this.ended(socket);
+          if (why) this.end(socket, why);
+          else arm();
+        },
+        Math.min(Math.max(0, left), MAX_TIMER_MS),
+      );
       timer.unref();
     };
     arm();

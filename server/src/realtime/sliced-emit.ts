@@ -120,7 +120,12 @@ function audience(io: QuorumServer, target: SliceTarget, skip?: ReadonlySet<stri
  * broadcast. Order per socket is kept for one message; across messages the tally version makes any
  * reordering harmless.
  */
-export function emitInSlices<E extends Event>(io: QuorumServer, target: SliceTarget, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+export function emitInSlices<E extends Event>(
+  io: QuorumServer,
+  target: SliceTarget,
+  event: E,
+  ...args: Parameters<ServerToClientEvents[E]>
+): void {
   const queue = queueOf(io);
   const pass: Pass = { ids: audience(io, target), next: 0, args };
   if (target.supersede === undefined) return queue.add({ pass, event, target, again: () => false });
@@ -135,7 +140,11 @@ export function emitInSlices<E extends Event>(io: QuorumServer, target: SliceTar
     again: () => {
       if (pass.changedAt !== undefined && pass.changedAt > 0) {
         // One more pass, newest payload, for the sockets the payload changed behind.
-        Object.assign(pass, { ids: audience(io, target, new Set(pass.ids.slice(pass.changedAt))), next: 0, changedAt: undefined });
+        Object.assign(pass, {
+          ids: audience(io, target, new Set(pass.ids.slice(pass.changedAt))),
+          next: 0,
+          changedAt: undefined,
+        });
         if (pass.ids.length > 0) return true;
       }
       queue.running.delete(key);

@@ -9,7 +9,11 @@ describe('TallyBroadcaster', () => {
     vi.useFakeTimers();
     sent = [];
     clock = 0;
-    broadcaster = new TallyBroadcaster(50, (id) => sent.push(`${id}@${clock}`), () => clock);
+    broadcaster = new TallyBroadcaster(
+      50,
+      (id) => sent.push(`${id}@${clock}`),
+      () => clock,
+    );
   });
   afterEach(() => vi.useRealTimers());
   const advance = (ms: number) => {
@@ -50,7 +54,11 @@ describe('TallyBroadcaster', () => {
   });
 
   it('with a zero window sends every change', () => {
-    broadcaster = new TallyBroadcaster(0, (id) => sent.push(id), () => clock);
+    broadcaster = new TallyBroadcaster(
+      0,
+      (id) => sent.push(id),
+      () => clock,
+    );
     for (let i = 0; i < 3; i++) {
       broadcaster.markDirty('p');
       advance(0);

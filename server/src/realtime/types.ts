@@ -10,6 +10,5 @@ export interface SocketData {
   participantUUID?: string;
 }
 
-
 export type QuorumServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type QuorumSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -22,7 +22,8 @@ export interface VoterLimitsOptions {
 /** Why a ballot was refused, or undefined when it may go ahead. */
 export type BallotRefusal = 'voter' | 'meeting' | undefined;
 
-const sessionKey = (session: Pick<Session, 'meetingId' | 'voterId'>): string => `${session.meetingId}\n${session.voterId}`;
+const sessionKey = (session: Pick<Session, 'meetingId' | 'voterId'>): string =>
+  `${session.meetingId}\n${session.voterId}`;
 
 /**
  * Limits that belong to the person, not the connection: a voter's ballot budget and socket count
@@ -50,7 +51,10 @@ export class VoterLimits {
     if (!this.meetings.take(session.meetingId)) return 'meeting';
     if (!this.options.shared) return undefined;
     const buckets = [
-      { key: `voter:${encodeURIComponent(session.meetingId)}:${encodeURIComponent(session.voterId)}`, capacity: this.options.ballotsPerVoter },
+      {
+        key: `voter:${encodeURIComponent(session.meetingId)}:${encodeURIComponent(session.voterId)}`,
+        capacity: this.options.ballotsPerVoter,
+      },
       { key: `meeting:${encodeURIComponent(session.meetingId)}`, capacity: this.options.ballotsPerMeeting },
     ];
     const empty = await this.options.shared(buckets, BALLOT_WINDOW_MS).catch(() => 0);

@@ -23,12 +23,25 @@ const check = (ping: () => Promise<void>, what: string): Promise<Status> =>
 export const healthRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get('/healthz', async (_request, reply) => {
     const { pingRedis } = app.realtime;
-    const [database, redis] = await Promise.all([check(() => store.ping(), 'a health check'), pingRedis && check(pingRedis, 'a health check')]);
+    const [database, redis] = await Promise.all([
+      check(() => store.ping(), 'a health check'),
+      pingRedis && check(pingRedis, 'a health check'),
+    ]);
     // Up but with a write stuck behind another process's lock: reads and sockets work, writes wait.
     const stalled = database === 'up' ? store.writeStalledSince?.() : undefined;
-    const dependencies = { database: stalled === undefined ? database : ('degraded' as const), ...(redis ? { redis } : {}) };
-    if (database === 'down' || redis === 'down') return reply.code(503).send({ status: 'unavailable', ...dependencies });
+    const dependencies = {
+      database: stalled === undefined ? database : ('degraded' as const),
+      ...(redis ? { redis } : {}),
+    };
+    if (database === 'down' || redis === 'down')
+      return reply.code(503).send({ status: 'unavailable', ...dependencies });
     const stall = stalled === undefined ? {} : { status: 'degraded', writeStalledMs: Date.now() - stalled };
-    return { status: 'ok', ...dependencies, ...stall, sockets: app.io.engine.clientsCount, rejected: app.realtime.metrics };
+    return {
+      status: 'ok',
+      ...dependencies,
+      ...stall,
+      sockets: app.io.engine.clientsCount,
+      rejected: app.realtime.metrics,
+    };
   });
 };

@@ -16,13 +16,14 @@ export interface HomeRoutesOptions {
 /** Header the Zoom client sends with the encrypted app context when it loads the Home URL. */
 export const APP_CONTEXT_HEADER = 'x-zoom-app-context';
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A minimal standalone page (no scripts, so the strict CSP holds). */
 export function plainPage(title: string, message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
-    `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></main></body></html>`;
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
+    `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></main></body></html>`
+  );
 }
 
 /**
@@ -43,26 +44,48 @@ export const homeRoutes: FastifyPluginAsync<HomeRoutesOptions> = async (fastify,
   fastify.get('/', async (req, reply) => {
     const rejected = establishSession(req, reply, config, now());
     if (rejected) return rejected;
-    return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(await indexHtml());
+    return reply
+      .code(200)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(await indexHtml());
   });
 };
 
 // Returns the 401 reply when the header is present but unusable; issues the cookie when it is valid.
 // No header is fine: the PWA client and the simulator post getAppContext() to /api/session instead.
-function establishSession(req: FastifyRequest, reply: FastifyReply, config: Config, at: number): FastifyReply | undefined {
+function establishSession(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  config: Config,
+  at: number,
+): FastifyReply | undefined {
   const header = req.headers[APP_CONTEXT_HEADER];
   if (header === undefined) return undefined;
   // Node joins repeated custom headers with ", ", which then fails base64 validation: rejected below.
-  const ctx = decryptAppContext(String(header), config.zoomClientSecret, at, config.zoomClientId, { maxLifetimeMs: config.zoomAppContextMaxLifetimeSec * 1000 });
+  const ctx = decryptAppContext(String(header), config.zoomClientSecret, at, config.zoomClientId, {
+    maxLifetimeMs: config.zoomAppContextMaxLifetimeSec * 1000,
+  });
   if (!ctx.ok) {
     req.log.info({ reason: ctx.error.message }, 'app context rejected');
     return reply
       .code(401)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(plainPage('Quorum could not verify this Zoom session', `${ctx.error.message}. Close and reopen the app from Zoom.`));
+      .send(
+        plainPage(
+          'Quorum could not verify this Zoom session',
+          `${ctx.error.message}. Close and reopen the app from Zoom.`,
+        ),
+      );
   }
-  const session = sessionFromContext(ctx.data, at, config.sessionTtlSec * 1000, randomGuestId, req.session ?? undefined);
+  const session = sessionFromContext(
+    ctx.data,
+    at,
+    config.sessionTtlSec * 1000,
+    randomGuestId,
+    req.session ?? undefined,
+  );
   reply.server.sessions.issue(reply, session);
   return undefined;
 }

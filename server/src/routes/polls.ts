@@ -14,7 +14,11 @@ const pollParams = z.object({ pollId: z.string().min(1).max(64) });
 const runParams = pollParams.extend({ run: z.coerce.number().int().min(1) });
 
 /** The poll and run an export names, if the caller is a host of the poll's meeting. */
-async function hostRun(app: FastifyInstance, session: Session, params: z.output<typeof runParams>): Promise<Result<{ poll: Poll; run: number }>> {
+async function hostRun(
+  app: FastifyInstance,
+  session: Session,
+  params: z.output<typeof runParams>,
+): Promise<Result<{ poll: Poll; run: number }>> {
   const found = await app.polls.guard.pollFor(session, params.pollId, 'host', 'export results');
   if (!found.ok) return found;
   if (params.run > found.data.run) return fail('NOT_FOUND', 'no such poll run in this meeting', 'run');
@@ -44,7 +48,9 @@ export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (base, { s
     const found = await app.polls.guard.pollFor(session, request.params.pollId, 'see');
     if (!found.ok) return sendError(reply, found.error);
     const poll = found.data;
-    const runs = await Promise.all(Array.from({ length: poll.run }, (_, i) => app.polls.runTally(poll, i + 1, session.role, session.roomId)));
+    const runs = await Promise.all(
+      Array.from({ length: poll.run }, (_, i) => app.polls.runTally(poll, i + 1, session.role, session.roomId)),
+    );
     return { poll: pollForRole(poll, session.role), runs };
   });
 
@@ -54,7 +60,12 @@ export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (base, { s
     if (!found.ok) return sendError(reply, found.error);
     const { poll, run } = found.data;
     const ballots = await store.ballots.listForRun(poll.id, run);
-    return download(reply, 'text/csv; charset=utf-8', `quorum-${poll.id}-run${run}.csv`, exportRunCsv(poll, run, ballots));
+    return download(
+      reply,
+      'text/csv; charset=utf-8',
+      `quorum-${poll.id}-run${run}.csv`,
+      exportRunCsv(poll, run, ballots),
+    );
   });
 
   app.get('/api/polls/:pollId/runs/:run/summary.csv', { schema: { params: runParams } }, async (request, reply) => {
@@ -63,7 +74,12 @@ export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (base, { s
     if (!found.ok) return sendError(reply, found.error);
     const { poll, run } = found.data;
     const tally = await app.polls.runTally(poll, run, 'host');
-    return download(reply, 'text/csv; charset=utf-8', `quorum-${poll.id}-run${run}-summary.csv`, exportRunSummaryCsv(poll, tally));
+    return download(
+      reply,
+      'text/csv; charset=utf-8',
+      `quorum-${poll.id}-run${run}-summary.csv`,
+      exportRunSummaryCsv(poll, tally),
+    );
   });
 
   app.get('/api/polls/:pollId/runs/:run/export.json', { schema: { params: runParams } }, async (request, reply) => {
@@ -71,7 +87,10 @@ export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (base, { s
     const found = await hostRun(app, request.session, request.params);
     if (!found.ok) return sendError(reply, found.error);
     const { poll, run } = found.data;
-    const [tally, ballots] = await Promise.all([app.polls.runTally(poll, run, 'host'), store.ballots.listForRun(poll.id, run)]);
+    const [tally, ballots] = await Promise.all([
+      app.polls.runTally(poll, run, 'host'),
+      store.ballots.listForRun(poll.id, run),
+    ]);
     const body = JSON.stringify(exportRunJson(poll, tally, ballots, Date.now()));
     return download(reply, 'application/json; charset=utf-8', `quorum-${poll.id}-run${run}.json`, body);
   });

@@ -27,13 +27,17 @@ export const reportRoutes: FastifyPluginAsync<{ store: Store }> = async (base, {
     return [...seen.list(meetingId), ...now.map((s) => s.voterId)];
   };
 
-  app.get('/api/meetings/current/report', { preValidation: requireSession, schema: { response: { 200: meetingReportViewSchema } } }, async (request, reply) => {
-    assertSession(request);
-    const { session } = request;
-    const allowed = hostOnly(session, 'see the meeting report');
-    if (!allowed.ok) return sendError(reply, allowed.error);
-    const runTally = (poll: Poll, run: number) => app.polls.runTally(poll, run, 'host');
-    const report = await buildReportView({ store, runTally, sessionsSeen }, session.meetingId);
-    return reply.header('cache-control', 'no-store').send(report);
-  });
+  app.get(
+    '/api/meetings/current/report',
+    { preValidation: requireSession, schema: { response: { 200: meetingReportViewSchema } } },
+    async (request, reply) => {
+      assertSession(request);
+      const { session } = request;
+      const allowed = hostOnly(session, 'see the meeting report');
+      if (!allowed.ok) return sendError(reply, allowed.error);
+      const runTally = (poll: Poll, run: number) => app.polls.runTally(poll, run, 'host');
+      const report = await buildReportView({ store, runTally, sessionsSeen }, session.meetingId);
+      return reply.header('cache-control', 'no-store').send(report);
+    },
+  );
 };

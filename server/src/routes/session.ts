@@ -11,7 +11,10 @@ import { decryptAppContext } from '../zoom/app-context';
  * added the app through promptAuthorize): the ballots they cast as a guest become the user's.
  */
 const signedInGuest = (existing: Session | undefined, next: Session): existing is Session =>
-  existing !== undefined && existing.uid === undefined && next.uid !== undefined && existing.meetingId === next.meetingId;
+  existing !== undefined &&
+  existing.uid === undefined &&
+  next.uid !== undefined &&
+  existing.meetingId === next.meetingId;
 
 /** Options for {@link sessionRoutes}; `now` is injectable for tests. */
 export interface SessionRoutesOptions {
@@ -33,22 +36,30 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (fa
   const { config } = opts;
   const now = opts.now ?? Date.now;
 
-  fastify.withTypeProvider<ZodTypeProvider>().post('/api/session', { schema: { body: sessionRequestSchema } }, async (req, reply) => {
-    const at = now();
-    const ctx = decryptAppContext(req.body.context, config.zoomClientSecret, at, config.zoomClientId, { maxLifetimeMs: config.zoomAppContextMaxLifetimeSec * 1000 });
-    if (!ctx.ok) {
-      req.log.info({ reason: ctx.error.message }, 'app context rejected');
-      return reply.code(HTTP_STATUS.UNAUTHENTICATED).send({ error: ctx.error });
-    }
-    // A guest keeps their voter id only by presenting the token this page holds: the cookie jar may be
-    // shared by several people (the simulator frames everyone in one browser).
-    const existing = fastify.sessions.fromBearer(req);
-    const session = sessionFromContext(ctx.data, at, config.sessionTtlSec * 1000, randomGuestId, existing);
-    if (signedInGuest(existing, session)) await opts.onGuestSignedIn?.(existing.voterId, session.voterId, session.meetingId);
-    if (session.uid !== undefined) await opts.onUserSession?.(session.uid, session.voterId, session.meetingId);
-    const token = fastify.sessions.issue(reply, session);
-    return reply.code(200).header('cache-control', 'no-store').send({ token, session: toSessionView(session) });
-  });
+  fastify
+    .withTypeProvider<ZodTypeProvider>()
+    .post('/api/session', { schema: { body: sessionRequestSchema } }, async (req, reply) => {
+      const at = now();
+      const ctx = decryptAppContext(req.body.context, config.zoomClientSecret, at, config.zoomClientId, {
+        maxLifetimeMs: config.zoomAppContextMaxLifetimeSec * 1000,
+      });
+      if (!ctx.ok) {
+        req.log.info({ reason: ctx.error.message }, 'app context rejected');
+        return reply.code(HTTP_STATUS.UNAUTHENTICATED).send({ error: ctx.error });
+      }
+      // A guest keeps their voter id only by presenting the token this page holds: the cookie jar may be
+      // shared by several people (the simulator frames everyone in one browser).
+      const existing = fastify.sessions.fromBearer(req);
+      const session = sessionFromContext(ctx.data, at, config.sessionTtlSec * 1000, randomGuestId, existing);
+      if (signedInGuest(existing, session))
+        await opts.onGuestSignedIn?.(existing.voterId, session.voterId, session.meetingId);
+      if (session.uid !== undefined) await opts.onUserSession?.(session.uid, session.voterId, session.meetingId);
+      const token = fastify.sessions.issue(reply, session);
+      return reply
+        .code(200)
+        .header('cache-control', 'no-store')
+        .send({ token, session: toSessionView(session) });
+    });
 
   fastify.get('/api/session', { preValidation: requireSession }, async (req, reply) => {
     assertSession(req);

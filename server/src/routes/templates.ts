@@ -1,4 +1,13 @@
-import { fail, idSchema, templateDeletedSchema, templateListSchema, templateResponseSchema, templatesFileSchema, templateWriteSchema, type Result } from '@quorum/shared';
+import {
+  fail,
+  idSchema,
+  templateDeletedSchema,
+  templateListSchema,
+  templateResponseSchema,
+  templatesFileSchema,
+  templateWriteSchema,
+  type Result,
+} from '@quorum/shared';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { HttpFailure, type ZodTypeProvider } from '../plugins/schema-routes';
@@ -20,7 +29,8 @@ const answer = <T>(reply: FastifyReply, result: Result<T>, key: string, status =
 function zoomUserOf(request: FastifyRequest): string {
   assertSession(request);
   if (request.session.uid) return request.session.uid;
-  const message = 'The poll library is kept per Zoom user: sign in to Zoom and add Quorum to save templates (guests cannot)';
+  const message =
+    'The poll library is kept per Zoom user: sign in to Zoom and add Quorum to save templates (guests cannot)';
   throw new HttpFailure(fail('FORBIDDEN', message).error);
 }
 
@@ -34,17 +44,29 @@ export const templateRoutes: FastifyPluginAsync<{ store: Store }> = async (base,
   // Before validation, so a guest or a stranger learns they may not, not what their body lacked.
   app.addHook('preValidation', async (request) => void zoomUserOf(request));
 
-  app.get('/api/templates', { schema: { response: { 200: templateListSchema } } }, async (request) => ({ templates: await templates.list(zoomUserOf(request)) }));
+  app.get('/api/templates', { schema: { response: { 200: templateListSchema } } }, async (request) => ({
+    templates: await templates.list(zoomUserOf(request)),
+  }));
 
-  app.post('/api/templates', { schema: { body: templateWriteSchema, response: { 201: templateResponseSchema } } }, async (request, reply) =>
-    answer(reply, await templates.create(zoomUserOf(request), request.body.draft), 'template', 201),
+  app.post(
+    '/api/templates',
+    { schema: { body: templateWriteSchema, response: { 201: templateResponseSchema } } },
+    async (request, reply) =>
+      answer(reply, await templates.create(zoomUserOf(request), request.body.draft), 'template', 201),
   );
 
-  app.put('/api/templates/:id', { schema: { params, body: templateWriteSchema, response: { 200: templateResponseSchema } } }, async (request, reply) =>
-    answer(reply, await templates.put(zoomUserOf(request), request.params.id, request.body.draft), 'template'),
+  app.put(
+    '/api/templates/:id',
+    { schema: { params, body: templateWriteSchema, response: { 200: templateResponseSchema } } },
+    async (request, reply) =>
+      answer(reply, await templates.put(zoomUserOf(request), request.params.id, request.body.draft), 'template'),
   );
 
-  app.delete('/api/templates/:id', { schema: { params, response: { 200: templateDeletedSchema } } }, async (request, reply) => answer(reply, await templates.remove(zoomUserOf(request), request.params.id), 'id'));
+  app.delete(
+    '/api/templates/:id',
+    { schema: { params, response: { 200: templateDeletedSchema } } },
+    async (request, reply) => answer(reply, await templates.remove(zoomUserOf(request), request.params.id), 'id'),
+  );
 
   app.get('/api/templates/export', async (request, reply) => {
     const file = await templates.exportFile(zoomUserOf(request));
@@ -54,7 +76,12 @@ export const templateRoutes: FastifyPluginAsync<{ store: Store }> = async (base,
       .send(JSON.stringify(file, null, 2));
   });
 
-  app.post('/api/templates/import', { bodyLimit: IMPORT_BODY_LIMIT_BYTES, schema: { body: templatesFileSchema, response: { 200: templateListSchema } } }, async (request, reply) =>
-    answer(reply, await templates.importFile(zoomUserOf(request), request.body), 'templates'),
+  app.post(
+    '/api/templates/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT_BYTES,
+      schema: { body: templatesFileSchema, response: { 200: templateListSchema } },
+    },
+    async (request, reply) => answer(reply, await templates.importFile(zoomUserOf(request), request.body), 'templates'),
   );
 };

@@ -5,8 +5,18 @@ import type { Config } from '../config';
 import { KeyedBuckets } from '../realtime/rate-limiter';
 import type { Store, WebhookAuditRecord } from '../store/types';
 import { ipAllowList } from '../zoom/ip-allow-list';
-import { urlValidationPayloadSchema, webhookEnvelopeSchema, withoutSecrets, type WebhookEnvelope } from '../zoom/webhook-events';
-import { urlValidationAnswer, verifySignature, ZOOM_SIGNATURE_HEADER, ZOOM_TIMESTAMP_HEADER } from '../zoom/webhook-signature';
+import {
+  urlValidationPayloadSchema,
+  webhookEnvelopeSchema,
+  withoutSecrets,
+  type WebhookEnvelope,
+} from '../zoom/webhook-events';
+import {
+  urlValidationAnswer,
+  verifySignature,
+  ZOOM_SIGNATURE_HEADER,
+  ZOOM_TIMESTAMP_HEADER,
+} from '../zoom/webhook-signature';
 
 /** Options for {@link zoomWebhookRoutes}; `now` is injectable for tests. */
 export interface ZoomWebhookRoutesOptions {
@@ -26,7 +36,11 @@ const WEBHOOK_BODY_LIMIT = 256 * 1024;
 
 type Rejection = { status: number; error: AppError; reason: string };
 
-const rejection = (status: number, code: AppError['code'], reason: string): Rejection => ({ status, error: { code, message: `webhook rejected: ${reason}` }, reason });
+const rejection = (status: number, code: AppError['code'], reason: string): Rejection => ({
+  status,
+  error: { code, message: `webhook rejected: ${reason}` },
+  reason,
+});
 
 function sameSecret(given: string | undefined, expected: string): boolean {
   const a = Buffer.from(given ?? '', 'utf8');
@@ -52,7 +66,10 @@ export const zoomWebhookRoutes: FastifyPluginAsync<ZoomWebhookRoutesOptions> = a
   };
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
-    timer = setInterval(() => void housekeeping().catch((error: unknown) => app.log.warn({ err: error }, 'webhook audit purge failed')), HOUSEKEEPING_MS);
+    timer = setInterval(
+      () => void housekeeping().catch((error: unknown) => app.log.warn({ err: error }, 'webhook audit purge failed')),
+      HOUSEKEEPING_MS,
+    );
     timer.unref();
     await housekeeping();
   });
@@ -60,16 +77,22 @@ export const zoomWebhookRoutes: FastifyPluginAsync<ZoomWebhookRoutesOptions> = a
 
   // Scoped to this plugin: the body stays the exact bytes Zoom signed, whatever the content type.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_req, body, done) =>
+    done(null, body),
+  );
 
   /** The checks before the body may be trusted; the raw bytes when they pass. */
   const authenticate = (req: FastifyRequest, at: number): Rejection | Buffer => {
     if (!allowed(req.ip)) return rejection(403, 'FORBIDDEN', 'source address not allowed');
-    if (config.zoomVerificationToken !== undefined && !sameSecret(req.headers.authorization, config.zoomVerificationToken)) {
+    if (
+      config.zoomVerificationToken !== undefined &&
+      !sameSecret(req.headers.authorization, config.zoomVerificationToken)
+    ) {
       return rejection(401, 'UNAUTHENTICATED', 'verification token mismatch');
     }
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+    const header = (name: string) =>
+      typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined;
     const check = verifySignature({
       secret: config.zoomWebhookSecretToken,
       timestamp: header(ZOOM_TIMESTAMP_HEADER),
@@ -88,12 +111,16 @@ export const zoomWebhookRoutes: FastifyPluginAsync<ZoomWebhookRoutesOptions> = a
 
   app.post('/api/zoom/webhooks', async (req, reply) => {
     const at = now();
-    const trackingId = typeof req.headers['x-zm-trackingid'] === 'string' ? req.headers['x-zm-trackingid'].slice(0, 200) : null;
+    const trackingId =
+      typeof req.headers['x-zm-trackingid'] === 'string' ? req.headers['x-zm-trackingid'].slice(0, 200) : null;
     const audit = (record: Pick<WebhookAuditRecord, 'event' | 'outcome' | 'reason'>) =>
       store.webhooks.audit({ receivedAt: at, trackingId, sourceIp: req.ip, ...record });
     const refuse = async (r: Rejection, event: string | null = null) => {
       if (!refusals.take(req.ip ?? '')) {
-        const error: AppError = { code: 'RATE_LIMITED', message: 'webhook rejected: too many refused requests from this address; try again in a minute' };
+        const error: AppError = {
+          code: 'RATE_LIMITED',
+          message: 'webhook rejected: too many refused requests from this address; try again in a minute',
+        };
         return reply.code(429).send({ error });
       }
       await audit({ event, outcome: 'rejected', reason: r.reason });
@@ -108,7 +135,8 @@ export const zoomWebhookRoutes: FastifyPluginAsync<ZoomWebhookRoutesOptions> = a
 
     if (envelope.event === 'endpoint.url_validation') {
       const payload = urlValidationPayloadSchema.safeParse(envelope.payload);
-      if (!payload.success) return refuse(rejection(400, 'INVALID', 'url_validation without plainToken'), envelope.event);
+      if (!payload.success)
+        return refuse(rejection(400, 'INVALID', 'url_validation without plainToken'), envelope.event);
       await audit({ event: envelope.event, outcome: 'validated', reason: null });
       return reply.code(200).send(urlValidationAnswer(config.zoomWebhookSecretToken, payload.data.plainToken));
     }
@@ -125,7 +153,14 @@ export const zoomWebhookRoutes: FastifyPluginAsync<ZoomWebhookRoutesOptions> = a
     const payload = JSON.stringify(withoutSecrets(envelope.payload));
     // Without a tracking id, a redelivery is the same event at the same time with the same payload.
     const eventKey = `${envelope.event}:${envelope.event_ts ?? ''}:${createHash('sha256').update(payload).digest('base64url')}`;
-    const id = await store.webhooks.enqueue({ event: envelope.event, eventTs: envelope.event_ts ?? null, trackingId, eventKey, payload, receivedAt: at });
+    const id = await store.webhooks.enqueue({
+      event: envelope.event,
+      eventTs: envelope.event_ts ?? null,
+      trackingId,
+      eventKey,
+      payload,
+      receivedAt: at,
+    });
     await audit({ event: envelope.event, outcome: id === undefined ? 'duplicate' : 'accepted', reason: null });
     if (id !== undefined) opts.onStored();
     return reply.code(200).send({ received: true, duplicate: id === undefined });

@@ -49,7 +49,8 @@ export interface BallotServiceDeps {
 }
 
 const closed = () => fail('POLL_CLOSED', 'this poll is not open for voting');
-const alreadyVoted = (field?: string) => fail('ALREADY_VOTED', 'you already voted on this question and this poll does not allow changes', field);
+const alreadyVoted = (field?: string) =>
+  fail('ALREADY_VOTED', 'you already voted on this question and this poll does not allow changes', field);
 
 /** Ballots in: casts, survey submissions, a host's hides, and quiz standings out. */
 export class BallotService {
@@ -176,7 +177,13 @@ export class BallotService {
    * Counts a committed change at its version. When another process committed in between, the tally
    * catches up from the store first (it reads this change too), then the broadcast goes out.
    */
-  private counted(poll: Poll, tally: RunningTally, ballot: Ballot, previous: Ballot | undefined, version: number): void {
+  private counted(
+    poll: Poll,
+    tally: RunningTally,
+    ballot: Ballot,
+    previous: Ballot | undefined,
+    version: number,
+  ): void {
     const announce = () => {
       const current = this.deps.state.cached(poll.id) ?? poll;
       if (tally.run === current.run) this.deps.events.tallyChanged(current);
@@ -199,18 +206,25 @@ export class BallotService {
    * (MEETING_ENDED). Looked up only on this rare path, so the vote path pays nothing for it.
    */
   private async whyRefused<T>(session: Session, refusal: Result<T> & { ok: false }): Promise<Result<never>> {
-    if (refusal.error.code === 'POLL_CLOSED' && (await hasEnded(this.deps.store, session.meetingId))) return meetingEnded();
+    if (refusal.error.code === 'POLL_CLOSED' && (await hasEnded(this.deps.store, session.meetingId)))
+      return meetingEnded();
     return refusal;
   }
 
   private isLive(poll: Poll): boolean {
     const live = this.deps.state.cached(poll.id);
-    return live !== undefined && live.status === 'open' && live.run === poll.run && !isPastDeadline(live, this.deps.ctx().now);
+    return (
+      live !== undefined &&
+      live.status === 'open' &&
+      live.run === poll.run &&
+      !isPastDeadline(live, this.deps.ctx().now)
+    );
   }
 }
 
 /** The ballot marked with the breakout room the trusted session is in (none in the main room). */
-const inRoom = (ballot: Ballot, session: Session): Ballot => (session.roomId === undefined ? ballot : { ...ballot, roomId: session.roomId });
+const inRoom = (ballot: Ballot, session: Session): Ballot =>
+  session.roomId === undefined ? ballot : { ...ballot, roomId: session.roomId };
 
 /** The ballot with its hidden flag set, spelled as the store reads it back (absent when false). */
 function withHidden(ballot: Ballot, hidden: boolean): Ballot {

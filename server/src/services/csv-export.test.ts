@@ -3,7 +3,8 @@ import { csvField } from './csv-export';
 
 describe('csvField formula defusing', () => {
   it('defuses the ASCII formula starts', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvField(`${start}1+1`).replace(/^"/, '')).toMatch(/^'/);
+    for (const start of ['=', '+', '-', '@', '\t', '\r'])
+      expect(csvField(`${start}1+1`).replace(/^"/, '')).toMatch(/^'/);
   });
 
   it('defuses fullwidth look-alikes that NFKC folds to a formula start', () => {

@@ -1,4 +1,15 @@
-import { kindRules, quizRules, roomLabel, roomNumbers, roomOf, scoreBallot, type Answer, type Ballot, type Poll, type Question } from '@quorum/shared';
+import {
+  kindRules,
+  quizRules,
+  roomLabel,
+  roomNumbers,
+  roomOf,
+  scoreBallot,
+  type Answer,
+  type Ballot,
+  type Poll,
+  type Question,
+} from '@quorum/shared';
 
 /**
  * Invisible characters a field may start with: format characters (zero-width space and joiners, BOM,
@@ -29,7 +40,8 @@ export const csvRow = (fields: (string | number)[]): string => fields.map(csvFie
 export const csvDocument = (lines: string[]): string => lines.join('\r\n') + '\r\n';
 
 /** An answer in words, as its kind writes it: option labels rather than ids, rankings best first. */
-export const describeAnswer = (question: Question, answer: Answer): string => kindRules(question.kind).describeAnswer(question, answer);
+export const describeAnswer = (question: Question, answer: Answer): string =>
+  kindRules(question.kind).describeAnswer(question, answer);
 
 /** The ballots an export may show: the run's, without answers a host hid. */
 export const exportableBallots = (ballots: readonly Ballot[], run: number): Ballot[] =>
@@ -50,7 +62,10 @@ export function ballotPoints(poll: Poll): (ballot: Ballot) => number | undefined
  * every ballot is from the main room (then exports carry no room column at all) — and always for
  * anonymous polls: beside each answer, a room of one or two people names who gave it.
  */
-export function ballotRooms(poll: Pick<Poll, 'settings'>, ballots: readonly Ballot[]): ((ballot: Ballot) => string) | undefined {
+export function ballotRooms(
+  poll: Pick<Poll, 'settings'>,
+  ballots: readonly Ballot[],
+): ((ballot: Ballot) => string) | undefined {
   if (poll.settings.anonymous || ballots.every((b) => b.roomId === undefined)) return undefined;
   const numbers = roomNumbers(ballots.map(roomOf));
   return (ballot) => roomLabel(roomOf(ballot), numbers);
@@ -67,12 +82,27 @@ export function exportRunCsv(poll: Poll, run: number, ballots: readonly Ballot[]
   const points = ballotPoints(poll);
   const exported = exportableBallots(ballots, run);
   const room = ballotRooms(poll, exported);
-  const header = ['poll', 'run', 'question', 'answer', 'cast_at', ...(room ? ['room', 'room_id'] : []), ...(quiz ? ['points'] : []), ...(anonymous ? [] : ['voter'])];
+  const header = [
+    'poll',
+    'run',
+    'question',
+    'answer',
+    'cast_at',
+    ...(room ? ['room', 'room_id'] : []),
+    ...(quiz ? ['points'] : []),
+    ...(anonymous ? [] : ['voter']),
+  ];
   const questions = new Map(poll.questions.map((q) => [q.id, q]));
   const rows = exported.flatMap((b) => {
     const question = questions.get(b.questionId);
     if (!question) return [];
-    const fields: (string | number)[] = [poll.title, run, question.prompt, describeAnswer(question, b.answer), new Date(b.castAt).toISOString()];
+    const fields: (string | number)[] = [
+      poll.title,
+      run,
+      question.prompt,
+      describeAnswer(question, b.answer),
+      new Date(b.castAt).toISOString(),
+    ];
     if (room) fields.push(room(b), b.roomId ?? '');
     if (quiz) fields.push(points(b) ?? '');
     if (!anonymous) fields.push(b.voterId);

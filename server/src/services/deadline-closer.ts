@@ -36,13 +36,11 @@ export function deadlineCloser({ polls, state, deadlines, lease }: DeadlineClose
   return async (poll: Poll): Promise<void> => {
     const release = await lease.take(`close:${poll.id}:${poll.run}:${poll.closesAt}`, CLOSE_LEASE_MS);
     if (!release) return recheck(poll);
-    const closed = await polls
-      .closeAtDeadline(poll.id, poll.meetingId)
-      .catch(async () => {
-        await release(); // failed (database down): let whoever looks next try
-        recheck(poll);
-        return undefined;
-      });
+    const closed = await polls.closeAtDeadline(poll.id, poll.meetingId).catch(async () => {
+      await release(); // failed (database down): let whoever looks next try
+      recheck(poll);
+      return undefined;
+    });
     if (!closed) return;
     // Not due after all (moved or stopped meanwhile): wait for the deadline as it stands now.
     const current = state.cached(poll.id);

@@ -32,12 +32,19 @@ export class InstallStateCookie {
   start(): { started: StartedAuthorization; cookie: string } {
     const state = randomBytes(32).toString('base64url');
     const verifier = newCodeVerifier();
-    const cookie = sealSecret(JSON.stringify({ state, verifier, expiresAt: this.now() + INSTALL_STATE_TTL_MS }), this.key, OWNER);
+    const cookie = sealSecret(
+      JSON.stringify({ state, verifier, expiresAt: this.now() + INSTALL_STATE_TTL_MS }),
+      this.key,
+      OWNER,
+    );
     return { started: { state, codeChallenge: codeChallenge(verifier, 'S256'), method: 'S256' }, cookie };
   }
 
   /** The verifier when `cookie` is ours, unexpired and was sealed for `state`. */
-  finish(cookie: string | undefined, state: string): { ok: true; verifier: string } | { ok: false; reason: StateRefusal | 'started in another browser' } {
+  finish(
+    cookie: string | undefined,
+    state: string,
+  ): { ok: true; verifier: string } | { ok: false; reason: StateRefusal | 'started in another browser' } {
     if (!cookie) return { ok: false, reason: 'started in another browser' };
     let sealed: z.infer<typeof sealedSchema>;
     try {
@@ -45,7 +52,8 @@ export class InstallStateCookie {
       if (!parsed.success) return { ok: false, reason: 'started in another browser' };
       sealed = parsed.data;
     } catch (error) {
-      if (error instanceof TokenCryptoError || error instanceof SyntaxError) return { ok: false, reason: 'started in another browser' };
+      if (error instanceof TokenCryptoError || error instanceof SyntaxError)
+        return { ok: false, reason: 'started in another browser' };
       throw error;
     }
     if (sealed.state !== state) return { ok: false, reason: 'started in another browser' };

@@ -1,4 +1,12 @@
-import { DEFAULT_MEETING_SETTINGS, fail, isHostRole, mayRunPolls, ok, type MeetingSettings, type Result } from '@quorum/shared';
+import {
+  DEFAULT_MEETING_SETTINGS,
+  fail,
+  isHostRole,
+  mayRunPolls,
+  ok,
+  type MeetingSettings,
+  type Result,
+} from '@quorum/shared';
 import type { Session } from '../session/session-token';
 import type { Store } from '../store/types';
 

@@ -32,7 +32,11 @@ function timeOf(iso: string | undefined, event: InboxEvent): number {
 }
 
 /** The stored meeting with what this event says about it (webhook fields win when present). */
-async function mergeMeeting(store: Store, object: WebhookMeeting, change: Partial<MeetingRecord>): Promise<MeetingRecord> {
+async function mergeMeeting(
+  store: Store,
+  object: WebhookMeeting,
+  change: Partial<MeetingRecord>,
+): Promise<MeetingRecord> {
   const known = await store.meetings.get(object.uuid);
   const merged: MeetingRecord = {
     uuid: object.uuid,
@@ -52,7 +56,9 @@ async function mergeMeeting(store: Store, object: WebhookMeeting, change: Partia
 async function countParticipants(deps: MeetingEventsDeps, meeting: MeetingRecord): Promise<number> {
   if (meeting.hostId) {
     try {
-      const list = await deps.accounts.withToken(meeting.hostId, (token) => deps.rest.listPastParticipants(token, meeting.uuid));
+      const list = await deps.accounts.withToken(meeting.hostId, (token) =>
+        deps.rest.listPastParticipants(token, meeting.uuid),
+      );
       return new Set(list.map((p) => p.user_id ?? p.id ?? p.name ?? '')).size;
     } catch {
       // Not authorized, or Zoom has not finished the report yet: our own attendance record will do.
@@ -78,7 +84,12 @@ async function meetingEnded(deps: MeetingEventsDeps, event: InboxEvent, object: 
   deps.deliveries.dispatch(report, host?.email ?? null);
 }
 
-async function attendance(deps: MeetingEventsDeps, event: InboxEvent, object: WebhookMeeting, kind: 'joined' | 'left'): Promise<void> {
+async function attendance(
+  deps: MeetingEventsDeps,
+  event: InboxEvent,
+  object: WebhookMeeting,
+  kind: 'joined' | 'left',
+): Promise<void> {
   await mergeMeeting(deps.store, object, {});
   const p = object.participant;
   if (!p) return;
@@ -110,7 +121,11 @@ export function meetingEventHandler(deps: MeetingEventsDeps): InboxHandler {
       case 'meeting.started':
         // An ended meeting stays ended: a UUID is one meeting instance, so this is a late or replayed event.
         if (await hasEnded(deps.store, object.uuid)) return;
-        await mergeMeeting(deps.store, object, { status: 'started', startedAt: timeOf(object.start_time, event), endedAt: null });
+        await mergeMeeting(deps.store, object, {
+          status: 'started',
+          startedAt: timeOf(object.start_time, event),
+          endedAt: null,
+        });
         return;
       case 'meeting.ended':
         return meetingEnded(deps, event, object);

@@ -44,9 +44,12 @@ const TOP_WORDS = 10;
 function reportQuestion(question: Question, tally: QuestionTally | undefined): ReportQuestion {
   const base = { id: question.id, prompt: question.prompt, kind: question.kind as string, voters: tally?.voters ?? 0 };
   const counts: Record<string, number> = tally?.counts ?? {};
-  if ('options' in question) return { ...base, options: question.options.map((o) => ({ id: o.id, label: o.label, count: counts[o.id] ?? 0 })) };
+  if ('options' in question)
+    return { ...base, options: question.options.map((o) => ({ id: o.id, label: o.label, count: counts[o.id] ?? 0 })) };
   if (base.kind === 'text') {
-    const top = Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, TOP_WORDS);
+    const top = Object.entries(counts)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, TOP_WORDS);
     return { ...base, topWords: top.map(([word, count]) => ({ word, count })) };
   }
   const sum = tally && 'sum' in tally ? tally.sum : 0;
@@ -63,10 +66,21 @@ function roomTurnout(tally: PollTally): Pick<ReportRun, 'rooms'> {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Builds the report from the meeting, its launched polls and the final tally of every run. */
-export function buildMeetingReport(meeting: MeetingRecord, polls: readonly Poll[], tallies: readonly PollTally[], participants: number): MeetingReport {
+export function buildMeetingReport(
+  meeting: MeetingRecord,
+  polls: readonly Poll[],
+  tallies: readonly PollTally[],
+  participants: number,
+): MeetingReport {
   const launched = polls.filter((p) => p.run > 0);
   return {
-    meeting: { uuid: meeting.uuid, id: meeting.zoomId, topic: meeting.topic ?? 'Zoom meeting', startedAt: iso(meeting.startedAt), endedAt: iso(meeting.endedAt) },
+    meeting: {
+      uuid: meeting.uuid,
+      id: meeting.zoomId,
+      topic: meeting.topic ?? 'Zoom meeting',
+      startedAt: iso(meeting.startedAt),
+      endedAt: iso(meeting.endedAt),
+    },
     participants,
     polls: launched.map((poll) => ({
       id: poll.id,
@@ -74,7 +88,12 @@ export function buildMeetingReport(meeting: MeetingRecord, polls: readonly Poll[
       runs: tallies
         .filter((t) => t.pollId === poll.id)
         .sort((a, b) => a.run - b.run)
-        .map((t) => ({ run: t.run, turnout: t.turnout, ...roomTurnout(t), questions: poll.questions.map((q) => reportQuestion(q, t.questions?.[q.id])) })),
+        .map((t) => ({
+          run: t.run,
+          turnout: t.turnout,
+          ...roomTurnout(t),
+          questions: poll.questions.map((q) => reportQuestion(q, t.questions?.[q.id])),
+        })),
     })),
   };
 }
@@ -88,7 +107,13 @@ function questionLines(q: ReportQuestion): string[] {
 
 /** The report as a plain-text email body. */
 export function renderReportText(report: MeetingReport): string {
-  const lines = [`Quorum results for "${report.meeting.topic}"`, '', `Participants: ${report.participants}`, `Polls: ${report.polls.length}`, ''];
+  const lines = [
+    `Quorum results for "${report.meeting.topic}"`,
+    '',
+    `Participants: ${report.participants}`,
+    `Polls: ${report.polls.length}`,
+    '',
+  ];
   for (const poll of report.polls) {
     lines.push(`* ${poll.title}`);
     for (const run of poll.runs) {

@@ -25,7 +25,8 @@ export class TooManyPendingStatesError extends Error {
 }
 
 /** Why a returning state is refused; each maps to a clear 400. */
-export type StateRefusal = 'unknown or already used' | 'expired' | 'started by another session' | 'started by another flow';
+export type StateRefusal =
+  'unknown or already used' | 'expired' | 'started by another session' | 'started by another flow';
 
 /**
  * Server-side state of the in-client flow: random, single-use, ten-minute life, bound to the session's
@@ -51,7 +52,8 @@ export class OAuthStates {
     const at = this.now();
     // Opportunistic sweep: states nobody returned would otherwise pile up.
     await this.store.oauthStates.purgeExpired(at);
-    if ((await this.store.oauthStates.count()) >= (this.opts.maxPending ?? DEFAULT_MAX_PENDING_STATES)) throw new TooManyPendingStatesError();
+    if ((await this.store.oauthStates.count()) >= (this.opts.maxPending ?? DEFAULT_MAX_PENDING_STATES))
+      throw new TooManyPendingStatesError();
     await this.store.oauthStates.replace({
       state,
       purpose: 'in-client',
@@ -63,7 +65,10 @@ export class OAuthStates {
   }
 
   /** Consumes a returning state; the verifier when it is this session's, unexpired and of this flow. */
-  async finish(state: string, voterId: string): Promise<{ ok: true; verifier: string } | { ok: false; reason: StateRefusal }> {
+  async finish(
+    state: string,
+    voterId: string,
+  ): Promise<{ ok: true; verifier: string } | { ok: false; reason: StateRefusal }> {
     const record = await this.store.oauthStates.take(state);
     if (!record) return { ok: false, reason: 'unknown or already used' };
     if (record.purpose !== 'in-client') return { ok: false, reason: 'started by another flow' };

@@ -39,7 +39,16 @@ export function createPollDomain(options: PollDomainOptions): PollDomain {
   const access = new MeetingAccess(store, (meetingId, settings) => events.settingsChanged?.(meetingId, settings), now);
   const guard = new PollGuard(memory.state, access);
   const retention = options.changeLogRetention === undefined ? {} : { retention: options.changeLogRetention };
-  const ballots = new BallotService({ store, state: memory.state, tallies: memory.tallies, events, access, guard, ctx, ...retention });
+  const ballots = new BallotService({
+    store,
+    state: memory.state,
+    tallies: memory.tallies,
+    events,
+    access,
+    guard,
+    ctx,
+    ...retention,
+  });
   const polls = new PollService({
     store,
     events,

@@ -38,8 +38,10 @@ export class PollGuard {
       if (!allowed.ok) return allowed;
     }
     const poll = await this.state.poll(pollId);
-    if (!poll || poll.meetingId !== session.meetingId) return fail('NOT_FOUND', 'no such poll in this meeting', 'pollId');
-    if (need === 'see' && !canSeePoll(poll, session.role)) return fail('NOT_FOUND', 'no such poll in this meeting', 'pollId');
+    if (!poll || poll.meetingId !== session.meetingId)
+      return fail('NOT_FOUND', 'no such poll in this meeting', 'pollId');
+    if (need === 'see' && !canSeePoll(poll, session.role))
+      return fail('NOT_FOUND', 'no such poll in this meeting', 'pollId');
     return ok(poll);
   }
 }

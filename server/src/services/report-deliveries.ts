@@ -44,7 +44,9 @@ export class ReportDeliveries {
       const mailer = this.deps.mailer;
       jobs.push(this.deliver(report.meeting.uuid, 'email', hostEmail, () => mailer.send(hostEmail, report)));
     } else if (this.deps.mailer) {
-      jobs.push(this.skip(report.meeting.uuid, 'the host has not authorized Quorum, so their email address is unknown'));
+      jobs.push(
+        this.skip(report.meeting.uuid, 'the host has not authorized Quorum, so their email address is unknown'),
+      );
     }
     for (const job of jobs) {
       this.inFlight.add(job);
@@ -64,9 +66,24 @@ export class ReportDeliveries {
     this.deps.mailer?.close();
   }
 
-  private async deliver(meetingUuid: string, kind: DeliveryRecord['kind'], target: string, attempt: (id: string) => Promise<void>): Promise<void> {
+  private async deliver(
+    meetingUuid: string,
+    kind: DeliveryRecord['kind'],
+    target: string,
+    attempt: (id: string) => Promise<void>,
+  ): Promise<void> {
     const at = this.now();
-    const record: DeliveryRecord = { id: randomUUID(), meetingUuid, kind, target, status: 'pending', attempts: 0, lastError: null, createdAt: at, updatedAt: at };
+    const record: DeliveryRecord = {
+      id: randomUUID(),
+      meetingUuid,
+      kind,
+      target,
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      createdAt: at,
+      updatedAt: at,
+    };
     await this.deps.store.deliveries.insert(record);
     for (let i = 0; ; i++) {
       record.attempts++;
@@ -83,23 +100,52 @@ export class ReportDeliveries {
     }
   }
 
-  private async save(record: DeliveryRecord, status: DeliveryRecord['status'], lastError: string | null): Promise<void> {
+  private async save(
+    record: DeliveryRecord,
+    status: DeliveryRecord['status'],
+    lastError: string | null,
+  ): Promise<void> {
     Object.assign(record, { status, lastError, updatedAt: this.now() });
-    await this.deps.store.deliveries.update(record.id, { status, attempts: record.attempts, lastError, updatedAt: record.updatedAt });
+    await this.deps.store.deliveries.update(record.id, {
+      status,
+      attempts: record.attempts,
+      lastError,
+      updatedAt: record.updatedAt,
+    });
   }
 
   private async skip(meetingUuid: string, why: string): Promise<void> {
     const at = this.now();
-    await this.deps.store.deliveries.insert({ id: randomUUID(), meetingUuid, kind: 'email', target: 'host', status: 'skipped', attempts: 0, lastError: why, createdAt: at, updatedAt: at });
+    await this.deps.store.deliveries.insert({
+      id: randomUUID(),
+      meetingUuid,
+      kind: 'email',
+      target: 'host',
+      status: 'skipped',
+      attempts: 0,
+      lastError: why,
+      createdAt: at,
+      updatedAt: at,
+    });
   }
 
   /** One signed POST; anything but 2xx within 10 s is a failed attempt. */
   private async post(url: string, deliveryId: string, report: MeetingReport): Promise<void> {
-    const body = JSON.stringify({ event: 'quorum.meeting_report', deliveryId, sentAt: new Date(this.now()).toISOString(), report });
+    const body = JSON.stringify({
+      event: 'quorum.meeting_report',
+      deliveryId,
+      sentAt: new Date(this.now()).toISOString(),
+      report,
+    });
     const { timestamp, signature } = signatureHeaders(this.deps.webhookSecret, body, this.now());
     const res = await this.fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [OUTGOING_TIMESTAMP_HEADER]: timestamp, [OUTGOING_SIGNATURE_HEADER]: signature, 'x-quorum-delivery-id': deliveryId },
+      headers: {
+        'content-type': 'application/json',
+        [OUTGOING_TIMESTAMP_HEADER]: timestamp,
+        [OUTGOING_SIGNATURE_HEADER]: signature,
+        'x-quorum-delivery-id': deliveryId,
+      },
       body,
       signal: AbortSignal.any([AbortSignal.timeout(10_000), this.abort.signal]),
     });
@@ -112,7 +158,14 @@ export class ReportDeliveries {
     if (this.abort.signal.aborted) return Promise.resolve(false);
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(true), ms);
-      this.abort.signal.addEventListener('abort', () => { clearTimeout(timer); resolve(false); }, { once: true });
+      this.abort.signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          resolve(false);
+        },
+        { once: true },
+      );
     });
   }
 }

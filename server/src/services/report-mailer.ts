@@ -10,7 +10,12 @@ export class ReportMailer {
     private readonly from: string,
   ) {
     // Short timeouts: a stuck SMTP server must fail the attempt (and be retried), not hang it.
-    this.transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+    this.transport = nodemailer.createTransport({
+      url: smtpUrl,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000,
+    });
   }
 
   /** One attempt at sending the report to `to`; rejects when the server does not accept it. */

@@ -21,7 +21,8 @@ export function runDownloads(pollId: string, run: number): RunDownloads {
 async function distinctVoters(store: Store, polls: readonly Poll[]): Promise<Set<string>> {
   const voters = new Set<string>();
   for (const poll of polls) {
-    for (let run = 1; run <= poll.run; run++) (await store.ballots.listForRun(poll.id, run)).forEach((b) => voters.add(b.voterId));
+    for (let run = 1; run <= poll.run; run++)
+      (await store.ballots.listForRun(poll.id, run)).forEach((b) => voters.add(b.voterId));
   }
   return voters;
 }
@@ -38,7 +39,12 @@ async function webhookAttendance(store: Store, meeting: MeetingRecord | undefine
  * Attendance as documented on `reportAttendanceSchema`: the webhook count when there is one, else the
  * voters plus the sessions seen; never below the number of distinct voters.
  */
-async function attendanceOf(deps: ReportViewDeps, meeting: MeetingRecord | undefined, meetingId: string, polls: readonly Poll[]): Promise<ReportAttendance> {
+async function attendanceOf(
+  deps: ReportViewDeps,
+  meeting: MeetingRecord | undefined,
+  meetingId: string,
+  polls: readonly Poll[],
+): Promise<ReportAttendance> {
   const voters = await distinctVoters(deps.store, polls);
   const fromWebhooks = await webhookAttendance(deps.store, meeting, meetingId);
   if (fromWebhooks > 0) return { count: Math.max(fromWebhooks, voters.size), source: 'webhook' };
@@ -48,11 +54,15 @@ async function attendanceOf(deps: ReportViewDeps, meeting: MeetingRecord | undef
 
 /** The host's report of one meeting: every poll, every run with its full tally and downloads, and attendance. */
 export async function buildReportView(deps: ReportViewDeps, meetingId: string): Promise<MeetingReportView> {
-  const [polls, meeting] = await Promise.all([deps.store.polls.listByMeeting(meetingId), deps.store.meetings.get(meetingId)]);
+  const [polls, meeting] = await Promise.all([
+    deps.store.polls.listByMeeting(meetingId),
+    deps.store.meetings.get(meetingId),
+  ]);
   const reported = [];
   for (const poll of polls) {
     const runs = [];
-    for (let run = 1; run <= poll.run; run++) runs.push({ run, tally: await deps.runTally(poll, run), downloads: runDownloads(poll.id, run) });
+    for (let run = 1; run <= poll.run; run++)
+      runs.push({ run, tally: await deps.runTally(poll, run), downloads: runDownloads(poll.id, run) });
     reported.push({ poll, runs });
   }
   return {

@@ -56,7 +56,8 @@ export class SessionRevocations {
   async reload(): Promise<void> {
     const oldest = this.now() - this.retentionMs();
     const rows = await this.deps.store.sessionRevocations.listSince(oldest);
-    for (const { subject, revokedAt } of rows) this.lines.set(subject, Math.max(revokedAt, this.lines.get(subject) ?? 0));
+    for (const { subject, revokedAt } of rows)
+      this.lines.set(subject, Math.max(revokedAt, this.lines.get(subject) ?? 0));
     for (const [subject, at] of this.lines) if (at < oldest) this.lines.delete(subject);
   }
 

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { castBallot, createPoll, openPoll, pollDraftSchema, tallyBallots, type Ballot, type Poll } from '@quorum/shared';
+import {
+  castBallot,
+  createPoll,
+  openPoll,
+  pollDraftSchema,
+  tallyBallots,
+  type Ballot,
+  type Poll,
+} from '@quorum/shared';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
 import type { Store } from '../store/types';
 import { PollState } from './poll-state';
@@ -17,7 +25,12 @@ describe('TallySync', () => {
     return { state, sync: new TallySync(state, store.ballots) };
   };
   const ballot = (voterId: string, optionId: string): Ballot => {
-    const input = { pollId: poll.id, questionId: 'q1', answer: { kind: 'single' as const, optionId }, clientBallotId: `cb-${randomUUID()}` };
+    const input = {
+      pollId: poll.id,
+      questionId: 'q1',
+      answer: { kind: 'single' as const, optionId },
+      clientBallotId: `cb-${randomUUID()}`,
+    };
     const cast = castBallot(poll, voterId, input, ctx);
     if (!cast.ok) throw new Error(cast.error.message);
     return cast.data;
@@ -33,7 +46,17 @@ describe('TallySync', () => {
     store = openSqliteStore(':memory:');
     const draft = pollDraftSchema.parse({
       title: 'Sync',
-      questions: [{ id: 'q1', kind: 'single', prompt: 'Pick', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] }],
+      questions: [
+        {
+          id: 'q1',
+          kind: 'single',
+          prompt: 'Pick',
+          options: [
+            { id: 'a', label: 'A' },
+            { id: 'b', label: 'B' },
+          ],
+        },
+      ],
     });
     const created = createPoll(draft, 'm1', ctx);
     if (!created.ok) throw new Error('draft');
@@ -69,7 +92,12 @@ describe('TallySync', () => {
     expect(read).not.toHaveBeenCalled();
     const other = await write(ballot('v1', 'b'));
     a.sync.heard(poll.id, 1, other.tallyVersion);
-    const results = await Promise.all([a.sync.fresh(poll, 1), a.sync.refresh(poll, 1), a.sync.refresh(poll, 1), a.sync.refresh(poll, 1)]);
+    const results = await Promise.all([
+      a.sync.fresh(poll, 1),
+      a.sync.refresh(poll, 1),
+      a.sync.refresh(poll, 1),
+      a.sync.refresh(poll, 1),
+    ]);
     expect(results.map((t) => t.version)).toEqual([1, 1, 1, 1]);
     expect(read.mock.calls.length).toBeLessThanOrEqual(2);
   });

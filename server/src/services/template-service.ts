@@ -19,7 +19,12 @@ interface Write {
   field: string;
 }
 
-const toTemplate = ({ id, draft, createdAt, updatedAt }: TemplateRecord): Template => ({ id, draft, createdAt, updatedAt });
+const toTemplate = ({ id, draft, createdAt, updatedAt }: TemplateRecord): Template => ({
+  id,
+  draft,
+  createdAt,
+  updatedAt,
+});
 
 /** `prefix.rest` for a field inside a nested draft; the prefix alone when the error names none. */
 const under = (prefix: string, field: string | undefined) => (field ? `${prefix}.${field}` : prefix);
@@ -53,15 +58,22 @@ export class TemplateService {
 
   /** Deletes the template; resolves with its id. */
   async remove(uid: string, id: string): Promise<Result<string>> {
-    return (await this.store.templates.delete(uid, id)) ? ok(id) : fail('NOT_FOUND', 'no such template in your library');
+    return (await this.store.templates.delete(uid, id))
+      ? ok(id)
+      : fail('NOT_FOUND', 'no such template in your library');
   }
 
   /** Adds the file's templates; one that carries the id of an existing template replaces it. */
   async importFile(uid: string, file: TemplatesFile): Promise<Result<Template[]>> {
-    const writes = file.templates.map(({ id, ...draft }, i) => ({ id: id ?? this.newId(), draft, field: `templates.${i}` }));
+    const writes = file.templates.map(({ id, ...draft }, i) => ({
+      id: id ?? this.newId(),
+      draft,
+      field: `templates.${i}`,
+    }));
     const seen = new Set<string>();
     for (const [i, w] of writes.entries()) {
-      if (seen.has(w.id)) return fail('INVALID', `templates.${i}.id: the id ${w.id} is listed twice`, `templates.${i}.id`);
+      if (seen.has(w.id))
+        return fail('INVALID', `templates.${i}.id: the id ${w.id} is listed twice`, `templates.${i}.id`);
       seen.add(w.id);
     }
     return this.write(uid, writes);
@@ -70,7 +82,12 @@ export class TemplateService {
   /** The whole library as a file `importFile` takes back. */
   async exportFile(uid: string): Promise<TemplatesFile> {
     const records = await this.store.templates.list(uid);
-    return { format: TEMPLATES_FILE_FORMAT, version: 1, exportedAt: this.now(), templates: records.map((r) => ({ id: r.id, ...r.draft })) };
+    return {
+      format: TEMPLATES_FILE_FORMAT,
+      version: 1,
+      exportedAt: this.now(),
+      templates: records.map((r) => ({ id: r.id, ...r.draft })),
+    };
   }
 
   private single(result: Result<Template[]>): Result<Template> {
@@ -92,7 +109,11 @@ export class TemplateService {
     const added = writes.filter((w) => !existing.has(w.id)).length;
     // Checked before writing, not under a lock: two racing imports may overshoot a little, which is harmless.
     if (existing.size + added > TEMPLATE_LIMITS.perUser) {
-      return fail('INVALID', `a library holds at most ${TEMPLATE_LIMITS.perUser} templates; delete some first (you have ${existing.size})`, 'templates');
+      return fail(
+        'INVALID',
+        `a library holds at most ${TEMPLATE_LIMITS.perUser} templates; delete some first (you have ${existing.size})`,
+        'templates',
+      );
     }
     const at = this.now();
     const records = writes.map((w, i): TemplateRecord => ({

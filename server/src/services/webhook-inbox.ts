@@ -101,7 +101,11 @@ export class WebhookInbox {
     } catch (error) {
       this.deps.onError(error, event);
       const message = error instanceof Error ? error.message : String(error);
-      await this.deps.repo.markAttemptFailed(event.id, message.slice(0, 500), event.attempts + 1 >= (this.deps.maxAttempts ?? 3));
+      await this.deps.repo.markAttemptFailed(
+        event.id,
+        message.slice(0, 500),
+        event.attempts + 1 >= (this.deps.maxAttempts ?? 3),
+      );
       return false;
     }
   }

@@ -123,7 +123,10 @@ export class ZoomAccounts {
     const record = await this.deps.store.zoomUsers.get(uid);
     if (!record?.sealedTokens) throw new NeedsAuthorizationError('authorize Quorum to use your Zoom account');
     try {
-      return { record, pair: JSON.parse(openSecret(record.sealedTokens, this.deps.tokenKey, owner(uid))) as StoredPair };
+      return {
+        record,
+        pair: JSON.parse(openSecret(record.sealedTokens, this.deps.tokenKey, owner(uid))) as StoredPair,
+      };
     } catch (error) {
       if (!(error instanceof TokenCryptoError)) throw error;
       // Sealed under another key (TOKEN_ENCRYPTION_KEY rotated, or a dev restart): unusable, so ask again.

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AppContext } from '../zoom/app-context';
-import { randomGuestId, sessionFromContext, signSession, toSessionView, verifySession, type Session } from './session-token';
+import {
+  randomGuestId,
+  sessionFromContext,
+  signSession,
+  toSessionView,
+  verifySession,
+  type Session,
+} from './session-token';
 
 const SECRET = 'a-session-secret-of-at-least-32-chars!!';
 const NOW = 1_700_000_000_000;
@@ -12,7 +19,14 @@ const nextGuest = () => `guest${++counter}`;
 describe('sessionFromContext', () => {
   it('uses the Zoom uid for signed-in users and normalises the role', () => {
     const s = sessionFromContext(ctx({ uid: 'zu1', attendrole: 'co-host' }), NOW, HOUR, nextGuest);
-    expect(s).toEqual({ voterId: 'u:zu1', uid: 'zu1', meetingId: 'meeting-1', role: 'cohost', exp: NOW + HOUR, iat: NOW });
+    expect(s).toEqual({
+      voterId: 'u:zu1',
+      uid: 'zu1',
+      meetingId: 'meeting-1',
+      role: 'cohost',
+      exp: NOW + HOUR,
+      iat: NOW,
+    });
   });
 
   it('gives guests a fresh server id, defaulting the role to participant', () => {
@@ -62,7 +76,8 @@ describe('signSession / verifySession', () => {
   });
 
   it('rejects garbage without throwing', () => {
-    for (const bad of ['', '.', 'a.b', 'a.b.c', '....', '%%%.%%%']) expect(verifySession(bad, SECRET, NOW)).toBeUndefined();
+    for (const bad of ['', '.', 'a.b', 'a.b.c', '....', '%%%.%%%'])
+      expect(verifySession(bad, SECRET, NOW)).toBeUndefined();
   });
 
   it('rejects a correctly signed payload of the wrong shape', () => {
@@ -71,7 +86,13 @@ describe('signSession / verifySession', () => {
   });
 
   it('builds the client view', () => {
-    expect(toSessionView(session)).toEqual({ voterId: 'u:zu1', meetingId: 'meeting-1', role: 'host', isHost: true, authorized: true });
+    expect(toSessionView(session)).toEqual({
+      voterId: 'u:zu1',
+      meetingId: 'meeting-1',
+      role: 'host',
+      isHost: true,
+      authorized: true,
+    });
     const guest = toSessionView({ voterId: 'g:x', meetingId: 'm', role: 'attendee', exp: 0 });
     expect(guest).toMatchObject({ isHost: false, authorized: false });
   });

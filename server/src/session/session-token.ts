@@ -38,7 +38,13 @@ export const randomGuestId = (): string => randomBytes(12).toString('base64url')
  * Builds the session for a context. Guests (no uid) get `g:<newGuestId()>`, unless `existing` is a
  * still-valid guest session for the same meeting: reusing it keeps a reloading guest at one vote.
  */
-export function sessionFromContext(ctx: AppContext, now: number, ttlMs: number, newGuestId: () => string, existing?: Session): Session {
+export function sessionFromContext(
+  ctx: AppContext,
+  now: number,
+  ttlMs: number,
+  newGuestId: () => string,
+  existing?: Session,
+): Session {
   // A breakout room belongs to its main meeting: same polls, and a guest moving rooms keeps one vote.
   const place = meetingPlace(ctx);
   const base = { ...place, role: normalizeRole(ctx.attendrole), exp: now + ttlMs, iat: now };
@@ -85,7 +91,9 @@ export function toSessionView(session: Session): SessionView {
 }
 
 function mac(payload: string, secret: string): Buffer {
-  return createHmac('sha256', secret).update(MAC_LABEL + payload).digest();
+  return createHmac('sha256', secret)
+    .update(MAC_LABEL + payload)
+    .digest();
 }
 
 function parseJson(text: string): unknown {

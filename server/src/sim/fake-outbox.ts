@@ -55,7 +55,12 @@ export class FakeOutbox {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const mail = parseMail(Buffer.concat(chunks).toString('utf8'));
-          this.emails.push({ id: randomUUID(), at: this.now(), ...mail, to: session.envelope.rcptTo.map((r) => r.address) });
+          this.emails.push({
+            id: randomUUID(),
+            at: this.now(),
+            ...mail,
+            to: session.envelope.rcptTo.map((r) => r.address),
+          });
           done();
         });
       },

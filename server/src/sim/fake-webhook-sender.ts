@@ -55,7 +55,14 @@ export class FakeWebhookSender {
 
   /** Sends an event; resolves after the first attempt (retries continue in the background). */
   async send(envelope: { event: string } & Record<string, unknown>): Promise<SentEvent> {
-    const record: SentEvent = { id: randomUUID(), event: envelope.event, target: this.opts.target(), attempts: [], delivered: false, pendingRetry: false };
+    const record: SentEvent = {
+      id: randomUUID(),
+      event: envelope.event,
+      target: this.opts.target(),
+      attempts: [],
+      delivered: false,
+      pendingRetry: false,
+    };
     this.sent.push(record);
     const body = JSON.stringify(envelope);
     await this.attempt(record, body, 0, signatureHeaders(this.opts.secretToken, body, this.now()));
@@ -73,7 +80,12 @@ export class FakeWebhookSender {
     this.timers.clear();
   }
 
-  private async attempt(record: SentEvent, body: string, retry: number, first: { timestamp: string; signature: string }): Promise<void> {
+  private async attempt(
+    record: SentEvent,
+    body: string,
+    retry: number,
+    first: { timestamp: string; signature: string },
+  ): Promise<void> {
     const fresh = retry > 0 && this.opts.retryTimestamp === 'fresh';
     const { timestamp, signature } = fresh ? signatureHeaders(this.opts.secretToken, body, this.now()) : first;
     const entry: SentEvent['attempts'][number] = { at: this.now(), status: null, error: null };
@@ -95,12 +107,20 @@ export class FakeWebhookSender {
       await res.body?.cancel();
       record.delivered = res.status === 200 || res.status === 204;
     } catch (error) {
-      entry.error = error instanceof Error && error.name === 'TimeoutError' ? 'no answer in time' : String((error as Error).message ?? error);
+      entry.error =
+        error instanceof Error && error.name === 'TimeoutError'
+          ? 'no answer in time'
+          : String((error as Error).message ?? error);
     }
     this.scheduleRetry(record, body, retry, first);
   }
 
-  private scheduleRetry(record: SentEvent, body: string, retry: number, first: { timestamp: string; signature: string }): void {
+  private scheduleRetry(
+    record: SentEvent,
+    body: string,
+    retry: number,
+    first: { timestamp: string; signature: string },
+  ): void {
     const delay = (this.opts.retryDelaysMs ?? ZOOM_RETRY_DELAYS_MS)[retry];
     record.pendingRetry = !record.delivered && delay !== undefined;
     if (!record.pendingRetry || delay === undefined) return;

@@ -9,9 +9,13 @@ export interface FakeApiOptions {
   autoCreateMeetings: boolean;
 }
 
-const zoomError = (reply: FastifyReply, status: number, code: number, message: string) => reply.code(status).send({ code, message });
+const zoomError = (reply: FastifyReply, status: number, code: number, message: string) =>
+  reply.code(status).send({ code, message });
 
-const pageQuerySchema = z.object({ page_size: z.coerce.number().int().min(1).max(300).default(30), next_page_token: z.string().optional() });
+const pageQuerySchema = z.object({
+  page_size: z.coerce.number().int().min(1).max(300).default(30),
+  next_page_token: z.string().optional(),
+});
 
 /**
  * The meeting id as Zoom's gateway sees it: the router has decoded the path once; Zoom decodes once
@@ -44,7 +48,14 @@ export const fakeZoomApiRoutes: FastifyPluginAsync<FakeApiOptions> = async (app,
     const meeting = id === undefined ? undefined : state.meeting(id, autoCreateMeetings ? caller(req) : undefined);
     if (!meeting) return zoomError(reply, 404, 3001, `Meeting does not exist: ${req.params.id}.`);
     const { participants: _participants, ...view } = meeting;
-    return { ...view, type: 2, duration: 60, timezone: 'UTC', join_url: `https://sim.zoom.test/j/${meeting.id}`, settings: {} };
+    return {
+      ...view,
+      type: 2,
+      duration: 60,
+      timezone: 'UTC',
+      join_url: `https://sim.zoom.test/j/${meeting.id}`,
+      settings: {},
+    };
   });
 
   app.get<{ Params: { id: string } }>('/past_meetings/:id/participants', async (req, reply) => {
@@ -55,7 +66,12 @@ export const fakeZoomApiRoutes: FastifyPluginAsync<FakeApiOptions> = async (app,
     const start = Number(page.next_page_token ?? '0') || 0;
     const rows = meeting.participants.slice(start, start + page.page_size);
     const next = start + page.page_size < meeting.participants.length ? String(start + page.page_size) : '';
-    return { page_size: page.page_size, total_records: meeting.participants.length, next_page_token: next, participants: rows };
+    return {
+      page_size: page.page_size,
+      total_records: meeting.participants.length,
+      next_page_token: next,
+      participants: rows,
+    };
   });
 
   app.post('/zoomapp/deeplink', async (req, reply) => {

@@ -39,8 +39,16 @@ export interface FakeZoomCloud {
   close(): Promise<void>;
 }
 
-const registerMeetingSchema = z.strictObject({ uuid: z.string().min(1).max(200), topic: z.string().max(200).optional(), hostId: z.string().min(1).max(100).optional() });
-const registerUserSchema = z.strictObject({ uid: z.string().min(1).max(100), name: z.string().min(1).max(100).optional(), email: z.string().max(200).optional() });
+const registerMeetingSchema = z.strictObject({
+  uuid: z.string().min(1).max(200),
+  topic: z.string().max(200).optional(),
+  hostId: z.string().min(1).max(100).optional(),
+});
+const registerUserSchema = z.strictObject({
+  uid: z.string().min(1).max(100),
+  name: z.string().min(1).max(100).optional(),
+  email: z.string().max(200).optional(),
+});
 const invalid = (message: string) => ({ error: { code: 'INVALID', message } });
 
 /** The fake cloud as the dev server mounts it: Zoom's retry schedule in minutes becomes seconds. */
@@ -59,7 +67,10 @@ export function fakeCloudOptions(config: Config): FakeZoomCloudOptions {
 export async function createFakeZoomCloud(opts: FakeZoomCloudOptions): Promise<FakeZoomCloud> {
   const now = opts.now ?? Date.now;
   let webhookUrl = opts.webhookUrl;
-  const state = new FakeZoomState({ now, ...(opts.accessTokenTtlSec ? { accessTokenTtlSec: opts.accessTokenTtlSec } : {}) });
+  const state = new FakeZoomState({
+    now,
+    ...(opts.accessTokenTtlSec ? { accessTokenTtlSec: opts.accessTokenTtlSec } : {}),
+  });
   const sender = new FakeWebhookSender({
     secretToken: opts.webhookSecretToken,
     target: () => webhookUrl,
@@ -77,7 +88,11 @@ export async function createFakeZoomCloud(opts: FakeZoomCloudOptions): Promise<F
       done(null, Object.fromEntries(new URLSearchParams(String(body)))),
     );
     await app.register(fakeZoomOAuthRoutes, { state, clientId: opts.clientId, clientSecret: opts.clientSecret });
-    await app.register(fakeZoomApiRoutes, { prefix: '/v2', state, autoCreateMeetings: opts.autoCreateMeetings ?? true });
+    await app.register(fakeZoomApiRoutes, {
+      prefix: '/v2',
+      state,
+      autoCreateMeetings: opts.autoCreateMeetings ?? true,
+    });
     await app.register(outgoingReceiver(outbox));
 
     app.post('/events', async (req, reply) => {
@@ -126,7 +141,12 @@ function outgoingReceiver(outbox: FakeOutbox): FastifyPluginAsync {
     app.post<{ Params: { name: string }; Querystring: { fail?: string } }>('/hooks/:name', async (req, reply) => {
       const failFirst = Number(req.query.fail ?? '0') || 0;
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-      const status = outbox.receiveWebhook(req.params.name, failFirst, headers, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+      const status = outbox.receiveWebhook(
+        req.params.name,
+        failFirst,
+        headers,
+        Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+      );
       return reply.code(status).send({ received: status === 200 });
     });
   };

@@ -33,7 +33,12 @@ export const mintRequestSchema = z.strictObject({
 });
 
 const tokenParamsSchema = z.discriminatedUnion('grant_type', [
-  z.object({ grant_type: z.literal('authorization_code'), code: z.string().min(1), redirect_uri: z.string().min(1), code_verifier: z.string().default('') }),
+  z.object({
+    grant_type: z.literal('authorization_code'),
+    code: z.string().min(1),
+    redirect_uri: z.string().min(1),
+    code_verifier: z.string().default(''),
+  }),
   z.object({ grant_type: z.literal('refresh_token'), refresh_token: z.string().min(1) }),
 ]);
 
@@ -61,10 +66,17 @@ function consentPage(query: z.infer<typeof authorizeQuerySchema>): string {
   );
 }
 
-const sendToken = (reply: FastifyReply, outcome: TokenOutcome) => reply.code(outcome.ok ? 200 : outcome.status).header('cache-control', 'no-store').send(outcome.body);
+const sendToken = (reply: FastifyReply, outcome: TokenOutcome) =>
+  reply
+    .code(outcome.ok ? 200 : outcome.status)
+    .header('cache-control', 'no-store')
+    .send(outcome.body);
 
 /** Fake `zoom.us/oauth/*`: consent page, token endpoint (Basic auth, PKCE, rotation), mint and revoke. */
-export const fakeZoomOAuthRoutes: FastifyPluginAsync<FakeOAuthOptions> = async (app, { state, clientId, clientSecret }) => {
+export const fakeZoomOAuthRoutes: FastifyPluginAsync<FakeOAuthOptions> = async (
+  app,
+  { state, clientId, clientSecret },
+) => {
   const expectedBasic = Buffer.from(`Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`);
   const clientOk = (header: string | undefined) => {
     const given = Buffer.from(header ?? '');
@@ -74,16 +86,25 @@ export const fakeZoomOAuthRoutes: FastifyPluginAsync<FakeOAuthOptions> = async (
   app.get('/oauth/authorize', async (req, reply) => {
     const query = authorizeQuerySchema.safeParse(req.query);
     if (!query.success || query.data.client_id !== clientId) {
-      return reply.code(400).type('text/html; charset=utf-8').send(plainPage('Invalid authorization request', 'Check client_id, redirect_uri and code_challenge.'));
+      return reply
+        .code(400)
+        .type('text/html; charset=utf-8')
+        .send(plainPage('Invalid authorization request', 'Check client_id, redirect_uri and code_challenge.'));
     }
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(consentPage(query.data));
   });
 
   app.post('/oauth/authorize', async (req, reply) => {
     const form = authorizeQuerySchema.extend({ uid: z.string().min(1).max(100) }).safeParse(req.body);
-    if (!form.success || form.data.client_id !== clientId) return reply.code(400).send({ reason: 'Invalid request', error: 'invalid_request' });
+    if (!form.success || form.data.client_id !== clientId)
+      return reply.code(400).send({ reason: 'Invalid request', error: 'invalid_request' });
     const f = form.data;
-    const code = state.mintCode({ uid: f.uid, redirectUri: f.redirect_uri, codeChallenge: f.code_challenge, method: f.code_challenge_method });
+    const code = state.mintCode({
+      uid: f.uid,
+      redirectUri: f.redirect_uri,
+      codeChallenge: f.code_challenge,
+      method: f.code_challenge_method,
+    });
     const target = new URL(f.redirect_uri);
     target.searchParams.set('code', code);
     if (f.state) target.searchParams.set('state', f.state);
@@ -92,26 +113,39 @@ export const fakeZoomOAuthRoutes: FastifyPluginAsync<FakeOAuthOptions> = async (
 
   app.post('/oauth/mint', async (req, reply) => {
     const input = mintRequestSchema.safeParse(req.body);
-    if (!input.success) return reply.code(400).send({ error: { code: 'INVALID', message: input.error.issues[0]?.message ?? 'invalid' } });
+    if (!input.success)
+      return reply.code(400).send({ error: { code: 'INVALID', message: input.error.issues[0]?.message ?? 'invalid' } });
     const code = state.mintCode(input.data);
     return { code, state: input.data.state ?? null };
   });
 
   app.post('/oauth/token', async (req, reply) => {
-    if (!clientOk(req.headers.authorization)) return reply.code(401).send({ reason: 'Invalid client_id or client_secret', error: 'invalid_client' });
+    if (!clientOk(req.headers.authorization))
+      return reply.code(401).send({ reason: 'Invalid client_id or client_secret', error: 'invalid_client' });
     // Zoom's own sample sends these as query parameters, Rivet as a form body: accept both.
-    const params = tokenParamsSchema.safeParse({ ...(req.query as object), ...((req.body as object | undefined) ?? {}) });
-    if (!params.success) return reply.code(400).send({ reason: 'Unsupported grant type or missing parameter', error: 'invalid_request' });
+    const params = tokenParamsSchema.safeParse({
+      ...(req.query as object),
+      ...((req.body as object | undefined) ?? {}),
+    });
+    if (!params.success)
+      return reply.code(400).send({ reason: 'Unsupported grant type or missing parameter', error: 'invalid_request' });
     const p = params.data;
-    return sendToken(reply, p.grant_type === 'authorization_code' ? state.redeemCode(p.code, p.redirect_uri, p.code_verifier) : state.rotate(p.refresh_token));
+    return sendToken(
+      reply,
+      p.grant_type === 'authorization_code'
+        ? state.redeemCode(p.code, p.redirect_uri, p.code_verifier)
+        : state.rotate(p.refresh_token),
+    );
   });
 
   // Zoom's Data Compliance API, as its reference describes it: the app says it deleted a deauthorized
   // user's data. Recorded so a test (or the simulator) can see whether, and what, the app reported.
   app.post('/oauth/data/compliance', async (req, reply) => {
-    if (!clientOk(req.headers.authorization)) return reply.code(401).send({ reason: 'Invalid client_id or client_secret', error: 'invalid_client' });
+    if (!clientOk(req.headers.authorization))
+      return reply.code(401).send({ reason: 'Invalid client_id or client_secret', error: 'invalid_client' });
     const body = complianceSchema.safeParse(req.body);
-    if (!body.success) return reply.code(400).send({ code: 300, message: body.error.issues[0]?.message ?? 'invalid request' });
+    if (!body.success)
+      return reply.code(400).send({ code: 300, message: body.error.issues[0]?.message ?? 'invalid request' });
     state.complianceReports.push({ ...body.data, at: Date.now() });
     return reply.code(204).send();
   });

@@ -34,7 +34,10 @@ export interface FakeMeeting {
 
 /** The token endpoint's answer, or the OAuth error Zoom would send. */
 export type TokenOutcome =
-  | { ok: true; body: { access_token: string; token_type: 'bearer'; refresh_token: string; expires_in: number; scope: string } }
+  | {
+      ok: true;
+      body: { access_token: string; token_type: 'bearer'; refresh_token: string; expires_in: number; scope: string };
+    }
   | { ok: false; status: number; body: { reason: string; error: string } };
 
 interface PendingCode {
@@ -56,7 +59,11 @@ export const FAKE_CODE_TTL_MS = 5 * 60_000;
 export const FAKE_SCOPES = 'meeting:read:meeting meeting:read:past_participants user:read:user zoomapp:inmeeting';
 
 const token = (prefix: string) => `${prefix}.${randomBytes(24).toString('base64url')}`;
-const invalidGrant = (reason: string): TokenOutcome => ({ ok: false, status: 400, body: { reason, error: 'invalid_grant' } });
+const invalidGrant = (reason: string): TokenOutcome => ({
+  ok: false,
+  status: 400,
+  body: { reason, error: 'invalid_grant' },
+});
 
 /**
  * The fake cloud's memory: people, meetings, authorization codes (single-use, five minutes), access
@@ -66,7 +73,13 @@ export class FakeZoomState {
   readonly users = new Map<string, FakeUser>();
   readonly meetings = new Map<string, FakeMeeting>();
   /** Every Data Compliance API call the app made, oldest first. */
-  readonly complianceReports: { client_id: string; user_id: string; account_id: string; compliance_completed: boolean; at: number }[] = [];
+  readonly complianceReports: {
+    client_id: string;
+    user_id: string;
+    account_id: string;
+    compliance_completed: boolean;
+    at: number;
+  }[] = [];
   private readonly codes = new Map<string, PendingCode>();
   private readonly access = new Map<string, { uid: string; expiresAt: number }>();
   private readonly refresh = new Map<string, string>();
@@ -83,7 +96,15 @@ export class FakeZoomState {
     const known = this.users.get(uid);
     const display = name ?? known?.display_name ?? `Sim ${uid}`;
     const [first = display, ...rest] = display.split(' ');
-    const user: FakeUser = { id: uid, first_name: first, last_name: rest.join(' '), display_name: display, email: email ?? known?.email ?? `${uid}@sim.zoom.test`, account_id: 'sim-account', type: 1 };
+    const user: FakeUser = {
+      id: uid,
+      first_name: first,
+      last_name: rest.join(' '),
+      display_name: display,
+      email: email ?? known?.email ?? `${uid}@sim.zoom.test`,
+      account_id: 'sim-account',
+      type: 1,
+    };
     this.users.set(uid, user);
     return user;
   }
@@ -92,7 +113,13 @@ export class FakeZoomState {
   mintCode(p: { uid: string; redirectUri: string; codeChallenge: string; method: PkceMethod }): string {
     this.user(p.uid);
     const code = token('code');
-    this.codes.set(code, { uid: p.uid, redirectUri: p.redirectUri, challenge: p.codeChallenge, method: p.method, expiresAt: this.now() + FAKE_CODE_TTL_MS });
+    this.codes.set(code, {
+      uid: p.uid,
+      redirectUri: p.redirectUri,
+      challenge: p.codeChallenge,
+      method: p.method,
+      expiresAt: this.now() + FAKE_CODE_TTL_MS,
+    });
     return code;
   }
 
@@ -159,6 +186,15 @@ export class FakeZoomState {
     const refresh = token('refresh');
     this.access.set(access, { uid, expiresAt: this.now() + this.ttlSec * 1000 });
     this.refresh.set(refresh, uid);
-    return { ok: true, body: { access_token: access, token_type: 'bearer', refresh_token: refresh, expires_in: this.ttlSec, scope: FAKE_SCOPES } };
+    return {
+      ok: true,
+      body: {
+        access_token: access,
+        token_type: 'bearer',
+        refresh_token: refresh,
+        expires_in: this.ttlSec,
+        scope: FAKE_SCOPES,
+      },
+    };
   }
 }

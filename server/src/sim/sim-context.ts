@@ -40,7 +40,9 @@ export const simFrameQuerySchema = z.object({
   role: appContextRoleSchema,
   name: z.string().max(100).optional(),
   /** The running context the simulator gives this instance (sdk.d.ts RunningContext). */
-  ctx: z.enum(['inMeeting', 'inWebinar', 'inCollaborate', 'inImmersive', 'inCamera', 'inMainClient']).default('inMeeting'),
+  ctx: z
+    .enum(['inMeeting', 'inWebinar', 'inCollaborate', 'inImmersive', 'inCamera', 'inMainClient'])
+    .default('inMeeting'),
   iid: invitationId.optional(),
 });
 
@@ -68,6 +70,10 @@ export function simContextPayload(req: SimContextRequest, clientId: string, now:
 }
 
 /** Seals a fresh context for `req` with the configured client id and secret. */
-export function sealSimContext(req: SimContextRequest, config: Pick<Config, 'zoomClientId' | 'zoomClientSecret'>, now: number): string {
+export function sealSimContext(
+  req: SimContextRequest,
+  config: Pick<Config, 'zoomClientId' | 'zoomClientSecret'>,
+  now: number,
+): string {
   return sealAppContext(simContextPayload(req, config.zoomClientId, now), config.zoomClientSecret);
 }

@@ -74,28 +74,52 @@ describe('GET /sim', () => {
 
 describe('GET /sim/frame', () => {
   it('runs the real Home URL with a sealed context, which issues the session cookie', async () => {
-    const res = await app.inject({ method: 'GET', url: frameUrl({ mid: MID, uid: 'hanaUserId', role: 'co-host', name: 'Hana', ctx: 'inMeeting' }) });
+    const res = await app.inject({
+      method: 'GET',
+      url: frameUrl({ mid: MID, uid: 'hanaUserId', role: 'co-host', name: 'Hana', ctx: 'inMeeting' }),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toContain('Quorum app');
     expect(res.headers['content-security-policy']).toContain('frame-ancestors');
 
-    const me = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: cookieFrom(res.headers['set-cookie']) } });
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/session',
+      headers: { cookie: cookieFrom(res.headers['set-cookie']) },
+    });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ voterId: 'u:hanaUserId', meetingId: MID, role: 'cohost', isHost: true, authorized: true });
+    expect(me.json()).toMatchObject({
+      voterId: 'u:hanaUserId',
+      meetingId: MID,
+      role: 'cohost',
+      isHost: true,
+      authorized: true,
+    });
   });
 
   it('leaves uid out for guests', async () => {
     const res = await app.inject({ method: 'GET', url: frameUrl({ mid: MID, role: 'participant' }) });
-    const me = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: cookieFrom(res.headers['set-cookie']) } });
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/session',
+      headers: { cookie: cookieFrom(res.headers['set-cookie']) },
+    });
     expect(me.json()).toMatchObject({ meetingId: MID, role: 'participant', isHost: false, authorized: false });
     expect(me.json().voterId).toMatch(/^g:/);
   });
 
   it('opens a frame in a breakout room as Zoom does: the room in mid, the main meeting in pid', async () => {
     const room = 'r00mR00mR00mR00mR00mRw==';
-    const res = await app.inject({ method: 'GET', url: frameUrl({ mid: room, pid: MID, uid: 'inesUserId', role: 'participant' }) });
-    const me = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: cookieFrom(res.headers['set-cookie']) } });
+    const res = await app.inject({
+      method: 'GET',
+      url: frameUrl({ mid: room, pid: MID, uid: 'inesUserId', role: 'participant' }),
+    });
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/session',
+      headers: { cookie: cookieFrom(res.headers['set-cookie']) },
+    });
     expect(me.json()).toMatchObject({ voterId: 'u:inesUserId', meetingId: MID, roomId: room });
   });
 
@@ -109,11 +133,21 @@ describe('GET /sim/frame', () => {
 describe('POST /sim/api/context', () => {
   it('returns a context that decryptAppContext accepts, as Zoom would seal it', async () => {
     const before = Date.now();
-    const res = await app.inject({ method: 'POST', url: '/sim/api/context', payload: { mid: MID, uid: 'u-1', role: 'participant', typ: 'panel' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/sim/api/context',
+      payload: { mid: MID, uid: 'u-1', role: 'participant', typ: 'panel' },
+    });
     expect(res.statusCode).toBe(200);
     const ctx = decryptAppContext(res.json().context, config.zoomClientSecret, Date.now(), config.zoomClientId);
     if (!ctx.ok) throw new Error(ctx.error.message);
-    expect(ctx.data).toMatchObject({ typ: 'panel', uid: 'u-1', mid: MID, attendrole: 'participant', iss: 'marketplace.zoom.us' });
+    expect(ctx.data).toMatchObject({
+      typ: 'panel',
+      uid: 'u-1',
+      mid: MID,
+      attendrole: 'participant',
+      iss: 'marketplace.zoom.us',
+    });
     expect(ctx.data.ts).toBeGreaterThanOrEqual(before);
     expect((ctx.data.exp ?? 0) - (ctx.data.ts ?? 0)).toBe(120_000);
   });
@@ -138,7 +172,10 @@ describe('the app factory', () => {
     const dev = await buildApp(testConfig({ clientDistDir: dist }));
     try {
       expect((await prod.inject({ method: 'GET', url: '/sim' })).statusCode).toBe(404);
-      expect((await prod.inject({ method: 'POST', url: '/sim/api/context', payload: { mid: MID, role: 'host' } })).statusCode).toBe(404);
+      expect(
+        (await prod.inject({ method: 'POST', url: '/sim/api/context', payload: { mid: MID, role: 'host' } }))
+          .statusCode,
+      ).toBe(404);
       expect((await dev.inject({ method: 'GET', url: '/sim' })).statusCode).toBe(200);
     } finally {
       await Promise.all([prod.close(), dev.close()]);

@@ -31,7 +31,10 @@ export const simRoutes: FastifyPluginAsync<SimRoutesOptions> = async (fastify, o
     } catch {
       req.log.warn('simulator page is not built');
       return reply.code(HTTP_STATUS.NOT_FOUND).send({
-        error: { code: 'NOT_FOUND', message: 'The simulator page is not built: run `npx vite build`, then reload /sim.' },
+        error: {
+          code: 'NOT_FOUND',
+          message: 'The simulator page is not built: run `npx vite build`, then reload /sim.',
+        },
       });
     }
   });
@@ -53,7 +56,10 @@ export const simRoutes: FastifyPluginAsync<SimRoutesOptions> = async (fastify, o
   fastify.post('/sim/api/context', async (req, reply) => {
     const input = parseInput(simContextRequestSchema, req.body);
     if (!input.ok) return reply.code(HTTP_STATUS.INVALID).send({ error: input.error });
-    return reply.code(200).header('cache-control', 'no-store').send({ context: sealSimContext(input.data, config, now()) });
+    return reply
+      .code(200)
+      .header('cache-control', 'no-store')
+      .send({ context: sealSimContext(input.data, config, now()) });
   });
 };
 

@@ -33,7 +33,8 @@ export function erasedPayload(json: string, uid: string, email: string | null): 
   } catch {
     return '{}';
   }
-  const isTheirs = (v: unknown) => typeof v === 'string' && (v === uid || (email !== null && v.toLowerCase() === email.toLowerCase()));
+  const isTheirs = (v: unknown) =>
+    typeof v === 'string' && (v === uid || (email !== null && v.toLowerCase() === email.toLowerCase()));
   const walk = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(walk);
     if (node === null || typeof node !== 'object') return isTheirs(node) ? null : node;

@@ -12,7 +12,8 @@ export const OPEN_DEADLINE_INDEX = `
 export const OAUTH_STATES_INDEX = 'CREATE INDEX oauth_states_expiry_idx ON oauth_states (expires_at);';
 
 /** v2: the inbox worker reads pending events in arrival order. */
-export const INBOX_PENDING_INDEX = "CREATE INDEX webhook_inbox_pending_idx ON webhook_inbox (id) WHERE status = 'pending';";
+export const INBOX_PENDING_INDEX =
+  "CREATE INDEX webhook_inbox_pending_idx ON webhook_inbox (id) WHERE status = 'pending';";
 
 /** v2: attendance is read per meeting in time order, and per Zoom user. */
 export const ATTENDANCE_INDEXES = `

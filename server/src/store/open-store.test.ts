@@ -16,7 +16,9 @@ describeWithPostgres('openStore', () => {
         const store = await openStore(url, { schema });
         await store.meetingSettings.put('m1', { coHostsMayRun: false }, 1);
         await store.close();
-        expect(await adminQuery(`SELECT co_hosts_may_run FROM ${schema}.meeting_settings`)).toEqual([{ co_hosts_may_run: false }]);
+        expect(await adminQuery(`SELECT co_hosts_may_run FROM ${schema}.meeting_settings`)).toEqual([
+          { co_hosts_may_run: false },
+        ]);
       } finally {
         await dropSchema(schema);
       }

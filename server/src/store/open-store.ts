@@ -9,5 +9,7 @@ import { openSqliteStore } from './sqlite/sqlite-store';
 export async function openStore(databaseUrl: string, postgres: PostgresStoreOptions = {}): Promise<Store> {
   if (databaseUrl.startsWith('sqlite:')) return openSqliteStore(databaseUrl.slice('sqlite:'.length));
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return openPostgresStore(databaseUrl, postgres);
-  throw new Error(`DATABASE_URL: unsupported database "${databaseUrl.split(':')[0]}" (use sqlite:<path> or postgres://…)`);
+  throw new Error(
+    `DATABASE_URL: unsupported database "${databaseUrl.split(':')[0]}" (use sqlite:<path> or postgres://…)`,
+  );
 }

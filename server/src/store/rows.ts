@@ -1,7 +1,8 @@
 import type { Answer, Ballot } from '@quorum/shared';
 
 /** Every `ballots` column, in the one order both dialects select and insert them. */
-export const BALLOT_COLS = 'ballot_id, poll_id, run, question_id, voter_id, client_ballot_id, answer, cast_at, hidden, elapsed_ms, room_id';
+export const BALLOT_COLS =
+  'ballot_id, poll_id, run, question_id, voter_id, client_ballot_id, answer, cast_at, hidden, elapsed_ms, room_id';
 
 /** A `ballots` row; `A` and `H` are how the dialect stores the answer and the hidden flag. */
 export interface BallotRowOf<A, H> {

@@ -3,7 +3,16 @@ import { decryptAppContext, meetingPlace, sealAppContext, unpackAppContext } fro
 
 const SECRET = 'test-client-secret';
 const NOW = 1_700_000_060_000;
-const payload = { typ: 'meeting', uid: 'user-1', mid: 'mid-abc==', aud: 'client-1', iss: 'marketplace.zoom.us', ts: NOW - 60_000, exp: NOW + 60_000, attendrole: 'co-host' };
+const payload = {
+  typ: 'meeting',
+  uid: 'user-1',
+  mid: 'mid-abc==',
+  aud: 'client-1',
+  iss: 'marketplace.zoom.us',
+  ts: NOW - 60_000,
+  exp: NOW + 60_000,
+  attendrole: 'co-host',
+};
 
 // Sealed once with these inputs and checked with an independent AES-GCM implementation (Python
 // `cryptography`), so a change to the byte layout or the key derivation breaks this test.
@@ -20,7 +29,10 @@ const bytesOf = (sealed: string) => Buffer.from(sealed, 'base64');
 const unauth = { ok: false, error: expect.objectContaining({ code: 'UNAUTHENTICATED' }) };
 
 /** Flips one bit in the region chosen by `pick` (offsets into the packed buffer). */
-function tamper(sealed: string, pick: (parts: { ivEnd: number; aadStart: number; ctStart: number; tagStart: number }) => number): string {
+function tamper(
+  sealed: string,
+  pick: (parts: { ivEnd: number; aadStart: number; ctStart: number; tagStart: number }) => number,
+): string {
   const buf = bytesOf(sealed);
   const ivLen = buf[0] ?? 0;
   const aadLen = buf.readUInt16LE(1 + ivLen);
@@ -84,10 +96,14 @@ describe('app context', () => {
 
   it('bounds the lifetime: a ten-year exp, a future ts or exp − ts beyond the limit is refused, naming the claim', () => {
     const limits = { maxLifetimeMs: 300_000 };
-    const check = (over: Record<string, unknown>) => decryptAppContext(sealAppContext({ ...payload, ...over }, SECRET), SECRET, NOW, 'client-1', limits);
+    const check = (over: Record<string, unknown>) =>
+      decryptAppContext(sealAppContext({ ...payload, ...over }, SECRET), SECRET, NOW, 'client-1', limits);
     expect(check({}).ok).toBe(true);
     const tenYears = check({ ts: NOW, exp: NOW + 10 * 365 * 24 * 3600_000 });
-    expect(!tenYears.ok && tenYears.error).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('claim exp is more than 300 s ahead') });
+    expect(!tenYears.ok && tenYears.error).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('claim exp is more than 300 s ahead'),
+    });
     const noTs = check({ ts: undefined, exp: NOW + 3600_000 });
     expect(!noTs.ok && noTs.error.message).toContain('claim exp');
     const ahead = check({ ts: NOW + 120_000, exp: NOW + 200_000 });
@@ -96,7 +112,14 @@ describe('app context', () => {
     const replayable = check({ ts: NOW - 3000_000, exp: NOW + 60_000 });
     expect(!replayable.ok && replayable.error.message).toContain('claims exp and ts are more than 300 s apart');
     // Without limits (the old behaviour) the ten-year context went through.
-    expect(decryptAppContext(sealAppContext({ ...payload, exp: NOW + 10 * 365 * 24 * 3600_000 }, SECRET), SECRET, NOW, 'client-1').ok).toBe(true);
+    expect(
+      decryptAppContext(
+        sealAppContext({ ...payload, exp: NOW + 10 * 365 * 24 * 3600_000 }, SECRET),
+        SECRET,
+        NOW,
+        'client-1',
+      ).ok,
+    ).toBe(true);
   });
 
   it('gives a signed-in user outside a meeting (the main client) a personal space', () => {

@@ -88,7 +88,13 @@ export interface AppContextLimits {
  * bound `exp` and `ts` (Zoom's contexts live about two minutes, so one that claims ten years is refused).
  * Each refusal names the claim at fault, never a value, so the log line can say why.
  */
-export function decryptAppContext(encoded: string, clientSecret: string, now: number, expectedClientId?: string, limits?: AppContextLimits): Result<AppContext> {
+export function decryptAppContext(
+  encoded: string,
+  clientSecret: string,
+  now: number,
+  expectedClientId?: string,
+  limits?: AppContextLimits,
+): Result<AppContext> {
   const bytes = decodeBase64(encoded);
   if (!bytes.ok) return bytes;
   const packed = unpackAppContext(bytes.data);
@@ -111,9 +117,12 @@ export function sealAppContext(payload: Record<string, unknown>, clientSecret: s
     return b;
   };
   const packed = Buffer.concat([
-    header(iv.length, 1), iv,
-    header(aad.length, 2), aad,
-    header(cipherText.length, 4), cipherText,
+    header(iv.length, 1),
+    iv,
+    header(aad.length, 2),
+    aad,
+    header(cipherText.length, 4),
+    cipherText,
     cipher.getAuthTag(),
   ]);
   return packed.toString(opts.encoding ?? 'base64');
@@ -123,7 +132,8 @@ export function sealAppContext(payload: Record<string, unknown>, clientSecret: s
 let lastKey: { secret: string; key: Buffer } | undefined;
 
 function contextKey(clientSecret: string): Buffer {
-  if (lastKey?.secret !== clientSecret) lastKey = { secret: clientSecret, key: createHash('sha256').update(clientSecret, 'utf8').digest() };
+  if (lastKey?.secret !== clientSecret)
+    lastKey = { secret: clientSecret, key: createHash('sha256').update(clientSecret, 'utf8').digest() };
   return lastKey.key;
 }
 
@@ -143,11 +153,19 @@ function openSealed(packed: PackedAppContext, clientSecret: string): Result<stri
     decipher.setAuthTag(packed.tag);
     return ok(Buffer.concat([decipher.update(packed.cipherText), decipher.final()]).toString('utf8'));
   } catch {
-    return fail('UNAUTHENTICATED', 'Zoom app context failed authentication: tampered, or sealed with another client secret');
+    return fail(
+      'UNAUTHENTICATED',
+      'Zoom app context failed authentication: tampered, or sealed with another client secret',
+    );
   }
 }
 
-function checkClaims(json: string, now: number, expectedClientId: string | undefined, limits: AppContextLimits | undefined): Result<AppContext> {
+function checkClaims(
+  json: string,
+  now: number,
+  expectedClientId: string | undefined,
+  limits: AppContextLimits | undefined,
+): Result<AppContext> {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -163,7 +181,8 @@ function checkClaims(json: string, now: number, expectedClientId: string | undef
   // Outside a meeting (the main client, where hosts prepare polls) Zoom sends no meeting id. A signed-in
   // user then gets a personal space of their own; a guest has nothing to identify them by.
   const mid = ctx.mid ?? (ctx.uid === undefined ? undefined : personalSpaceId(ctx.uid));
-  if (mid === undefined) return fail('UNAUTHENTICATED', 'Zoom app context has no meeting id (mid): open Quorum inside a meeting');
+  if (mid === undefined)
+    return fail('UNAUTHENTICATED', 'Zoom app context has no meeting id (mid): open Quorum inside a meeting');
   if (ctx.exp < now) return fail('UNAUTHENTICATED', 'Zoom app context has expired: reload the app');
   if (expectedClientId !== undefined && ctx.aud !== expectedClientId) {
     return fail('UNAUTHENTICATED', 'Zoom app context was issued for another app (claim aud is not ZOOM_CLIENT_ID)');
@@ -175,7 +194,11 @@ function checkClaims(json: string, now: number, expectedClientId: string | undef
 
 // A context sealed with our secret but living for years (or minted ahead of time) would let whoever
 // holds it replay it for as long: the lifetime bounds the replay window.
-function lifetimeProblem(ctx: { exp: number; ts?: number | undefined }, now: number, maxMs: number): string | undefined {
+function lifetimeProblem(
+  ctx: { exp: number; ts?: number | undefined },
+  now: number,
+  maxMs: number,
+): string | undefined {
   const seconds = Math.round(maxMs / 1000);
   if (ctx.exp - now > maxMs + APP_CONTEXT_CLOCK_SKEW_MS) return `claim exp is more than ${seconds} s ahead`;
   if (ctx.ts === undefined) return undefined;

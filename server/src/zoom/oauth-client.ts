@@ -69,7 +69,12 @@ export class ZoomOAuthClient {
 
   /** Redeems an authorization code; `redirectUri` must equal the one the code was issued for. */
   exchangeCode(p: { code: string; redirectUri: string; codeVerifier: string }): Promise<TokenSet> {
-    return this.tokenRequest({ grant_type: 'authorization_code', code: p.code, redirect_uri: p.redirectUri, code_verifier: p.codeVerifier });
+    return this.tokenRequest({
+      grant_type: 'authorization_code',
+      code: p.code,
+      redirect_uri: p.redirectUri,
+      code_verifier: p.codeVerifier,
+    });
   }
 
   /** Trades a refresh token for a new pair; Zoom rotates, so the old refresh token is dead afterwards. */
@@ -82,7 +87,9 @@ export class ZoomOAuthClient {
    * `POST /oauth/data/compliance`, Basic auth). Only when ZOOM_DATA_COMPLIANCE_CALL asks for it: see
    * Config.zoomDataComplianceCall for what Zoom's docs say today.
    */
-  async reportDataCompliance(event: { user_id: string; account_id?: string | undefined } & Record<string, unknown>): Promise<void> {
+  async reportDataCompliance(
+    event: { user_id: string; account_id?: string | undefined } & Record<string, unknown>,
+  ): Promise<void> {
     const basic = Buffer.from(`${this.opts.clientId}:${this.opts.clientSecret}`, 'utf8').toString('base64');
     const res = await this.fetch(`${this.opts.baseUrl}/oauth/data/compliance`, {
       method: 'POST',
@@ -97,7 +104,8 @@ export class ZoomOAuthClient {
       signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
     });
     await res.body?.cancel();
-    if (!res.ok) throw new OAuthError(res.status, 'compliance_failed', `Data Compliance API answered HTTP ${res.status}`);
+    if (!res.ok)
+      throw new OAuthError(res.status, 'compliance_failed', `Data Compliance API answered HTTP ${res.status}`);
   }
 
   private async tokenRequest(form: Record<string, string>): Promise<TokenSet> {
@@ -105,7 +113,11 @@ export class ZoomOAuthClient {
     const requestedAt = this.now();
     const res = await this.fetch(`${this.opts.baseUrl}/oauth/token`, {
       method: 'POST',
-      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      headers: {
+        authorization: `Basic ${basic}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      },
       body: new URLSearchParams(form).toString(),
       signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
     });

@@ -10,7 +10,9 @@ const LABEL = 'quorum.user-pseudonym.v1:';
  * cannot be turned back into the id.
  */
 export function userPseudonym(uid: string, key: string): string {
-  return createHmac('sha256', key).update(LABEL + uid).digest('base64url');
+  return createHmac('sha256', key)
+    .update(LABEL + uid)
+    .digest('base64url');
 }
 
 /** The voter id an erased user's ballots are kept under: a slot they held stays taken. */

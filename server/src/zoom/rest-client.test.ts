@@ -9,7 +9,10 @@ function scripted(replies: Reply[]) {
   const fetch = (async (url: string, init?: RequestInit) => {
     calls.push({ url, init });
     const next = replies.shift() ?? { status: 500 };
-    return new Response(next.body === undefined ? null : JSON.stringify(next.body), { status: next.status, headers: next.headers ?? {} });
+    return new Response(next.body === undefined ? null : JSON.stringify(next.body), {
+      status: next.status,
+      headers: next.headers ?? {},
+    });
   }) as typeof globalThis.fetch;
   return { fetch, calls };
 }
@@ -17,7 +20,12 @@ function scripted(replies: Reply[]) {
 function client(replies: Reply[]) {
   const { fetch, calls } = scripted(replies);
   const waits: number[] = [];
-  const rest = new ZoomRestClient({ baseUrl: 'https://api.test/v2', fetch, sleep: async (ms) => void waits.push(ms), baseDelayMs: 100 });
+  const rest = new ZoomRestClient({
+    baseUrl: 'https://api.test/v2',
+    fetch,
+    sleep: async (ms) => void waits.push(ms),
+    baseDelayMs: 100,
+  });
   return { rest, calls, waits };
 }
 
@@ -50,17 +58,28 @@ describe('Zoom REST client', () => {
   });
 
   it('maps errors to clear messages with Zoom code and tracking id, without retrying 4xx', async () => {
-    const { rest, calls } = client([{ status: 404, body: { code: 3001, message: 'Meeting does not exist: 1.' }, headers: { 'x-zm-trackingid': 'T1' } }]);
+    const { rest, calls } = client([
+      {
+        status: 404,
+        body: { code: 3001, message: 'Meeting does not exist: 1.' },
+        headers: { 'x-zm-trackingid': 'T1' },
+      },
+    ]);
     const error = await rest.getMeeting('tok', '1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZoomApiError);
     expect(error).toMatchObject({ status: 404, zoomCode: 3001, trackingId: 'T1' });
-    expect((error as Error).message).toBe('Zoom does not know this meeting or user (Zoom 404/3001: Meeting does not exist: 1.)');
+    expect((error as Error).message).toBe(
+      'Zoom does not know this meeting or user (Zoom 404/3001: Meeting does not exist: 1.)',
+    );
     expect(calls).toHaveLength(1);
   });
 
   it('gives up after the last attempt and reports the status', async () => {
     const { rest, calls } = client([{ status: 500 }, { status: 502 }, { status: 503 }]);
-    await expect(rest.getMe('tok')).rejects.toMatchObject({ status: 503, message: expect.stringContaining('Zoom is unavailable') });
+    await expect(rest.getMe('tok')).rejects.toMatchObject({
+      status: 503,
+      message: expect.stringContaining('Zoom is unavailable'),
+    });
     expect(calls).toHaveLength(3);
   });
 

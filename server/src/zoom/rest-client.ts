@@ -88,7 +88,11 @@ export class ZoomRestClient {
     let next = '';
     for (let page = 0; page < maxPages; page++) {
       const query = new URLSearchParams({ page_size: '300', ...(next ? { next_page_token: next } : {}) });
-      const body = await this.request(pastParticipantsPageSchema, token, `/past_meetings/${meetingIdSegment(meetingUuid)}/participants?${query.toString()}`);
+      const body = await this.request(
+        pastParticipantsPageSchema,
+        token,
+        `/past_meetings/${meetingIdSegment(meetingUuid)}/participants?${query.toString()}`,
+      );
       all.push(...body.participants);
       next = body.next_page_token ?? '';
       if (!next) break;
@@ -98,18 +102,31 @@ export class ZoomRestClient {
 
   /** `POST /zoomapp/deeplink`: a link that opens the app in the Zoom client. */
   async createDeeplink(token: string, action: Record<string, unknown>): Promise<string> {
-    const body = await this.request(deeplinkSchema, token, '/zoomapp/deeplink', { method: 'POST', body: JSON.stringify({ action: JSON.stringify(action) }) });
+    const body = await this.request(deeplinkSchema, token, '/zoomapp/deeplink', {
+      method: 'POST',
+      body: JSON.stringify({ action: JSON.stringify(action) }),
+    });
     return body.deeplink;
   }
 
-  private async request<S extends z.ZodType>(schema: S, token: string, path: string, init: RequestInit = {}): Promise<z.infer<S>> {
-    const headers = { authorization: `Bearer ${token}`, accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) };
+  private async request<S extends z.ZodType>(
+    schema: S,
+    token: string,
+    path: string,
+    init: RequestInit = {},
+  ): Promise<z.infer<S>> {
+    const headers = {
+      authorization: `Bearer ${token}`,
+      accept: 'application/json',
+      ...(init.body ? { 'content-type': 'application/json' } : {}),
+    };
     const res = await this.send(`${this.opts.baseUrl}${path}`, { ...init, headers });
     const trackingId = res.headers.get('x-zm-trackingid') ?? undefined;
     const body: unknown = await res.json().catch(() => undefined);
     if (!res.ok) throw apiError(res.status, body, trackingId);
     const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new ZoomApiError(502, undefined, `Zoom answered ${path.split('?')[0]} with an unexpected body`, trackingId);
+    if (!parsed.success)
+      throw new ZoomApiError(502, undefined, `Zoom answered ${path.split('?')[0]} with an unexpected body`, trackingId);
     return parsed.data;
   }
 
@@ -122,7 +139,8 @@ export class ZoomRestClient {
       try {
         res = await this.fetch(url, { ...init, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000) });
       } catch (error) {
-        if (attempt >= attempts) throw new ZoomApiError(503, undefined, `Zoom is unreachable: ${(error as Error).message}`);
+        if (attempt >= attempts)
+          throw new ZoomApiError(503, undefined, `Zoom is unreachable: ${(error as Error).message}`);
         await this.sleep(backoff);
         continue;
       }
@@ -139,6 +157,8 @@ function apiError(status: number, body: unknown, trackingId: string | undefined)
   const parsed = zoomErrorSchema.safeParse(body ?? {});
   const zoom = parsed.success ? parsed.data : {};
   const friendly = FRIENDLY[status] ?? (status >= 500 ? 'Zoom is unavailable' : 'Zoom refused the request');
-  const detail = zoom.message ? ` (Zoom ${status}${zoom.code === undefined ? '' : `/${zoom.code}`}: ${zoom.message})` : ` (HTTP ${status})`;
+  const detail = zoom.message
+    ? ` (Zoom ${status}${zoom.code === undefined ? '' : `/${zoom.code}`}: ${zoom.message})`
+    : ` (HTTP ${status})`;
   return new ZoomApiError(status, zoom.code, friendly + detail, trackingId);
 }

@@ -18,11 +18,18 @@ function keyFrom(hex: string): Buffer {
  * `v1.<iv>.<ciphertext>.<tag>` (base64url). `owner` is authenticated as AAD, so a sealed value copied
  * onto another user's row no longer opens. `iv` is injectable for known-answer tests only.
  */
-export function sealSecret(plain: string, keyHex: string, owner: string, iv: Uint8Array = randomBytes(IV_BYTES)): string {
+export function sealSecret(
+  plain: string,
+  keyHex: string,
+  owner: string,
+  iv: Uint8Array = randomBytes(IV_BYTES),
+): string {
   const cipher = createCipheriv('aes-256-gcm', keyFrom(keyHex), iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(owner, 'utf8'));
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return [FORMAT, Buffer.from(iv), body, cipher.getAuthTag()].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  return [FORMAT, Buffer.from(iv), body, cipher.getAuthTag()]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join('.');
 }
 
 /** Decrypts a value made by {@link sealSecret} for the same owner; throws {@link TokenCryptoError} otherwise. */
@@ -32,7 +39,9 @@ export function openSecret(sealed: string, keyHex: string, owner: string): strin
     throw new TokenCryptoError('not a sealed token');
   }
   try {
-    const decipher = createDecipheriv('aes-256-gcm', keyFrom(keyHex), Buffer.from(iv, 'base64url'), { authTagLength: TAG_BYTES });
+    const decipher = createDecipheriv('aes-256-gcm', keyFrom(keyHex), Buffer.from(iv, 'base64url'), {
+      authTagLength: TAG_BYTES,
+    });
     decipher.setAAD(Buffer.from(owner, 'utf8'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');

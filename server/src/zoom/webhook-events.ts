@@ -35,7 +35,10 @@ export const webhookMeetingSchema = z.looseObject({
   participant: webhookParticipantSchema.optional(),
 });
 
-export const meetingEventPayloadSchema = z.looseObject({ account_id: z.string().optional(), object: webhookMeetingSchema });
+export const meetingEventPayloadSchema = z.looseObject({
+  account_id: z.string().optional(),
+  object: webhookMeetingSchema,
+});
 
 /** `app_deauthorized`: the user who removed the app. */
 export const deauthorizedPayloadSchema = z.looseObject({

@@ -15,16 +15,24 @@ export interface ReplayResult {
  * Sends each event as Zoom would: its JSON as the body, signed now with the secret token. Events are
  * sent one after another, in file order, so a join is seen before its leave.
  */
-export async function replayEvents(events: readonly unknown[], target: { url: string; secret: string }): Promise<ReplayResult[]> {
+export async function replayEvents(
+  events: readonly unknown[],
+  target: { url: string; secret: string },
+): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   for (const event of events) {
     const body = JSON.stringify(event);
     const { timestamp, signature } = signatureHeaders(target.secret, body, Date.now());
-    const name = typeof event === 'object' && event !== null && 'event' in event ? String(event.event) : '(no event name)';
+    const name =
+      typeof event === 'object' && event !== null && 'event' in event ? String(event.event) : '(no event name)';
     try {
       const res = await fetch(target.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [ZOOM_TIMESTAMP_HEADER]: timestamp, [ZOOM_SIGNATURE_HEADER]: signature },
+        headers: {
+          'content-type': 'application/json',
+          [ZOOM_TIMESTAMP_HEADER]: timestamp,
+          [ZOOM_SIGNATURE_HEADER]: signature,
+        },
         body,
         signal: AbortSignal.timeout(10_000),
       });
@@ -40,7 +48,11 @@ const USAGE = 'usage: npm run webhook:replay -- <events.json> [--url http://loca
 
 /** CLI: `npm run webhook:replay -- file.json [--url …]`; the secret comes from ZOOM_WEBHOOK_SECRET_TOKEN (dev default otherwise). */
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { url: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { url: { type: 'string' } },
+    allowPositionals: true,
+  });
   const [file] = positionals;
   if (!file) {
     process.stderr.write(`${USAGE}\n`);
@@ -51,7 +63,9 @@ async function main(argv: string[]): Promise<number> {
   const events = Array.isArray(parsed) ? parsed : [parsed];
   const url = values.url ?? `${config.publicUrl}/api/zoom/webhooks`;
   const results = await replayEvents(events, { url, secret: config.zoomWebhookSecretToken });
-  results.forEach((r, i) => process.stdout.write(`${i + 1}/${results.length} ${r.event} → ${r.status ?? 'no answer'} ${r.body}\n`));
+  results.forEach((r, i) =>
+    process.stdout.write(`${i + 1}/${results.length} ${r.event} → ${r.status ?? 'no answer'} ${r.body}\n`),
+  );
   return results.every((r) => r.status !== null && r.status < 300) ? 0 : 1;
 }
 

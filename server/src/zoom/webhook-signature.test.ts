@@ -7,7 +7,15 @@ const BODY = '{"event":"meeting.started","event_ts":1700000000000}';
 const SIGNATURE = 'v0=146769a6d5910690935e6870d44bfa48232b3adffc1178abd2bfd11ac9e32ff8';
 
 const check = (over: Partial<Parameters<typeof verifySignature>[0]> = {}) =>
-  verifySignature({ secret: SECRET, timestamp: '1700000000', signature: SIGNATURE, body: Buffer.from(BODY), nowMs: 1_700_000_010_000, maxAgeSec: 300, ...over });
+  verifySignature({
+    secret: SECRET,
+    timestamp: '1700000000',
+    signature: SIGNATURE,
+    body: Buffer.from(BODY),
+    nowMs: 1_700_000_010_000,
+    maxAgeSec: 300,
+    ...over,
+  });
 
 describe('Zoom webhook signature', () => {
   it('matches the known vector for v0:{timestamp}:{body}', () => {

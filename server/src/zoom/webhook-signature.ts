@@ -36,7 +36,11 @@ export function signPayload(secret: string, timestamp: string | number, body: st
 }
 
 /** The two signature headers for a body sent now (the fake cloud, the replay tool, outgoing webhooks). */
-export function signatureHeaders(secret: string, body: string | Uint8Array, nowMs: number): { timestamp: string; signature: string } {
+export function signatureHeaders(
+  secret: string,
+  body: string | Uint8Array,
+  nowMs: number,
+): { timestamp: string; signature: string } {
   const timestamp = String(Math.floor(nowMs / 1000));
   return { timestamp, signature: signPayload(secret, timestamp, body) };
 }
@@ -48,16 +52,22 @@ export function signatureHeaders(secret: string, body: string | Uint8Array, nowM
  */
 export function verifySignature(check: SignatureCheck): { ok: true } | { ok: false; reason: SignatureFailure } {
   const { timestamp, signature } = check;
-  if (!timestamp || !signature || !/^\d{1,15}$/.test(timestamp)) return { ok: false, reason: 'missing signature headers' };
+  if (!timestamp || !signature || !/^\d{1,15}$/.test(timestamp))
+    return { ok: false, reason: 'missing signature headers' };
   const ageSec = check.nowMs / 1000 - Number(timestamp);
-  if (ageSec < -check.maxAgeSec || ageSec > Math.max(check.maxAgeSec, check.retryWindowSec ?? 0)) return { ok: false, reason: 'stale timestamp' };
+  if (ageSec < -check.maxAgeSec || ageSec > Math.max(check.maxAgeSec, check.retryWindowSec ?? 0))
+    return { ok: false, reason: 'stale timestamp' };
   const expected = Buffer.from(signPayload(check.secret, timestamp, check.body), 'utf8');
   const given = Buffer.from(signature, 'utf8');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad signature' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'bad signature' };
   return { ok: true };
 }
 
 /** The answer to `endpoint.url_validation`: the token back, plus its hex HMAC-SHA256 under the secret. */
-export function urlValidationAnswer(secret: string, plainToken: string): { plainToken: string; encryptedToken: string } {
+export function urlValidationAnswer(
+  secret: string,
+  plainToken: string,
+): { plainToken: string; encryptedToken: string } {
   return { plainToken, encryptedToken: hmacHex(secret, plainToken) };
 }

@@ -31,11 +31,20 @@ describeCluster('breakout rooms across two server processes', () => {
       join(endpoint(b), { mid: MAIN, uid: 'paul' }),
     ]);
     clients.push(host, ines!, yuki!, omar!, paul!);
-    const seen = Promise.all([ines, yuki, omar, paul].map((c) => new Promise<void>((resolve) => c!.socket.once('poll:updated', () => resolve()))));
+    const seen = Promise.all(
+      [ines, yuki, omar, paul].map(
+        (c) => new Promise<void>((resolve) => c!.socket.once('poll:updated', () => resolve())),
+      ),
+    );
     const pollId = await launch(host);
     await seen;
 
-    const cast = await Promise.all([vote(ines!, pollId, 'a'), vote(yuki!, pollId, 'b'), vote(omar!, pollId, 'b'), vote(paul!, pollId, 'c')]);
+    const cast = await Promise.all([
+      vote(ines!, pollId, 'a'),
+      vote(yuki!, pollId, 'b'),
+      vote(omar!, pollId, 'b'),
+      vote(paul!, pollId, 'c'),
+    ]);
     expect(cast.every((r) => r.ok)).toBe(true);
 
     const forHost = await host.waitForTally(pollId, (t) => t.turnout === 4 && (t.rooms?.length ?? 0) === 3, 10_000);
@@ -43,8 +52,17 @@ describeCluster('breakout rooms across two server processes', () => {
     expect(countsOf(byRoom.get(ROOM_A))).toEqual({ a: 1, b: 1, c: 0 });
     expect(countsOf(byRoom.get(ROOM_B))).toEqual({ a: 0, b: 1, c: 0 });
     expect(countsOf(byRoom.get(null))).toEqual({ a: 0, b: 0, c: 1 });
-    for (const [client, room, counts] of [[ines, ROOM_A, { a: 1, b: 1, c: 0 }], [yuki, ROOM_A, { a: 1, b: 1, c: 0 }], [omar, ROOM_B, { a: 0, b: 1, c: 0 }], [paul, null, { a: 0, b: 0, c: 1 }]] as const) {
-      const t = await client!.waitForTally(pollId, (x) => x.turnout === 4 && x.room?.turnout === (room === ROOM_A ? 2 : 1), 10_000);
+    for (const [client, room, counts] of [
+      [ines, ROOM_A, { a: 1, b: 1, c: 0 }],
+      [yuki, ROOM_A, { a: 1, b: 1, c: 0 }],
+      [omar, ROOM_B, { a: 0, b: 1, c: 0 }],
+      [paul, null, { a: 0, b: 0, c: 1 }],
+    ] as const) {
+      const t = await client!.waitForTally(
+        pollId,
+        (x) => x.turnout === 4 && x.room?.turnout === (room === ROOM_A ? 2 : 1),
+        10_000,
+      );
       expect(t.room?.roomId).toBe(room);
       expect(countsOf(t.room)).toEqual(counts);
       expect(t.rooms).toBeUndefined();

@@ -28,9 +28,13 @@ describeCluster('a close on one process racing ballots on another', () => {
     await db.connect();
     const mid = 'close-race';
     const host = await join(endpoint(a), { mid, uid: 'host', role: 'host' });
-    const voters = await Promise.all(Array.from({ length: VOTERS }, (_, i) => join(endpoint(b), { mid, uid: `v${i}` })));
+    const voters = await Promise.all(
+      Array.from({ length: VOTERS }, (_, i) => join(endpoint(b), { mid, uid: `v${i}` })),
+    );
     clients.push(host, ...voters);
-    const seen = Promise.all(voters.map((v) => new Promise<void>((resolve) => v.socket.once('poll:updated', () => resolve()))));
+    const seen = Promise.all(
+      voters.map((v) => new Promise<void>((resolve) => v.socket.once('poll:updated', () => resolve()))),
+    );
     const pollId = await launch(host);
     await seen;
 
@@ -38,8 +42,9 @@ describeCluster('a close on one process racing ballots on another', () => {
     // snapshot, so the first 'closed' it sees comes with every ballot committed before the close.
     let countAtClose: number | undefined;
     const watching = (async () => {
-      const query = 'SELECT p.status, (SELECT count(*) FROM ballots WHERE poll_id = $1 AND run = 1) AS n FROM polls p WHERE p.id = $1';
-      for (const deadline = Date.now() + 30_000; countAtClose === undefined && Date.now() < deadline; ) {
+      const query =
+        'SELECT p.status, (SELECT count(*) FROM ballots WHERE poll_id = $1 AND run = 1) AS n FROM polls p WHERE p.id = $1';
+      for (const deadline = Date.now() + 30_000; countAtClose === undefined && Date.now() < deadline;) {
         const row = (await db!.query<{ status: string; n: string }>(query, [pollId])).rows[0]!;
         if (row.status === 'closed') countAtClose = Number(row.n);
       }
@@ -63,7 +68,9 @@ describeCluster('a close on one process racing ballots on another', () => {
     expect(acked).toBeGreaterThan(0);
     expect(refused.length).toBeGreaterThan(0);
 
-    const stored = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM ballots WHERE poll_id = $1', [pollId])).rows[0]!.n);
+    const stored = Number(
+      (await db.query<{ n: string }>('SELECT count(*) AS n FROM ballots WHERE poll_id = $1', [pollId])).rows[0]!.n,
+    );
     expect(stored).toBe(acked); // every ack counts, and nothing unacknowledged does
     expect(countAtClose).toBe(stored); // nothing was committed after the close
     // The final tally every client converges on is the database's.

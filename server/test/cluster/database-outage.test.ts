@@ -1,6 +1,15 @@
 import { afterEach, expect, it } from 'vitest';
 import { CLUSTER_DB_URL, clusterScope, describeCluster } from '../support/cluster';
-import { ballotId, disconnectAll, launch, startServer, vote, join, type Client, type TestServer } from '../support/harness';
+import {
+  ballotId,
+  disconnectAll,
+  launch,
+  startServer,
+  vote,
+  join,
+  type Client,
+  type TestServer,
+} from '../support/harness';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 
 describeCluster('PostgreSQL unreachable mid-poll', () => {
@@ -22,14 +31,20 @@ describeCluster('PostgreSQL unreachable mid-poll', () => {
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     target.port = String(proxy.port);
     const { env } = scope;
-    server = await startServer({ databaseUrl: target.toString(), databaseSchema: env.DATABASE_SCHEMA!, redisUrl: env.REDIS_URL!, redisKeyPrefix: env.REDIS_KEY_PREFIX! });
+    server = await startServer({
+      databaseUrl: target.toString(),
+      databaseSchema: env.DATABASE_SCHEMA!,
+      redisUrl: env.REDIS_URL!,
+      redisKeyPrefix: env.REDIS_KEY_PREFIX!,
+    });
     const mid = 'db-outage';
     const host = await join(server, { mid, uid: 'host', role: 'host' });
     const voters = await Promise.all(Array.from({ length: 10 }, (_, i) => join(server, { mid, uid: `v${i}` })));
     clients.push(host, ...voters);
     const pollId = await launch(host);
     const ids = voters.map(() => ballotId());
-    const cast = (from: number, to: number) => Promise.all(voters.slice(from, to).map((v, i) => vote(v, pollId, 'c', ids[from + i])));
+    const cast = (from: number, to: number) =>
+      Promise.all(voters.slice(from, to).map((v, i) => vote(v, pollId, 'c', ids[from + i])));
 
     expect((await cast(0, 5)).every((r) => r.ok)).toBe(true);
     // Tallies are coalesced and may trail the acks: wait for the five before cutting the database off.
@@ -39,7 +54,10 @@ describeCluster('PostgreSQL unreachable mid-poll', () => {
     const refused = await cast(5, 10);
     expect(Date.now() - started).toBeLessThan(8_000); // refused, never left hanging
     for (const reply of refused) {
-      expect(reply).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/database is unavailable/) } });
+      expect(reply).toMatchObject({
+        ok: false,
+        error: { code: 'INTERNAL', message: expect.stringMatching(/database is unavailable/) },
+      });
     }
     expect(host.tallies.get(pollId)?.turnout).toBe(5);
 

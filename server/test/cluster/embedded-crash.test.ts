@@ -18,7 +18,9 @@ describe('kill -9 of the embedded default (one process, SQLite) mid-poll', () =>
     const first = await spawnServer(env);
     const mid = 'sqlite-crash';
     const host = await join(endpoint(first), { mid, uid: 'host', role: 'host' });
-    const voters: Client[] = await Promise.all(Array.from({ length: 30 }, (_, i) => join(endpoint(first), { mid, uid: `v${i}` })));
+    const voters: Client[] = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => join(endpoint(first), { mid, uid: `v${i}` })),
+    );
     const pollId = await launch(host);
 
     const acked: string[] = [];
@@ -26,10 +28,13 @@ describe('kill -9 of the embedded default (one process, SQLite) mid-poll', () =>
       await sleep(i * 20); // 600 ms of ballots; the kill lands once five are acknowledged
       const id = ballotId();
       // A ballot sent to the dead process is refused by the client library or never answered.
-      const reply = await Promise.race([vote(v, pollId, 'a', id).catch(() => undefined), sleep(3_000).then(() => undefined)]);
+      const reply = await Promise.race([
+        vote(v, pollId, 'a', id).catch(() => undefined),
+        sleep(3_000).then(() => undefined),
+      ]);
       if (reply?.ok) acked.push(id);
     });
-    for (const start = Date.now(); acked.length < 5 && Date.now() - start < 10_000; ) await sleep(5);
+    for (const start = Date.now(); acked.length < 5 && Date.now() - start < 10_000;) await sleep(5);
     first.child.kill('SIGKILL');
     await Promise.all(casts);
     expect(await first.exited).toBe('SIGKILL');

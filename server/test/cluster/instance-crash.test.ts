@@ -7,7 +7,7 @@ import { ballotId, disconnectAll, join, launch } from '../support/harness';
 const VOTERS = 40;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const until = async (done: () => boolean) => {
-  for (const start = Date.now(); !done() && Date.now() - start < 10_000; ) await sleep(5);
+  for (const start = Date.now(); !done() && Date.now() - start < 10_000;) await sleep(5);
 };
 
 /** The clientBallotIds stored for a poll, read straight from the test's schema. */
@@ -15,7 +15,10 @@ async function storedBallotIds(schema: string, pollId: string): Promise<Set<stri
   const db = new pg.Client({ connectionString: CLUSTER_DB_URL });
   await db.connect();
   try {
-    const rows = await db.query<{ client_ballot_id: string }>(`SELECT client_ballot_id FROM ${schema}.ballots WHERE poll_id = $1`, [pollId]);
+    const rows = await db.query<{ client_ballot_id: string }>(
+      `SELECT client_ballot_id FROM ${schema}.ballots WHERE poll_id = $1`,
+      [pollId],
+    );
     return new Set(rows.rows.map((r) => r.client_ballot_id));
   } finally {
     await db.end();
@@ -68,7 +71,9 @@ describeCluster('kill -9 of one server process mid-poll', () => {
     const hostAgain = await joinWithBackoff(servers, hostPerson);
     voters.push({ person: hostPerson, client: hostAgain, clientBallotId: 'unused-host', optionId: 'a', replies: [] });
     expect((await hostAgain.socket.emitWithAck('poll:close', { pollId })).ok).toBe(true);
-    const finals = await Promise.all(voters.map((v) => v.client.waitForTally(pollId, (t) => t.turnout === VOTERS, 10_000)));
+    const finals = await Promise.all(
+      voters.map((v) => v.client.waitForTally(pollId, (t) => t.turnout === VOTERS, 10_000)),
+    );
     for (const t of finals) expect(t.questions).toEqual(finals[0]!.questions);
   }, 90_000);
 });

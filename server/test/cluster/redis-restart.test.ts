@@ -22,7 +22,9 @@ describeCluster('Redis restarted mid-poll', () => {
     const [a, b] = await Promise.all([scope.spawn(), scope.spawn()]);
     const mid = 'redis-restart';
     const host = await join(endpoint(a), { mid, uid: 'host', role: 'host' });
-    const voters = await Promise.all(Array.from({ length: 30 }, (_, i) => join(endpoint(i % 2 ? b : a), { mid, uid: `v${i}` })));
+    const voters = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => join(endpoint(i % 2 ? b : a), { mid, uid: `v${i}` })),
+    );
     clients.push(host, ...voters);
     const pollId = await launch(host);
     await sleep(300);
@@ -44,6 +46,7 @@ describeCluster('Redis restarted mid-poll', () => {
     await Promise.all(clients.map((c) => c.waitForTally(pollId, (t) => t.turnout === 30, 15_000)));
     expect((await host.socket.emitWithAck('poll:close', { pollId })).ok).toBe(true);
     const finals = await Promise.all(clients.map((c) => c.waitForTally(pollId, (t) => t.version === 30, 10_000)));
-    for (const t of finals) expect(t.questions).toEqual({ q1: { kind: 'choice', voters: 30, counts: { a: 0, b: 30, c: 0 } } });
+    for (const t of finals)
+      expect(t.questions).toEqual({ q1: { kind: 'choice', voters: 30, counts: { a: 0, b: 30, c: 0 } } });
   }, 90_000);
 });

@@ -26,7 +26,9 @@ describeCluster('two server processes sharing PostgreSQL and Redis', () => {
       Array.from({ length: 50 }, (_, i) => join(endpoint(i % 2 === 0 ? a : b), { mid, uid: `voter-${i}` })),
     );
     clients.push(host, ...voters);
-    const seen = Promise.all(voters.map((v) => new Promise<void>((resolve) => v.socket.once('poll:updated', () => resolve()))));
+    const seen = Promise.all(
+      voters.map((v) => new Promise<void>((resolve) => v.socket.once('poll:updated', () => resolve()))),
+    );
     const pollId = await launch(host);
     await seen;
 

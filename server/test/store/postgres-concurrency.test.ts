@@ -28,7 +28,10 @@ describeWithPostgres('postgres store shared by two instances', () => {
   let b: Store;
   beforeEach(async () => {
     schema = freshSchema();
-    [a, b] = await Promise.all([0, 1].map(() => openPostgresStore(PG_TEST_URL, { schema, poolSize: 4 }))) as [Store, Store];
+    [a, b] = (await Promise.all([0, 1].map(() => openPostgresStore(PG_TEST_URL, { schema, poolSize: 4 })))) as [
+      Store,
+      Store,
+    ];
   });
   afterEach(async () => {
     await Promise.all([a.close(), b.close()]);
@@ -50,7 +53,13 @@ describeWithPostgres('postgres store shared by two instances', () => {
     const changes = await b.ballots.changesSince(poll.id, 1, 0);
     const replayed = new RunningTally(poll.id, 1, poll.questions);
     for (const c of changes) replayed.apply(c.ballot, c.previous);
-    return { rows, version, changes, replayed: replayed.snapshot(true), recount: tallyBallots(poll, 1, rows).snapshot(true) };
+    return {
+      rows,
+      version,
+      changes,
+      replayed: replayed.snapshot(true),
+      recount: tallyBallots(poll, 1, rows).snapshot(true),
+    };
   };
 
   it('serializes changed answers to one slot from both instances: one row, gapless versions, a replayable log', async () => {
@@ -61,13 +70,18 @@ describeWithPostgres('postgres store shared by two instances', () => {
       const contested = vote(live, 'v1', 'abc'[n % 3]!, `contested-${n % 20}`);
       return shuffled([contested, ...others.map((v) => vote(live, v, 'abc'[(n + v.length) % 3]!))], n + 1);
     });
-    const results = (await Promise.all(batches.map((batch, n) => (n % 2 ? a : b).ballots.writeMany(batch.map((x) => write(x)))))).flat();
+    const results = (
+      await Promise.all(batches.map((batch, n) => (n % 2 ? a : b).ballots.writeMany(batch.map((x) => write(x)))))
+    ).flat();
     const { rows, version, changes, replayed, recount } = await settle(live);
     expect(rows.filter((r) => r.voterId === 'v1')).toHaveLength(1);
     expect(new Set(rows.map(slot)).size).toBe(rows.length);
     expect(rows).toHaveLength(11);
     expect(results.filter((r) => r.kind === 'inserted')).toHaveLength(11);
-    const versions = results.filter(counted).map((r) => r.tallyVersion).sort((x, y) => x - y);
+    const versions = results
+      .filter(counted)
+      .map((r) => r.tallyVersion)
+      .sort((x, y) => x - y);
     expect(versions).toEqual(Array.from({ length: version }, (_, i) => i + 1));
     expect(changes.map((c) => c.version)).toEqual(versions);
     expect(replayed).toEqual(recount);
@@ -79,8 +93,12 @@ describeWithPostgres('postgres store shared by two instances', () => {
   it('keeps the first answer when changes are not allowed: one inserted, every other write rejected with it', async () => {
     const live = await livePoll({ allowAnswerChange: false });
     const voters = Array.from({ length: 20 }, (_, i) => `voter-${i}`);
-    const sends = voters.flatMap((v) => [a, b, a, b].map((store, k) => ({ store, ballot: vote(live, v, 'abc'[k % 3]!, `${v}-attempt-${k}`) })));
-    const results = await Promise.all(shuffled(sends, 7).map(async ({ store, ballot }) => (await store.ballots.writeMany([write(ballot, false)]))[0]!));
+    const sends = voters.flatMap((v) =>
+      [a, b, a, b].map((store, k) => ({ store, ballot: vote(live, v, 'abc'[k % 3]!, `${v}-attempt-${k}`) })),
+    );
+    const results = await Promise.all(
+      shuffled(sends, 7).map(async ({ store, ballot }) => (await store.ballots.writeMany([write(ballot, false)]))[0]!),
+    );
     const { rows, version, replayed, recount } = await settle(live);
     expect(rows).toHaveLength(20);
     expect(version).toBe(20);
@@ -88,7 +106,9 @@ describeWithPostgres('postgres store shared by two instances', () => {
       const mine = results.filter((r) => (r.kind === 'rejected' ? r.existing : r.ballot).voterId === v);
       const inserted = mine.filter((r) => r.kind === 'inserted');
       expect(inserted).toHaveLength(1);
-      expect(mine.filter((r) => r.kind === 'rejected').map((r) => (r.kind === 'rejected' ? r.existing : undefined))).toEqual([0, 1, 2].map(() => inserted[0]!.ballot));
+      expect(
+        mine.filter((r) => r.kind === 'rejected').map((r) => (r.kind === 'rejected' ? r.existing : undefined)),
+      ).toEqual([0, 1, 2].map(() => inserted[0]!.ballot));
       expect(rows.find((r) => r.voterId === v)).toEqual(inserted[0]!.ballot);
     }
     expect(replayed).toEqual(recount);
@@ -97,7 +117,11 @@ describeWithPostgres('postgres store shared by two instances', () => {
   it('commits exactly one of two racing survey submissions per voter', async () => {
     const live = await livePoll({ allowAnswerChange: false });
     const submit = (store: Store, voter: string, tag: string) =>
-      store.ballots.writeAtomically([vote(live, voter, 'a', `${voter}-${tag}-1`), rate(live, voter, 3, `${voter}-${tag}-2`)].map((x) => write(x, false)));
+      store.ballots.writeAtomically(
+        [vote(live, voter, 'a', `${voter}-${tag}-1`), rate(live, voter, 3, `${voter}-${tag}-2`)].map((x) =>
+          write(x, false),
+        ),
+      );
     const voters = Array.from({ length: 10 }, (_, i) => `voter-${i}`);
     const outcomes = await Promise.all(voters.flatMap((v) => [submit(a, v, 'a'), submit(b, v, 'b')]));
     for (let i = 0; i < voters.length; i++) {
@@ -115,7 +139,10 @@ describeWithPostgres('postgres store shared by two instances', () => {
     const live = await livePoll({ allowAnswerChange: true });
     const voters = Array.from({ length: 50 }, (_, i) => `voter-${String(i).padStart(2, '0')}`);
     const batch = (order: string[], n: number) => order.map((v) => write(vote(live, v, 'abc'[n % 3]!)));
-    const rounds = Array.from({ length: 6 }, (_, n) => [a.ballots.writeMany(batch(voters, n)), b.ballots.writeMany(batch([...voters].reverse(), n + 1))]).flat();
+    const rounds = Array.from({ length: 6 }, (_, n) => [
+      a.ballots.writeMany(batch(voters, n)),
+      b.ballots.writeMany(batch([...voters].reverse(), n + 1)),
+    ]).flat();
     const results = (await Promise.all(rounds)).flat();
     const { rows, version, replayed, recount } = await settle(live);
     expect(rows).toHaveLength(50);

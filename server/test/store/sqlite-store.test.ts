@@ -34,7 +34,19 @@ function fixture(): { poll: Poll; ballots: Ballot[] } {
   const draft = pollDraftSchema.parse(draftOf([question('single', { options: options('a', 'b') })], {}, 'Durability'));
   const poll = must(openPoll(must(createPoll(draft, 'm1', ctx)), 2_000));
   const ballots = ['v1', 'v2', 'v3'].map((voter) =>
-    must(castBallot(poll, voter, { pollId: poll.id, questionId: 'q1', answer: { kind: 'single', optionId: 'a' }, clientBallotId: `client-${voter}` }, ctx)),
+    must(
+      castBallot(
+        poll,
+        voter,
+        {
+          pollId: poll.id,
+          questionId: 'q1',
+          answer: { kind: 'single', optionId: 'a' },
+          clientBallotId: `client-${voter}`,
+        },
+        ctx,
+      ),
+    ),
   );
   return { poll, ballots };
 }
@@ -59,7 +71,9 @@ describe('sqlite store specifics', () => {
     for (let i = 0; i < 3; i++) await openSqliteStore(path).close();
     const db = raw(path);
     try {
-      const rows = db.prepare<[], { version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version').all();
+      const rows = db
+        .prepare<[], { version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version')
+        .all();
       expect(rows).toEqual(MIGRATIONS.map(({ version, name }) => ({ version, name })));
       expect(applyMigrations(db)).toEqual([]);
     } finally {

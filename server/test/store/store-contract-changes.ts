@@ -49,9 +49,21 @@ export function describeChangeLogContract(open: () => Promise<Store>, fx: Contra
 
     it('logs each counted write under its version, with the ballot it replaced, and nothing else', async () => {
       const live = await livePoll();
-      const [a, b, c] = [fx.vote(live, 'v1', 'a'), fx.vote(live, 'v1', 'b'), fx.vote(live, 'v2', 'c', 'same-client-id')];
-      const results = await store.ballots.writeMany([fx.write(a), fx.write(b), fx.write(c), fx.write(fx.vote(live, 'v2', 'c', 'same-client-id'))]);
-      await store.ballots.writeMany([fx.write(fx.vote(live, 'v3', 'a'), false), fx.write(fx.vote(live, 'v3', 'b'), false)]);
+      const [a, b, c] = [
+        fx.vote(live, 'v1', 'a'),
+        fx.vote(live, 'v1', 'b'),
+        fx.vote(live, 'v2', 'c', 'same-client-id'),
+      ];
+      const results = await store.ballots.writeMany([
+        fx.write(a),
+        fx.write(b),
+        fx.write(c),
+        fx.write(fx.vote(live, 'v2', 'c', 'same-client-id')),
+      ]);
+      await store.ballots.writeMany([
+        fx.write(fx.vote(live, 'v3', 'a'), false),
+        fx.write(fx.vote(live, 'v3', 'b'), false),
+      ]);
       const stored = results[1]!.kind === 'replaced' ? results[1]!.ballot : b;
       expect(await store.ballots.changesSince(live.id, 1, 0)).toEqual([
         { version: 1, ballot: a },
@@ -67,7 +79,9 @@ export function describeChangeLogContract(open: () => Promise<Store>, fx: Contra
     it('replays to the same tally as a recount of the stored ballots, from any version', async () => {
       const live = await livePoll();
       for (let round = 0; round < 4; round++) {
-        const batch = Array.from({ length: 12 }, (_, i) => (i % 2 ? rate(live, `v${i}`, 1 + ((i + round) % 5)) : fx.vote(live, `v${i}`, 'abc'[(i + round) % 3]!)));
+        const batch = Array.from({ length: 12 }, (_, i) =>
+          i % 2 ? rate(live, `v${i}`, 1 + ((i + round) % 5)) : fx.vote(live, `v${i}`, 'abc'[(i + round) % 3]!),
+        );
         await store.ballots.writeMany(batch.map((ballot) => fx.write(ballot)));
       }
       const first = (await store.ballots.listForRun(live.id, 1))[0]!;
@@ -94,7 +108,11 @@ export function describeChangeLogContract(open: () => Promise<Store>, fx: Contra
       expect(await store.ballots.compactChanges(live.id, 1, 7)).toBe(0);
       // What remains is the same rows as before: a reader at 6 still replays 7 exactly.
       const [seven] = await store.ballots.changesSince(live.id, 1, 6);
-      expect(seven).toMatchObject({ version: 7, ballot: { voterId: 'v1', answer: { optionId: 'b' } }, previous: { answer: { optionId: 'a' } } });
+      expect(seven).toMatchObject({
+        version: 7,
+        ballot: { voterId: 'v1', answer: { optionId: 'b' } },
+        previous: { answer: { optionId: 'a' } },
+      });
       expect(await store.ballots.tallyVersion(live.id, 1)).toBe(7);
     });
 
@@ -108,7 +126,11 @@ export function describeChangeLogContract(open: () => Promise<Store>, fx: Contra
       expect(await store.ballots.setHidden(live.id, 1, 'no-such-ballot', true)).toBe(2);
       expect(await store.ballots.get(live.id, 1, 'no-such-ballot')).toBeUndefined();
       const [changed] = await store.ballots.writeMany([fx.write(fx.vote(live, 'v1', 'b'))]);
-      expect(changed).toMatchObject({ kind: 'replaced', ballot: { ballotId: ballot.ballotId, hidden: true }, tallyVersion: 3 });
+      expect(changed).toMatchObject({
+        kind: 'replaced',
+        ballot: { ballotId: ballot.ballotId, hidden: true },
+        tallyVersion: 3,
+      });
       expect(await store.ballots.setHidden(live.id, 1, ballot.ballotId, false)).toBe(4);
       const log = await store.ballots.changesSince(live.id, 1, 1);
       expect(log.map((ch) => [ch.version, ch.ballot.hidden ?? false, ch.previous?.hidden ?? false])).toEqual([
@@ -122,19 +144,36 @@ export function describeChangeLogContract(open: () => Promise<Store>, fx: Contra
       const live = await livePoll({ allowAnswerChange: false });
       const first = [fx.vote(live, 'v1', 'a'), rate(live, 'v1', 4)];
       const done = await store.ballots.writeAtomically(first.map((b) => fx.write(b, false)));
-      expect(done).toEqual({ committed: true, results: first.map((ballot, i) => ({ kind: 'inserted', ballot, tallyVersion: i + 1 })) });
-      const resent = await store.ballots.writeAtomically(first.map((b) => fx.write({ ...b, ballotId: randomUUID() }, false)));
-      expect(resent).toMatchObject({ committed: true, results: [{ kind: 'duplicate', tallyVersion: 2 }, { kind: 'duplicate', tallyVersion: 2 }] });
-      const again = await store.ballots.writeAtomically([fx.write(fx.vote(live, 'v1', 'b'), false), fx.write(rate(live, 'v1', 1), false)]);
+      expect(done).toEqual({
+        committed: true,
+        results: first.map((ballot, i) => ({ kind: 'inserted', ballot, tallyVersion: i + 1 })),
+      });
+      const resent = await store.ballots.writeAtomically(
+        first.map((b) => fx.write({ ...b, ballotId: randomUUID() }, false)),
+      );
+      expect(resent).toMatchObject({
+        committed: true,
+        results: [
+          { kind: 'duplicate', tallyVersion: 2 },
+          { kind: 'duplicate', tallyVersion: 2 },
+        ],
+      });
+      const again = await store.ballots.writeAtomically([
+        fx.write(fx.vote(live, 'v1', 'b'), false),
+        fx.write(rate(live, 'v1', 1), false),
+      ]);
       expect(again).toEqual({ committed: false, rejectedIndex: 0 });
-      const halfNew = await store.ballots.writeAtomically([fx.write(fx.vote(live, 'v2', 'a'), false), fx.write(fx.vote(live, 'v2', 'b'), false)]);
+      const halfNew = await store.ballots.writeAtomically([
+        fx.write(fx.vote(live, 'v2', 'a'), false),
+        fx.write(fx.vote(live, 'v2', 'b'), false),
+      ]);
       expect(halfNew).toEqual({ committed: false, rejectedIndex: 1 });
       expect((await store.ballots.listForRun(live.id, 1)).map((b) => b.voterId)).toEqual(['v1', 'v1']);
       expect(await store.ballots.tallyVersion(live.id, 1)).toBe(2);
       expect(await store.ballots.changesSince(live.id, 1, 0)).toHaveLength(2);
     });
 
-    it('moves an erased user\'s ballots with transferVoter, then erase scrubs their logged copies', async () => {
+    it("moves an erased user's ballots with transferVoter, then erase scrubs their logged copies", async () => {
       const live = await livePoll();
       const mine = [fx.vote(live, 'u:U1', 'a', 'client-erase-1'), fx.vote(live, 'u:U1', 'b', 'client-erase-2')];
       await store.ballots.writeMany([...mine, fx.vote(live, 'v2', 'a')].map((b) => fx.write(b)));
@@ -146,7 +185,12 @@ export function describeChangeLogContract(open: () => Promise<Store>, fx: Contra
       const log = await store.ballots.changesSince(live.id, 1, 0);
       expect(JSON.stringify(log)).not.toContain('u:U1');
       // first ballot, its replacement, v2's ballot, and the transfer (counted as a change of the same ballot).
-      expect(log.map((ch) => [ch.ballot.voterId, ch.previous?.voterId])).toEqual([['x:anon-1', undefined], ['x:anon-1', 'x:anon-1'], ['v2', undefined], ['x:anon-1', 'x:anon-1']]);
+      expect(log.map((ch) => [ch.ballot.voterId, ch.previous?.voterId])).toEqual([
+        ['x:anon-1', undefined],
+        ['x:anon-1', 'x:anon-1'],
+        ['v2', undefined],
+        ['x:anon-1', 'x:anon-1'],
+      ]);
     });
 
     it('stores the breakout room of each ballot and moves it with a changed answer', async () => {
@@ -156,14 +200,29 @@ export function describeChangeLogContract(open: () => Promise<Store>, fx: Contra
       const main = fx.vote(live, 'v2', 'b');
       await store.ballots.writeMany([fx.write(first), fx.write(main)]);
       const [moved] = await store.ballots.writeMany([fx.write(inRoom(fx.vote(live, 'v1', 'c'), 'room-2'))]);
-      expect(moved).toMatchObject({ kind: 'replaced', ballot: { ballotId: first.ballotId, roomId: 'room-2' }, previous: { roomId: 'room-1' } });
+      expect(moved).toMatchObject({
+        kind: 'replaced',
+        ballot: { ballotId: first.ballotId, roomId: 'room-2' },
+        previous: { roomId: 'room-1' },
+      });
       const survey = [inRoom(fx.vote(live, 'v3', 'a'), 'room-1'), inRoom(rate(live, 'v3', 5), 'room-1')];
       await store.ballots.writeAtomically(survey.map((b) => fx.write(b)));
       const stored = await store.ballots.listForRun(live.id, 1);
       // One ballot per voter and question whichever room it came from; the main room's has no roomId.
-      expect(stored.map((b) => [b.voterId, b.roomId]).sort()).toEqual([['v1', 'room-2'], ['v2', undefined], ['v3', 'room-1'], ['v3', 'room-1']]);
+      expect(stored.map((b) => [b.voterId, b.roomId]).sort()).toEqual([
+        ['v1', 'room-2'],
+        ['v2', undefined],
+        ['v3', 'room-1'],
+        ['v3', 'room-1'],
+      ]);
       const log = await store.ballots.changesSince(live.id, 1, 0);
-      expect(log.map((ch) => [ch.ballot.roomId, ch.previous?.roomId])).toEqual([['room-1', undefined], [undefined, undefined], ['room-2', 'room-1'], ['room-1', undefined], ['room-1', undefined]]);
+      expect(log.map((ch) => [ch.ballot.roomId, ch.previous?.roomId])).toEqual([
+        ['room-1', undefined],
+        [undefined, undefined],
+        ['room-2', 'room-1'],
+        ['room-1', undefined],
+        ['room-1', undefined],
+      ]);
     });
 
     it('drops the log with its poll', async () => {

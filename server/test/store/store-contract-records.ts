@@ -65,7 +65,13 @@ export function describeRecordsContract(open: () => Promise<Store>): void {
     });
 
     it('hands out an OAuth state once and purges expired ones', async () => {
-      const state = { state: 's1', purpose: 'in-client' as const, voterId: 'u:U1', sealedVerifier: 'sealed', expiresAt: 10_000 };
+      const state = {
+        state: 's1',
+        purpose: 'in-client' as const,
+        voterId: 'u:U1',
+        sealedVerifier: 'sealed',
+        expiresAt: 10_000,
+      };
       await store.oauthStates.put(state);
       await store.oauthStates.put({ ...state, state: 's2', purpose: 'install', voterId: null, expiresAt: 1_000 });
       await store.oauthStates.put({ ...state, state: 's3', expiresAt: 2_000 });
@@ -76,7 +82,13 @@ export function describeRecordsContract(open: () => Promise<Store>): void {
     });
 
     it('keeps one pending in-client state per voter: a new one replaces the old', async () => {
-      const state = { state: 's1', purpose: 'in-client' as const, voterId: 'u:U1', sealedVerifier: 'sealed', expiresAt: 10_000 };
+      const state = {
+        state: 's1',
+        purpose: 'in-client' as const,
+        voterId: 'u:U1',
+        sealedVerifier: 'sealed',
+        expiresAt: 10_000,
+      };
       await store.oauthStates.replace(state);
       await store.oauthStates.replace({ ...state, state: 's2' });
       await store.oauthStates.replace({ ...state, state: 's3', voterId: 'u:U2' });
@@ -87,9 +99,22 @@ export function describeRecordsContract(open: () => Promise<Store>): void {
 
     it('erases a user: profile, pending states, identity in attendance and meetings', async () => {
       await store.zoomUsers.upsert(user('U1'));
-      await store.oauthStates.put({ state: 's1', purpose: 'in-client', voterId: 'u:U1', sealedVerifier: 'v', expiresAt: 10_000 });
+      await store.oauthStates.put({
+        state: 's1',
+        purpose: 'in-client',
+        voterId: 'u:U1',
+        sealedVerifier: 'v',
+        expiresAt: 10_000,
+      });
       await store.meetings.save(meeting('mtg-1', 'U1'));
-      await store.meetings.addAttendance({ meetingUuid: 'mtg-1', participantKey: 'pk-1', userId: 'U1', name: 'Ann', kind: 'joined', at: 1_000 });
+      await store.meetings.addAttendance({
+        meetingUuid: 'mtg-1',
+        participantKey: 'pk-1',
+        userId: 'U1',
+        name: 'Ann',
+        kind: 'joined',
+        at: 1_000,
+      });
       await store.zoomUsers.erase('U1', 'anon-1');
       expect(await store.zoomUsers.get('U1')).toBeUndefined();
       expect(await store.oauthStates.take('s1')).toBeUndefined();
@@ -101,16 +126,36 @@ export function describeRecordsContract(open: () => Promise<Store>): void {
 
     it('erases a user from report deliveries and stored webhook payloads, keeping the rest of each event', async () => {
       await store.zoomUsers.upsert(user('U1'));
-      await store.deliveries.insert({ ...delivery('d1', 1_000), kind: 'email', target: 'U1@example.com', lastError: 'mailbox U1@example.com full' });
+      await store.deliveries.insert({
+        ...delivery('d1', 1_000),
+        kind: 'email',
+        target: 'U1@example.com',
+        lastError: 'mailbox U1@example.com full',
+      });
       await store.deliveries.insert(delivery('d2', 2_000));
-      const joined = JSON.stringify({ object: { uuid: 'mtg-1', topic: 'Weekly', participant: { id: 'U1', user_name: 'Ann', email: 'U1@example.com', join_time: 't' } } });
+      const joined = JSON.stringify({
+        object: {
+          uuid: 'mtg-1',
+          topic: 'Weekly',
+          participant: { id: 'U1', user_name: 'Ann', email: 'U1@example.com', join_time: 't' },
+        },
+      });
       const other = JSON.stringify({ object: { uuid: 'mtg-1', participant: { id: 'U2', user_name: 'Bob' } } });
       const first = await store.webhooks.enqueue({ ...inbound(1), payload: joined });
       const second = await store.webhooks.enqueue({ ...inbound(2), payload: other });
       await store.zoomUsers.erase('U1', 'x:anon');
-      expect((await store.deliveries.listByMeeting('mtg-1')).map((d) => [d.id, d.target, d.lastError])).toEqual([['d1', 'erased', null], ['d2', 'https://example.com/hook', null]]);
-      const scrubbed = JSON.parse((await store.webhooks.get(first!))!.payload) as { object: { uuid: string; topic: string; participant: Record<string, unknown> } };
-      expect(scrubbed.object).toMatchObject({ uuid: 'mtg-1', topic: 'Weekly', participant: { id: null, user_name: null, email: null, join_time: 't' } });
+      expect((await store.deliveries.listByMeeting('mtg-1')).map((d) => [d.id, d.target, d.lastError])).toEqual([
+        ['d1', 'erased', null],
+        ['d2', 'https://example.com/hook', null],
+      ]);
+      const scrubbed = JSON.parse((await store.webhooks.get(first!))!.payload) as {
+        object: { uuid: string; topic: string; participant: Record<string, unknown> };
+      };
+      expect(scrubbed.object).toMatchObject({
+        uuid: 'mtg-1',
+        topic: 'Weekly',
+        participant: { id: null, user_name: null, email: null, join_time: 't' },
+      });
       expect((await store.webhooks.get(second!))!.payload).toBe(other);
     });
 
@@ -133,7 +178,14 @@ export function describeRecordsContract(open: () => Promise<Store>): void {
       expect(await store.webhooks.enqueue(inbound(3, null))).toEqual(expect.any(Number));
       expect(await store.webhooks.enqueue({ ...inbound(9), trackingId: 'track-1' })).toBeUndefined();
       expect(await store.webhooks.enqueue({ ...inbound(2, null), eventKey: inbound(2).eventKey })).toBeUndefined();
-      expect(await store.webhooks.get(first!)).toEqual({ ...inbound(1), eventKey: undefined, id: first, status: 'pending', attempts: 0, lastError: null });
+      expect(await store.webhooks.get(first!)).toEqual({
+        ...inbound(1),
+        eventKey: undefined,
+        id: first,
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+      });
       await store.webhooks.markProcessed(first!, 6_000);
       await store.webhooks.markAttemptFailed(second!, 'boom', false);
       expect((await store.webhooks.pending(10)).map((e) => [e.eventTs, e.attempts, e.lastError])).toEqual([
@@ -148,9 +200,19 @@ export function describeRecordsContract(open: () => Promise<Store>): void {
 
     it('lists the webhook audit newest first', async () => {
       for (const n of [1, 2, 3]) {
-        await store.webhooks.audit({ receivedAt: n, event: n === 2 ? null : 'e', trackingId: null, outcome: 'accepted', reason: null, sourceIp: '10.0.0.1' });
+        await store.webhooks.audit({
+          receivedAt: n,
+          event: n === 2 ? null : 'e',
+          trackingId: null,
+          outcome: 'accepted',
+          reason: null,
+          sourceIp: '10.0.0.1',
+        });
       }
-      expect((await store.webhooks.listAudit(2)).map((a) => [a.receivedAt, a.event])).toEqual([[3, 'e'], [2, null]]);
+      expect((await store.webhooks.listAudit(2)).map((a) => [a.receivedAt, a.event])).toEqual([
+        [3, 'e'],
+        [2, null],
+      ]);
     });
 
     it('saves meetings over themselves and lists attendance oldest first', async () => {
@@ -158,14 +220,32 @@ export function describeRecordsContract(open: () => Promise<Store>): void {
       await store.meetings.save({ ...meeting('mtg-1', 'U1'), status: 'ended', endedAt: 9_000 });
       expect(await store.meetings.get('mtg-1')).toEqual({ ...meeting('mtg-1', 'U1'), status: 'ended', endedAt: 9_000 });
       expect(await store.meetings.get('nope')).toBeUndefined();
-      for (const [key, at] of [['late', 3_000], ['early', 1_000], ['tie-a', 2_000], ['tie-b', 2_000]] as const) {
-        await store.meetings.addAttendance({ meetingUuid: 'mtg-1', participantKey: key, userId: null, name: null, kind: 'joined', at });
+      for (const [key, at] of [
+        ['late', 3_000],
+        ['early', 1_000],
+        ['tie-a', 2_000],
+        ['tie-b', 2_000],
+      ] as const) {
+        await store.meetings.addAttendance({
+          meetingUuid: 'mtg-1',
+          participantKey: key,
+          userId: null,
+          name: null,
+          kind: 'joined',
+          at,
+        });
       }
-      expect((await store.meetings.listAttendance('mtg-1')).map((a) => a.participantKey)).toEqual(['early', 'tie-a', 'tie-b', 'late']);
+      expect((await store.meetings.listAttendance('mtg-1')).map((a) => a.participantKey)).toEqual([
+        'early',
+        'tie-a',
+        'tie-b',
+        'late',
+      ]);
     });
 
     it('records deliveries and their progress, oldest first', async () => {
-      for (const d of [delivery('d2', 2_000), delivery('d1', 1_000), delivery('d3', 2_000)]) await store.deliveries.insert(d);
+      for (const d of [delivery('d2', 2_000), delivery('d1', 1_000), delivery('d3', 2_000)])
+        await store.deliveries.insert(d);
       await store.deliveries.update('d1', { status: 'delivered', attempts: 1, lastError: null, updatedAt: 4_000 });
       const listed = await store.deliveries.listByMeeting('mtg-1');
       expect(listed.map((d) => d.id)).toEqual(['d1', 'd2', 'd3']);

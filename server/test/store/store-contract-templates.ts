@@ -4,7 +4,17 @@ import type { Store, TemplateRecord } from '../../src/store/types';
 
 const draft = (title: string): PollDraft => ({
   title,
-  questions: [{ id: 'q1', kind: 'single', prompt: 'Pick one', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] }],
+  questions: [
+    {
+      id: 'q1',
+      kind: 'single',
+      prompt: 'Pick one',
+      options: [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+      ],
+    },
+  ],
   settings: { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null },
 });
 
@@ -28,7 +38,11 @@ export function describeTemplatesContract(open: () => Promise<Store>): void {
     });
 
     it('keeps each user’s templates apart, newest update first', async () => {
-      await store.templates.putMany([template('U1', 't1', 1_000), template('U1', 't2', 3_000), template('U2', 't1', 2_000)]);
+      await store.templates.putMany([
+        template('U1', 't1', 1_000),
+        template('U1', 't2', 3_000),
+        template('U2', 't1', 2_000),
+      ]);
       expect((await store.templates.list('U1')).map((t) => t.id)).toEqual(['t2', 't1']);
       expect(await store.templates.list('U2')).toEqual([template('U2', 't1', 2_000)]);
       expect(await store.templates.get('U1', 't1')).toEqual(template('U1', 't1', 1_000));
@@ -39,7 +53,10 @@ export function describeTemplatesContract(open: () => Promise<Store>): void {
     it('replaces a template in place, keeping when it was created', async () => {
       await store.templates.putMany([template('U1', 't1', 1_000)]);
       await store.templates.putMany([{ ...template('U1', 't1', 5_000, 'Renamed'), createdAt: 5_000 }]);
-      expect(await store.templates.get('U1', 't1')).toEqual({ ...template('U1', 't1', 5_000, 'Renamed'), createdAt: 1_000 });
+      expect(await store.templates.get('U1', 't1')).toEqual({
+        ...template('U1', 't1', 5_000, 'Renamed'),
+        createdAt: 1_000,
+      });
       expect(await store.templates.count('U1')).toBe(1);
     });
 

@@ -24,14 +24,26 @@ export function describeVoterTransferContract(open: () => Promise<Store>, fx: Co
 
     it('moves the ballots of one meeting to the new voter as logged changes that keep the tally', async () => {
       const [here, elsewhere] = [await livePoll('m1'), await livePoll('m2')];
-      await store.ballots.writeMany([fx.write(fx.vote(here, 'g:guest', 'b')), fx.write(fx.vote(here, 'u:other', 'a')), fx.write(fx.vote(elsewhere, 'g:guest', 'a'))]);
+      await store.ballots.writeMany([
+        fx.write(fx.vote(here, 'g:guest', 'b')),
+        fx.write(fx.vote(here, 'u:other', 'a')),
+        fx.write(fx.vote(elsewhere, 'g:guest', 'a')),
+      ]);
       const before = await store.ballots.listForRun(here.id, 1);
 
       const moved = await store.ballots.transferVoter('g:guest', 'u:zu1', 'm1');
 
-      expect(moved).toEqual([{ before: expect.objectContaining({ voterId: 'g:guest' }), after: expect.objectContaining({ voterId: 'u:zu1', answer: { kind: 'single', optionId: 'b' } }), version: 3 }]);
+      expect(moved).toEqual([
+        {
+          before: expect.objectContaining({ voterId: 'g:guest' }),
+          after: expect.objectContaining({ voterId: 'u:zu1', answer: { kind: 'single', optionId: 'b' } }),
+          version: 3,
+        },
+      ]);
       expect(await store.ballots.tallyVersion(here.id, 1)).toBe(3);
-      expect((await store.ballots.listForVoter('u:zu1', [here])).map((b) => b.answer)).toEqual([{ kind: 'single', optionId: 'b' }]);
+      expect((await store.ballots.listForVoter('u:zu1', [here])).map((b) => b.answer)).toEqual([
+        { kind: 'single', optionId: 'b' },
+      ]);
       expect(await store.ballots.listForVoter('g:guest', [here])).toEqual([]);
       // Another meeting's ballots are not touched.
       expect(await store.ballots.listForVoter('g:guest', [elsewhere])).toHaveLength(1);
@@ -48,7 +60,9 @@ export function describeVoterTransferContract(open: () => Promise<Store>, fx: Co
       const live = await livePoll();
       await store.ballots.writeMany([fx.write(fx.vote(live, 'g:guest', 'b')), fx.write(fx.vote(live, 'u:zu1', 'a'))]);
       expect(await store.ballots.transferVoter('g:guest', 'u:zu1', 'm1')).toEqual([]);
-      expect((await store.ballots.listForVoter('u:zu1', [live])).map((b) => b.answer)).toEqual([{ kind: 'single', optionId: 'a' }]);
+      expect((await store.ballots.listForVoter('u:zu1', [live])).map((b) => b.answer)).toEqual([
+        { kind: 'single', optionId: 'a' },
+      ]);
       expect(await store.ballots.listForVoter('g:guest', [live])).toHaveLength(1);
       expect(await store.ballots.tallyVersion(live.id, 1)).toBe(2);
     });

@@ -1,5 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { castBallot, closePoll, createPoll, openPoll, pollDraftSchema, type Ballot, type DomainContext, type Poll, type PollSettings } from '@quorum/shared';
+import {
+  castBallot,
+  closePoll,
+  createPoll,
+  openPoll,
+  pollDraftSchema,
+  type Ballot,
+  type DomainContext,
+  type Poll,
+  type PollSettings,
+} from '@quorum/shared';
 import { draftOf, must, options, question } from '@quorum/shared/testing';
 import type { BallotWrite, Store } from '../../src/store/types';
 import { describeChangeLogContract } from './store-contract-changes';
@@ -14,13 +24,24 @@ const ctxAt = (now: number): DomainContext => ({ now, newId: () => `id-${++seq}`
 /** A draft poll with one single-choice question (q1: a|b|c) and one rating question (q2: 1..5). */
 export function draftPoll(meetingId: string, createdAt: number, settings: Partial<PollSettings> = {}): Poll {
   const questions = [question('single', { options: options('a', 'b', 'c') }), question('rating', { id: 'q2' })];
-  return must(createPoll(pollDraftSchema.parse(draftOf(questions, settings, `Poll at ${createdAt}`)), meetingId, ctxAt(createdAt)));
+  return must(
+    createPoll(
+      pollDraftSchema.parse(draftOf(questions, settings, `Poll at ${createdAt}`)),
+      meetingId,
+      ctxAt(createdAt),
+    ),
+  );
 }
 
 export const launch = (poll: Poll, now = poll.createdAt + 1): Poll => must(openPoll(poll, now));
 
 /** A single-choice ballot on q1 of the poll's current run. */
-export function vote(poll: Poll, voterId: string, optionId: string, clientBallotId = `ballot-${voterId}-${++seq}`): Ballot {
+export function vote(
+  poll: Poll,
+  voterId: string,
+  optionId: string,
+  clientBallotId = `ballot-${voterId}-${++seq}`,
+): Ballot {
   const input = { pollId: poll.id, questionId: 'q1', answer: { kind: 'single' as const, optionId }, clientBallotId };
   return must(castBallot(poll, voterId, input, ctxAt((poll.openedAt ?? 0) + seq)));
 }
@@ -80,7 +101,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
 
       it('lists open polls with a deadline across meetings, nothing else', async () => {
-        const timed = [draftPoll('m1', 1_000, { closeAfterSec: 30 }), draftPoll('m2', 1_000, { closeAfterSec: 90 })].map((p) => launch(p));
+        const timed = [
+          draftPoll('m1', 1_000, { closeAfterSec: 30 }),
+          draftPoll('m2', 1_000, { closeAfterSec: 90 }),
+        ].map((p) => launch(p));
         const untimed = launch(draftPoll('m1', 1_000));
         const closed = must(closePoll(launch(draftPoll('m1', 1_000, { closeAfterSec: 30 })), 5_000));
         const draft = draftPoll('m1', 1_000, { closeAfterSec: 30 });
@@ -106,7 +130,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         const first = vote(live, 'v1', 'a', 'client-ballot-1');
         await store.ballots.writeMany([write(first)]);
         const resent = { ...vote(live, 'v1', 'a', 'client-ballot-1'), castAt: first.castAt + 500 };
-        expect(await store.ballots.writeMany([write(resent)])).toEqual([{ kind: 'duplicate', ballot: first, tallyVersion: 1 }]);
+        expect(await store.ballots.writeMany([write(resent)])).toEqual([
+          { kind: 'duplicate', ballot: first, tallyVersion: 1 },
+        ]);
         expect(await store.ballots.listForRun(live.id, 1)).toEqual([first]);
       });
 
@@ -115,7 +141,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         const first = vote(live, 'v1', 'a');
         await store.ballots.writeMany([write(first, false)]);
         const second = vote(live, 'v1', 'b');
-        expect(await store.ballots.writeMany([write(second, false)])).toEqual([{ kind: 'rejected', existing: first, tallyVersion: 1 }]);
+        expect(await store.ballots.writeMany([write(second, false)])).toEqual([
+          { kind: 'rejected', existing: first, tallyVersion: 1 },
+        ]);
         expect(await store.ballots.listForRun(live.id, 1)).toEqual([first]);
         expect(await store.ballots.tallyVersion(live.id, 1)).toBe(1);
       });
@@ -134,11 +162,27 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       it('lets a later write in a batch see an earlier one from the same voter', async () => {
         const live = await livePoll();
         const [a, b, c] = [vote(live, 'v1', 'a'), vote(live, 'v1', 'b'), vote(live, 'v2', 'a', 'same-client-id')];
-        const results = await store.ballots.writeMany([write(a), write(b), write(c, false), write(vote(live, 'v2', 'a', 'same-client-id'), false)]);
-        expect(results.map((r) => [r.kind, r.tallyVersion])).toEqual([['inserted', 1], ['replaced', 2], ['inserted', 3], ['duplicate', 3]]);
+        const results = await store.ballots.writeMany([
+          write(a),
+          write(b),
+          write(c, false),
+          write(vote(live, 'v2', 'a', 'same-client-id'), false),
+        ]);
+        expect(results.map((r) => [r.kind, r.tallyVersion])).toEqual([
+          ['inserted', 1],
+          ['replaced', 2],
+          ['inserted', 3],
+          ['duplicate', 3],
+        ]);
         expect(results[1]).toMatchObject({ ballot: { ballotId: a.ballotId, answer: b.answer }, previous: a });
-        const rejected = await store.ballots.writeMany([write(vote(live, 'v3', 'a'), false), write(vote(live, 'v3', 'b'), false)]);
-        expect(rejected.map((r) => [r.kind, r.tallyVersion])).toEqual([['inserted', 4], ['rejected', 4]]);
+        const rejected = await store.ballots.writeMany([
+          write(vote(live, 'v3', 'a'), false),
+          write(vote(live, 'v3', 'b'), false),
+        ]);
+        expect(rejected.map((r) => [r.kind, r.tallyVersion])).toEqual([
+          ['inserted', 4],
+          ['rejected', 4],
+        ]);
         expect(await store.ballots.listForRun(live.id, 1)).toHaveLength(3);
       });
 
@@ -159,10 +203,14 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         const run2 = launch(must(closePoll(run1, 5_000)), 6_000);
         await store.polls.update(run2);
         const fresh = vote(run2, 'v1', 'b');
-        expect(await store.ballots.writeMany([write(fresh, false)])).toEqual([{ kind: 'inserted', ballot: fresh, tallyVersion: 1 }]);
+        expect(await store.ballots.writeMany([write(fresh, false)])).toEqual([
+          { kind: 'inserted', ballot: fresh, tallyVersion: 1 },
+        ]);
         expect(await store.ballots.listForRun(run1.id, 1)).toEqual([old]);
         expect(await store.ballots.listForRun(run1.id, 2)).toEqual([fresh]);
-        expect([await store.ballots.tallyVersion(run1.id, 1), await store.ballots.tallyVersion(run1.id, 2)]).toEqual([1, 1]);
+        expect([await store.ballots.tallyVersion(run1.id, 1), await store.ballots.tallyVersion(run1.id, 2)]).toEqual([
+          1, 1,
+        ]);
         expect(await store.ballots.tallyVersion(run1.id, 3)).toBe(0);
       });
 
@@ -173,7 +221,19 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         await store.ballots.writeMany([write(oldA)]);
         const pollA2 = launch(must(closePoll(pollA, 5_000)), 6_000);
         await store.polls.update(pollA2);
-        const rating = must(castBallot(pollA2, 'v1', { pollId: pollA2.id, questionId: 'q2', answer: { kind: 'rating', value: 4 }, clientBallotId: 'rating-ballot' }, ctxAt(7_000)));
+        const rating = must(
+          castBallot(
+            pollA2,
+            'v1',
+            {
+              pollId: pollA2.id,
+              questionId: 'q2',
+              answer: { kind: 'rating', value: 4 },
+              clientBallotId: 'rating-ballot',
+            },
+            ctxAt(7_000),
+          ),
+        );
         const mine = [vote(pollA2, 'v1', 'b'), rating, vote(pollB, 'v1', 'c')];
         await store.ballots.writeMany([...mine, vote(pollA2, 'v2', 'a'), vote(pollB, 'v2', 'a')].map((b) => write(b)));
         const listed = await store.ballots.listForVoter('v1', [pollA2, { id: pollB.id, run: pollB.run }]);

@@ -16,7 +16,12 @@ export const CLUSTER_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.
 async function reachable(): Promise<string | undefined> {
   const db = new pg.Client({ connectionString: CLUSTER_DB_URL, connectionTimeoutMillis: 2_000 });
   db.on('error', () => undefined);
-  const redis = new Redis(CLUSTER_REDIS_URL, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const redis = new Redis(CLUSTER_REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 2_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   try {
     await db.connect();

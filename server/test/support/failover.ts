@@ -19,7 +19,11 @@ const ACK_TIMEOUT_MS = 3_000;
  * Connects to the first endpoint that answers, trying each in turn with exponential backoff (as
  * socket.io-client's reconnection does, but across servers): a dead process refuses at once.
  */
-export async function joinWithBackoff(endpoints: readonly Endpoint[], person: Person, giveUpAfterMs = 20_000): Promise<Client> {
+export async function joinWithBackoff(
+  endpoints: readonly Endpoint[],
+  person: Person,
+  giveUpAfterMs = 20_000,
+): Promise<Client> {
   const deadline = Date.now() + giveUpAfterMs;
   for (let delay = 50; ; delay = Math.min(delay * 2, 1_000)) {
     for (const endpoint of endpoints) {
@@ -44,7 +48,12 @@ export async function ensureConnected(voter: RetryingVoter, endpoints: readonly 
  * reconnects (to whichever server answers) and sends the SAME clientBallotId again, so a ballot
  * that was committed but whose ack was lost is stored once. A refusal (database down) is retried too.
  */
-export async function castUntilAcked(voter: RetryingVoter, pollId: string, endpoints: readonly Endpoint[], giveUpAfterMs = 30_000): Promise<Receipt> {
+export async function castUntilAcked(
+  voter: RetryingVoter,
+  pollId: string,
+  endpoints: readonly Endpoint[],
+  giveUpAfterMs = 30_000,
+): Promise<Receipt> {
   const deadline = Date.now() + giveUpAfterMs;
   for (let delay = 50; Date.now() < deadline; delay = Math.min(delay * 2, 1_000)) {
     await ensureConnected(voter, endpoints);

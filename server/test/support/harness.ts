@@ -39,7 +39,11 @@ export type Endpoint = Pick<TestServer, 'url' | 'config'>;
  * fake cloud's webhook target) is the address it really listens on. Another process may take the port
  * between the probe and the listen (test files run in parallel), so that case is retried on a new port.
  */
-async function listenOnFreePort(dbPath: string, overrides: Partial<Config> | ((url: string) => Partial<Config>), fixedPort?: number) {
+async function listenOnFreePort(
+  dbPath: string,
+  overrides: Partial<Config> | ((url: string) => Partial<Config>),
+  fixedPort?: number,
+) {
   for (let attempt = 1; ; attempt++) {
     const port = fixedPort ?? (await freePort());
     const url = `http://127.0.0.1:${port}`;
@@ -51,7 +55,8 @@ async function listenOnFreePort(dbPath: string, overrides: Partial<Config> | ((u
       return { app, config, url };
     } catch (error) {
       await app.close();
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 5 || fixedPort !== undefined) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 5 || fixedPort !== undefined)
+        throw error;
     }
   }
 }
@@ -120,7 +125,13 @@ export async function openSession(server: Endpoint, person: Person, bearer?: str
   });
   if (res.status !== 200) throw new Error(`session failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { token: string; session: SessionView };
-  return { ...body, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+  return {
+    ...body,
+    cookie: res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+  };
 }
 
 /** A connected participant: a real socket.io client plus everything it has received. */
@@ -171,10 +182,13 @@ export async function connectSession(server: Endpoint, opened: OpenedSession, op
   let answeredPing: () => void = () => {};
   const pinged = new Promise<void>((resolve) => (answeredPing = resolve));
   socket.on('time:ping', (_serverTime, ack) => {
-    setTimeout(() => {
-      ack();
-      answeredPing();
-    }, 2 * (opts.latencyMs ?? 0));
+    setTimeout(
+      () => {
+        ack();
+        answeredPing();
+      },
+      2 * (opts.latencyMs ?? 0),
+    );
   });
   const tallies = new Map<string, PollTally>();
   const watchers = new Set<() => void>();

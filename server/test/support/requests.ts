@@ -7,7 +7,11 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
 type DraftQuestion = PollDraftInput['questions'][number];
 
 /** A draft with the given questions and settings. */
-export const draftOf = (questions: DraftQuestion[], settings: PollDraftInput['settings'] = {}, title = 'Poll'): PollDraftInput => ({
+export const draftOf = (
+  questions: DraftQuestion[],
+  settings: PollDraftInput['settings'] = {},
+  title = 'Poll',
+): PollDraftInput => ({
   title,
   questions,
   settings,
@@ -19,12 +23,21 @@ export function cast(client: Client, pollId: string, questionId: string, answer:
 }
 
 /** Submits a survey's answers in one go. */
-export function submit(client: Client, pollId: string, answers: { questionId: string; answer: Answer }[], clientBallotId = ballotId()) {
+export function submit(
+  client: Client,
+  pollId: string,
+  answers: { questionId: string; answer: Answer }[],
+  clientBallotId = ballotId(),
+) {
   return client.socket.emitWithAck('ballot:submit', { pollId, answers, clientBallotId });
 }
 
 /** GET with the client's session token; returns status and body (JSON when it is JSON, else text). */
-export async function get(server: TestServer, client: Client, path: string): Promise<{ status: number; body: unknown; text: string }> {
+export async function get(
+  server: TestServer,
+  client: Client,
+  path: string,
+): Promise<{ status: number; body: unknown; text: string }> {
   const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${client.token}` } });
   const text = await res.text();
   const json = res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as unknown) : undefined;
@@ -32,7 +45,10 @@ export async function get(server: TestServer, client: Client, path: string): Pro
 }
 
 /** Resolves with the next `poll:updated` for the poll that satisfies the predicate. */
-export function nextPollUpdate(client: Client, until: (poll: Poll) => boolean): Promise<{ poll: Poll; serverTime: number; at: number }> {
+export function nextPollUpdate(
+  client: Client,
+  until: (poll: Poll) => boolean,
+): Promise<{ poll: Poll; serverTime: number; at: number }> {
   return new Promise((resolve) => {
     const listener = (poll: Poll, serverTime = -1) => {
       if (!until(poll)) return;

@@ -58,7 +58,9 @@ export function cloudOverrides(standalone: StandaloneCloud, config?: RigConfig):
 }
 
 /** Starts a standalone fake cloud and the app (via the harness) pointed at it. */
-export async function startCloudRig(opts: { cloud?: Partial<FakeZoomCloudOptions>; config?: RigConfig } = {}): Promise<CloudRig> {
+export async function startCloudRig(
+  opts: { cloud?: Partial<FakeZoomCloudOptions>; config?: RigConfig } = {},
+): Promise<CloudRig> {
   const standalone = await startFakeCloud(opts.cloud);
   const server = await startServer(cloudOverrides(standalone, opts.config));
   standalone.cloud.setWebhookUrl(`${server.url}/api/zoom/webhooks`);
@@ -74,7 +76,12 @@ export async function startCloudRig(opts: { cloud?: Partial<FakeZoomCloudOptions
 }
 
 /** fetch against the app with a session's bearer token. */
-export function api(server: Pick<TestServer, 'url'>, path: string, token?: string, init: RequestInit = {}): Promise<Response> {
+export function api(
+  server: Pick<TestServer, 'url'>,
+  path: string,
+  token?: string,
+  init: RequestInit = {},
+): Promise<Response> {
   const headers = new Headers(init.headers);
   if (token) headers.set('authorization', `Bearer ${token}`);
   if (init.body) headers.set('content-type', 'application/json');
@@ -83,7 +90,11 @@ export function api(server: Pick<TestServer, 'url'>, path: string, token?: strin
 
 /** JSON POST to the fake cloud. */
 export async function cloudPost(rig: CloudRig, path: string, body: unknown): Promise<Response> {
-  return fetch(`${rig.cloudUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${rig.cloudUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 /** `POST /api/zoom/authorize`: a fresh state and challenge for the session. */
@@ -97,7 +108,11 @@ export async function startAuthorize(server: Pick<TestServer, 'url'>, token: str
  * UI: the code is bound to `redirectUri` (the Home URL unless told), and `reportedUri` is what
  * onAuthorized reports to the client (the same, as Zoom does, unless a test says otherwise).
  */
-export async function authorizeInClient(rig: CloudRig, person: Person & { uid: string }, uris: { redirectUri?: string; reportedUri?: string } = {}) {
+export async function authorizeInClient(
+  rig: CloudRig,
+  person: Person & { uid: string },
+  uris: { redirectUri?: string; reportedUri?: string } = {},
+) {
   const { token } = await openSession(rig.server, person);
   const started = await startAuthorize(rig.server, token);
   const redirectUri = uris.redirectUri ?? `${rig.server.config.publicUrl}/`;
@@ -115,8 +130,16 @@ export async function authorizeInClient(rig: CloudRig, person: Person & { uid: s
 }
 
 /** A webhook POST signed like Zoom's, straight to the app (for the bad-input cases). */
-export function postWebhook(server: Pick<TestServer, 'url' | 'config'>, body: string, opts: { trackingId?: string; nowMs?: number; secret?: string; headers?: Record<string, string> } = {}) {
-  const { timestamp, signature } = signatureHeaders(opts.secret ?? server.config.zoomWebhookSecretToken, body, opts.nowMs ?? Date.now());
+export function postWebhook(
+  server: Pick<TestServer, 'url' | 'config'>,
+  body: string,
+  opts: { trackingId?: string; nowMs?: number; secret?: string; headers?: Record<string, string> } = {},
+) {
+  const { timestamp, signature } = signatureHeaders(
+    opts.secret ?? server.config.zoomWebhookSecretToken,
+    body,
+    opts.nowMs ?? Date.now(),
+  );
   return fetch(`${server.url}/api/zoom/webhooks`, {
     method: 'POST',
     headers: {
@@ -142,7 +165,11 @@ export function inspectDb<T>(dbPath: string, read: (db: Database.Database) => T)
 }
 
 /** Polls until `check` returns a value (not undefined/false) or the time runs out. */
-export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -45,7 +45,10 @@ describe('validateAnswer', () => {
 
   describe('single choice', () => {
     it('accepts a known option', () => {
-      expect(expectOk(validateAnswer(single, { kind: 'single', optionId: 'b' }))).toEqual({ kind: 'single', optionId: 'b' });
+      expect(expectOk(validateAnswer(single, { kind: 'single', optionId: 'b' }))).toEqual({
+        kind: 'single',
+        optionId: 'b',
+      });
     });
 
     it('rejects an unknown option', () => {
@@ -57,12 +60,21 @@ describe('validateAnswer', () => {
 
   describe('multiple choice', () => {
     it('accepts picks within the bounds and puts them in option order', () => {
-      expect(expectOk(validateAnswer(multiple, { kind: 'multiple', optionIds: ['z', 'w', 'y'] }))).toEqual({ kind: 'multiple', optionIds: ['w', 'y', 'z'] });
-      expect(expectOk(validateAnswer(multiple, { kind: 'multiple', optionIds: ['x'] }))).toEqual({ kind: 'multiple', optionIds: ['x'] });
+      expect(expectOk(validateAnswer(multiple, { kind: 'multiple', optionIds: ['z', 'w', 'y'] }))).toEqual({
+        kind: 'multiple',
+        optionIds: ['w', 'y', 'z'],
+      });
+      expect(expectOk(validateAnswer(multiple, { kind: 'multiple', optionIds: ['x'] }))).toEqual({
+        kind: 'multiple',
+        optionIds: ['x'],
+      });
     });
 
     it('gives the same answer for every order of the same picks', () => {
-      const orders = [['y', 'x'], ['x', 'y']];
+      const orders = [
+        ['y', 'x'],
+        ['x', 'y'],
+      ];
       const results = orders.map((optionIds) => expectOk(validateAnswer(multiple, { kind: 'multiple', optionIds })));
       expect(results[0]).toEqual(results[1]);
     });
@@ -80,12 +92,19 @@ describe('validateAnswer', () => {
     });
 
     it('rejects too many picks', () => {
-      expectFail(validateAnswer(multiple, { kind: 'multiple', optionIds: ['w', 'x', 'y', 'z'] }), 'INVALID', 'answer.optionIds');
+      expectFail(
+        validateAnswer(multiple, { kind: 'multiple', optionIds: ['w', 'x', 'y', 'z'] }),
+        'INVALID',
+        'answer.optionIds',
+      );
     });
 
     it('accepts an empty answer when minPicks is 0', () => {
       const optional: Question = { ...multiple, minPicks: 0 };
-      expect(expectOk(validateAnswer(optional, { kind: 'multiple', optionIds: [] }))).toEqual({ kind: 'multiple', optionIds: [] });
+      expect(expectOk(validateAnswer(optional, { kind: 'multiple', optionIds: [] }))).toEqual({
+        kind: 'multiple',
+        optionIds: [],
+      });
     });
   });
 
@@ -107,10 +126,17 @@ describe('validateAnswer', () => {
 });
 
 describe('castBallot', () => {
-  const cast = (questionId: string, answer: Answer, clientBallotId = 'client-0001'): CastBallot => ({ pollId: 'poll-1', questionId, answer, clientBallotId });
+  const cast = (questionId: string, answer: Answer, clientBallotId = 'client-0001'): CastBallot => ({
+    pollId: 'poll-1',
+    questionId,
+    answer,
+    clientBallotId,
+  });
 
   it('builds a ballot for the current run', () => {
-    const ballot = expectOk(castBallot(openPollFixture(), 'voter-1', cast('q2', { kind: 'multiple', optionIds: ['y', 'w'] }), context(5_000)));
+    const ballot = expectOk(
+      castBallot(openPollFixture(), 'voter-1', cast('q2', { kind: 'multiple', optionIds: ['y', 'w'] }), context(5_000)),
+    );
     expect(ballot).toEqual({
       ballotId: 'ballot-1',
       pollId: 'poll-1',
@@ -124,11 +150,27 @@ describe('castBallot', () => {
   });
 
   it('fails with POLL_CLOSED on a draft', () => {
-    expectFail(castBallot(openPollFixture({ status: 'draft', run: 0 }), 'v', cast('q1', { kind: 'single', optionId: 'a' }), context()), 'POLL_CLOSED');
+    expectFail(
+      castBallot(
+        openPollFixture({ status: 'draft', run: 0 }),
+        'v',
+        cast('q1', { kind: 'single', optionId: 'a' }),
+        context(),
+      ),
+      'POLL_CLOSED',
+    );
   });
 
   it('fails with POLL_CLOSED on a closed poll', () => {
-    expectFail(castBallot(openPollFixture({ status: 'closed', closedAt: 500 }), 'v', cast('q1', { kind: 'single', optionId: 'a' }), context()), 'POLL_CLOSED');
+    expectFail(
+      castBallot(
+        openPollFixture({ status: 'closed', closedAt: 500 }),
+        'v',
+        cast('q1', { kind: 'single', optionId: 'a' }),
+        context(),
+      ),
+      'POLL_CLOSED',
+    );
   });
 
   it('fails with POLL_CLOSED once the deadline has passed, even before the server closes the run', () => {
@@ -139,16 +181,36 @@ describe('castBallot', () => {
   });
 
   it('checks the poll state before the question', () => {
-    expectFail(castBallot(openPollFixture({ status: 'closed' }), 'v', cast('nope', { kind: 'single', optionId: 'a' }), context()), 'POLL_CLOSED');
+    expectFail(
+      castBallot(
+        openPollFixture({ status: 'closed' }),
+        'v',
+        cast('nope', { kind: 'single', optionId: 'a' }),
+        context(),
+      ),
+      'POLL_CLOSED',
+    );
   });
 
   it('fails with NOT_FOUND for an unknown question', () => {
-    expectFail(castBallot(openPollFixture(), 'v', cast('nope', { kind: 'single', optionId: 'a' }), context()), 'NOT_FOUND', 'questionId');
+    expectFail(
+      castBallot(openPollFixture(), 'v', cast('nope', { kind: 'single', optionId: 'a' }), context()),
+      'NOT_FOUND',
+      'questionId',
+    );
   });
 
   it('passes answer errors through', () => {
-    expectFail(castBallot(openPollFixture(), 'v', cast('q3', { kind: 'rating', value: 9 }), context()), 'INVALID', 'answer.value');
-    expectFail(castBallot(openPollFixture(), 'v', cast('q1', { kind: 'rating', value: 3 }), context()), 'INVALID', 'answer.kind');
+    expectFail(
+      castBallot(openPollFixture(), 'v', cast('q3', { kind: 'rating', value: 9 }), context()),
+      'INVALID',
+      'answer.value',
+    );
+    expectFail(
+      castBallot(openPollFixture(), 'v', cast('q1', { kind: 'rating', value: 3 }), context()),
+      'INVALID',
+      'answer.kind',
+    );
   });
 
   it('does not take an id for a refused ballot', () => {
@@ -191,7 +253,13 @@ describe('resolveRecast', () => {
 
   it('rejects a different ballot when answers may not change', () => {
     const existing = ballot();
-    expect(resolveRecast(existing, ballot({ ballotId: 'b-2', clientBallotId: 'client-bbbb', answer: { kind: 'single', optionId: 'b' } }), false)).toEqual({
+    expect(
+      resolveRecast(
+        existing,
+        ballot({ ballotId: 'b-2', clientBallotId: 'client-bbbb', answer: { kind: 'single', optionId: 'b' } }),
+        false,
+      ),
+    ).toEqual({
       kind: 'rejected',
       existing,
     });
@@ -199,7 +267,12 @@ describe('resolveRecast', () => {
 
   it('replaces the answer but keeps the ballot id when answers may change', () => {
     const existing = ballot();
-    const incoming = ballot({ ballotId: 'b-2', clientBallotId: 'client-bbbb', answer: { kind: 'single', optionId: 'b' }, castAt: 30 });
+    const incoming = ballot({
+      ballotId: 'b-2',
+      clientBallotId: 'client-bbbb',
+      answer: { kind: 'single', optionId: 'b' },
+      castAt: 30,
+    });
     const outcome = resolveRecast(existing, incoming, true);
     expect(outcome).toEqual({ kind: 'replaced', ballot: { ...incoming, ballotId: 'b-1' }, previous: existing });
     expect(incoming.ballotId).toBe('b-2');

@@ -12,18 +12,37 @@ import { isPastDeadline, type DomainContext } from './poll';
  * in option order, trimmed text with profanity masked when `rules` ask for it).
  */
 export function validateAnswer(question: Question, answer: Answer, rules: AnswerRules = {}): Result<Answer> {
-  if (answer.kind !== question.kind) return fail('INVALID', `this question takes a ${question.kind} answer`, 'answer.kind');
+  if (answer.kind !== question.kind)
+    return fail('INVALID', `this question takes a ${question.kind} answer`, 'answer.kind');
   return kindRules(question.kind).validateAnswer(question, answer, rules);
 }
 
 /** A ballot for the poll's current run, once its answer passed `validateAnswer`. */
-export function makeBallot(poll: Poll, voterId: string, questionId: string, answer: Answer, clientBallotId: string, ctx: DomainContext): Ballot {
-  return { ballotId: ctx.newId(), pollId: poll.id, run: poll.run, questionId, clientBallotId, answer, castAt: ctx.now, voterId };
+export function makeBallot(
+  poll: Poll,
+  voterId: string,
+  questionId: string,
+  answer: Answer,
+  clientBallotId: string,
+  ctx: DomainContext,
+): Ballot {
+  return {
+    ballotId: ctx.newId(),
+    pollId: poll.id,
+    run: poll.run,
+    questionId,
+    clientBallotId,
+    answer,
+    castAt: ctx.now,
+    voterId,
+  };
 }
 
 /** POLL_CLOSED unless the poll takes ballots right now. */
 export const checkOpen = (poll: Poll, now: number): Result<Poll> =>
-  poll.status !== 'open' || isPastDeadline(poll, now) ? fail('POLL_CLOSED', 'this poll is not open for voting') : ok(poll);
+  poll.status !== 'open' || isPastDeadline(poll, now)
+    ? fail('POLL_CLOSED', 'this poll is not open for voting')
+    : ok(poll);
 
 /**
  * Turns a cast request into a ballot for the poll's current run, or says why it cannot count.
@@ -50,7 +69,11 @@ export type RecastOutcome =
  * The one-ballot rule: the same `clientBallotId` again is a no-op returning the stored ballot;
  * a different answer replaces the old one only where the poll allows changes.
  */
-export function resolveRecast(existing: Ballot | undefined, incoming: Ballot, allowAnswerChange: boolean): RecastOutcome {
+export function resolveRecast(
+  existing: Ballot | undefined,
+  incoming: Ballot,
+  allowAnswerChange: boolean,
+): RecastOutcome {
   if (!existing) return { kind: 'inserted', ballot: incoming };
   if (existing.clientBallotId === incoming.clientBallotId) return { kind: 'duplicate', ballot: existing };
   if (!allowAnswerChange) return { kind: 'rejected', existing };

@@ -14,11 +14,22 @@ const VOCABULARY = ['pizza', 'Pizza', 'the', 'café', 'CAFE', 'shit', 'tacos', '
 
 const scenarioArb = fc.record({
   items: fc.integer({ min: 2, max: 6 }),
-  number: fc.record({ min: fc.integer({ min: -50, max: 50 }), stepTenths: fc.integer({ min: 1, max: 25 }), points: fc.integer({ min: 2, max: 60 }) }),
+  number: fc.record({
+    min: fc.integer({ min: -50, max: 50 }),
+    stepTenths: fc.integer({ min: 1, max: 25 }),
+    points: fc.integer({ min: 2, max: 60 }),
+  }),
   allowAnswerChange: fc.boolean(),
   actions: fc.array(
     fc.oneof(
-      fc.record({ type: fc.constant('cast' as const), voter: fc.nat({ max: 5 }), question: fc.nat({ max: 3 }), client: fc.nat({ max: 2 }), seed: fc.array(fc.nat({ max: 99 }), { minLength: 1, maxLength: 6 }), elapsed: fc.option(fc.nat({ max: 40_000 })) }),
+      fc.record({
+        type: fc.constant('cast' as const),
+        voter: fc.nat({ max: 5 }),
+        question: fc.nat({ max: 3 }),
+        client: fc.nat({ max: 2 }),
+        seed: fc.array(fc.nat({ max: 99 }), { minLength: 1, maxLength: 6 }),
+        elapsed: fc.option(fc.nat({ max: 40_000 })),
+      }),
       fc.record({ type: fc.constant('hide' as const), pick: fc.nat({ max: 20 }), hidden: fc.boolean() }),
     ),
     { minLength: 1, maxLength: 50 },
@@ -31,9 +42,17 @@ function openScenarioPoll(s: Scenario): Poll {
   return launchedPoll({
     title: 'Kinds',
     questions: [
-      question('rank', { id: 'rank', options: Array.from({ length: s.items }, (_, i) => ({ id: `i${i}`, label: `Item ${i}` })) }),
+      question('rank', {
+        id: 'rank',
+        options: Array.from({ length: s.items }, (_, i) => ({ id: `i${i}`, label: `Item ${i}` })),
+      }),
       question('text', { id: 'text' }),
-      question('number', { id: 'num', min: s.number.min, max: Number((s.number.min + step * (s.number.points - 1)).toFixed(1)), step }),
+      question('number', {
+        id: 'num',
+        min: s.number.min,
+        max: Number((s.number.min + step * (s.number.points - 1)).toFixed(1)),
+        step,
+      }),
       question('single', { id: 'quiz', options: options('a', 'b', 'c'), correctOptionIds: ['b', 'c'] }),
     ],
     settings: { allowAnswerChange: s.allowAnswerChange, quiz: { speedWindowSec: 20 } },
@@ -46,7 +65,13 @@ function answerFor(q: Question, seed: number[]): Answer {
   switch (q.kind) {
     case 'rank': {
       const ids = q.options.map((o) => o.id);
-      return { kind: 'rank', optionIds: ids.map((id, i) => ({ id, k: seed[i % seed.length]! * 31 + i })).sort((a, b) => a.k - b.k).map((x) => x.id) };
+      return {
+        kind: 'rank',
+        optionIds: ids
+          .map((id, i) => ({ id, k: seed[i % seed.length]! * 31 + i }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.id),
+      };
     }
     case 'text':
       return { kind: 'text', text: seed.map((n) => VOCABULARY[n % VOCABULARY.length]).join(' ') };
@@ -74,7 +99,12 @@ function simulate(s: Scenario) {
       continue;
     }
     const q = poll.questions[action.question]!;
-    const input = { pollId: poll.id, questionId: q.id, answer: answerFor(q, action.seed), clientBallotId: `client-${action.voter}-${action.client}` };
+    const input = {
+      pollId: poll.id,
+      questionId: q.id,
+      answer: answerFor(q, action.seed),
+      clientBallotId: `client-${action.voter}-${action.client}`,
+    };
     const cast = castBallot(poll, `v${action.voter}`, input, { now: 2000 + n, newId: () => `b${n}` });
     if (!cast.ok) continue;
     const ballot = action.elapsed === null ? cast.data : { ...cast.data, elapsedMs: action.elapsed };

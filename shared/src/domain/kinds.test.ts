@@ -19,7 +19,10 @@ const valid = (q: Question, a: Answer, filter = false) => validateAnswer(q, a, {
 
 describe('rank answers', () => {
   it('accepts a full ordering', () => {
-    expect(valid(rank, { kind: 'rank', optionIds: ['c', 'a', 'b'] })).toEqual({ ok: true, data: { kind: 'rank', optionIds: ['c', 'a', 'b'] } });
+    expect(valid(rank, { kind: 'rank', optionIds: ['c', 'a', 'b'] })).toEqual({
+      ok: true,
+      data: { kind: 'rank', optionIds: ['c', 'a', 'b'] },
+    });
   });
   it('names answer.optionIds for an unknown, a duplicate or a missing item', () => {
     expectInvalid(valid(rank, { kind: 'rank', optionIds: ['c', 'a', 'x'] }), 'answer.optionIds');
@@ -41,8 +44,14 @@ describe('text answers', () => {
     expect(valid(short, { kind: 'text', text: '🙂'.repeat(200) }).ok).toBe(true);
   });
   it('masks profanity when the rules ask for it, keeping the answer', () => {
-    expect(valid(short, { kind: 'text', text: 'What the FUCK, Scheiße!' }, true)).toEqual({ ok: true, data: { kind: 'text', text: 'What the •••, •••!' } });
-    expect(valid(short, { kind: 'text', text: 'What the fuck' }, false)).toEqual({ ok: true, data: { kind: 'text', text: 'What the fuck' } });
+    expect(valid(short, { kind: 'text', text: 'What the FUCK, Scheiße!' }, true)).toEqual({
+      ok: true,
+      data: { kind: 'text', text: 'What the •••, •••!' },
+    });
+    expect(valid(short, { kind: 'text', text: 'What the fuck' }, false)).toEqual({
+      ok: true,
+      data: { kind: 'text', text: 'What the fuck' },
+    });
   });
 });
 
@@ -60,14 +69,26 @@ describe('number answers', () => {
 
 describe('drafts of the new kinds', () => {
   const draft = (questions: PollDraftInput['questions'], settings: PollDraftInput['settings'] = {}) =>
-    normalizeDraft(pollDraftSchema.parse({ title: 'T', questions, settings }), (() => { let n = 0; return () => `id${++n}`; })());
+    normalizeDraft(
+      pollDraftSchema.parse({ title: 'T', questions, settings }),
+      (() => {
+        let n = 0;
+        return () => `id${++n}`;
+      })(),
+    );
 
   it('gives rank items ids and keeps optional flags', () => {
     const r = draft([{ kind: 'rank', prompt: 'R', options: [{ label: 'A' }, { label: 'B' }], required: false }]);
-    expect(r).toMatchObject({ ok: true, data: { questions: [{ kind: 'rank', required: false, options: [{ id: 'id2' }, { id: 'id3' }] }] } });
+    expect(r).toMatchObject({
+      ok: true,
+      data: { questions: [{ kind: 'rank', required: false, options: [{ id: 'id2' }, { id: 'id3' }] }] },
+    });
   });
   it('refuses more than ten rank items', () => {
-    const parsed = pollDraftSchema.safeParse({ title: 'T', questions: [{ kind: 'rank', prompt: 'R', options: Array.from({ length: 11 }, (_, i) => ({ label: `${i}` })) }] });
+    const parsed = pollDraftSchema.safeParse({
+      title: 'T',
+      questions: [{ kind: 'rank', prompt: 'R', options: Array.from({ length: 11 }, (_, i) => ({ label: `${i}` })) }],
+    });
     expect(parsed.success).toBe(false);
   });
   it('checks numeric bounds with the field to blame', () => {
@@ -79,14 +100,27 @@ describe('drafts of the new kinds', () => {
   });
   it('checks quiz answers against the options and the pick limits', () => {
     const abc = options('a', 'b', 'c');
-    expectInvalid(draft([{ kind: 'single', prompt: 'S', options: abc, correctOptionIds: ['z'] }]), 'questions.0.correctOptionIds');
-    expectInvalid(draft([{ kind: 'multiple', prompt: 'M', options: abc, minPicks: 1, maxPicks: 1, correctOptionIds: ['a', 'b'] }]), 'questions.0.correctOptionIds');
+    expectInvalid(
+      draft([{ kind: 'single', prompt: 'S', options: abc, correctOptionIds: ['z'] }]),
+      'questions.0.correctOptionIds',
+    );
+    expectInvalid(
+      draft([{ kind: 'multiple', prompt: 'M', options: abc, minPicks: 1, maxPicks: 1, correctOptionIds: ['a', 'b'] }]),
+      'questions.0.correctOptionIds',
+    );
     expectInvalid(draft([{ kind: 'single', prompt: 'S', options: abc }], { quiz: {} }), 'settings.quiz');
     const quiz = draft([{ kind: 'single', prompt: 'S', options: abc, correctOptionIds: ['b'] }], { quiz: {} });
-    expect(quiz).toMatchObject({ ok: true, data: { settings: { quiz: { points: 500, speedBonus: 500, speedWindowSec: null } } } });
+    expect(quiz).toMatchObject({
+      ok: true,
+      data: { settings: { quiz: { points: 500, speedBonus: 500, speedWindowSec: null } } },
+    });
   });
   it('refuses blocked words that are not single words', () => {
-    const parsed = pollDraftSchema.safeParse({ title: 'T', questions: [short], settings: { blockedWords: ['two words'] } });
+    const parsed = pollDraftSchema.safeParse({
+      title: 'T',
+      questions: [short],
+      settings: { blockedWords: ['two words'] },
+    });
     expect(parsed.success).toBe(false);
   });
 });

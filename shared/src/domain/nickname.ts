@@ -4,7 +4,9 @@ Quiet Rapid Rosy Royal Rustic Silver Sly Snappy Sunny Swift Teal Tidy Witty Zany
 
 const ANIMALS = `Otter Badger Beaver Bison Camel Cheetah Crane Dingo Dolphin Eagle Falcon Ferret Finch Fox
 Gazelle Gecko Heron Ibis Jaguar Koala Lemur Lynx Magpie Marmot Moose Narwhal Newt Ocelot Owl Panda Parrot
-Pelican Penguin Puffin Quokka Rabbit Raven Robin Salmon Seal Sparrow Tiger Toucan Turtle Walrus Wombat Yak Zebra`.split(/\s+/);
+Pelican Penguin Puffin Quokka Rabbit Raven Robin Salmon Seal Sparrow Tiger Toucan Turtle Walrus Wombat Yak Zebra`.split(
+  /\s+/,
+);
 
 /** FNV-1a: a small, stable string hash (the same on server and client, unlike Math.random). */
 function hash(text: string): number {

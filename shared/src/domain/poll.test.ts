@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../protocol/errors';
 import { LIMITS, pollDraftSchema, pollSchema, type Poll, type PollDraft, type PollDraftInput } from '../schemas/poll';
-import { closePoll, createPoll, editPoll, isPastDeadline, openPoll, shareResults, titleFromPrompt, type DomainContext } from './poll';
+import {
+  closePoll,
+  createPoll,
+  editPoll,
+  isPastDeadline,
+  openPoll,
+  shareResults,
+  titleFromPrompt,
+  type DomainContext,
+} from './poll';
 
 /** A clock frozen at `now` and ids `id1`, `id2`, … in call order. */
 function context(now = 1_000_000): DomainContext {
@@ -28,14 +37,24 @@ const baseInput = (): PollDraftInput => ({
   title: 'Lunch',
   questions: [
     { kind: 'single', prompt: 'Where?', options: [{ label: 'Cafe' }, { label: 'Park' }] },
-    { kind: 'multiple', prompt: 'What?', options: [{ label: 'Soup' }, { label: 'Salad' }, { label: 'Bread' }], minPicks: 1, maxPicks: 2 },
+    {
+      kind: 'multiple',
+      prompt: 'What?',
+      options: [{ label: 'Soup' }, { label: 'Salad' }, { label: 'Bread' }],
+      minPicks: 1,
+      maxPicks: 2,
+    },
     { kind: 'rating', prompt: 'Hungry?', min: 1, max: 5 },
   ],
 });
 
 const options = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `Option ${i + 1}` }));
 
-function newPoll(settings: PollDraftInput['settings'] = undefined, ctx = context(), overrides: Partial<PollDraftInput> = {}): Poll {
+function newPoll(
+  settings: PollDraftInput['settings'] = undefined,
+  ctx = context(),
+  overrides: Partial<PollDraftInput> = {},
+): Poll {
   return unwrap(createPoll(parseDraft({ ...baseInput(), settings, ...overrides }), 'meeting-1', ctx));
 }
 
@@ -43,14 +62,24 @@ describe('pollDraftSchema', () => {
   it('parses a draft, trims text and fills in the default settings', () => {
     const draft = parseDraft({ ...baseInput(), title: '  Lunch  ' });
     expect(draft.title).toBe('Lunch');
-    expect(draft.settings).toEqual({ anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null });
+    expect(draft.settings).toEqual({
+      anonymous: false,
+      resultsVisibility: 'live',
+      allowAnswerChange: true,
+      closeAfterSec: null,
+    });
     const rating = draft.questions[2];
     expect(rating).toMatchObject({ kind: 'rating', minLabel: '', maxLabel: '' });
   });
 
   it('fills defaults inside partial settings', () => {
     const draft = parseDraft({ ...baseInput(), settings: { anonymous: true } });
-    expect(draft.settings).toEqual({ anonymous: true, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null });
+    expect(draft.settings).toEqual({
+      anonymous: true,
+      resultsVisibility: 'live',
+      allowAnswerChange: true,
+      closeAfterSec: null,
+    });
   });
 
   it('accepts titles of 1 to 120 characters', () => {
@@ -74,7 +103,10 @@ describe('pollDraftSchema', () => {
 
   it('cuts a long first question at a word to make the title', () => {
     const prompt = `${'word '.repeat(50)}end?`;
-    const poll = newPoll(undefined, context(), { title: '', questions: [{ kind: 'single', prompt, options: options(2) }] });
+    const poll = newPoll(undefined, context(), {
+      title: '',
+      questions: [{ kind: 'single', prompt, options: options(2) }],
+    });
     expect(poll.title.length).toBeLessThanOrEqual(LIMITS.titleMax);
     expect(poll.title).toMatch(/^word( word)*…$/);
     expect(titleFromPrompt('Short?')).toBe('Short?');
@@ -101,16 +133,31 @@ describe('pollDraftSchema', () => {
     const q = { kind: 'single' as const, prompt: 'P', options: options(2) };
     expect(pollDraftSchema.safeParse({ title: 'T', questions: [] }).success).toBe(false);
     expect(pollDraftSchema.safeParse({ title: 'T', questions: Array(LIMITS.questionsMax).fill(q) }).success).toBe(true);
-    expect(pollDraftSchema.safeParse({ title: 'T', questions: Array(LIMITS.questionsMax + 1).fill(q) }).success).toBe(false);
+    expect(pollDraftSchema.safeParse({ title: 'T', questions: Array(LIMITS.questionsMax + 1).fill(q) }).success).toBe(
+      false,
+    );
   });
 
   it('rejects unknown keys, unknown kinds, blank option labels and malformed ids', () => {
     expect(pollDraftSchema.safeParse({ ...baseInput(), extra: 1 }).success).toBe(false);
     expect(pollDraftSchema.safeParse({ title: 'T', questions: [{ kind: 'text', prompt: 'P' }] }).success).toBe(false);
-    expect(pollDraftSchema.safeParse({ title: 'T', questions: [{ kind: 'single', prompt: 'P', options: [{ label: ' ' }, { label: 'b' }] }] }).success).toBe(false);
-    expect(pollDraftSchema.safeParse({ title: 'T', questions: [{ kind: 'single', id: 'a b', prompt: 'P', options: options(2) }] }).success).toBe(false);
     expect(
-      pollDraftSchema.safeParse({ title: 'T', questions: [{ kind: 'single', prompt: 'P', options: [{ label: 'a', color: 'red' }, { label: 'b' }] }] }).success,
+      pollDraftSchema.safeParse({
+        title: 'T',
+        questions: [{ kind: 'single', prompt: 'P', options: [{ label: ' ' }, { label: 'b' }] }],
+      }).success,
+    ).toBe(false);
+    expect(
+      pollDraftSchema.safeParse({
+        title: 'T',
+        questions: [{ kind: 'single', id: 'a b', prompt: 'P', options: options(2) }],
+      }).success,
+    ).toBe(false);
+    expect(
+      pollDraftSchema.safeParse({
+        title: 'T',
+        questions: [{ kind: 'single', prompt: 'P', options: [{ label: 'a', color: 'red' }, { label: 'b' }] }],
+      }).success,
     ).toBe(false);
   });
 
@@ -121,7 +168,8 @@ describe('pollDraftSchema', () => {
     expect(rating(2, 5)).toBe(false);
     expect(rating(1, 11)).toBe(false);
     expect(rating(1, 1)).toBe(false);
-    const closeAfter = (closeAfterSec: number | null) => pollDraftSchema.safeParse({ ...baseInput(), settings: { closeAfterSec } }).success;
+    const closeAfter = (closeAfterSec: number | null) =>
+      pollDraftSchema.safeParse({ ...baseInput(), settings: { closeAfterSec } }).success;
     expect(closeAfter(null)).toBe(true);
     expect(closeAfter(5)).toBe(true);
     expect(closeAfter(4)).toBe(false);
@@ -145,7 +193,10 @@ describe('createPoll', () => {
       closedAt: null,
       closesAt: null,
     });
-    const ids = [poll.id, ...poll.questions.flatMap((q) => [q.id, ...('options' in q ? q.options.map((o) => o.id) : [])])];
+    const ids = [
+      poll.id,
+      ...poll.questions.flatMap((q) => [q.id, ...('options' in q ? q.options.map((o) => o.id) : [])]),
+    ];
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => id.length > 0)).toBe(true);
     expect(poll.questions.map((q) => q.kind)).toEqual(['single', 'multiple', 'rating']);
@@ -154,7 +205,9 @@ describe('createPoll', () => {
   it('keeps the ids the host chose', () => {
     const draft = parseDraft({
       title: 'T',
-      questions: [{ id: 'q-color', kind: 'single', prompt: 'Color?', options: [{ id: 'red', label: 'Red' }, { label: 'Blue' }] }],
+      questions: [
+        { id: 'q-color', kind: 'single', prompt: 'Color?', options: [{ id: 'red', label: 'Red' }, { label: 'Blue' }] },
+      ],
     });
     const poll = unwrap(createPoll(draft, 'm', context()));
     const q = poll.questions[0];
@@ -177,25 +230,43 @@ describe('createPoll', () => {
   it('rejects duplicate option ids within a question', () => {
     const draft = parseDraft({
       title: 'T',
-      questions: [{ kind: 'single', prompt: 'A', options: [{ id: 'o', label: 'x' }, { label: 'y' }, { id: 'o', label: 'z' }] }],
+      questions: [
+        { kind: 'single', prompt: 'A', options: [{ id: 'o', label: 'x' }, { label: 'y' }, { id: 'o', label: 'z' }] },
+      ],
     });
     expectFail(createPoll(draft, 'm', context()), 'INVALID', 'questions.0.options.2.id');
   });
 
   it('allows the same option id in different questions', () => {
-    const q = { kind: 'single' as const, prompt: 'A', options: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }] };
+    const q = {
+      kind: 'single' as const,
+      prompt: 'A',
+      options: [
+        { id: 'yes', label: 'Yes' },
+        { id: 'no', label: 'No' },
+      ],
+    };
     expect(createPoll(parseDraft({ title: 'T', questions: [q, q] }), 'm', context()).ok).toBe(true);
   });
 
   it('rejects minPicks greater than maxPicks', () => {
-    const draft = parseDraft({ title: 'T', questions: [{ kind: 'multiple', prompt: 'A', options: options(4), minPicks: 3, maxPicks: 2 }] });
+    const draft = parseDraft({
+      title: 'T',
+      questions: [{ kind: 'multiple', prompt: 'A', options: options(4), minPicks: 3, maxPicks: 2 }],
+    });
     expectFail(createPoll(draft, 'm', context()), 'INVALID', 'questions.0.minPicks');
   });
 
   it('rejects maxPicks greater than the number of options', () => {
-    const draft = parseDraft({ title: 'T', questions: [{ kind: 'multiple', prompt: 'A', options: options(3), minPicks: 0, maxPicks: 4 }] });
+    const draft = parseDraft({
+      title: 'T',
+      questions: [{ kind: 'multiple', prompt: 'A', options: options(3), minPicks: 0, maxPicks: 4 }],
+    });
     expectFail(createPoll(draft, 'm', context()), 'INVALID', 'questions.0.maxPicks');
-    const fits = parseDraft({ title: 'T', questions: [{ kind: 'multiple', prompt: 'A', options: options(3), minPicks: 3, maxPicks: 3 }] });
+    const fits = parseDraft({
+      title: 'T',
+      questions: [{ kind: 'multiple', prompt: 'A', options: options(3), minPicks: 3, maxPicks: 3 }],
+    });
     expect(createPoll(fits, 'm', context()).ok).toBe(true);
   });
 
@@ -207,20 +278,43 @@ describe('createPoll', () => {
       settings: { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null },
     };
     expectFail(createPoll(draft, 'm', context()), 'INVALID', 'questions.0.max');
-    expectFail(createPoll({ ...draft, questions: [{ ...draft.questions[0]!, min: 1, max: 0 } as PollDraft['questions'][number]] }, 'm', context()), 'INVALID');
+    expectFail(
+      createPoll(
+        { ...draft, questions: [{ ...draft.questions[0]!, min: 1, max: 0 } as PollDraft['questions'][number]] },
+        'm',
+        context(),
+      ),
+      'INVALID',
+    );
   });
 });
 
 describe('editPoll', () => {
   it('replaces the content of a draft and keeps its identity', () => {
     const poll = newPoll();
-    const edited = unwrap(editPoll(poll, parseDraft({ title: 'Dinner', questions: [{ kind: 'rating', prompt: 'Rate', min: 0, max: 10 }] }), context(99)));
-    expect(edited).toMatchObject({ id: poll.id, meetingId: poll.meetingId, createdAt: poll.createdAt, status: 'draft', run: 0, title: 'Dinner' });
+    const edited = unwrap(
+      editPoll(
+        poll,
+        parseDraft({ title: 'Dinner', questions: [{ kind: 'rating', prompt: 'Rate', min: 0, max: 10 }] }),
+        context(99),
+      ),
+    );
+    expect(edited).toMatchObject({
+      id: poll.id,
+      meetingId: poll.meetingId,
+      createdAt: poll.createdAt,
+      status: 'draft',
+      run: 0,
+      title: 'Dinner',
+    });
     expect(edited.questions).toHaveLength(1);
   });
 
   it('checks the draft rules on edit too', () => {
-    const draft = parseDraft({ title: 'T', questions: [{ kind: 'multiple', prompt: 'A', options: options(2), minPicks: 0, maxPicks: 3 }] });
+    const draft = parseDraft({
+      title: 'T',
+      questions: [{ kind: 'multiple', prompt: 'A', options: options(2), minPicks: 0, maxPicks: 3 }],
+    });
     expectFail(editPoll(newPoll(), draft, context()), 'INVALID', 'questions.0.maxPicks');
   });
 
@@ -237,7 +331,14 @@ describe('lifecycle', () => {
   it('goes draft → open → closed', () => {
     const draft = newPoll();
     const open = unwrap(openPoll(draft, 5_000));
-    expect(open).toMatchObject({ status: 'open', run: 1, openedAt: 5_000, closedAt: null, closesAt: null, resultsShared: false });
+    expect(open).toMatchObject({
+      status: 'open',
+      run: 1,
+      openedAt: 5_000,
+      closedAt: null,
+      closesAt: null,
+      resultsShared: false,
+    });
     const closed = unwrap(closePoll(open, 9_000));
     expect(closed).toMatchObject({ status: 'closed', run: 1, openedAt: 5_000, closedAt: 9_000, closesAt: null });
     expect(draft.status).toBe('draft');
@@ -257,7 +358,14 @@ describe('lifecycle', () => {
     const closed = unwrap(closePoll(unwrap(openPoll(newPoll({ closeAfterSec: 60 }), 1_000)), 2_000));
     const shared = unwrap(shareResults(closed));
     const again = unwrap(openPoll(shared, 10_000));
-    expect(again).toMatchObject({ status: 'open', run: 2, openedAt: 10_000, closedAt: null, closesAt: 70_000, resultsShared: false });
+    expect(again).toMatchObject({
+      status: 'open',
+      run: 2,
+      openedAt: 10_000,
+      closedAt: null,
+      closesAt: 70_000,
+      resultsShared: false,
+    });
     const third = unwrap(openPoll(unwrap(closePoll(again, 11_000)), 20_000));
     expect(third.run).toBe(3);
     expect(third.closesAt).toBe(80_000);

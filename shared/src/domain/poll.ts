@@ -10,7 +10,10 @@ export interface DomainContext {
 }
 
 /** Checks the rules a schema cannot express and gives every question and option an id. */
-export function normalizeDraft(draft: PollDraft, newId: () => string): Result<Pick<Poll, 'title' | 'questions' | 'settings'>> {
+export function normalizeDraft(
+  draft: PollDraft,
+  newId: () => string,
+): Result<Pick<Poll, 'title' | 'questions' | 'settings'>> {
   const questionIds = new Set<string>();
   const questions: Question[] = [];
   for (const [qi, q] of draft.questions.entries()) {
@@ -80,7 +83,8 @@ export function openPoll(poll: Poll, now: number): Result<Poll> {
 
 /** Ends the current run; its tally is frozen from here on. */
 export function closePoll(poll: Poll, now: number): Result<Poll> {
-  if (poll.status !== 'open') return fail('INVALID', poll.status === 'draft' ? 'a draft cannot be closed' : 'the poll is already closed');
+  if (poll.status !== 'open')
+    return fail('INVALID', poll.status === 'draft' ? 'a draft cannot be closed' : 'the poll is already closed');
   return ok({ ...poll, status: 'closed', closedAt: now, closesAt: null });
 }
 
@@ -98,7 +102,8 @@ const DEADLINE_SLACK_MS = 50;
  * extended or stopped the timer after the timer was set.
  */
 export function closeAtDeadline(poll: Poll, now: number): Result<Poll> {
-  if (poll.status !== 'open' || poll.closesAt === null || now < poll.closesAt - DEADLINE_SLACK_MS) return fail('INVALID', 'the deadline is not due');
+  if (poll.status !== 'open' || poll.closesAt === null || now < poll.closesAt - DEADLINE_SLACK_MS)
+    return fail('INVALID', 'the deadline is not due');
   return closePoll(poll, now);
 }
 
@@ -117,7 +122,8 @@ export function extendDeadline(poll: Poll, seconds: number, now: number): Result
   if (poll.status !== 'open') return fail('INVALID', 'only an open poll has a timer', 'pollId');
   const from = poll.closesAt === null ? now : Math.max(poll.closesAt, now);
   const closesAt = from + seconds * 1000;
-  if (closesAt - now > MAX_DEADLINE_MS) return fail('INVALID', `a poll can run at most ${LIMITS.closeAfterSecMax / 3600} hours from now`, 'seconds');
+  if (closesAt - now > MAX_DEADLINE_MS)
+    return fail('INVALID', `a poll can run at most ${LIMITS.closeAfterSecMax / 3600} hours from now`, 'seconds');
   return ok({ ...poll, closesAt });
 }
 

@@ -53,7 +53,13 @@ export class QuizBoard {
 
   private standings(): { list: Ranked[]; byVoter: Map<string, Ranked> } {
     if (this.ranked) return this.ranked;
-    const list = [...this.players].map(([voterId, p]) => ({ voterId, nickname: nickname(voterId, this.pollId), points: p.points, correct: p.correct, rank: 0 }));
+    const list = [...this.players].map(([voterId, p]) => ({
+      voterId,
+      nickname: nickname(voterId, this.pollId),
+      points: p.points,
+      correct: p.correct,
+      rank: 0,
+    }));
     list.sort((a, b) => b.points - a.points || cmp(a.nickname, b.nickname) || cmp(a.voterId, b.voterId));
     list.forEach((entry, i) => {
       const before = list[i - 1];

@@ -14,16 +14,28 @@ const some = question('multiple', { id: 'q2', options: abc, correctOptionIds: ['
 const rules = { points: 500, speedBonus: 500, windowMs: 10_000 };
 
 const quizPoll = (over: Partial<Poll> = {}): Poll =>
-  openPollOf([one, some], { title: 'Quiz', settings: { ...LIVE_SETTINGS, anonymous: true, quiz: { points: 500, speedBonus: 500, speedWindowSec: 10 } }, ...over });
+  openPollOf([one, some], {
+    title: 'Quiz',
+    settings: { ...LIVE_SETTINGS, anonymous: true, quiz: { points: 500, speedBonus: 500, speedWindowSec: 10 } },
+    ...over,
+  });
 
 const ballot = (voterId: string, q: string, answer: Ballot['answer'], elapsedMs?: number): Ballot =>
   ballotOf(voterId, q, answer, elapsedMs === undefined ? {} : { elapsedMs });
 
 describe('quiz scoring', () => {
   it('derives the speed window from the settings, the time limit or the default', () => {
-    expect(quizRules({ quiz: { points: 1, speedBonus: 2, speedWindowSec: 5 }, closeAfterSec: 60 })).toEqual({ points: 1, speedBonus: 2, windowMs: 5000 });
-    expect(quizRules({ quiz: { points: 1, speedBonus: 2, speedWindowSec: null }, closeAfterSec: 60 })?.windowMs).toBe(60_000);
-    expect(quizRules({ quiz: { points: 1, speedBonus: 2, speedWindowSec: null }, closeAfterSec: null })?.windowMs).toBe(30_000);
+    expect(quizRules({ quiz: { points: 1, speedBonus: 2, speedWindowSec: 5 }, closeAfterSec: 60 })).toEqual({
+      points: 1,
+      speedBonus: 2,
+      windowMs: 5000,
+    });
+    expect(quizRules({ quiz: { points: 1, speedBonus: 2, speedWindowSec: null }, closeAfterSec: 60 })?.windowMs).toBe(
+      60_000,
+    );
+    expect(quizRules({ quiz: { points: 1, speedBonus: 2, speedWindowSec: null }, closeAfterSec: null })?.windowMs).toBe(
+      30_000,
+    );
     expect(quizRules({ closeAfterSec: null })).toBeUndefined();
   });
   it('decays the bonus linearly and gives none without a measured time', () => {
@@ -31,11 +43,21 @@ describe('quiz scoring', () => {
     expect(speedBonus(rules, undefined)).toBe(0);
   });
   it('scores single choice by any correct option and multiple choice by the exact set', () => {
-    expect(scoreBallot(rules, one, ballot('v', 'q1', { kind: 'single', optionId: 'b' }, 0))).toEqual({ correct: true, points: 1000 });
-    expect(scoreBallot(rules, one, ballot('v', 'q1', { kind: 'single', optionId: 'a' }, 0))).toEqual({ correct: false, points: 0 });
-    expect(scoreBallot(rules, some, ballot('v', 'q2', { kind: 'multiple', optionIds: ['a', 'c'] }, 5000))?.points).toBe(750);
+    expect(scoreBallot(rules, one, ballot('v', 'q1', { kind: 'single', optionId: 'b' }, 0))).toEqual({
+      correct: true,
+      points: 1000,
+    });
+    expect(scoreBallot(rules, one, ballot('v', 'q1', { kind: 'single', optionId: 'a' }, 0))).toEqual({
+      correct: false,
+      points: 0,
+    });
+    expect(scoreBallot(rules, some, ballot('v', 'q2', { kind: 'multiple', optionIds: ['a', 'c'] }, 5000))?.points).toBe(
+      750,
+    );
     expect(scoreBallot(rules, some, ballot('v', 'q2', { kind: 'multiple', optionIds: ['a'] }, 0))?.correct).toBe(false);
-    expect(scoreBallot(rules, { ...one, correctOptionIds: undefined }, ballot('v', 'q1', { kind: 'single', optionId: 'b' }))).toBeUndefined();
+    expect(
+      scoreBallot(rules, { ...one, correctOptionIds: undefined }, ballot('v', 'q1', { kind: 'single', optionId: 'b' })),
+    ).toBeUndefined();
   });
 });
 
@@ -50,7 +72,11 @@ describe('leaderboard', () => {
     const tally = tallyBallots(quizPoll(), 1, ballots);
     const board = tally.quiz!.leaderboard();
     expect(board.players).toBe(3);
-    expect(board.top.map((e) => [e.rank, e.points, e.correct])).toEqual([[1, 1500, 2], [2, 1000, 1], [3, 0, 0]]);
+    expect(board.top.map((e) => [e.rank, e.points, e.correct])).toEqual([
+      [1, 1500, 2],
+      [2, 1000, 1],
+      [3, 0, 0],
+    ]);
     expect(board.top[0]!.nickname).toBe(nickname('u:ann', 'p'));
     expect(JSON.stringify(board)).not.toContain('u:');
     expect(tally.quiz!.scoreOf('u:cy')).toMatchObject({ rank: 3, points: 0, players: 3 });
@@ -76,7 +102,9 @@ describe('quiz visibility', () => {
     const seen = pollForRole(open, 'participant');
     expect(JSON.stringify(seen)).not.toContain('correctOptionIds');
     expect(pollForRole(open, 'cohost')).toBe(open);
-    expect(pollForRole({ ...open, status: 'closed' }, 'attendee').questions[0]).toMatchObject({ correctOptionIds: ['b'] });
+    expect(pollForRole({ ...open, status: 'closed' }, 'attendee').questions[0]).toMatchObject({
+      correctOptionIds: ['b'],
+    });
     const plain = quizPoll({ questions: [{ ...one, correctOptionIds: undefined }] });
     delete (plain.questions[0] as { correctOptionIds?: string[] }).correctOptionIds;
     expect(pollForRole(plain, 'participant')).toBe(plain);
@@ -85,7 +113,10 @@ describe('quiz visibility', () => {
     expect(canSeeStandings(quizPoll(), 'host')).toBe(true);
     expect(canSeeStandings(quizPoll(), 'participant')).toBe(false);
     expect(canSeeStandings(quizPoll({ status: 'closed' }), 'participant')).toBe(true);
-    const hostOnly = quizPoll({ status: 'closed', settings: { ...quizPoll().settings, resultsVisibility: 'host_only' } });
+    const hostOnly = quizPoll({
+      status: 'closed',
+      settings: { ...quizPoll().settings, resultsVisibility: 'host_only' },
+    });
     expect(canSeeStandings(hostOnly, 'participant')).toBe(false);
   });
   it('lets co-hosts run polls unless the host restricted it', () => {

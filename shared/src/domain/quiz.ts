@@ -37,7 +37,11 @@ export function speedBonus(rules: QuizRules, elapsedMs: number | undefined): num
 }
 
 /** What one ballot scores; undefined when its question does not score. */
-export function scoreBallot(rules: QuizRules, q: Question, ballot: Ballot): { points: number; correct: boolean } | undefined {
+export function scoreBallot(
+  rules: QuizRules,
+  q: Question,
+  ballot: Ballot,
+): { points: number; correct: boolean } | undefined {
   if (!isScored(q)) return undefined;
   const correct = isCorrect(q, ballot.answer);
   return { correct, points: correct ? rules.points + speedBonus(rules, ballot.elapsedMs) : 0 };
@@ -47,4 +51,5 @@ export function scoreBallot(rules: QuizRules, q: Question, ballot: Ballot): { po
  * How long the voter took: from when the question reached them (server send time plus half the
  * measured round trip) to when the server received the ballot. Never negative.
  */
-export const elapsedSince = (reachedAt: number, receivedAt: number): number => Math.max(0, Math.round(receivedAt - reachedAt));
+export const elapsedSince = (reachedAt: number, receivedAt: number): number =>
+  Math.max(0, Math.round(receivedAt - reachedAt));

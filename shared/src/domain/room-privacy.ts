@@ -36,7 +36,10 @@ export const roomShareVisible = (privacy: RoomPrivacy, voters: number): boolean 
  * Voters are each room's turnout; a voter with answers in two rooms counts in both (rare: it only
  * happens when they moved and answered part of a survey again), which this rule accepts.
  */
-export function hiddenRooms(rooms: readonly Pick<ShownRoomTally, 'roomId' | 'turnout'>[], privacy: RoomPrivacy): Map<string | null, SuppressionReason> {
+export function hiddenRooms(
+  rooms: readonly Pick<ShownRoomTally, 'roomId' | 'turnout'>[],
+  privacy: RoomPrivacy,
+): Map<string | null, SuppressionReason> {
   const hidden = new Map<string | null, SuppressionReason>();
   if (!privacy.anonymous) return hidden;
   let hiddenVoters = 0;
@@ -60,7 +63,11 @@ export function hiddenRooms(rooms: readonly Pick<ShownRoomTally, 'roomId' | 'tur
  * say who voted (a room's "1 voted" names the one person there), and the hidden rooms' turnouts
  * could be subtracted from the combined turnout just like their counts.
  */
-export const suppressedRoom = (roomId: string | null, reason: SuppressionReason, privacy: RoomPrivacy): SuppressedRoomTally => ({
+export const suppressedRoom = (
+  roomId: string | null,
+  reason: SuppressionReason,
+  privacy: RoomPrivacy,
+): SuppressedRoomTally => ({
   roomId,
   suppressed: reason,
   minVoters: privacy.minVoters,

@@ -57,7 +57,11 @@ describe('per-room tallies', () => {
 
     const forHosts = tally.snapshot(true, false, { all: true, privacy: roomPrivacy(poll) });
     expect(forHosts.turnout).toBe(4);
-    expect(forHosts.rooms?.map((r) => [r.roomId, r.turnout])).toEqual([['room-b', 1], ['room-a', 2], [null, 1]]);
+    expect(forHosts.rooms?.map((r) => [r.roomId, r.turnout])).toEqual([
+      ['room-b', 1],
+      ['room-a', 2],
+      [null, 1],
+    ]);
     expect(countsOf(forHosts.rooms?.[1], poll)).toEqual([1, 1, 0]);
 
     const forRoomA = tally.snapshot(true, false, { room: 'room-a', privacy: roomPrivacy(poll) });
@@ -65,9 +69,15 @@ describe('per-room tallies', () => {
     expect(forRoomA.room).toMatchObject({ roomId: 'room-a', turnout: 2 });
     expect(countsOf(forRoomA.room, poll)).toEqual([1, 1, 0]);
     // Without results a room says only how many voted there.
-    expect(tally.snapshot(false, false, { room: 'room-a', privacy: roomPrivacy(poll) }).room).toEqual({ roomId: 'room-a', turnout: 2 });
+    expect(tally.snapshot(false, false, { room: 'room-a', privacy: roomPrivacy(poll) }).room).toEqual({
+      roomId: 'room-a',
+      turnout: 2,
+    });
     // A room nobody voted in yet is all zeros.
-    expect(tally.snapshot(true, false, { room: 'room-c', privacy: roomPrivacy(poll) }).room).toMatchObject({ roomId: 'room-c', turnout: 0 });
+    expect(tally.snapshot(true, false, { room: 'room-c', privacy: roomPrivacy(poll) }).room).toMatchObject({
+      roomId: 'room-c',
+      turnout: 0,
+    });
   });
 
   it('sends no breakdown while every ballot is from the main room', () => {
@@ -95,7 +105,10 @@ describe('per-room tallies', () => {
 
   it('numbers unnamed rooms in order of first ballot and labels them for exports', () => {
     const numbers = roomNumbers([null, 'r9', 'r2', 'r9']);
-    expect([...numbers]).toEqual([['r9', 1], ['r2', 2]]);
+    expect([...numbers]).toEqual([
+      ['r9', 1],
+      ['r2', 2],
+    ]);
     expect(roomLabel(null, numbers)).toBe('Main room');
     expect(roomLabel('r2', numbers)).toBe('Room 2');
     expect(roomLabel('r2', numbers, { r2: 'Design' })).toBe('Design');
@@ -114,7 +127,12 @@ interface Cast {
   pick: number;
 }
 
-const castArb: fc.Arbitrary<Cast> = fc.record({ voter: fc.nat({ max: 7 }), room: fc.nat({ max: 3 }), question: fc.nat({ max: 3 }), pick: fc.nat({ max: 20 }) });
+const castArb: fc.Arbitrary<Cast> = fc.record({
+  voter: fc.nat({ max: 7 }),
+  room: fc.nat({ max: 3 }),
+  question: fc.nat({ max: 3 }),
+  pick: fc.nat({ max: 20 }),
+});
 
 function answerOf(poll: Poll, cast: Cast): { questionId: string; answer: Answer } {
   const q = poll.questions[cast.question]!;
@@ -137,7 +155,8 @@ function sumTallies(tallies: QuestionTally[]): Record<string, number> {
     add('voters', t.voters);
     for (const [k, n] of Object.entries(t.counts)) add(`count:${k}`, n);
     if ('sum' in t) add('sum', t.sum);
-    if (t.kind === 'rank') for (const [k, places] of Object.entries(t.positions)) places.forEach((n, p) => add(`place:${k}:${p}`, n));
+    if (t.kind === 'rank')
+      for (const [k, places] of Object.entries(t.positions)) places.forEach((n, p) => add(`place:${k}:${p}`, n));
   }
   return sums;
 }
@@ -153,14 +172,22 @@ describe('per-room tally property', () => {
           const { questionId, answer } = answerOf(poll, cast);
           const voterId = `u:${cast.voter}`;
           const incoming: Ballot = {
-            ballotId: `b${i}`, pollId: poll.id, run: poll.run, questionId, clientBallotId: `c${i}`, answer, castAt: i, voterId,
+            ballotId: `b${i}`,
+            pollId: poll.id,
+            run: poll.run,
+            questionId,
+            clientBallotId: `c${i}`,
+            answer,
+            castAt: i,
+            voterId,
             // Room 0 is the main meeting room.
             ...(cast.room === 0 ? {} : { roomId: `room-${cast.room}` }),
           };
           const outcome = resolveRecast(stored.get(`${questionId}:${voterId}`), incoming, allowChange);
           if (outcome.kind === 'inserted') tally.apply(outcome.ballot);
           if (outcome.kind === 'replaced') tally.apply(outcome.ballot, outcome.previous);
-          if (outcome.kind === 'inserted' || outcome.kind === 'replaced') stored.set(`${questionId}:${voterId}`, outcome.ballot);
+          if (outcome.kind === 'inserted' || outcome.kind === 'replaced')
+            stored.set(`${questionId}:${voterId}`, outcome.ballot);
         });
         const rooms = new RunningTally(poll.id, poll.run, poll.questions).rooms.view(null, true); // shape of an empty room
         const breakdown = tally.rooms.views(true);
@@ -173,8 +200,13 @@ describe('per-room tally property', () => {
         const roomTurnout = breakdown.reduce((n, r) => n + r.turnout, 0);
         expect(roomTurnout).toBeGreaterThanOrEqual(tally.turnout);
         expect(breakdown.every((r) => r.turnout <= tally.turnout)).toBe(true);
-        const recount = tallyBallots(poll, poll.run, [...stored.values()].sort((a, b) => a.castAt - b.castAt));
-        const bySet = (views: RoomTally[]) => [...views].sort((a, b) => String(a.roomId).localeCompare(String(b.roomId)));
+        const recount = tallyBallots(
+          poll,
+          poll.run,
+          [...stored.values()].sort((a, b) => a.castAt - b.castAt),
+        );
+        const bySet = (views: RoomTally[]) =>
+          [...views].sort((a, b) => String(a.roomId).localeCompare(String(b.roomId)));
         expect(bySet(recount.rooms.views(true))).toEqual(bySet(breakdown));
       }),
       { numRuns: 200 },

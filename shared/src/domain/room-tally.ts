@@ -30,7 +30,8 @@ class RoomShare {
 
   view(roomId: RoomKey, withResults: boolean): ShownRoomTally {
     const base: ShownRoomTally = { roomId, turnout: this.voters.size };
-    if (withResults) base.questions = Object.fromEntries([...this.counters].map(([id, c]): [string, QuestionTally] => [id, c.view()]));
+    if (withResults)
+      base.questions = Object.fromEntries([...this.counters].map(([id, c]): [string, QuestionTally] => [id, c.view()]));
     return base;
   }
 }
@@ -60,7 +61,9 @@ export class RoomShares {
 
   /** Every room with voters, in the order of its first ballot (how unnamed rooms are numbered); unguarded. */
   views(withResults: boolean): ShownRoomTally[] {
-    return [...this.rooms].filter(([, share]) => share.voters.size > 0).map(([key, share]) => share.view(key, withResults));
+    return [...this.rooms]
+      .filter(([, share]) => share.voters.size > 0)
+      .map(([key, share]) => share.view(key, withResults));
   }
 
   /** One room's share, unguarded; a room without ballots has zero everywhere. */
@@ -104,7 +107,11 @@ export function roomNumbers(rooms: readonly RoomKey[]): Map<string, number> {
 }
 
 /** The English label of a room, for exports: "Main room", its Zoom name, or "Room n". */
-export function roomLabel(key: RoomKey, numbers: ReadonlyMap<string, number>, names: Readonly<Record<string, string>> = {}): string {
+export function roomLabel(
+  key: RoomKey,
+  numbers: ReadonlyMap<string, number>,
+  names: Readonly<Record<string, string>> = {},
+): string {
   if (key === null) return 'Main room';
   return names[key] ?? `Room ${numbers.get(key) ?? '?'}`;
 }

@@ -26,7 +26,8 @@ export function submitBallots(poll: Poll, voterId: string, input: SubmitBallots,
   for (const [i, { questionId, answer }] of input.answers.entries()) {
     const question = questions.get(questionId);
     if (!question) return fail('INVALID', 'no such question in this poll', `answers.${i}.questionId`);
-    if (ballots.some((b) => b.questionId === questionId)) return fail('INVALID', 'this question was answered twice', `answers.${i}.questionId`);
+    if (ballots.some((b) => b.questionId === questionId))
+      return fail('INVALID', 'this question was answered twice', `answers.${i}.questionId`);
     const checked = validateAnswer(question, answer, rules);
     if (!checked.ok) return under(i, checked.error);
     ballots.push(makeBallot(poll, voterId, questionId, checked.data, input.clientBallotId, ctx));

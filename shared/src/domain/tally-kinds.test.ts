@@ -9,7 +9,12 @@ const num = question('number', { id: 'qn', max: 10, step: 0.5, unit: 'kg' });
 
 describe('tallies of the new kinds', () => {
   it('starts empty with every item, bucket and no words', () => {
-    expect(emptyQuestionTally(rank)).toEqual({ kind: 'rank', voters: 0, counts: { a: 0, b: 0, c: 0 }, positions: { a: [0, 0, 0], b: [0, 0, 0], c: [0, 0, 0] } });
+    expect(emptyQuestionTally(rank)).toEqual({
+      kind: 'rank',
+      voters: 0,
+      counts: { a: 0, b: 0, c: 0 },
+      positions: { a: [0, 0, 0], b: [0, 0, 0], c: [0, 0, 0] },
+    });
     expect(emptyQuestionTally(text)).toEqual({ kind: 'text', voters: 0, hidden: 0, counts: {}, answers: [] });
     const empty = emptyQuestionTally(num);
     expect(empty).toMatchObject({ kind: 'number', voters: 0, sum: 0, mean: null, median: null });
@@ -45,12 +50,23 @@ describe('tallies of the new kinds', () => {
     t.apply(first);
     t.apply(second);
     expect(t.questions.qt).toEqual({
-      kind: 'text', voters: 2, hidden: 0,
+      kind: 'text',
+      voters: 2,
+      hidden: 0,
       counts: { pizza: 2, rocks: 1, tacos: 1 },
-      answers: [{ ballotId: second.ballotId, text: 'pizza PIZZA and tacos' }, { ballotId: first.ballotId, text: 'Pizza rocks' }],
+      answers: [
+        { ballotId: second.ballotId, text: 'pizza PIZZA and tacos' },
+        { ballotId: first.ballotId, text: 'Pizza rocks' },
+      ],
     });
     t.apply({ ...second, hidden: true }, second);
-    expect(t.questions.qt).toEqual({ kind: 'text', voters: 1, hidden: 1, counts: { pizza: 1, rocks: 1 }, answers: [{ ballotId: first.ballotId, text: 'Pizza rocks' }] });
+    expect(t.questions.qt).toEqual({
+      kind: 'text',
+      voters: 1,
+      hidden: 1,
+      counts: { pizza: 1, rocks: 1 },
+      answers: [{ ballotId: first.ballotId, text: 'Pizza rocks' }],
+    });
     expect(t.turnout).toBe(2);
     expect(pollTallySchema.parse(t.snapshot(true))).toEqual(t.snapshot(true));
   });

@@ -22,9 +22,15 @@ const singleArb: fc.Arbitrary<DraftQuestion> = fc
   .map((n) => ({ kind: 'single', prompt: 'Pick one', options: labels(n) }));
 
 const multipleArb: fc.Arbitrary<DraftQuestion> = fc.integer({ min: 2, max: 5 }).chain((n) =>
-  fc
-    .integer({ min: 1, max: n })
-    .chain((maxPicks) => fc.integer({ min: 0, max: maxPicks }).map((minPicks) => ({ kind: 'multiple' as const, prompt: 'Pick some', options: labels(n), minPicks, maxPicks }))),
+  fc.integer({ min: 1, max: n }).chain((maxPicks) =>
+    fc.integer({ min: 0, max: maxPicks }).map((minPicks) => ({
+      kind: 'multiple' as const,
+      prompt: 'Pick some',
+      options: labels(n),
+      minPicks,
+      maxPicks,
+    })),
+  ),
 );
 
 const ratingArb: fc.Arbitrary<DraftQuestion> = fc
@@ -101,7 +107,8 @@ function unwrap<T>(r: { ok: true; data: T } | { ok: false; error: { code: string
 }
 
 function answerFor(question: Question, seed: AttemptSeed): Answer {
-  if (seed.wrongKind) return question.kind === 'rating' ? { kind: 'single', optionId: 'x' } : { kind: 'rating', value: 1 };
+  if (seed.wrongKind)
+    return question.kind === 'rating' ? { kind: 'single', optionId: 'x' } : { kind: 'rating', value: 1 };
   switch (question.kind) {
     case 'single':
       // One index past the options yields an unknown option.
@@ -125,7 +132,12 @@ function castInput(poll: Poll, scenario: Scenario, seed: AttemptSeed): { voterId
   const question = poll.questions[seed.question % poll.questions.length]!;
   return {
     voterId: `voter-${voter}`,
-    input: { pollId: poll.id, questionId: question.id, answer: answerFor(question, seed), clientBallotId: `client-${voter}-${seed.client}` },
+    input: {
+      pollId: poll.id,
+      questionId: question.id,
+      answer: answerFor(question, seed),
+      clientBallotId: `client-${voter}-${seed.client}`,
+    },
   };
 }
 
@@ -145,7 +157,10 @@ function openScenarioPoll(scenario: Scenario, ctx: DomainContext): Poll {
   const draft = pollDraftSchema.parse({
     title: 'Property poll',
     questions: scenario.questions,
-    settings: { allowAnswerChange: scenario.allowAnswerChange, closeAfterSec: scenario.closeBy === 'deadline' ? CLOSE_AFTER_SEC : null },
+    settings: {
+      allowAnswerChange: scenario.allowAnswerChange,
+      closeAfterSec: scenario.closeBy === 'deadline' ? CLOSE_AFTER_SEC : null,
+    },
   });
   let poll = unwrap(openPoll(unwrap(createPoll(draft, 'meeting', ctx)), ctx.now));
   if (scenario.relaunch) poll = unwrap(openPoll(unwrap(closePoll(poll, ctx.now)), ctx.now));
@@ -229,9 +244,14 @@ describe('tally properties', () => {
           if (q.kind === 'single') expect(total).toBe(t.voters);
           if (q.kind === 'rating') {
             expect(total).toBe(t.voters);
-            expect(t.kind === 'rating' && t.sum).toBe(mine.reduce((s, b) => s + (b.answer.kind === 'rating' ? b.answer.value : 0), 0));
+            expect(t.kind === 'rating' && t.sum).toBe(
+              mine.reduce((s, b) => s + (b.answer.kind === 'rating' ? b.answer.value : 0), 0),
+            );
           }
-          if (q.kind === 'multiple') expect(total).toBe(mine.reduce((s, b) => s + (b.answer.kind === 'multiple' ? b.answer.optionIds.length : 0), 0));
+          if (q.kind === 'multiple')
+            expect(total).toBe(
+              mine.reduce((s, b) => s + (b.answer.kind === 'multiple' ? b.answer.optionIds.length : 0), 0),
+            );
         }
         // Every stored ballot belongs to this run, and a replaced ballot keeps the first ballot's id.
         expect(ballots.every((b) => b.run === poll.run && b.pollId === poll.id)).toBe(true);
@@ -275,7 +295,8 @@ describe('tally properties', () => {
       fc.property(scenarioArb, (scenario) => {
         const { minCount, tally } = simulate(scenario);
         expect(minCount).toBeGreaterThanOrEqual(0);
-        for (const q of Object.values(tally.questions)) for (const c of Object.values(q.counts)) expect(Number.isInteger(c) && c >= 0).toBe(true);
+        for (const q of Object.values(tally.questions))
+          for (const c of Object.values(q.counts)) expect(Number.isInteger(c) && c >= 0).toBe(true);
       }),
       { numRuns: NUM_RUNS },
     );

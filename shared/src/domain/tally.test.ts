@@ -12,7 +12,8 @@ const multiple = question('multiple', { id: 'qm', options: options('x', 'y', 'z'
 const rating = question('rating', { id: 'qr', min: 0, max: 3 });
 const questions = [single, multiple, rating];
 
-const ballot = (voterId: string, questionId: string, answer: Answer, run = 1): Ballot => ballotOf(voterId, questionId, answer, { run });
+const ballot = (voterId: string, questionId: string, answer: Answer, run = 1): Ballot =>
+  ballotOf(voterId, questionId, answer, { run });
 
 describe('emptyQuestionTally', () => {
   it('lists every option of a choice question at zero', () => {
@@ -21,7 +22,12 @@ describe('emptyQuestionTally', () => {
   });
 
   it('lists every scale value of a rating question at zero, ends included', () => {
-    expect(emptyQuestionTally(rating)).toEqual({ kind: 'rating', voters: 0, counts: { '0': 0, '1': 0, '2': 0, '3': 0 }, sum: 0 });
+    expect(emptyQuestionTally(rating)).toEqual({
+      kind: 'rating',
+      voters: 0,
+      counts: { '0': 0, '1': 0, '2': 0, '3': 0 },
+      sum: 0,
+    });
     const tenPoint: Question = { ...rating, min: 1, max: 10 } as Question;
     expect(Object.keys(emptyQuestionTally(tenPoint).counts)).toHaveLength(10);
   });
@@ -63,7 +69,12 @@ describe('RunningTally', () => {
     tally.apply(first);
     const second = { ...ballot('v1', 'qr', { kind: 'rating', value: 3 }), ballotId: first.ballotId };
     tally.apply(second, first);
-    expect(tally.questions.qr).toEqual({ kind: 'rating', voters: 1, counts: { '0': 0, '1': 0, '2': 0, '3': 1 }, sum: 3 });
+    expect(tally.questions.qr).toEqual({
+      kind: 'rating',
+      voters: 1,
+      counts: { '0': 0, '1': 0, '2': 0, '3': 1 },
+      sum: 3,
+    });
     expect(tally.turnout).toBe(1);
 
     const pick = ballot('v1', 'qm', { kind: 'multiple', optionIds: ['x', 'y'] });
@@ -163,7 +174,9 @@ describe('visibility', () => {
   });
 
   it('always shows results to hosts', () => {
-    for (const role of hosts) for (const v of visibilities) for (const s of ['open', 'closed'] as const) expect(canSeeResults(poll(s, v), role)).toBe(true);
+    for (const role of hosts)
+      for (const v of visibilities)
+        for (const s of ['open', 'closed'] as const) expect(canSeeResults(poll(s, v), role)).toBe(true);
   });
 
   it('applies the visibility setting to everyone else', () => {

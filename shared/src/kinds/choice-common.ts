@@ -24,7 +24,8 @@ export function normalizeOptions(options: readonly DraftOption[], at: DraftPlace
   const out: Option[] = [];
   for (const [oi, o] of options.entries()) {
     const id = o.id ?? at.newId();
-    if (ids.has(id)) return fail('INVALID', `option ids must be unique (${id})`, `questions.${at.index}.options.${oi}.id`);
+    if (ids.has(id))
+      return fail('INVALID', `option ids must be unique (${id})`, `questions.${at.index}.options.${oi}.id`);
     ids.add(id);
     out.push({ id, label: o.label });
   }
@@ -32,11 +33,17 @@ export function normalizeOptions(options: readonly DraftOption[], at: DraftPlace
 }
 
 /** Quiz answers must name the question's own options, each once; `picks` bounds how many. */
-export function checkCorrect(options: readonly Option[], correct: readonly string[] | undefined, at: DraftPlace, picks?: { min: number; max: number }): Result<true> {
+export function checkCorrect(
+  options: readonly Option[],
+  correct: readonly string[] | undefined,
+  at: DraftPlace,
+  picks?: { min: number; max: number },
+): Result<true> {
   if (correct === undefined) return ok(true);
   const field = `questions.${at.index}.correctOptionIds`;
   const known = new Set(options.map((o) => o.id));
-  if (correct.some((id) => !known.has(id))) return fail('INVALID', 'correct answers must be options of the question', field);
+  if (correct.some((id) => !known.has(id)))
+    return fail('INVALID', 'correct answers must be options of the question', field);
   if (new Set(correct).size !== correct.length) return fail('INVALID', 'a correct answer is listed twice', field);
   if (picks && (correct.length < picks.min || correct.length > picks.max)) {
     return fail('INVALID', `the correct answer must be ${picks.min} to ${picks.max} picks`, field);
@@ -45,10 +52,14 @@ export function checkCorrect(options: readonly Option[], correct: readonly strin
 }
 
 /** The label of an option by id (the id itself if the question no longer has it). */
-export const labelOf = (options: readonly Option[], id: string): string => options.find((o) => o.id === id)?.label ?? id;
+export const labelOf = (options: readonly Option[], id: string): string =>
+  options.find((o) => o.id === id)?.label ?? id;
 
 /** Votes per option: each ballot adds 1 to each option it names. */
-export function choiceCounter<A>(options: readonly Option[], picked: (answer: A) => readonly string[]): KindCounter<A, ChoiceTally> {
+export function choiceCounter<A>(
+  options: readonly Option[],
+  picked: (answer: A) => readonly string[],
+): KindCounter<A, ChoiceTally> {
   const tally: ChoiceTally = { kind: 'choice', voters: 0, counts: Object.fromEntries(options.map((o) => [o.id, 0])) };
   return {
     add({ answer }: CountedBallot<A>, sign: 1 | -1) {
@@ -64,4 +75,3 @@ export const choiceRows = (options: readonly Option[], tally: ChoiceTally): Summ
   ['voters', '', tally.voters],
   ...Object.entries(tally.counts).map(([id, n]): SummaryRow => ['votes', labelOf(options, id), n]),
 ];
-

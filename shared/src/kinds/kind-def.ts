@@ -71,6 +71,12 @@ export interface KindDef<
 }
 
 /** Declares a kind with its types inferred from its schemas (see the kind modules). */
-export const defineKind = <K extends string, QS extends KindSchema<K>, DS extends KindSchema<K>, AS extends KindSchema<K>, TS extends TallySchema>(
+export const defineKind = <
+  K extends string,
+  QS extends KindSchema<K>,
+  DS extends KindSchema<K>,
+  AS extends KindSchema<K>,
+  TS extends TallySchema,
+>(
   def: KindDef<K, QS, DS, AS, TS>,
 ): KindDef<K, QS, DS, AS, TS> => def;

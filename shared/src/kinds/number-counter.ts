@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { CountedBallot, KindCounter } from './kind-def';
-import { bucketWidth, gridIndex, numberBuckets, numberGrid, valueAt, scaledToValue, type Bounds, type NumberGrid } from './number-grid';
+import {
+  bucketWidth,
+  gridIndex,
+  numberBuckets,
+  numberGrid,
+  valueAt,
+  scaledToValue,
+  type Bounds,
+  type NumberGrid,
+} from './number-grid';
 
 /**
  * Numeric estimate: a histogram (`counts` per bucket index, `buckets` their inclusive bounds,

@@ -40,13 +40,16 @@ export function numberGrid(q: Bounds): NumberGrid {
 /** Why a numeric question's bounds are unusable, naming the field; undefined when they are fine. */
 export function numberQuestionProblem(q: Bounds): { field: 'min' | 'max' | 'step'; message: string } | undefined {
   for (const field of ['min', 'max', 'step'] as const) {
-    if (decimalsOf(q[field]) > LIMITS.numberDecimalsMax) return { field, message: `use at most ${LIMITS.numberDecimalsMax} decimals` };
+    if (decimalsOf(q[field]) > LIMITS.numberDecimalsMax)
+      return { field, message: `use at most ${LIMITS.numberDecimalsMax} decimals` };
   }
   if (q.max <= q.min) return { field: 'max', message: 'the maximum must exceed the minimum' };
   const grid = numberGrid(q);
   const span = Math.round(q.max * grid.scale) - grid.minScaled;
-  if (span % grid.stepScaled !== 0) return { field: 'max', message: 'the maximum must be the minimum plus a whole number of steps' };
-  if (grid.points - 1 > LIMITS.numberStepsMax) return { field: 'step', message: `at most ${LIMITS.numberStepsMax} steps from minimum to maximum` };
+  if (span % grid.stepScaled !== 0)
+    return { field: 'max', message: 'the maximum must be the minimum plus a whole number of steps' };
+  if (grid.points - 1 > LIMITS.numberStepsMax)
+    return { field: 'step', message: `at most ${LIMITS.numberStepsMax} steps from minimum to maximum` };
   return undefined;
 }
 
@@ -64,10 +67,12 @@ export const scaledToValue = (grid: NumberGrid, scaled: number): number =>
   Number((scaled / grid.scale).toFixed(Math.min(grid.decimals + 4, 20)));
 
 /** The value at a grid index; fractional indices give values between grid points (medians, means). */
-export const valueAt = (grid: NumberGrid, index: number): number => scaledToValue(grid, grid.minScaled + grid.stepScaled * index);
+export const valueAt = (grid: NumberGrid, index: number): number =>
+  scaledToValue(grid, grid.minScaled + grid.stepScaled * index);
 
 /** Grid points per histogram bucket: at most 20 buckets of equal width (the last may be narrower). */
-export const bucketWidth = (grid: NumberGrid): number => Math.ceil(grid.points / Math.min(grid.points, LIMITS.numberBucketsMax));
+export const bucketWidth = (grid: NumberGrid): number =>
+  Math.ceil(grid.points / Math.min(grid.points, LIMITS.numberBucketsMax));
 
 /** The histogram's buckets with their inclusive bounds. */
 export function numberBuckets(grid: NumberGrid): { from: number; to: number }[] {

@@ -29,15 +29,24 @@ const bucketName = (b: { from: number; to: number }) => (b.from === b.to ? Strin
 /** Numeric estimate, counted as a histogram with mean and median. */
 export const numberKind = defineKind({
   kind: 'number',
-  schemas: { question: numberQuestionSchema, draft: numberQuestionSchema.extend({ id: idSchema.optional() }), answer, tally: numberTallySchema },
+  schemas: {
+    question: numberQuestionSchema,
+    draft: numberQuestionSchema.extend({ id: idSchema.optional() }),
+    answer,
+    tally: numberTallySchema,
+  },
   normalize(draft, at) {
     const problem = numberQuestionProblem(draft);
-    return problem ? fail('INVALID', problem.message, `questions.${at.index}.${problem.field}`) : ok({ ...draft, id: at.id });
+    return problem
+      ? fail('INVALID', problem.message, `questions.${at.index}.${problem.field}`)
+      : ok({ ...draft, id: at.id });
   },
   /** Within the range and on the step grid. */
   validateAnswer(question, a) {
-    if (!(a.value >= question.min && a.value <= question.max)) return fail('INVALID', `choose a value from ${question.min} to ${question.max}`, 'answer.value');
-    if (gridIndex(numberGrid(question), a.value) === undefined) return fail('INVALID', `choose a value in steps of ${question.step} from ${question.min}`, 'answer.value');
+    if (!(a.value >= question.min && a.value <= question.max))
+      return fail('INVALID', `choose a value from ${question.min} to ${question.max}`, 'answer.value');
+    if (gridIndex(numberGrid(question), a.value) === undefined)
+      return fail('INVALID', `choose a value in steps of ${question.step} from ${question.min}`, 'answer.value');
     return ok(a);
   },
   counter: (question) => new NumberCounter(question),

@@ -34,7 +34,10 @@ export const rankKind = defineKind({
   kind: 'rank',
   schemas: {
     question: rankQuestionSchema,
-    draft: rankQuestionSchema.extend({ id: idSchema.optional(), options: z.array(draftOptionSchema).min(LIMITS.optionsMin).max(LIMITS.rankItemsMax) }),
+    draft: rankQuestionSchema.extend({
+      id: idSchema.optional(),
+      options: z.array(draftOptionSchema).min(LIMITS.optionsMin).max(LIMITS.rankItemsMax),
+    }),
     answer,
     tally: rankTallySchema,
   },
@@ -82,12 +85,18 @@ export const rankKind = defineKind({
   summaryRows: (question, tally) => [
     ['voters', '', tally.voters],
     ...Object.entries(tally.counts).map(([id, n]): SummaryRow => ['borda score', labelOf(question.options, id), n]),
-    ...Object.entries(tally.positions).flatMap(([id, places]) => places.map((n, p): SummaryRow => [`place ${p + 1}`, labelOf(question.options, id), n])),
+    ...Object.entries(tally.positions).flatMap(([id, places]) =>
+      places.map((n, p): SummaryRow => [`place ${p + 1}`, labelOf(question.options, id), n]),
+    ),
   ],
   example: {
     id: 'q1',
     kind: 'rank',
     prompt: 'Order the topics for next week',
-    options: [{ id: 'a', label: 'Roadmap' }, { id: 'b', label: 'Hiring' }, { id: 'c', label: 'Budget' }],
+    options: [
+      { id: 'a', label: 'Roadmap' },
+      { id: 'b', label: 'Hiring' },
+      { id: 'c', label: 'Budget' },
+    ],
   },
 });

@@ -30,9 +30,15 @@ const mean = (sum: number, voters: number): string | number => (voters > 0 ? Num
 /** Rating scale: a whole number from `min` (0 or 1) to `max`. */
 export const ratingKind = defineKind({
   kind: 'rating',
-  schemas: { question: ratingQuestionSchema, draft: ratingQuestionSchema.extend({ id: idSchema.optional() }), answer, tally: ratingTallySchema },
+  schemas: {
+    question: ratingQuestionSchema,
+    draft: ratingQuestionSchema.extend({ id: idSchema.optional() }),
+    answer,
+    tally: ratingTallySchema,
+  },
   normalize(draft, at) {
-    if (draft.max <= draft.min) return fail('INVALID', 'the scale maximum must exceed its minimum', `questions.${at.index}.max`);
+    if (draft.max <= draft.min)
+      return fail('INVALID', 'the scale maximum must exceed its minimum', `questions.${at.index}.max`);
     return ok({ ...draft, id: at.id });
   },
   validateAnswer(question, a) {
@@ -61,5 +67,13 @@ export const ratingKind = defineKind({
     ...Object.entries(tally.counts).map(([value, n]): SummaryRow => ['votes', value, n]),
     ['mean', '', mean(tally.sum, tally.voters)],
   ],
-  example: { id: 'q1', kind: 'rating', prompt: 'How was the sprint?', min: 1, max: 5, minLabel: 'Rough', maxLabel: 'Great' },
+  example: {
+    id: 'q1',
+    kind: 'rating',
+    prompt: 'How was the sprint?',
+    min: 1,
+    max: 5,
+    minLabel: 'Rough',
+    maxLabel: 'Great',
+  },
 });

@@ -70,7 +70,9 @@ function erase(def: ErasedDef): KindRules {
   return {
     normalize: (draft, at) => def.normalize(draft, at) as Result<Question>,
     validateAnswer: (question, answer, rules) =>
-      own(answer) ? (def.validateAnswer(question, answer, rules) as Result<Answer>) : fail('INVALID', `this question takes a ${question.kind} answer`, 'answer.kind'),
+      own(answer)
+        ? (def.validateAnswer(question, answer, rules) as Result<Answer>)
+        : fail('INVALID', `this question takes a ${question.kind} answer`, 'answer.kind'),
     counter(question) {
       const counter = def.counter(question);
       return {
@@ -85,7 +87,10 @@ function erase(def: ErasedDef): KindRules {
   };
 }
 
-const RULES = Object.fromEntries(KIND_LIST.map((k) => [k.kind, erase(k as unknown as ErasedDef)])) as Record<QuestionKind, KindRules>;
+const RULES = Object.fromEntries(KIND_LIST.map((k) => [k.kind, erase(k as unknown as ErasedDef)])) as Record<
+  QuestionKind,
+  KindRules
+>;
 
 /** The rules of a question's kind. */
 export const kindRules = (kind: QuestionKind): KindRules => RULES[kind];
@@ -100,7 +105,10 @@ export type QuestionCounter = KindCounter<Answer, QuestionTally>;
 export const counterFor = (question: Question): QuestionCounter => kindRules(question.kind).counter(question);
 
 // Read off each kind's own counter, so the pairing is never written twice.
-const TALLY_KINDS = Object.fromEntries(kindExamples().map((q) => [q.kind, counterFor(q).view().kind])) as Record<QuestionKind, QuestionTally['kind']>;
+const TALLY_KINDS = Object.fromEntries(kindExamples().map((q) => [q.kind, counterFor(q).view().kind])) as Record<
+  QuestionKind,
+  QuestionTally['kind']
+>;
 
 /** The kind of tally a question kind is counted in (single and multiple choice share 'choice'). */
 export const tallyKindOf = (kind: QuestionKind): QuestionTally['kind'] => TALLY_KINDS[kind];

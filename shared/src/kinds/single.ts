@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { fail, ok } from '../protocol/errors';
 import { correctOptionIdsSchema, idSchema, promptSchema, requiredSchema } from '../schemas/common';
-import { checkCorrect, choiceCounter, choiceOptions, choiceRows, choiceTallySchema, draftChoiceOptions, labelOf, normalizeOptions } from './choice-common';
+import {
+  checkCorrect,
+  choiceCounter,
+  choiceOptions,
+  choiceRows,
+  choiceTallySchema,
+  draftChoiceOptions,
+  labelOf,
+  normalizeOptions,
+} from './choice-common';
 import { defineKind } from './kind-def';
 
 export const singleChoiceQuestionSchema = z.strictObject({
@@ -42,5 +51,13 @@ export const singleKind = defineKind({
     scores: (question) => (question.correctOptionIds?.length ?? 0) > 0,
     isCorrect: (question, a) => question.correctOptionIds?.includes(a.optionId) ?? false,
   },
-  example: { id: 'q1', kind: 'single', prompt: 'Where shall we eat?', options: [{ id: 'a', label: 'Noodles' }, { id: 'b', label: 'Tacos' }] },
+  example: {
+    id: 'q1',
+    kind: 'single',
+    prompt: 'Where shall we eat?',
+    options: [
+      { id: 'a', label: 'Noodles' },
+      { id: 'b', label: 'Tacos' },
+    ],
+  },
 });

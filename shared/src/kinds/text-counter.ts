@@ -24,7 +24,8 @@ interface VisibleAnswer {
 }
 
 /** Newest first; the ballot id breaks ties so every recount lists answers in the same order. */
-const newestFirst = ([a, x]: [string, VisibleAnswer], [b, y]: [string, VisibleAnswer]) => y.castAt - x.castAt || (a < b ? 1 : a > b ? -1 : 0);
+const newestFirst = ([a, x]: [string, VisibleAnswer], [b, y]: [string, VisibleAnswer]) =>
+  y.castAt - x.castAt || (a < b ? 1 : a > b ? -1 : 0);
 
 /**
  * Open text: every visible answer and the frequency of every word (the view keeps the top 100).

@@ -21,12 +21,18 @@ export type TextVariant = TextQuestion['variant'];
 const answer = z.strictObject({ kind: z.literal('text'), text: z.string().max(LIMITS.textLongMax) });
 
 /** Maximum length of an open-text answer, in characters (code points, as people count them). */
-export const textMax = (q: Pick<TextQuestion, 'variant'>): number => (q.variant === 'short' ? LIMITS.textShortMax : LIMITS.textLongMax);
+export const textMax = (q: Pick<TextQuestion, 'variant'>): number =>
+  q.variant === 'short' ? LIMITS.textShortMax : LIMITS.textLongMax;
 
 /** Open text, counted as a word cloud and a list of answers the host can hide. */
 export const textKind = defineKind({
   kind: 'text',
-  schemas: { question: textQuestionSchema, draft: textQuestionSchema.extend({ id: idSchema.optional() }), answer, tally: textTallySchema },
+  schemas: {
+    question: textQuestionSchema,
+    draft: textQuestionSchema.extend({ id: idSchema.optional() }),
+    answer,
+    tally: textTallySchema,
+  },
   normalize: (draft, at) => ok({ ...draft, id: at.id }),
   /**
    * A non-empty answer within the variant's length, trimmed. Profanity is masked rather than refused:
@@ -36,7 +42,8 @@ export const textKind = defineKind({
     const text = a.text.trim();
     if (text.length === 0) return fail('INVALID', 'write an answer', 'answer.text');
     const max = textMax(question);
-    if ([...text].length > max) return fail('INVALID', `answers to this question are at most ${max} characters`, 'answer.text');
+    if ([...text].length > max)
+      return fail('INVALID', `answers to this question are at most ${max} characters`, 'answer.text');
     return ok({ kind: 'text' as const, text: rules.maskProfanity ? maskProfanity(text, rules.blockedWords) : text });
   },
   counter: () => new TextCounter(),

@@ -53,7 +53,6 @@ export interface SessionRevoked {
   reason: 'deauthorized';
 }
 
-
 /**
  * Why the server is about to hang up on a socket whose session no longer holds: SESSION_EXPIRED (the
  * session's time ran out) or ROLE_CHANGED (a newer context from Zoom gave this person another role).

@@ -16,7 +16,11 @@ export function socketMessageBytes(event: string, payload: unknown): number {
 }
 
 /** The message's size when it would exceed the limit (the caller refuses it with INVALID), else undefined. */
-export function oversizedMessage(event: string, payload: unknown, limit = MAX_SOCKET_MESSAGE_BYTES): { bytes: number; limit: number } | undefined {
+export function oversizedMessage(
+  event: string,
+  payload: unknown,
+  limit = MAX_SOCKET_MESSAGE_BYTES,
+): { bytes: number; limit: number } | undefined {
   const bytes = socketMessageBytes(event, payload);
   return bytes > limit ? { bytes, limit } : undefined;
 }

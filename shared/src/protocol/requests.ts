@@ -3,7 +3,13 @@ import { castBallotSchema, submitBallotsSchema, type Receipt } from '../schemas/
 import { meetingSettingsSchema, type MeetingSettings } from '../schemas/meeting';
 import { pollDraftSchema, type Poll } from '../schemas/poll';
 import type { QuizScore } from '../schemas/quiz';
-import { answerHideSchema, pollExtendSchema, pollRefSchema, pollUpdateSchema, quizScoreRequestSchema } from '../schemas/requests';
+import {
+  answerHideSchema,
+  pollExtendSchema,
+  pollRefSchema,
+  pollUpdateSchema,
+  quizScoreRequestSchema,
+} from '../schemas/requests';
 import { parseInput } from '../schemas/parse';
 import type { Result } from './errors';
 

@@ -5,7 +5,11 @@ import { idSchema, LIMITS } from './common';
 export { answerSchema };
 
 /** Client-chosen id of one cast attempt: re-sending it is a no-op that returns the same receipt. */
-export const clientBallotIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const clientBallotIdSchema = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const castBallotSchema = z.strictObject({
   pollId: idSchema,

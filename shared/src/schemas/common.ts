@@ -35,7 +35,11 @@ export const LIMITS = {
   extendSecMax: 3600,
 } as const;
 
-export const idSchema = z.string().min(1).max(LIMITS.idMax).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.idMax)
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
 
 export const optionSchema = z.strictObject({
   id: idSchema,

@@ -40,7 +40,12 @@ export const pollDraftSchema = z.strictObject({
   /** May be blank: the poll is then titled by its first question (see normalizeDraft). */
   title: z.string().trim().max(LIMITS.titleMax),
   questions: z.array(draftQuestionSchema).min(1).max(LIMITS.questionsMax),
-  settings: pollSettingsSchema.default({ anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null }),
+  settings: pollSettingsSchema.default({
+    anonymous: false,
+    resultsVisibility: 'live',
+    allowAnswerChange: true,
+    closeAfterSec: null,
+  }),
 });
 
 export const pollStatusSchema = z.enum(['draft', 'open', 'closed']);

@@ -7,7 +7,10 @@ export const pollRefSchema = z.strictObject({ pollId: idSchema });
 export const pollUpdateSchema = z.strictObject({ pollId: idSchema, draft: pollDraftSchema });
 
 /** `poll:extend`: moves the deadline later (or starts one from now when the poll has none). */
-export const pollExtendSchema = z.strictObject({ pollId: idSchema, seconds: z.number().int().min(1).max(LIMITS.extendSecMax) });
+export const pollExtendSchema = z.strictObject({
+  pollId: idSchema,
+  seconds: z.number().int().min(1).max(LIMITS.extendSecMax),
+});
 
 /** `answer:hide`: a host hides (or shows again) one open-text answer of a run. */
 export const answerHideSchema = z.strictObject({

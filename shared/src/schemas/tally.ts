@@ -4,7 +4,6 @@ import { leaderboardSchema } from './quiz';
 
 export { questionTallySchema };
 
-
 /**
  * One breakout room's share of a run (`roomId` null = the main meeting room): its distinct voters and,
  * when the receiver may see results, its question tallies. Every room's counts add up to the whole run's.

@@ -26,7 +26,9 @@ export const templateFileEntrySchema = pollDraftSchema.extend({ id: idSchema.opt
  * Errors name the field, e.g. `templates.2.questions.0.options`.
  */
 export const templatesFileSchema = z.strictObject({
-  format: z.literal(TEMPLATES_FILE_FORMAT, { error: `not a Quorum templates file: "format" must be "${TEMPLATES_FILE_FORMAT}"` }),
+  format: z.literal(TEMPLATES_FILE_FORMAT, {
+    error: `not a Quorum templates file: "format" must be "${TEMPLATES_FILE_FORMAT}"`,
+  }),
   version: z.literal(1, { error: 'this templates file was written by a newer Quorum ("version" must be 1)' }),
   exportedAt: z.number().optional(),
   templates: z.array(templateFileEntrySchema).min(1, 'the file holds no templates').max(TEMPLATE_LIMITS.perImport),

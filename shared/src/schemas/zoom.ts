@@ -53,14 +53,24 @@ export const deliveriesResponseSchema = z.object({ deliveries: z.array(deliveryV
 
 /** The dev-only fake Zoom cloud's events the simulator can trigger (`POST /sim/zoom/events`). */
 export const simZoomEventRequestSchema = z.strictObject({
-  event: z.enum(['meeting.started', 'meeting.ended', 'meeting.participant_joined', 'meeting.participant_left', 'app_deauthorized']),
+  event: z.enum([
+    'meeting.started',
+    'meeting.ended',
+    'meeting.participant_joined',
+    'meeting.participant_left',
+    'app_deauthorized',
+  ]),
   /** Meeting UUID (the app context's `mid`); required for meeting.* events. */
   meetingUuid: z.string().min(1).max(200).optional(),
   topic: z.string().max(200).optional(),
   /** Zoom user id of the host (meeting.started registers the meeting with it). */
   hostId: z.string().min(1).max(100).optional(),
   participant: z
-    .strictObject({ uid: z.string().min(1).max(100).optional(), name: z.string().min(1).max(100), email: z.string().max(200).optional() })
+    .strictObject({
+      uid: z.string().min(1).max(100).optional(),
+      name: z.string().min(1).max(100),
+      email: z.string().max(200).optional(),
+    })
     .optional(),
   /** Zoom user id that removed the app (app_deauthorized). */
   userId: z.string().min(1).max(100).optional(),
@@ -68,9 +78,25 @@ export const simZoomEventRequestSchema = z.strictObject({
 
 /** What the fake cloud caught or sent (`GET /sim/zoom/outbox`), newest last. */
 export const simOutboxSchema = z.object({
-  emails: z.array(z.object({ id: z.string(), at: z.number(), from: z.string(), to: z.array(z.string()), subject: z.string(), text: z.string() })),
+  emails: z.array(
+    z.object({
+      id: z.string(),
+      at: z.number(),
+      from: z.string(),
+      to: z.array(z.string()),
+      subject: z.string(),
+      text: z.string(),
+    }),
+  ),
   webhooks: z.array(
-    z.object({ id: z.string(), at: z.number(), name: z.string(), status: z.number(), signatureValid: z.boolean(), body: z.unknown() }),
+    z.object({
+      id: z.string(),
+      at: z.number(),
+      name: z.string(),
+      status: z.number(),
+      signatureValid: z.boolean(),
+      body: z.unknown(),
+    }),
   ),
   sentEvents: z.array(
     z.object({

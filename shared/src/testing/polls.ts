@@ -4,7 +4,12 @@ import type { Answer, Ballot } from '../schemas/ballot';
 import { pollDraftSchema, type Poll, type PollDraftInput, type PollSettings, type Question } from '../schemas/poll';
 
 /** Settings nobody has touched: named, results live, answers may change, no time limit. */
-export const LIVE_SETTINGS: PollSettings = { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null };
+export const LIVE_SETTINGS: PollSettings = {
+  anonymous: false,
+  resultsVisibility: 'live',
+  allowAnswerChange: true,
+  closeAfterSec: null,
+};
 
 /** The data of an ok result; a refused one fails the test with its message. */
 export function must<T>(result: Result<T>): T {
@@ -32,7 +37,11 @@ export function openPollOf(questions: Question[], over: Partial<Poll> = {}): Pol
 }
 
 /** A draft a host would send: a title, the questions, and the live settings with `settings` on top. */
-export function draftOf(questions: PollDraftInput['questions'], settings: PollDraftInput['settings'] = {}, title = 'Poll'): PollDraftInput {
+export function draftOf(
+  questions: PollDraftInput['questions'],
+  settings: PollDraftInput['settings'] = {},
+  title = 'Poll',
+): PollDraftInput {
   return { title, questions, settings: { ...LIVE_SETTINGS, ...settings } };
 }
 
@@ -47,5 +56,15 @@ let seq = 0;
 /** A stored ballot by `voterId` on `questionId` of poll p, run 1, with fresh ids; `extra` overrides any field. */
 export function ballotOf(voterId: string, questionId: string, answer: Answer, extra: Partial<Ballot> = {}): Ballot {
   seq++;
-  return { ballotId: `b${seq}`, pollId: 'p', run: 1, questionId, clientBallotId: `client-${String(seq).padStart(4, '0')}`, answer, castAt: seq, voterId, ...extra };
+  return {
+    ballotId: `b${seq}`,
+    pollId: 'p',
+    run: 1,
+    questionId,
+    clientBallotId: `client-${String(seq).padStart(4, '0')}`,
+    answer,
+    castAt: seq,
+    voterId,
+    ...extra,
+  };
 }

@@ -24,9 +24,18 @@ export const ZOOM_SCOPES: ReadonlyArray<{ scope: string; why: string; optional?:
   { scope: 'zoomapp:inwebinar', why: 'run inside webinars', optional: true },
   { scope: 'user:read:user', why: 'GET /users/me: who authorized, and the host’s address for the report email' },
   { scope: 'meeting:read:meeting', why: 'GET /meetings/{id}: the meeting’s topic and host for the host view' },
-  { scope: 'meeting:read:list_past_participants', why: 'GET /past_meetings/{uuid}/participants: attendance in the report' },
+  {
+    scope: 'meeting:read:list_past_participants',
+    why: 'GET /past_meetings/{uuid}/participants: attendance in the report',
+  },
 ];
 
 /** The webhook events the server acts on (server/src/services/meeting-events.ts). */
-export const ZOOM_WEBHOOK_EVENTS = ['meeting.started', 'meeting.ended', 'meeting.participant_joined', 'meeting.participant_left', 'app_deauthorized'] as const;
+export const ZOOM_WEBHOOK_EVENTS = [
+  'meeting.started',
+  'meeting.ended',
+  'meeting.participant_joined',
+  'meeting.participant_left',
+  'app_deauthorized',
+] as const;
 export type ZoomWebhookEvent = (typeof ZOOM_WEBHOOK_EVENTS)[number];

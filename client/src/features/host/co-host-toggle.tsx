@@ -13,7 +13,11 @@ export function CoHostToggle() {
   const [error, setError] = useState<string | null>(null);
   const change = async (coHostsMayRun: boolean) => {
     setBusy(true);
-    const outcome = await send('meeting:settings', { coHostsMayRun }, t(coHostsMayRun ? 'host.cohostsMayRun.on' : 'host.cohostsMayRun.off'));
+    const outcome = await send(
+      'meeting:settings',
+      { coHostsMayRun },
+      t(coHostsMayRun ? 'host.cohostsMayRun.on' : 'host.cohostsMayRun.off'),
+    );
     setBusy(false);
     setError('error' in outcome ? outcome.error : null);
     // The broadcast says the same; the ack makes the switch follow at once.
@@ -22,7 +26,14 @@ export function CoHostToggle() {
   return (
     <div className="cohost-toggle">
       <label className="choice">
-        <input type="checkbox" data-testid="cohosts-may-run" checked={meetingSettings.coHostsMayRun} disabled={busy} onChange={(e) => void change(e.currentTarget.checked)} /> {t('host.cohostsMayRun')}
+        <input
+          type="checkbox"
+          data-testid="cohosts-may-run"
+          checked={meetingSettings.coHostsMayRun}
+          disabled={busy}
+          onChange={(e) => void change(e.currentTarget.checked)}
+        />{' '}
+        {t('host.cohostsMayRun')}
       </label>
       {error && <p className="error">{error}</p>}
     </div>

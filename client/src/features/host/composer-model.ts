@@ -1,4 +1,10 @@
-import { normalizeDraft, parseInput, pollDraftSchema, type PollDraftInput, type ResultsVisibility } from '@quorum/shared';
+import {
+  normalizeDraft,
+  parseInput,
+  pollDraftSchema,
+  type PollDraftInput,
+  type ResultsVisibility,
+} from '@quorum/shared';
 import { translator, type MessageId } from '../../i18n';
 import { blankQuestion, newKey, questionFromDraft, questionToDraft, type QuestionForm } from './question-form';
 
@@ -72,33 +78,47 @@ function settingsFromForm(form: PollForm): NonNullable<PollDraftInput['settings'
     closeAfterSec: secondsOrNull(form.closeAfterSec),
     ...(form.profanityFilter ? {} : { profanityFilter: false }),
     ...(words.length > 0 ? { blockedWords: words } : {}),
-    ...(form.quiz ? { quiz: { points: count(form.quizPoints), speedBonus: count(form.quizSpeedBonus), speedWindowSec: secondsOrNull(form.quizSpeedWindowSec) } } : {}),
+    ...(form.quiz
+      ? {
+          quiz: {
+            points: count(form.quizPoints),
+            speedBonus: count(form.quizSpeedBonus),
+            speedWindowSec: secondsOrNull(form.quizSpeedWindowSec),
+          },
+        }
+      : {}),
   };
 }
 
 /** The form as the protocol's draft: only each question's current kind's fields. */
 export function draftFromForm(form: PollForm): PollDraftInput {
-  return { title: form.title, questions: form.questions.map((q) => questionToDraft(q, form.quiz)), settings: settingsFromForm(form) };
+  return {
+    title: form.title,
+    questions: form.questions.map((q) => questionToDraft(q, form.quiz)),
+    settings: settingsFromForm(form),
+  };
 }
 
 /** The words a field path is shown as; numbered parts ("questions.1") come out as "Question 2". */
-const FIELD_NAMES = new Map(Object.entries<MessageId>({
-  title: 'field.title',
-  closeAfterSec: 'field.closeAfterSec',
-  correctOptionIds: 'field.correctOptionIds',
-  minPicks: 'field.minPicks',
-  maxPicks: 'field.maxPicks',
-  min: 'field.min',
-  max: 'field.max',
-  step: 'field.step',
-  unit: 'field.unit',
-  prompt: 'field.prompt',
-  blockedWords: 'field.blockedWords',
-  quiz: 'field.quiz',
-  points: 'field.points',
-  speedBonus: 'field.speedBonus',
-  speedWindowSec: 'field.speedWindowSec',
-}));
+const FIELD_NAMES = new Map(
+  Object.entries<MessageId>({
+    title: 'field.title',
+    closeAfterSec: 'field.closeAfterSec',
+    correctOptionIds: 'field.correctOptionIds',
+    minPicks: 'field.minPicks',
+    maxPicks: 'field.maxPicks',
+    min: 'field.min',
+    max: 'field.max',
+    step: 'field.step',
+    unit: 'field.unit',
+    prompt: 'field.prompt',
+    blockedWords: 'field.blockedWords',
+    quiz: 'field.quiz',
+    points: 'field.points',
+    speedBonus: 'field.speedBonus',
+    speedWindowSec: 'field.speedWindowSec',
+  }),
+);
 
 /** "questions.1.options.0.label" → "Question 2, option 1" so errors point at what the host sees. */
 export function describeField(field: string | undefined): string {

@@ -8,14 +8,21 @@ import { downloadWithSession, fileNameOf } from '../../session/download';
 /** The exports of one run: ballots as CSV, the per-question summary as CSV, everything as JSON. */
 const FORMATS = [
   { key: 'csv', file: 'export.csv', suffix: '.csv', label: 'export.csv', what: 'export.csv.what' },
-  { key: 'summaryCsv', file: 'summary.csv', suffix: '-summary.csv', label: 'export.summaryCsv', what: 'export.summaryCsv.what' },
+  {
+    key: 'summaryCsv',
+    file: 'summary.csv',
+    suffix: '-summary.csv',
+    label: 'export.summaryCsv',
+    what: 'export.summaryCsv.what',
+  },
   { key: 'json', file: 'export.json', suffix: '.json', label: 'export.json', what: 'export.json.what' },
 ] as const satisfies readonly { key: string; file: string; suffix: string; label: MessageId; what: MessageId }[];
 
 type Format = (typeof FORMATS)[number];
 
 /** Where the server serves one run's export. */
-export const exportUrl = (pollId: string, run: number, file: Format['file'] = 'export.csv'): string => `/api/polls/${encodeURIComponent(pollId)}/runs/${run}/${file}`;
+export const exportUrl = (pollId: string, run: number, file: Format['file'] = 'export.csv'): string =>
+  `/api/polls/${encodeURIComponent(pollId)}/runs/${run}/${file}`;
 
 /** Saves one export; null leaves the click to the browser (the session cookie then authenticates it). */
 export type ExportDownloader = ((path: string, fileName: string) => Promise<void>) | null;
@@ -39,7 +46,12 @@ export function RunExportLinks({ poll, run, urls, download, caption }: RunExport
     if (!download) return;
     event.preventDefault();
     download(hrefOf(format), name).catch((error: unknown) =>
-      announce(t('export.failed', { format: t(format.label), reason: error instanceof Error ? error.message : t('common.networkError') })),
+      announce(
+        t('export.failed', {
+          format: t(format.label),
+          reason: error instanceof Error ? error.message : t('common.networkError'),
+        }),
+      ),
     );
   };
 
@@ -49,7 +61,14 @@ export function RunExportLinks({ poll, run, urls, download, caption }: RunExport
       {FORMATS.map((format) => {
         const name = fileNameOf(poll.title, `-run-${run}${format.suffix}`);
         return (
-          <a key={format.key} href={hrefOf(format)} download={name} onClick={(e) => save(e, format, name)} title={t(format.what)} aria-label={t('export.download', { format: t(format.label), title: poll.title, run })}>
+          <a
+            key={format.key}
+            href={hrefOf(format)}
+            download={name}
+            onClick={(e) => save(e, format, name)}
+            title={t(format.what)}
+            aria-label={t('export.download', { format: t(format.label), title: poll.title, run })}
+          >
             {t(format.label)}
           </a>
         );

@@ -46,7 +46,12 @@ function PollActions({ poll, run, edit }: ActionsProps) {
     <div className="actions">
       {poll.status === 'draft' && (
         <>
-          <button type="button" className="primary" data-testid="launch-poll" onClick={() => run('poll:open', t('host.launched', { title }))}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="launch-poll"
+            onClick={() => run('poll:open', t('host.launched', { title }))}
+          >
             {t('host.launch')}
           </button>
           <button type="button" onClick={edit}>
@@ -55,12 +60,21 @@ function PollActions({ poll, run, edit }: ActionsProps) {
         </>
       )}
       {poll.status === 'open' && (
-        <button type="button" className="primary" data-testid="close-poll" onClick={() => run('poll:close', t('host.closed', { title }))}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="close-poll"
+          onClick={() => run('poll:close', t('host.closed', { title }))}
+        >
           {t('host.close')}
         </button>
       )}
       {canShare && (
-        <button type="button" data-testid="share-results" onClick={() => run('poll:share', t('host.shared', { title }))}>
+        <button
+          type="button"
+          data-testid="share-results"
+          onClick={() => run('poll:share', t('host.shared', { title }))}
+        >
           {t('host.share')}
         </button>
       )}
@@ -71,7 +85,12 @@ function PollActions({ poll, run, edit }: ActionsProps) {
       )}
       {poll.status !== 'open' &&
         (confirmDelete ? (
-          <button type="button" className="danger" ref={confirm} onClick={() => run('poll:delete', t('host.deleted', { title }))}>
+          <button
+            type="button"
+            className="danger"
+            ref={confirm}
+            onClick={() => run('poll:delete', t('host.deleted', { title }))}
+          >
             {t('host.confirmDelete')}
           </button>
         ) : (
@@ -110,18 +129,39 @@ export function HostPollCard({ poll, participants, canRun = true }: HostPollCard
       if (failure === null) setEditing(false);
       return failure;
     };
-    return <PollComposer heading={t('host.editHeading', { title: poll.title })} initial={poll} onSave={onSave} onCancel={() => setEditing(false)} />;
+    return (
+      <PollComposer
+        heading={t('host.editHeading', { title: poll.title })}
+        initial={poll}
+        onSave={onSave}
+        onCancel={() => setEditing(false)}
+      />
+    );
   }
   return (
     <PollCard poll={poll} clockOffsetMs={state.clockOffsetMs} arrived={edited}>
-      {poll.status !== 'draft' && <PollResults poll={poll} tally={currentTally(state, poll)} role="host" participants={participants} moderate={moderate} />}
+      {poll.status !== 'draft' && (
+        <PollResults
+          poll={poll}
+          tally={currentTally(state, poll)}
+          role="host"
+          participants={participants}
+          moderate={moderate}
+        />
+      )}
       {poll.status === 'draft' && <p className="note">{t('host.draftNote', { count: poll.questions.length })}</p>}
       {error && <p className="error">{error}</p>}
       {canRun && poll.status === 'open' && <TimerControls poll={poll} onError={setError} />}
-      {canRun && <PollActions poll={poll} run={run} edit={() => {
+      {canRun && (
+        <PollActions
+          poll={poll}
+          run={run}
+          edit={() => {
             setEdited(true);
             setEditing(true);
-          }} />}
+          }}
+        />
+      )}
       {poll.status !== 'draft' && <ExportLinks poll={poll} run={poll.run} />}
       <PresentButton poll={poll} />
       {poll.run > 1 && <RunHistory poll={poll} moderate={moderate} />}

@@ -10,7 +10,11 @@ export function useHostRequest() {
   const { controller } = useMeeting();
   const announce = useAnnounce();
   const t = useT();
-  return async <E extends RequestName>(event: E, payload: RequestPayload<E>, done: string): Promise<{ data: RequestData<E> } | { error: string }> => {
+  return async <E extends RequestName>(
+    event: E,
+    payload: RequestPayload<E>,
+    done: string,
+  ): Promise<{ data: RequestData<E> } | { error: string }> => {
     const result = await controller.request(event, payload);
     const message = result.ok ? done : t('host.requestFailed', { reason: errorText(t, result.error) });
     announce(message);
@@ -22,7 +26,9 @@ export function useHostRequest() {
 export function useSaveDraft() {
   const { controller } = useMeeting();
   return async (draft: PollDraftInput, pollId?: string): Promise<string | null> => {
-    const result = pollId ? await controller.request('poll:update', { pollId, draft }) : await controller.request('poll:create', draft);
+    const result = pollId
+      ? await controller.request('poll:update', { pollId, draft })
+      : await controller.request('poll:create', draft);
     return result.ok ? null : result.error.message;
   };
 }
@@ -32,7 +38,11 @@ export function useModerate(pollId: string): (run: number) => Moderate {
   const send = useHostRequest();
   const t = useT();
   return (run) => async (ballotId, hidden) => {
-    const outcome = await send('answer:hide', { pollId, run, ballotId, hidden }, t(hidden ? 'text.hidden' : 'text.shown'));
+    const outcome = await send(
+      'answer:hide',
+      { pollId, run, ballotId, hidden },
+      t(hidden ? 'text.hidden' : 'text.shown'),
+    );
     return 'data' in outcome;
   };
 }

@@ -54,13 +54,24 @@ export function HostView() {
         (composing ? (
           <PollComposer heading={t('poll.new')} onSave={create} onCancel={() => setComposing(false)} />
         ) : (
-          <button type="button" className="primary wide" data-testid="compose-poll" ref={focus.newPoll} onClick={() => setComposing(true)}>
+          <button
+            type="button"
+            className="primary wide"
+            data-testid="compose-poll"
+            ref={focus.newPoll}
+            onClick={() => setComposing(true)}
+          >
             {t('poll.new')}
           </button>
         ))}
       {!supported && <Unavailable feature="host.participantCount" reason="host.participantCount.why" />}
       {polls.length === 0 && !composing && (
-        <EmptyState icon={<BarsIcon />} title={t('empty.host.title')} testId="empty-polls" action={canRun ? { label: t('empty.host.action'), onClick: () => setComposing(true) } : undefined}>
+        <EmptyState
+          icon={<BarsIcon />}
+          title={t('empty.host.title')}
+          testId="empty-polls"
+          action={canRun ? { label: t('empty.host.action'), onClick: () => setComposing(true) } : undefined}
+        >
           <p>{t('empty.host.body')}</p>
         </EmptyState>
       )}

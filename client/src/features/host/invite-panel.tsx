@@ -6,7 +6,8 @@ import { Unavailable } from '../../components/unavailable';
 import { useT, type Translate } from '../../i18n';
 import type { ZoomParticipant } from '../../zoom/zoom-port';
 
-const describe = (error: unknown, t: Translate) => (error instanceof Error && error.message ? error.message : t('invite.refused'));
+const describe = (error: unknown, t: Translate) =>
+  error instanceof Error && error.message ? error.message : t('invite.refused');
 
 /** Runs an invitation call and reports the outcome in the live region. */
 function useInvite() {
@@ -71,7 +72,11 @@ function ParticipantPicker({ participants, me, voted }: PickerProps) {
       return next;
     });
   if (others.length === 0) return <p className="note">{t(voted ? 'invite.allVoted' : 'invite.nobodyElse')}</p>;
-  const send = () => invite(() => zoom.sendAppInvitation({ participantUUIDs: selected }), t('invite.invited', { count: selected.length })).then(() => setPicked(new Set()));
+  const send = () =>
+    invite(
+      () => zoom.sendAppInvitation({ participantUUIDs: selected }),
+      t('invite.invited', { count: selected.length }),
+    ).then(() => setPicked(new Set()));
   return (
     <fieldset>
       <legend>{t(voted ? 'invite.notVoted' : 'invite.chosen')}</legend>
@@ -79,7 +84,12 @@ function ParticipantPicker({ participants, me, voted }: PickerProps) {
         {others.map((p) => (
           <li key={p.participantUUID}>
             <label className="choice">
-              <input type="checkbox" checked={picked.has(p.participantUUID)} onChange={(e) => toggle(p.participantUUID, e.currentTarget.checked)} /> {p.screenName}
+              <input
+                type="checkbox"
+                checked={picked.has(p.participantUUID)}
+                onChange={(e) => toggle(p.participantUUID, e.currentTarget.checked)}
+              />{' '}
+              {p.screenName}
             </label>
           </li>
         ))}
@@ -92,7 +102,15 @@ function ParticipantPicker({ participants, me, voted }: PickerProps) {
 }
 
 /** Invitations: everyone at once, or chosen participants (sent in batches of ten by the port). */
-export function InvitePanel({ participants, openPoll, turnout }: { participants: ZoomParticipant[] | null; openPoll: Poll | null; turnout: number }) {
+export function InvitePanel({
+  participants,
+  openPoll,
+  turnout,
+}: {
+  participants: ZoomParticipant[] | null;
+  openPoll: Poll | null;
+  turnout: number;
+}) {
   const { zoom } = useZoom();
   const canInviteAll = useSupports('sendAppInvitationToAllParticipants');
   const canInvite = useSupports('sendAppInvitation');
@@ -103,14 +121,22 @@ export function InvitePanel({ participants, openPoll, turnout }: { participants:
   const [me, setMe] = useState<string | null>(null);
   const voted = useVoted(openPoll, turnout);
   useEffect(() => {
-    zoom.getUserContext().then((u) => setMe(u.participantUUID), () => setMe(null));
+    zoom.getUserContext().then(
+      (u) => setMe(u.participantUUID),
+      () => setMe(null),
+    );
   }, [zoom]);
 
   return (
     <details className="panel">
       <summary>{t('invite.title')}</summary>
       {canInviteAll ? (
-        <button type="button" data-testid="invite-all" disabled={busy} onClick={() => void invite(() => zoom.sendAppInvitationToAllParticipants(), t('invite.sentAll'))}>
+        <button
+          type="button"
+          data-testid="invite-all"
+          disabled={busy}
+          onClick={() => void invite(() => zoom.sendAppInvitationToAllParticipants(), t('invite.sentAll'))}
+        >
           {t('invite.all')}
         </button>
       ) : (

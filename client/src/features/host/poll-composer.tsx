@@ -27,9 +27,14 @@ export function PollComposer({ heading, initial, onSave, onCancel }: PollCompose
   useFocusLanding(title, 'opened', true);
   // "Add question": on to the new question's prompt.
   const formEl = useRef<HTMLFormElement>(null);
-  useFocusOnGrowth(form.questions.length, () => [...(formEl.current?.querySelectorAll<HTMLElement>('[data-testid=question-editor]') ?? [])].at(-1)?.querySelector('input'));
+  useFocusOnGrowth(form.questions.length, () =>
+    [...(formEl.current?.querySelectorAll<HTMLElement>('[data-testid=question-editor]') ?? [])]
+      .at(-1)
+      ?.querySelector('input'),
+  );
   const set = (patch: Partial<PollForm>) => setForm((f) => ({ ...f, ...patch }));
-  const setQuestions = (update: (qs: PollForm['questions']) => PollForm['questions']) => setForm((f) => ({ ...f, questions: update(f.questions) }));
+  const setQuestions = (update: (qs: PollForm['questions']) => PollForm['questions']) =>
+    setForm((f) => ({ ...f, questions: update(f.questions) }));
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -50,7 +55,14 @@ export function PollComposer({ heading, initial, onSave, onCancel }: PollCompose
     <form className="composer" ref={formEl} onSubmit={save} noValidate aria-label={heading}>
       <h2>{heading}</h2>
       <label className="stack">
-        {t('composer.title')} <input ref={title} value={form.title} maxLength={LIMITS.titleMax} placeholder={t('composer.titlePlaceholder')} onChange={(e) => set({ title: e.currentTarget.value })} />
+        {t('composer.title')}{' '}
+        <input
+          ref={title}
+          value={form.title}
+          maxLength={LIMITS.titleMax}
+          placeholder={t('composer.titlePlaceholder')}
+          onChange={(e) => set({ title: e.currentTarget.value })}
+        />
       </label>
       {form.questions.map((q, i) => (
         <QuestionEditor
@@ -59,10 +71,16 @@ export function PollComposer({ heading, initial, onSave, onCancel }: PollCompose
           question={q}
           quiz={form.quiz}
           onChange={(next) => setQuestions((qs) => qs.map((x) => (x.key === q.key ? next : x)))}
-          onRemove={form.questions.length > 1 ? () => setQuestions((qs) => qs.filter((x) => x.key !== q.key)) : undefined}
+          onRemove={
+            form.questions.length > 1 ? () => setQuestions((qs) => qs.filter((x) => x.key !== q.key)) : undefined
+          }
         />
       ))}
-      <button type="button" disabled={form.questions.length >= LIMITS.questionsMax} onClick={() => setQuestions((qs) => [...qs, blankQuestion()])}>
+      <button
+        type="button"
+        disabled={form.questions.length >= LIMITS.questionsMax}
+        onClick={() => setQuestions((qs) => [...qs, blankQuestion()])}
+      >
         {t('composer.addQuestion')}
       </button>
       <SettingsFields form={form} set={set} />

@@ -16,7 +16,14 @@ interface QuestionEditorProps {
 /** The current kind's own editor, on the kind's own form. */
 function KindFields({ index, question, onChange, quiz }: QuestionEditorProps) {
   const { Editor } = viewFor(question.kind);
-  return <Editor index={index} quiz={quiz} form={kindForm(question)} onChange={(form) => onChange(withKindForm(question, form))} />;
+  return (
+    <Editor
+      index={index}
+      quiz={quiz}
+      form={kindForm(question)}
+      onChange={(form) => onChange(withKindForm(question, form))}
+    />
+  );
 }
 
 /** Edits one question: prompt, kind, required, and the kind's options, scale, length or range. */
@@ -28,12 +35,21 @@ export function QuestionEditor(props: QuestionEditorProps) {
     <fieldset className="question-editor" data-testid="question-editor">
       <legend>{t('editor.questionN', { n: index + 1 })}</legend>
       <label className="stack">
-        {t('editor.question')} <input value={question.prompt} maxLength={LIMITS.promptMax} onChange={(e) => onChange({ ...question, prompt: e.currentTarget.value })} />
+        {t('editor.question')}{' '}
+        <input
+          value={question.prompt}
+          maxLength={LIMITS.promptMax}
+          onChange={(e) => onChange({ ...question, prompt: e.currentTarget.value })}
+        />
       </label>
       <label className="stack" htmlFor={kindId}>
         {t('editor.type')}
       </label>
-      <select id={kindId} value={question.kind} onChange={(e) => onChange(switchKind(question, e.currentTarget.value as QuestionKind))}>
+      <select
+        id={kindId}
+        value={question.kind}
+        onChange={(e) => onChange(switchKind(question, e.currentTarget.value as QuestionKind))}
+      >
         {KIND_ORDER.map((k) => (
           <option key={k} value={k}>
             {t(KIND_VIEWS[k].label)}
@@ -41,7 +57,12 @@ export function QuestionEditor(props: QuestionEditorProps) {
         ))}
       </select>
       <label className="choice">
-        <input type="checkbox" checked={question.required} onChange={(e) => onChange({ ...question, required: e.currentTarget.checked })} /> {t('editor.required')}
+        <input
+          type="checkbox"
+          checked={question.required}
+          onChange={(e) => onChange({ ...question, required: e.currentTarget.checked })}
+        />{' '}
+        {t('editor.required')}
       </label>
       <KindFields {...props} />
       {onRemove && (

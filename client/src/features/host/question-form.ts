@@ -37,16 +37,24 @@ export const switchKind = (question: QuestionForm, kind: QuestionKind): Question
   return withKindForm(switched, kindForm(switched));
 };
 
-export const blankQuestion = (): QuestionForm => switchKind({ key: newKey(), kind: 'single', prompt: '', required: true, stash: {} }, 'single');
+export const blankQuestion = (): QuestionForm =>
+  switchKind({ key: newKey(), kind: 'single', prompt: '', required: true, stash: {} }, 'single');
 
 /** A stored question (or a poll's) as the form edits it, ids kept so edits update in place. */
 export function questionFromDraft(draft: DraftQuestion): QuestionForm {
-  const base = withId({ key: newKey(), kind: draft.kind, prompt: draft.prompt, required: draft.required !== false, stash: {} }, draft.id);
+  const base = withId(
+    { key: newKey(), kind: draft.kind, prompt: draft.prompt, required: draft.required !== false, stash: {} },
+    draft.id,
+  );
   return withKindForm(base, viewFor(draft.kind).form.fromDraft(draft));
 }
 
 /** The question as the protocol's draft: only the current kind's fields. */
 export function questionToDraft(question: QuestionForm, quiz: boolean): DraftQuestion {
   const base = withId({ prompt: question.prompt, ...(question.required ? {} : { required: false }) }, question.id);
-  return { ...base, kind: question.kind, ...viewFor(question.kind).form.toDraft(kindForm(question), quiz) } as DraftQuestion;
+  return {
+    ...base,
+    kind: question.kind,
+    ...viewFor(question.kind).form.toDraft(kindForm(question), quiz),
+  } as DraftQuestion;
 }

@@ -11,5 +11,8 @@ const pollRunsSchema = {
 };
 
 /** Every run's results of a poll (relaunches never overwrite earlier runs), oldest first. */
-export const fetchRuns = (session: SessionClient, pollId: string, fetchFn: typeof fetch = (...a) => fetch(...a)): Promise<PollTally[]> =>
-  apiCall(session, fetchFn, `/api/polls/${encodeURIComponent(pollId)}`, pollRunsSchema);
+export const fetchRuns = (
+  session: SessionClient,
+  pollId: string,
+  fetchFn: typeof fetch = (...a) => fetch(...a),
+): Promise<PollTally[]> => apiCall(session, fetchFn, `/api/polls/${encodeURIComponent(pollId)}`, pollRunsSchema);

@@ -17,7 +17,10 @@ function useRuns(pollId: string, key: string | null) {
   const reload = useCallback(() => {
     fetchRuns(session, pollId).then(
       (runs) => setLoaded({ runs }),
-      (error: unknown) => setLoaded({ error: t('runs.loadFailed', { reason: error instanceof Error ? error.message : t('common.networkError') }) }),
+      (error: unknown) =>
+        setLoaded({
+          error: t('runs.loadFailed', { reason: error instanceof Error ? error.message : t('common.networkError') }),
+        }),
     );
   }, [session, pollId, t]);
   useEffect(() => {
@@ -58,16 +61,25 @@ export function RunHistory({ poll, moderate }: RunHistoryProps) {
           <label className="stack" htmlFor={pickId}>
             {t('runs.show')}
           </label>
-          <select id={pickId} value={run} data-testid="run-picker" onChange={(e) => setRun(Number(e.currentTarget.value))}>
+          <select
+            id={pickId}
+            value={run}
+            data-testid="run-picker"
+            onChange={(e) => setRun(Number(e.currentTarget.value))}
+          >
             {runs.map((r) => (
               <option key={r} value={r}>
-                {r === poll.run ? t(poll.status === 'open' ? 'runs.runOpen' : 'runs.runLatest', { run: r }) : t('runs.run', { run: r })}
+                {r === poll.run
+                  ? t(poll.status === 'open' ? 'runs.runOpen' : 'runs.runLatest', { run: r })
+                  : t('runs.run', { run: r })}
               </option>
             ))}
           </select>
           {loaded === null && <p className="note">{t('common.loading')}</p>}
           {loaded && 'error' in loaded && <p className="error">{loaded.error}</p>}
-          {loaded && 'runs' in loaded && <PollResults poll={poll} tally={tally} role="host" run={run} moderate={moderateAndReload} />}
+          {loaded && 'runs' in loaded && (
+            <PollResults poll={poll} tally={tally} role="host" run={run} moderate={moderateAndReload} />
+          )}
           <ExportLinks poll={poll} run={run} />
         </>
       )}

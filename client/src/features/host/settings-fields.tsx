@@ -32,15 +32,35 @@ function QuizFields({ form, set }: SettingsProps) {
       <legend>{t('settings.quizScoring')}</legend>
       <div className="row">
         <label>
-          {t('settings.points')} <input type="number" min={0} max={LIMITS.pointsMax} value={form.quizPoints} onChange={(e) => set({ quizPoints: e.currentTarget.value })} />
+          {t('settings.points')}{' '}
+          <input
+            type="number"
+            min={0}
+            max={LIMITS.pointsMax}
+            value={form.quizPoints}
+            onChange={(e) => set({ quizPoints: e.currentTarget.value })}
+          />
         </label>
         <label>
-          {t('settings.speedBonus')} <input type="number" min={0} max={LIMITS.pointsMax} value={form.quizSpeedBonus} onChange={(e) => set({ quizSpeedBonus: e.currentTarget.value })} />
+          {t('settings.speedBonus')}{' '}
+          <input
+            type="number"
+            min={0}
+            max={LIMITS.pointsMax}
+            value={form.quizSpeedBonus}
+            onChange={(e) => set({ quizSpeedBonus: e.currentTarget.value })}
+          />
         </label>
       </div>
       <label className="stack">
         {t('settings.speedWindow')}
-        <input type="number" min={1} max={LIMITS.speedWindowSecMax} value={form.quizSpeedWindowSec} onChange={(e) => set({ quizSpeedWindowSec: e.currentTarget.value })} />
+        <input
+          type="number"
+          min={1}
+          max={LIMITS.speedWindowSecMax}
+          value={form.quizSpeedWindowSec}
+          onChange={(e) => set({ quizSpeedWindowSec: e.currentTarget.value })}
+        />
       </label>
       <p className="note">{t('settings.quizNote')}</p>
     </fieldset>
@@ -55,20 +75,40 @@ export function SettingsFields({ form, set }: SettingsProps) {
     <fieldset>
       <legend>{t('settings.title')}</legend>
       <Toggle checked={form.anonymous} onChange={(anonymous) => set({ anonymous })} label="settings.anonymous" />
-      <Toggle checked={form.allowAnswerChange} onChange={(allowAnswerChange) => set({ allowAnswerChange })} label="settings.allowChange" />
+      <Toggle
+        checked={form.allowAnswerChange}
+        onChange={(allowAnswerChange) => set({ allowAnswerChange })}
+        label="settings.allowChange"
+      />
       <fieldset>
         <legend>{t('settings.showResults')}</legend>
         {VISIBILITY.map((v) => (
           <label className="choice" key={v.value}>
-            <input type="radio" name={group} checked={form.resultsVisibility === v.value} onChange={() => set({ resultsVisibility: v.value })} /> {t(v.label)}
+            <input
+              type="radio"
+              name={group}
+              checked={form.resultsVisibility === v.value}
+              onChange={() => set({ resultsVisibility: v.value })}
+            />{' '}
+            {t(v.label)}
           </label>
         ))}
       </fieldset>
       <label className="stack">
         {t('settings.closeAfter')}
-        <input type="number" min={5} max={LIMITS.closeAfterSecMax} value={form.closeAfterSec} onChange={(e) => set({ closeAfterSec: e.currentTarget.value })} />
+        <input
+          type="number"
+          min={5}
+          max={LIMITS.closeAfterSecMax}
+          value={form.closeAfterSec}
+          onChange={(e) => set({ closeAfterSec: e.currentTarget.value })}
+        />
       </label>
-      <Toggle checked={form.profanityFilter} onChange={(profanityFilter) => set({ profanityFilter })} label="settings.profanity" />
+      <Toggle
+        checked={form.profanityFilter}
+        onChange={(profanityFilter) => set({ profanityFilter })}
+        label="settings.profanity"
+      />
       {form.profanityFilter && (
         <label className="stack">
           {t('settings.blockedWords')}

@@ -23,19 +23,36 @@ export function TimerControls({ poll, onError }: { poll: Poll; onError: (message
       {STEPS.map((s) => {
         const long = spokenDuration(intl, s.seconds * 1000);
         return (
-        <button
-          key={s.seconds}
-          type="button"
-          data-testid={`extend-${s.seconds}`}
-          aria-label={t({ id: timed ? 'timer.addLong' : 'timer.closeInLong' }, { time: long })}
-          onClick={() => void run(send('poll:extend', { pollId: poll.id, seconds: s.seconds }, timed ? t({ id: 'timer.added' }, { time: long }) : t({ id: 'timer.closesIn' }, { title: poll.title, time: long })))}
-        >
-          {t({ id: 'timer.short' }, { amount: intl.formatNumber(s.amount, { style: 'unit', unit: s.unit, unitDisplay: 'short' }) })}
-        </button>
+          <button
+            key={s.seconds}
+            type="button"
+            data-testid={`extend-${s.seconds}`}
+            aria-label={t({ id: timed ? 'timer.addLong' : 'timer.closeInLong' }, { time: long })}
+            onClick={() =>
+              void run(
+                send(
+                  'poll:extend',
+                  { pollId: poll.id, seconds: s.seconds },
+                  timed
+                    ? t({ id: 'timer.added' }, { time: long })
+                    : t({ id: 'timer.closesIn' }, { title: poll.title, time: long }),
+                ),
+              )
+            }
+          >
+            {t(
+              { id: 'timer.short' },
+              { amount: intl.formatNumber(s.amount, { style: 'unit', unit: s.unit, unitDisplay: 'short' }) },
+            )}
+          </button>
         );
       })}
       {timed && (
-        <button type="button" data-testid="stop-timer" onClick={() => void run(send('poll:stop-timer', { pollId: poll.id }, t({ id: 'timer.stopped' })))}>
+        <button
+          type="button"
+          data-testid="stop-timer"
+          onClick={() => void run(send('poll:stop-timer', { pollId: poll.id }, t({ id: 'timer.stopped' })))}
+        >
           {t({ id: 'timer.stop' })}
         </button>
       )}

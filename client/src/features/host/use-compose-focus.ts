@@ -15,7 +15,9 @@ export function useComposeFocus(composing: boolean) {
     const closed = was.current && !composing;
     was.current = composing;
     if (!closed || !focusIsLost(document)) return;
-    const draft = saved.current ? list.current?.querySelector<HTMLElement>('[data-testid=poll-card][data-status=draft] h2') : null;
+    const draft = saved.current
+      ? list.current?.querySelector<HTMLElement>('[data-testid=poll-card][data-status=draft] h2')
+      : null;
     saved.current = false;
     (draft ?? newPoll.current)?.focus();
   }, [composing]);

@@ -1,9 +1,25 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PollDraftInput } from '@quorum/shared';
-import { DraftLibrary, fromMessage, LIBRARY_STORAGE_KEY, mergeDrafts, toMessage, visibleDrafts, type LibraryDraft } from './draft-library';
+import {
+  DraftLibrary,
+  fromMessage,
+  LIBRARY_STORAGE_KEY,
+  mergeDrafts,
+  toMessage,
+  visibleDrafts,
+  type LibraryDraft,
+} from './draft-library';
 
-const draft = (title: string): PollDraftInput => ({ title, questions: [{ kind: 'rating', prompt: 'How was it?', min: 1, max: 5 }] });
-const entry = (id: string, updatedAt: number, deleted = false): LibraryDraft => ({ id, draft: draft(id), updatedAt, ...(deleted ? { deleted } : {}) });
+const draft = (title: string): PollDraftInput => ({
+  title,
+  questions: [{ kind: 'rating', prompt: 'How was it?', min: 1, max: 5 }],
+});
+const entry = (id: string, updatedAt: number, deleted = false): LibraryDraft => ({
+  id,
+  draft: draft(id),
+  updatedAt,
+  ...(deleted ? { deleted } : {}),
+});
 
 function memoryStorage() {
   const data = new Map<string, string>();
@@ -26,7 +42,13 @@ describe('draft library', () => {
     const library = new DraftLibrary(storage);
     library.save(draft('Retro'), 'r1', 10);
     library.remove('r1', 11);
-    storage.setItem(LIBRARY_STORAGE_KEY, JSON.stringify([...JSON.parse(storage.getItem(LIBRARY_STORAGE_KEY)!), { id: 'bad', updatedAt: 1, draft: { title: '' } }]));
+    storage.setItem(
+      LIBRARY_STORAGE_KEY,
+      JSON.stringify([
+        ...JSON.parse(storage.getItem(LIBRARY_STORAGE_KEY)!),
+        { id: 'bad', updatedAt: 1, draft: { title: '' } },
+      ]),
+    );
     const again = new DraftLibrary(storage);
     expect(again.getSnapshot()).toEqual([{ id: 'r1', draft: draft('Retro'), updatedAt: 11, deleted: true }]);
   });

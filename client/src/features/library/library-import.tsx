@@ -48,7 +48,12 @@ export function LibraryImport() {
           {shown.map((d) => (
             <li key={d.id} className="row" data-testid="library-item">
               <span className="grow">{d.draft.title}</span>
-              <button type="button" disabled={busy !== null} onClick={() => void add(d.id, d.draft.title)} aria-label={t('library.addNamed', { title: d.draft.title })}>
+              <button
+                type="button"
+                disabled={busy !== null}
+                onClick={() => void add(d.id, d.draft.title)}
+                aria-label={t('library.addNamed', { title: d.draft.title })}
+              >
                 {t('library.add')}
               </button>
             </li>

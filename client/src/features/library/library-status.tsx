@@ -11,9 +11,19 @@ const ACCOUNT_TEXT: Record<Extract<SyncStatus, { mode: 'account' }>['state'], Me
 /** Where the library is kept and whether the last save reached the server. */
 export function LibraryStatus({ status }: { status: SyncStatus }) {
   const t = useT();
-  if (status.mode === 'local') return <p className="note" data-testid="library-status" data-mode="local">{status.note}</p>;
+  if (status.mode === 'local')
+    return (
+      <p className="note" data-testid="library-status" data-mode="local">
+        {status.note}
+      </p>
+    );
   return (
-    <p className={status.state === 'error' ? 'error' : 'note'} data-testid="library-status" data-mode="account" data-state={status.state}>
+    <p
+      className={status.state === 'error' ? 'error' : 'note'}
+      data-testid="library-status"
+      data-mode="account"
+      data-state={status.state}
+    >
       {t(ACCOUNT_TEXT[status.state])}
       {status.state === 'error' && status.message ? ` ${status.message}` : ''}
     </p>

@@ -51,7 +51,15 @@ export function LibraryTransfer({ sync }: { sync: TemplateSync }) {
           {t('library.export')}
         </button>
       </div>
-      <input ref={picker} type="file" accept="application/json,.json" hidden aria-label={t('library.importFile')} data-testid="import-file" onChange={(e) => void onFile(e)} />
+      <input
+        ref={picker}
+        type="file"
+        accept="application/json,.json"
+        hidden
+        aria-label={t('library.importFile')}
+        data-testid="import-file"
+        onChange={(e) => void onFile(e)}
+      />
       {problem && (
         <p className="error" role="alert" data-testid="import-error">
           {problem}

@@ -11,7 +11,11 @@ import { LibraryView } from './library-view';
 
 const template: Template = {
   id: 'standup',
-  draft: { title: 'Standup', questions: [{ id: 'q1', kind: 'rating', prompt: 'Energy?', min: 1, max: 5, minLabel: '', maxLabel: '' }], settings: { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null } },
+  draft: {
+    title: 'Standup',
+    questions: [{ id: 'q1', kind: 'rating', prompt: 'Energy?', min: 1, max: 5, minLabel: '', maxLabel: '' }],
+    settings: { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null },
+  },
   createdAt: 1,
   updatedAt: 2,
 };
@@ -19,13 +23,20 @@ const template: Template = {
 /** Answers the template routes from memory and records what was asked. */
 function stubServer() {
   const seen: string[] = [];
-  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const fetchFn = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const route = `${init.method ?? 'GET'} ${String(input)}`;
     seen.push(route);
     if (route === 'GET /api/templates') return json(200, { templates: [template] });
     if (route === 'POST /api/templates/import') {
-      return json(400, { error: { code: 'INVALID', message: 'templates.0.questions.0.max: the scale maximum must exceed its minimum', field: 'templates.0.questions.0.max' } });
+      return json(400, {
+        error: {
+          code: 'INVALID',
+          message: 'templates.0.questions.0.max: the scale maximum must exceed its minimum',
+          field: 'templates.0.questions.0.max',
+        },
+      });
     }
     return json(404, { error: { code: 'NOT_FOUND', message: route } });
   });
@@ -41,7 +52,9 @@ afterEach(async () => {
 
 async function show(authorized: boolean) {
   const { zoom } = createFakeZoom({ runningContext: 'inMainClient' });
-  const session = fakeSession(makeSession({ voterId: authorized ? 'u:ann' : 'g:guest', role: 'host', isHost: true, authorized }));
+  const session = fakeSession(
+    makeSession({ voterId: authorized ? 'u:ann' : 'g:guest', role: 'host', isHost: true, authorized }),
+  );
   const view = await render(
     <AnnouncerContext.Provider value={createAnnouncer()}>
       <ZoomContext.Provider value={{ zoom, config: await zoom.config() }}>
@@ -59,7 +72,10 @@ async function show(authorized: boolean) {
 /** Picks a file in the hidden import input, as the file chooser would. */
 async function pick(view: Awaited<ReturnType<typeof show>>, text: string) {
   const input = view.byTestId('import-file') as HTMLInputElement;
-  Object.defineProperty(input, 'files', { configurable: true, value: [new File([text], 'polls.json', { type: 'application/json' })] });
+  Object.defineProperty(input, 'files', {
+    configurable: true,
+    value: [new File([text], 'polls.json', { type: 'application/json' })],
+  });
   await settle(() => input.dispatchEvent(new Event('change', { bubbles: true })));
   await settle();
 }
@@ -73,7 +89,11 @@ describe('main-client library view', () => {
     expect(view.byTestId('library-item')?.textContent).toContain('Standup');
     expect(view.byTestId('export-templates')).not.toBeNull();
 
-    const file = { format: TEMPLATES_FILE_FORMAT, version: 1, templates: [{ title: 'Bad scale', questions: [{ kind: 'rating', prompt: 'x', min: 1, max: 5 }] }] };
+    const file = {
+      format: TEMPLATES_FILE_FORMAT,
+      version: 1,
+      templates: [{ title: 'Bad scale', questions: [{ kind: 'rating', prompt: 'x', min: 1, max: 5 }] }],
+    };
     await pick(view, JSON.stringify(file));
     expect(seen).toContain('POST /api/templates/import');
     expect(view.byTestId('import-error')?.textContent).toContain('templates.0.questions.0.max');
@@ -84,9 +104,23 @@ describe('main-client library view', () => {
     const view = await show(false);
     expect(view.byTestId('library-status')?.dataset.mode).toBe('local');
     expect(view.byTestId('library-status')?.textContent).toContain('Sign in to Zoom');
-    await pick(view, JSON.stringify({ format: TEMPLATES_FILE_FORMAT, version: 1, templates: [{ title: 'Two options', questions: [{ kind: 'single', prompt: 'p', options: [{ label: 'a' }] }] }] }));
+    await pick(
+      view,
+      JSON.stringify({
+        format: TEMPLATES_FILE_FORMAT,
+        version: 1,
+        templates: [{ title: 'Two options', questions: [{ kind: 'single', prompt: 'p', options: [{ label: 'a' }] }] }],
+      }),
+    );
     expect(view.byTestId('import-error')?.textContent).toContain('templates.0.questions.0.options');
-    await pick(view, JSON.stringify({ format: TEMPLATES_FILE_FORMAT, version: 1, templates: [{ title: 'Retro', questions: [{ kind: 'rating', prompt: 'How?', min: 1, max: 5 }] }] }));
+    await pick(
+      view,
+      JSON.stringify({
+        format: TEMPLATES_FILE_FORMAT,
+        version: 1,
+        templates: [{ title: 'Retro', questions: [{ kind: 'rating', prompt: 'How?', min: 1, max: 5 }] }],
+      }),
+    );
     expect(view.byTestId('import-error')).toBeNull();
     expect(view.byTestId('library-item')?.textContent).toContain('Retro');
     expect(seen).toEqual([]);

@@ -30,7 +30,12 @@ export function LibraryView({ session = null }: { session?: SessionClient | null
     };
     return (
       <main className="app">
-        <PollComposer heading={existing ? t('host.editHeading', { title: existing.draft.title }) : t('poll.new')} initial={existing?.draft} onSave={onSave} onCancel={() => setEditing(null)} />
+        <PollComposer
+          heading={existing ? t('host.editHeading', { title: existing.draft.title }) : t('poll.new')}
+          initial={existing?.draft}
+          onSave={onSave}
+          onCancel={() => setEditing(null)}
+        />
       </main>
     );
   }
@@ -55,10 +60,18 @@ export function LibraryView({ session = null }: { session?: SessionClient | null
             <h2>{d.draft.title}</h2>
             <p className="note">{t('library.questions', { count: d.draft.questions.length })}</p>
             <div className="actions">
-              <button type="button" onClick={() => setEditing(d)} aria-label={t('host.editHeading', { title: d.draft.title })}>
+              <button
+                type="button"
+                onClick={() => setEditing(d)}
+                aria-label={t('host.editHeading', { title: d.draft.title })}
+              >
                 {t('host.edit')}
               </button>
-              <button type="button" onClick={() => sync.remove(d.id)} aria-label={t('library.deleteNamed', { title: d.draft.title })}>
+              <button
+                type="button"
+                onClick={() => sync.remove(d.id)}
+                aria-label={t('library.deleteNamed', { title: d.draft.title })}
+              >
                 {t('host.delete')}
               </button>
             </div>

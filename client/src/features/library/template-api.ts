@@ -1,4 +1,10 @@
-import { templateDeletedSchema, templateListSchema, templateResponseSchema, type PollDraftInput, type Template } from '@quorum/shared';
+import {
+  templateDeletedSchema,
+  templateListSchema,
+  templateResponseSchema,
+  type PollDraftInput,
+  type Template,
+} from '@quorum/shared';
 import { ApiError, apiCall, ensureOk, sessionFetch } from '../../session/api-call';
 import type { SessionClient } from '../../session/session-client';
 
@@ -20,7 +26,8 @@ export function createTemplateApi(session: SessionClient, fetchFn: typeof fetch 
   const path = (id: string) => `/api/templates/${encodeURIComponent(id)}`;
   return {
     list: async () => (await apiCall(session, fetchFn, '/api/templates', templateListSchema)).templates,
-    put: async (id, draft) => (await apiCall(session, fetchFn, path(id), templateResponseSchema, 'PUT', { draft })).template,
+    put: async (id, draft) =>
+      (await apiCall(session, fetchFn, path(id), templateResponseSchema, 'PUT', { draft })).template,
     remove: async (id) => {
       try {
         await apiCall(session, fetchFn, path(id), templateDeletedSchema, 'DELETE');
@@ -28,7 +35,8 @@ export function createTemplateApi(session: SessionClient, fetchFn: typeof fetch 
         if (!(error instanceof ApiError && error.status === 404)) throw error;
       }
     },
-    importFile: async (file) => (await apiCall(session, fetchFn, '/api/templates/import', templateListSchema, 'POST', file)).templates,
+    importFile: async (file) =>
+      (await apiCall(session, fetchFn, '/api/templates/import', templateListSchema, 'POST', file)).templates,
     exportFile: async () => (await ensureOk(await sessionFetch(session, fetchFn, '/api/templates/export'))).blob(),
   };
 }

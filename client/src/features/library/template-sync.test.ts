@@ -5,7 +5,10 @@ import { DraftLibrary } from './draft-library';
 import type { TemplateApi } from './template-api';
 import { TemplateSync } from './template-sync';
 
-const draft = (title: string): PollDraftInput => ({ title, questions: [{ kind: 'rating', prompt: 'How was it?', min: 1, max: 5 }] });
+const draft = (title: string): PollDraftInput => ({
+  title,
+  questions: [{ kind: 'rating', prompt: 'How was it?', min: 1, max: 5 }],
+});
 
 /** An in-memory server library; `offline` makes every call fail as a network error would. */
 function fakeServer(initial: Template[] = []) {
@@ -19,14 +22,27 @@ function fakeServer(initial: Template[] = []) {
     list: async () => (reach('list'), [...templates.values()]),
     put: async (id, d) => {
       reach(`put ${id}`);
-      const t = { id, draft: { ...d, settings: { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null } }, createdAt: 1, updatedAt: ++state.clock } as Template;
+      const t = {
+        id,
+        draft: {
+          ...d,
+          settings: { anonymous: false, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null },
+        },
+        createdAt: 1,
+        updatedAt: ++state.clock,
+      } as Template;
       templates.set(id, t);
       return t;
     },
     remove: async (id) => void (reach(`remove ${id}`), templates.delete(id)),
     importFile: async () => {
       reach('import');
-      throw new ApiError('templates.0.questions.0.max: the scale maximum must exceed its minimum', 400, 'INVALID', 'templates.0.questions.0.max');
+      throw new ApiError(
+        'templates.0.questions.0.max: the scale maximum must exceed its minimum',
+        400,
+        'INVALID',
+        'templates.0.questions.0.max',
+      );
     },
     exportFile: async () => (reach('export'), new Blob(['server file'])),
   };
@@ -35,17 +51,34 @@ function fakeServer(initial: Template[] = []) {
 
 const serverTemplate = (id: string, title: string, updatedAt = 500): Template =>
   ({ id, draft: draft(title), createdAt: 1, updatedAt }) as Template;
-const titles = (sync: TemplateSync) => sync.visible(sync.library.getSnapshot()).map((d) => d.draft.title).sort();
+const titles = (sync: TemplateSync) =>
+  sync
+    .visible(sync.library.getSnapshot())
+    .map((d) => d.draft.title)
+    .sort();
 
 describe('template sync', () => {
   it('keeps a guest’s library on this computer: import checks the file and names the bad field', async () => {
     const sync = new TemplateSync(new DraftLibrary(null), null, 'Kept here.');
     expect(sync.getStatus()).toEqual({ mode: 'local', note: 'Kept here.' });
     sync.save(draft('Mine'));
-    const file = { format: TEMPLATES_FILE_FORMAT, version: 1, templates: [draft('One'), { ...draft('Bad'), questions: [] }] };
-    expect(await sync.importText(JSON.stringify(file))).toMatchObject({ ok: false, error: { field: 'templates.1.questions' } });
-    expect(await sync.importText('not json')).toMatchObject({ ok: false, error: { message: expect.stringContaining('not JSON') } });
-    expect(await sync.importText(JSON.stringify({ ...file, templates: [draft('One')] }))).toEqual({ ok: true, data: 1 });
+    const file = {
+      format: TEMPLATES_FILE_FORMAT,
+      version: 1,
+      templates: [draft('One'), { ...draft('Bad'), questions: [] }],
+    };
+    expect(await sync.importText(JSON.stringify(file))).toMatchObject({
+      ok: false,
+      error: { field: 'templates.1.questions' },
+    });
+    expect(await sync.importText('not json')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('not JSON') },
+    });
+    expect(await sync.importText(JSON.stringify({ ...file, templates: [draft('One')] }))).toEqual({
+      ok: true,
+      data: 1,
+    });
     expect(titles(sync)).toEqual(['Mine', 'One']);
     const exported = JSON.parse(await (await sync.exportFile()).text());
     expect(exported).toMatchObject({ format: TEMPLATES_FILE_FORMAT, version: 1 });
@@ -97,7 +130,10 @@ describe('template sync', () => {
     const server = fakeServer();
     const sync = new TemplateSync(new DraftLibrary(null), { owner: 'u:ann', api: server.api });
     const file = { format: TEMPLATES_FILE_FORMAT, version: 1, templates: [draft('Fine by the schema')] };
-    expect(await sync.importText(JSON.stringify(file))).toMatchObject({ ok: false, error: { code: 'INVALID', field: 'templates.0.questions.0.max' } });
+    expect(await sync.importText(JSON.stringify(file))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', field: 'templates.0.questions.0.max' },
+    });
     expect(await (await sync.exportFile()).text()).toBe('server file');
   });
 });

@@ -16,7 +16,13 @@ export interface Account {
   api: TemplateApi;
 }
 
-const fromTemplate = (t: Template, owner: string): LibraryDraft => ({ id: t.id, draft: t.draft, updatedAt: t.updatedAt, owner, synced: true });
+const fromTemplate = (t: Template, owner: string): LibraryDraft => ({
+  id: t.id,
+  draft: t.draft,
+  updatedAt: t.updatedAt,
+  owner,
+  synced: true,
+});
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -97,7 +103,9 @@ export class TemplateSync {
       this.library.put(templates.map((t) => fromTemplate(t, this.account!.owner)));
       return ok(templates.length);
     } catch (error) {
-      return error instanceof ApiError && error.code !== 'NETWORK' ? fail('INVALID', error.message, error.field) : fail('INTERNAL', messageOf(error));
+      return error instanceof ApiError && error.code !== 'NETWORK'
+        ? fail('INVALID', error.message, error.field)
+        : fail('INTERNAL', messageOf(error));
     }
   }
 
@@ -129,7 +137,8 @@ export class TemplateSync {
   /** The server's templates, except where a change of mine waits to be sent; mine it no longer has were deleted elsewhere. */
   private pulled(server: readonly Template[], owner: string): LibraryDraft[] {
     const local = new Map(this.library.getSnapshot().map((d) => [d.id, d]));
-    const waiting = (d: LibraryDraft | undefined) => d !== undefined && !d.synced && (d.owner === undefined || d.owner === owner);
+    const waiting = (d: LibraryDraft | undefined) =>
+      d !== undefined && !d.synced && (d.owner === undefined || d.owner === owner);
     const updates = server.filter((t) => !waiting(local.get(t.id))).map((t) => fromTemplate(t, owner));
     const onServer = new Set(server.map((t) => t.id));
     for (const d of local.values()) {
@@ -140,11 +149,15 @@ export class TemplateSync {
 
   /** Sends every waiting change (drafts from before sign-in too); answers the first refusal, if any. */
   private async push(account: Account): Promise<string | null> {
-    const waiting = this.library.getSnapshot().filter((d) => !d.synced && (d.owner === undefined || d.owner === account.owner));
+    const waiting = this.library
+      .getSnapshot()
+      .filter((d) => !d.synced && (d.owner === undefined || d.owner === account.owner));
     let failure: string | null = null;
     for (const d of waiting) {
       try {
-        const sent = d.deleted ? { ...d, owner: account.owner, synced: true } : fromTemplate(await account.api.put(d.id, d.draft), account.owner);
+        const sent = d.deleted
+          ? { ...d, owner: account.owner, synced: true }
+          : fromTemplate(await account.api.put(d.id, d.draft), account.owner);
         if (d.deleted) await account.api.remove(d.id);
         // Changed again while this was on its way: keep the newer change waiting.
         if (this.library.getSnapshot().find((x) => x.id === d.id) === d) this.library.put([sent]);

@@ -1,4 +1,13 @@
-import { fail, ok, parseInput, TEMPLATES_FILE_FORMAT, templatesFileSchema, type Result, type TemplatesFile, type TemplatesFileInput } from '@quorum/shared';
+import {
+  fail,
+  ok,
+  parseInput,
+  TEMPLATES_FILE_FORMAT,
+  templatesFileSchema,
+  type Result,
+  type TemplatesFile,
+  type TemplatesFileInput,
+} from '@quorum/shared';
 import { translator } from '../../i18n';
 import type { LibraryDraft } from './draft-library';
 
@@ -19,5 +28,10 @@ export function readTemplatesFile(text: string): Result<{ json: unknown; file: T
 
 /** The library as an export file (what the server exports, built here when there is no account library). */
 export function libraryFile(drafts: readonly LibraryDraft[], now = Date.now()): TemplatesFileInput {
-  return { format: TEMPLATES_FILE_FORMAT, version: 1, exportedAt: now, templates: drafts.map((d) => ({ ...d.draft, id: d.id })) };
+  return {
+    format: TEMPLATES_FILE_FORMAT,
+    version: 1,
+    exportedAt: now,
+    templates: drafts.map((d) => ({ ...d.draft, id: d.id })),
+  };
 }

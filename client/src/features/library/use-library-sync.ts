@@ -7,7 +7,10 @@ import { fromMessage, toMessage } from './draft-library';
  * Keeps one user's library in step between the main client and the meeting over connect/postMessage.
  * The meeting side opens the channel; each side sends its drafts and answers once, so nothing echoes.
  */
-export function useLibrarySync(library: DraftLibrary, side: 'main' | 'meeting'): { available: boolean; synced: boolean; connect: () => void } {
+export function useLibrarySync(
+  library: DraftLibrary,
+  side: 'main' | 'meeting',
+): { available: boolean; synced: boolean; connect: () => void } {
   const { zoom } = useZoom();
   const canConnect = useSupports('connect');
   const canPost = useSupports('postMessage');

@@ -20,7 +20,13 @@ export const usePresent = (): PresentControls | null => useContext(PresentContex
 /** The button that opened a poll's presentation gets focus back when it ends. */
 function refocus(pollId: string) {
   // After React has put the panel back.
-  setTimeout(() => [...document.querySelectorAll<HTMLElement>('[data-testid=present-poll]')].find((b) => b.dataset.pollId === pollId)?.focus(), 0);
+  setTimeout(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid=present-poll]')]
+        .find((b) => b.dataset.pollId === pollId)
+        ?.focus(),
+    0,
+  );
 }
 
 /** Holds which poll is presented, mirrored in `?present=` so a reload (or a link) lands on the same view. */
@@ -28,7 +34,10 @@ export function PresentProvider({ children }: { children: ReactNode }) {
   const { zoom, config } = useZoom();
   const [pollId, setPollId] = useState(() => presentedPollId(window.location.search));
   const stage = useMemo<StageDeps>(
-    () => ({ doc: document, expand: supportsApi(config, 'expandApp') ? (action) => zoom.expandApp(action) : undefined }),
+    () => ({
+      doc: document,
+      expand: supportsApi(config, 'expandApp') ? (action) => zoom.expandApp(action) : undefined,
+    }),
     [zoom, config],
   );
 

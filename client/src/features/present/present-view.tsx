@@ -31,7 +31,15 @@ function useExitKeys(onExit: (() => void) | undefined) {
  * One poll's question and live results, large, for sharing the screen: nothing else of the panel.
  * Tallies keep arriving through the same meeting state, so the bars move as people vote.
  */
-export function PresentView({ pollId, onExit, banner }: { pollId: string; onExit?: (() => void) | undefined; banner?: ReactNode }) {
+export function PresentView({
+  pollId,
+  onExit,
+  banner,
+}: {
+  pollId: string;
+  onExit?: (() => void) | undefined;
+  banner?: ReactNode;
+}) {
   const t = useT();
   const state = useMeetingState();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -60,7 +68,9 @@ export function PresentView({ pollId, onExit, banner }: { pollId: string; onExit
         <h1 ref={heading} tabIndex={-1}>
           {poll.title}
         </h1>
-        <span className={`badge badge-${poll.status}`}>{t(poll.status === 'open' ? 'poll.status.open' : 'poll.status.closed')}</span>
+        <span className={`badge badge-${poll.status}`}>
+          {t(poll.status === 'open' ? 'poll.status.open' : 'poll.status.closed')}
+        </span>
         {exit}
       </header>
       {banner}

@@ -20,13 +20,23 @@ afterEach(async () => {
 async function meeting(role: 'host' | 'participant', config: Partial<ZoomConfig> = {}, poll = makePoll()) {
   const fakes = { ...createFakeZoom(config), ...createFakeLink() };
   const session = makeSession({ role, isHost: role === 'host' });
-  const view = await render(<Boot zoom={fakes.zoom} library={new DraftLibrary(null)} announcer={createAnnouncer()} createSession={() => fakeSession(session)} openLink={() => fakes.link} />);
+  const view = await render(
+    <Boot
+      zoom={fakes.zoom}
+      library={new DraftLibrary(null)}
+      announcer={createAnnouncer()}
+      createSession={() => fakeSession(session)}
+      openLink={() => fakes.link}
+    />,
+  );
   cleanups.push(view.unmount);
   await settle(() => fakes.emit('meeting:snapshot', makeSnapshot({ session, polls: [poll], tallies: [makeTally()] })));
   return { ...fakes, ...view };
 }
-const counts = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('[data-testid=result-bar]')].map((b) => Number(b.dataset.count));
-const escape = () => settle(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+const counts = (root: ParentNode) =>
+  [...root.querySelectorAll<HTMLElement>('[data-testid=result-bar]')].map((b) => Number(b.dataset.count));
+const escape = () =>
+  settle(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
 
 describe('present mode', () => {
   it('puts one poll on stage, follows live tallies, and leaves on Esc', async () => {
@@ -41,7 +51,12 @@ describe('present mode', () => {
     expect(view.zoom.expandApp).toHaveBeenCalledWith('expand');
     expect(counts(stage)).toEqual([1, 0]);
 
-    await settle(() => view.emit('poll:tally', makeTally({ version: 2, turnout: 3, questions: { q1: { kind: 'choice', voters: 3, counts: { a: 1, b: 2 } } } })));
+    await settle(() =>
+      view.emit(
+        'poll:tally',
+        makeTally({ version: 2, turnout: 3, questions: { q1: { kind: 'choice', voters: 3, counts: { a: 1, b: 2 } } } }),
+      ),
+    );
     expect(counts(view.byTestId('present-view')!)).toEqual([1, 2]);
 
     await escape();
@@ -71,7 +86,11 @@ describe('present mode', () => {
   });
 
   it('is offered only to those who may see the results, and skips expandApp where Zoom lacks it', async () => {
-    const hidden = await meeting('participant', {}, makePoll({ settings: { ...makePoll().settings, resultsVisibility: 'host_only' } }));
+    const hidden = await meeting(
+      'participant',
+      {},
+      makePoll({ settings: { ...makePoll().settings, resultsVisibility: 'host_only' } }),
+    );
     expect(hidden.byTestId('poll-card')).not.toBeNull();
     expect(hidden.byTestId('present-poll')).toBeNull();
 

@@ -19,9 +19,13 @@ export interface StageDeps {
  * large inside the expanded panel), so every refusal is ignored. Resolves true when fullscreen was entered.
  */
 export async function enterStage({ doc, expand }: StageDeps): Promise<boolean> {
-  const fullscreen = doc.fullscreenEnabled === true && doc.fullscreenElement === null && doc.documentElement.requestFullscreen
-    ? doc.documentElement.requestFullscreen().then(() => true, () => false)
-    : Promise.resolve(false);
+  const fullscreen =
+    doc.fullscreenEnabled === true && doc.fullscreenElement === null && doc.documentElement.requestFullscreen
+      ? doc.documentElement.requestFullscreen().then(
+          () => true,
+          () => false,
+        )
+      : Promise.resolve(false);
   const expanded = expand ? expand('expand').catch(() => undefined) : Promise.resolve();
   const [entered] = await Promise.all([fullscreen, expanded]);
   return entered;
@@ -29,6 +33,9 @@ export async function enterStage({ doc, expand }: StageDeps): Promise<boolean> {
 
 /** Gives the screen back: leaves fullscreen if still in it and collapses Zoom's expanded panel. */
 export async function leaveStage({ doc, expand }: StageDeps): Promise<void> {
-  const exit = doc.fullscreenElement !== null && doc.exitFullscreen ? doc.exitFullscreen().catch(() => undefined) : Promise.resolve();
+  const exit =
+    doc.fullscreenElement !== null && doc.exitFullscreen
+      ? doc.exitFullscreen().catch(() => undefined)
+      : Promise.resolve();
   await Promise.all([exit, expand ? expand('collapse').catch(() => undefined) : Promise.resolve()]);
 }

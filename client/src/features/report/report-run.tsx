@@ -8,7 +8,10 @@ import type { ReportApi } from './report-api';
 /** "67% of the 3 people who attended", or nothing when nobody was counted. */
 export function turnoutShare(intl: IntlShape, turnout: number, attendance: ReportAttendance): string | null {
   if (attendance.count === 0) return null;
-  return intl.formatMessage({ id: 'report.turnoutShare' }, { share: turnout / attendance.count, count: attendance.count });
+  return intl.formatMessage(
+    { id: 'report.turnoutShare' },
+    { share: turnout / attendance.count, count: attendance.count },
+  );
 }
 
 interface ReportRunProps {
@@ -26,11 +29,26 @@ export function ReportRunView({ poll, run, attendance, api }: ReportRunProps) {
   const share = turnoutShare(intl, run.tally.turnout, attendance);
 
   return (
-    <section className="report-run" data-testid="report-run" data-run={run.run} aria-label={intl.formatMessage({ id: 'report.runOf' }, { title: poll.title, run: run.run })}>
+    <section
+      className="report-run"
+      data-testid="report-run"
+      data-run={run.run}
+      aria-label={intl.formatMessage({ id: 'report.runOf' }, { title: poll.title, run: run.run })}
+    >
       <h4>{intl.formatMessage({ id: 'runs.run' }, { run: run.run })}</h4>
-      {share && <p className="note" data-testid="turnout-share">{share}</p>}
+      {share && (
+        <p className="note" data-testid="turnout-share">
+          {share}
+        </p>
+      )}
       <PollResults poll={asOfRun} tally={run.tally} role="host" participants={attendance.count} />
-      <RunExportLinks poll={poll} run={run.run} urls={run.downloads} download={api.download} caption={intl.formatMessage({ id: 'report.download' })} />
+      <RunExportLinks
+        poll={poll}
+        run={run.run}
+        urls={run.downloads}
+        download={api.download}
+        caption={intl.formatMessage({ id: 'report.download' })}
+      />
     </section>
   );
 }

@@ -8,7 +8,11 @@ import type { ReportApi } from './report-api';
 import { turnoutShare } from './report-run';
 import { ReportView } from './report-view';
 
-const downloads = (run: number) => ({ csv: `/api/polls/p1/runs/${run}/export.csv`, summaryCsv: `/api/polls/p1/runs/${run}/summary.csv`, json: `/api/polls/p1/runs/${run}/export.json` });
+const downloads = (run: number) => ({
+  csv: `/api/polls/p1/runs/${run}/export.csv`,
+  summaryCsv: `/api/polls/p1/runs/${run}/summary.csv`,
+  json: `/api/polls/p1/runs/${run}/export.json`,
+});
 
 const REPORT: MeetingReportView = {
   meetingId: 'm1',
@@ -21,8 +25,24 @@ const REPORT: MeetingReportView = {
     {
       poll: makePoll({ status: 'closed', run: 2 }),
       runs: [
-        { run: 1, tally: makeTally({ run: 1, turnout: 3, questions: { q1: { kind: 'choice', voters: 3, counts: { a: 2, b: 1 } } } }), downloads: downloads(1) },
-        { run: 2, tally: makeTally({ run: 2, turnout: 1, questions: { q1: { kind: 'choice', voters: 1, counts: { a: 0, b: 1 } } } }), downloads: downloads(2) },
+        {
+          run: 1,
+          tally: makeTally({
+            run: 1,
+            turnout: 3,
+            questions: { q1: { kind: 'choice', voters: 3, counts: { a: 2, b: 1 } } },
+          }),
+          downloads: downloads(1),
+        },
+        {
+          run: 2,
+          tally: makeTally({
+            run: 2,
+            turnout: 1,
+            questions: { q1: { kind: 'choice', voters: 1, counts: { a: 0, b: 1 } } },
+          }),
+          downloads: downloads(2),
+        },
       ],
     },
     { poll: makePoll({ id: 'p2', title: 'Never run', status: 'draft', run: 0 }), runs: [] },
@@ -53,13 +73,19 @@ describe('meeting report view', () => {
     expect(view.byTestId('attendance')?.dataset).toMatchObject({ count: '4', source: 'webhook' });
     const runs = [...view.container.querySelectorAll<HTMLElement>('[data-testid=report-run]')];
     expect(runs.map((r) => r.dataset.run)).toEqual(['1', '2']);
-    const counts = (run: HTMLElement) => [...run.querySelectorAll<HTMLElement>('[data-testid=result-bar]')].map((b) => Number(b.dataset.count));
-    expect(runs.map(counts)).toEqual([[2, 1], [0, 1]]);
+    const counts = (run: HTMLElement) =>
+      [...run.querySelectorAll<HTMLElement>('[data-testid=result-bar]')].map((b) => Number(b.dataset.count));
+    expect(runs.map(counts)).toEqual([
+      [2, 1],
+      [0, 1],
+    ]);
     expect(runs[0]!.querySelector('[data-testid=turnout]')?.textContent).toBe('3 of 4 voted');
     expect(runs[0]!.querySelector('[data-testid=turnout-share]')?.textContent).toBe('75% of the 4 people who attended');
     expect(view.container.textContent).toContain('1 draft never launched.');
 
-    await settle(() => view.container.querySelector<HTMLAnchorElement>('a[aria-label="Download JSON of Lunch?, run 2"]')!.click());
+    await settle(() =>
+      view.container.querySelector<HTMLAnchorElement>('a[aria-label="Download JSON of Lunch?, run 2"]')!.click(),
+    );
     expect(api.download).toHaveBeenCalledWith('/api/polls/p1/runs/2/export.json', 'Lunch--run-2.json');
   });
 
@@ -68,11 +94,16 @@ describe('meeting report view', () => {
     expect(empty.container.textContent).toContain('No poll was launched in this meeting.');
     expect(turnoutShare(intlFor('en'), 2, { count: 0, source: 'seen' })).toBeNull();
     // German puts a space before the percent sign: Intl, not string-building, decides.
-    expect(turnoutShare(intlFor('de'), 3, { count: 4, source: 'seen' })).toBe('75\u00a0% der 4 Personen, die teilnahmen');
+    expect(turnoutShare(intlFor('de'), 3, { count: 4, source: 'seen' })).toBe(
+      '75\u00a0% der 4 Personen, die teilnahmen',
+    );
   });
 
   it('shows why the report could not be loaded', async () => {
-    const failing = await show({ load: async () => Promise.reject(new Error('only the host or a co-host can see the meeting report')), download: async () => {} });
+    const failing = await show({
+      load: async () => Promise.reject(new Error('only the host or a co-host can see the meeting report')),
+      download: async () => {},
+    });
     expect(failing.container.querySelector('.error')?.textContent).toContain('only the host');
   });
 });

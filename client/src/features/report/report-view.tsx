@@ -5,7 +5,10 @@ import { useT, type MessageId } from '../../i18n';
 import type { ReportApi } from './report-api';
 import { ReportRunView } from './report-run';
 
-const SOURCE_TEXT: Record<'webhook' | 'seen', MessageId> = { webhook: 'report.source.webhook', seen: 'report.source.seen' };
+const SOURCE_TEXT: Record<'webhook' | 'seen', MessageId> = {
+  webhook: 'report.source.webhook',
+  seen: 'report.source.seen',
+};
 
 function useReport(api: ReportApi) {
   const [report, setReport] = useState<MeetingReportView | null>(null);
@@ -32,13 +35,18 @@ export function ReportView({ api }: { api: ReportApi }) {
   const t = useT();
   return (
     <section className="report" data-testid="meeting-report" aria-labelledby="meeting-report-heading">
-      <h2 id="meeting-report-heading">{report?.topic ? t('report.headingTopic', { topic: report.topic }) : t('report.heading')}</h2>
+      <h2 id="meeting-report-heading">
+        {report?.topic ? t('report.headingTopic', { topic: report.topic }) : t('report.heading')}
+      </h2>
       {error && <p className="error">{error}</p>}
       {!report && !error && <LoadingState label={t('report.loading')} />}
       {report && (
         <>
           <p data-testid="attendance" data-count={report.attendance.count} data-source={report.attendance.source}>
-            {t('report.attendance', { count: report.attendance.count, source: t(SOURCE_TEXT[report.attendance.source]) })}
+            {t('report.attendance', {
+              count: report.attendance.count,
+              source: t(SOURCE_TEXT[report.attendance.source]),
+            })}
           </p>
           {launched.length === 0 && <p className="empty">{t('report.none')}</p>}
           {launched.map(({ poll, runs }) => (

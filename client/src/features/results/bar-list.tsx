@@ -34,7 +34,17 @@ export function leadingIds(rows: readonly BarRow[]): Set<string> {
  * The one bar chart every bar-like result uses (choices, ratings, Borda scores, histograms): a list,
  * so screen readers read each label with its value; the bars themselves are decoration.
  */
-export function BarList({ rows, label, highlight, ordered = false }: { rows: readonly BarRow[]; label?: string; highlight?: BarHighlight | undefined; ordered?: boolean }) {
+export function BarList({
+  rows,
+  label,
+  highlight,
+  ordered = false,
+}: {
+  rows: readonly BarRow[];
+  label?: string;
+  highlight?: BarHighlight | undefined;
+  ordered?: boolean;
+}) {
   const t = useT();
   // Ranked rows (Borda scores, best first) are an ordered list: "1 of 3" is part of the result.
   const List = ordered ? 'ol' : 'ul';
@@ -45,7 +55,15 @@ export function BarList({ rows, label, highlight, ordered = false }: { rows: rea
       {rows.map((row) => {
         const lead = top.has(row.id) ? highlight : undefined;
         return (
-          <li key={row.id} className={['bar-row', row.correct && 'correct', lead].filter(Boolean).join(' ')} data-testid="result-bar" data-option-id={row.id} data-count={row.count} data-correct={row.correct ? 'true' : undefined} data-highlight={lead}>
+          <li
+            key={row.id}
+            className={['bar-row', row.correct && 'correct', lead].filter(Boolean).join(' ')}
+            data-testid="result-bar"
+            data-option-id={row.id}
+            data-count={row.count}
+            data-correct={row.correct ? 'true' : undefined}
+            data-highlight={lead}
+          >
             <span className="bar-label">
               {row.label}
               {row.correct && <span className="correct-mark"> ✓ {t('editor.correct')}</span>}

@@ -37,22 +37,36 @@ export function PollResults({ poll, tally, role, participants, moderate, run = p
   // Room views are read-only: a host moderates open-text answers in the combined results.
   const questionList = (questions: PollTally['questions'], withModeration: boolean) =>
     poll.questions.map((q, i) => (
-      <QuestionResults key={q.id} question={q} tally={questions?.[q.id]} number={survey ? i + 1 : undefined} revealCorrect={over}
-        moderate={withModeration ? moderate?.(run) : undefined} />
+      <QuestionResults
+        key={q.id}
+        question={q}
+        tally={questions?.[q.id]}
+        number={survey ? i + 1 : undefined}
+        revealCorrect={over}
+        moderate={withModeration ? moderate?.(run) : undefined}
+      />
     ));
   const own = tally?.room;
-  const ownLabel = own && (own.roomId === null ? t('rooms.main') : names[own.roomId] ?? t('rooms.breakout'));
+  const ownLabel = own && (own.roomId === null ? t('rooms.main') : (names[own.roomId] ?? t('rooms.breakout')));
   return (
     <div role="group" className="poll-results" aria-label={t('results.of', { title: poll.title })}>
-      {own && ownLabel !== undefined && <OwnRoomResults room={own} label={ownLabel}>{visible && questionList(own.questions, false)}</OwnRoomResults>}
+      {own && ownLabel !== undefined && (
+        <OwnRoomResults room={own} label={ownLabel}>
+          {visible && questionList(own.questions, false)}
+        </OwnRoomResults>
+      )}
       {(own || tally?.rooms) && <AllRoomsHeading />}
       {/* Zoom lists only the host's own room's people, so while rooms are in use there is no total to show. */}
       <Turnout voted={tally?.turnout ?? 0} total={tally?.rooms ? undefined : participants} />
-      {visible
-        ? questionList(tally?.questions, true)
-        : <p className="note">{t(hiddenResultsMessage(poll))}</p>}
+      {visible ? questionList(tally?.questions, true) : <p className="note">{t(hiddenResultsMessage(poll))}</p>}
       {board && canSeeStandings(asOfRun, role) && <QuizResults board={board} final={over} />}
-      {tally?.rooms && <RoomBreakdown rooms={tally.rooms} names={names} render={(room) => visible && questionList(room.questions, false)} />}
+      {tally?.rooms && (
+        <RoomBreakdown
+          rooms={tally.rooms}
+          names={names}
+          render={(room) => visible && questionList(room.questions, false)}
+        />
+      )}
     </div>
   );
 }

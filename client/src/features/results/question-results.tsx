@@ -15,11 +15,23 @@ interface QuestionResultsProps {
 
 function Body({ question, tally, revealCorrect, moderate }: QuestionResultsProps) {
   // A kind added by a newer server than this client knows.
-  if (!(question.kind in KIND_VIEWS)) return <p className="note"><FormattedMessage id="results.unknownKind" /></p>;
+  if (!(question.kind in KIND_VIEWS))
+    return (
+      <p className="note">
+        <FormattedMessage id="results.unknownKind" />
+      </p>
+    );
   const view = viewFor(question.kind);
   // A tally of another kind than the question's (never from this server) is treated as no votes yet.
   const fits = tally?.kind === tallyKindOf(question.kind);
-  return <view.Results question={question} tally={fits ? tally : undefined} revealCorrect={revealCorrect} moderate={moderate} />;
+  return (
+    <view.Results
+      question={question}
+      tally={fits ? tally : undefined}
+      revealCorrect={revealCorrect}
+      moderate={moderate}
+    />
+  );
 }
 
 /** One question's results, drawn for its kind, under its prompt. */

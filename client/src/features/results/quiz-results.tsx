@@ -64,9 +64,7 @@ export function QuizResults({ board, final }: { board: Leaderboard; final: boole
           </tbody>
         </table>
       )}
-      <p className="note">
-        {t('quiz.players', { count: board.players })}
-      </p>
+      <p className="note">{t('quiz.players', { count: board.players })}</p>
     </div>
   );
 }

@@ -5,7 +5,12 @@ import { BarList, percentOf, votesWithShare, type BarHighlight, type BarRow } fr
 type BarQuestion = Extract<Question, { kind: 'single' | 'multiple' | 'rating' }>;
 
 /** The rows to draw: choice options in poll order (correct ones marked when revealed), or every value of a rating scale. */
-function rowsFor(intl: IntlShape, question: BarQuestion, tally: QuestionTally | undefined, revealCorrect: boolean): BarRow[] {
+function rowsFor(
+  intl: IntlShape,
+  question: BarQuestion,
+  tally: QuestionTally | undefined,
+  revealCorrect: boolean,
+): BarRow[] {
   const voters = tally?.voters ?? 0;
   // Percent of this question's voters, so multiple-choice rows can add up past 100.
   const row = (id: string, label: string, correct = false): BarRow => {
@@ -19,7 +24,12 @@ function rowsFor(intl: IntlShape, question: BarQuestion, tally: QuestionTally | 
   const rows: BarRow[] = [];
   for (let v = question.min; v <= question.max; v++) {
     const end = v === question.min ? question.minLabel : v === question.max ? question.maxLabel : '';
-    rows.push(row(String(v), end ? intl.formatMessage({ id: 'results.scaleEnd' }, { value: v, label: end }) : intl.formatNumber(v)));
+    rows.push(
+      row(
+        String(v),
+        end ? intl.formatMessage({ id: 'results.scaleEnd' }, { value: v, label: end }) : intl.formatNumber(v),
+      ),
+    );
   }
   return rows;
 }
@@ -29,7 +39,15 @@ const highlightFor = (question: BarQuestion, over: boolean): BarHighlight | unde
   question.kind === 'rating' || (question.correctOptionIds?.length ?? 0) > 0 ? undefined : over ? 'winner' : 'leader';
 
 /** Result bars for a choice or rating question; widths animate via CSS as new tallies arrive. */
-export function ResultBars({ question, tally, revealCorrect = false }: { question: BarQuestion; tally: QuestionTally | undefined; revealCorrect?: boolean }) {
+export function ResultBars({
+  question,
+  tally,
+  revealCorrect = false,
+}: {
+  question: BarQuestion;
+  tally: QuestionTally | undefined;
+  revealCorrect?: boolean;
+}) {
   const intl = useIntl();
   const voters = tally?.voters ?? 0;
   const mean = tally?.kind === 'rating' && voters > 0 ? tally.sum / voters : null;

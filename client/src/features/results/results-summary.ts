@@ -26,7 +26,12 @@ function leaderOf(question: Question, tally: QuestionTally): Leader | null {
   const rows = view.scored?.(question, tally) ?? [];
   const count = Math.max(0, ...rows.map((r) => r.count));
   if (count === 0) return null;
-  return { labels: rows.filter((r) => r.count === count).map((r) => r.label), count, points: view.scoresArePoints === true, voters: tally.voters };
+  return {
+    labels: rows.filter((r) => r.count === count).map((r) => r.label),
+    count,
+    points: view.scoresArePoints === true,
+    voters: tally.voters,
+  };
 }
 
 /** Words in the app's language for the summary's pieces. */
@@ -42,7 +47,12 @@ class Words {
     const state = leader.labels.length > 1 ? 'tied' : final ? 'winner' : 'leading';
     const names = this.intl.formatList(leader.labels, { type: 'conjunction' });
     if (leader.points) return this.t('a11y.results.points', { state, names, count: leader.count });
-    return this.t('a11y.results.votes', { state, names, count: leader.count, share: leader.voters > 0 ? leader.count / leader.voters : 0 });
+    return this.t('a11y.results.votes', {
+      state,
+      names,
+      count: leader.count,
+      share: leader.voters > 0 ? leader.count / leader.voters : 0,
+    });
   }
 
   /** One sentence about a single-question poll's results or the quiz winner; null when there is nothing to say. */
@@ -53,7 +63,13 @@ class Words {
     const qTally = question && tally.questions?.[question.id];
     if (poll.questions.length !== 1 || !question || !qTally || !fits(question, qTally)) return null;
     const figure = viewFor(question.kind).figure;
-    if (figure) return figure(question, qTally, (id, values) => this.t(id, values), (n) => this.intl.formatNumber(n, { maximumFractionDigits: 2 }));
+    if (figure)
+      return figure(
+        question,
+        qTally,
+        (id, values) => this.t(id, values),
+        (n) => this.intl.formatNumber(n, { maximumFractionDigits: 2 }),
+      );
     const leader = leaderOf(question, qTally);
     return leader && this.leader(leader, final);
   }
@@ -70,7 +86,10 @@ export function summarizeResults(intl: IntlShape, poll: Poll, tally: PollTally |
   const live = line(false);
   return {
     // Nothing to say before the first vote (a fresh run's empty tally would only repeat "New poll").
-    live: tally && tally.turnout > 0 ? words.t('a11y.results.live', { title: poll.title, detail: live ? `${voted} ${live}` : voted }) : null,
+    live:
+      tally && tally.turnout > 0
+        ? words.t('a11y.results.live', { title: poll.title, detail: live ? `${voted} ${live}` : voted })
+        : null,
     closed: words.t('a11y.results.closed', { title: poll.title, detail: line(true) ?? voted }),
   };
 }

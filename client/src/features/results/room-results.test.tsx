@@ -17,14 +17,27 @@ const share = (roomId: string | null, a: number, b: number): RoomTally => ({
   questions: { q1: { kind: 'choice', voters: a + b, counts: { a, b } } },
 });
 const whole = (rooms: Partial<PollTally>): PollTally => ({
-  pollId: 'p1', run: 1, version: 4, turnout: 4, questions: { q1: { kind: 'choice', voters: 4, counts: { a: 3, b: 1 } } }, ...rooms,
+  pollId: 'p1',
+  run: 1,
+  version: 4,
+  turnout: 4,
+  questions: { q1: { kind: 'choice', voters: 4, counts: { a: 3, b: 1 } } },
+  ...rooms,
 });
 const counts = (root: Element | null) =>
   [...(root?.querySelectorAll<HTMLElement>('[data-testid=result-bar]') ?? [])].map((r) => Number(r.dataset.count));
 
 async function show(tally: PollTally, role: 'host' | 'participant', zoom?: ReturnType<typeof createFakeZoom>) {
   const results = <PollResults poll={makePoll()} tally={tally} role={role} participants={9} />;
-  const view = await render(zoom ? <ZoomContext.Provider value={{ zoom: zoom.zoom, config: await zoom.zoom.config() }}>{results}</ZoomContext.Provider> : results);
+  const view = await render(
+    zoom ? (
+      <ZoomContext.Provider value={{ zoom: zoom.zoom, config: await zoom.zoom.config() }}>
+        {results}
+      </ZoomContext.Provider>
+    ) : (
+      results
+    ),
+  );
   cleanups.push(view.unmount);
   await settle();
   return view;
@@ -38,15 +51,25 @@ describe('breakout rooms in the results', () => {
     expect(view.byTestId('turnout')?.textContent).toBe('4 voted');
     const rooms = [...view.container.querySelectorAll<HTMLElement>('[data-testid=room-results]')];
     expect(rooms.map((r) => r.dataset.roomLabel)).toEqual(['Room 1', 'Room 2', 'Main room']);
-    expect(rooms.map((r) => counts(r))).toEqual([[2, 0], [1, 0], [0, 1]]);
-    expect(rooms.map((r) => r.querySelector('[data-testid=room-turnout]')?.textContent)).toEqual(['2 voted', '1 voted', '1 voted']);
+    expect(rooms.map((r) => counts(r))).toEqual([
+      [2, 0],
+      [1, 0],
+      [0, 1],
+    ]);
+    expect(rooms.map((r) => r.querySelector('[data-testid=room-turnout]')?.textContent)).toEqual([
+      '2 voted',
+      '1 voted',
+      '1 voted',
+    ]);
   });
 
   it('names rooms as Zoom does when getBreakoutRoomList answers', async () => {
     const zoom = createFakeZoom();
     zoom.state.rooms = [{ id: 'r1', name: 'Design' }];
     const view = await show(whole({ rooms: [share('r2', 2, 0), share('r1', 1, 0)] }), 'host', zoom);
-    const labels = [...view.container.querySelectorAll<HTMLElement>('[data-testid=room-results]')].map((r) => r.dataset.roomLabel);
+    const labels = [...view.container.querySelectorAll<HTMLElement>('[data-testid=room-results]')].map(
+      (r) => r.dataset.roomLabel,
+    );
     expect(labels).toEqual(['Room 1', 'Design']);
     expect(zoom.zoom.getBreakoutRoomList).toHaveBeenCalled();
   });

@@ -1,5 +1,13 @@
 import { useContext, useEffect, useState, type ReactNode } from 'react';
-import { isSuppressedRoom, roomNumbers, type PollTally, type RoomKey, type RoomTally, type ShownRoomTally, type SuppressedRoomTally } from '@quorum/shared';
+import {
+  isSuppressedRoom,
+  roomNumbers,
+  type PollTally,
+  type RoomKey,
+  type RoomTally,
+  type ShownRoomTally,
+  type SuppressedRoomTally,
+} from '@quorum/shared';
 import { ZoomContext } from '../../app-context';
 import { useT, type Translate } from '../../i18n';
 import { supportsApi } from '../../zoom/zoom-port';
@@ -38,7 +46,12 @@ export function useRoomNames(tally: PollTally | undefined): Record<string, strin
 }
 
 /** A room's label: "Main room", Zoom's name for it, or "Room n" by order of first ballot. */
-export function roomTitle(t: Translate, key: RoomKey, numbers: ReadonlyMap<string, number>, names: Readonly<Record<string, string>>): string {
+export function roomTitle(
+  t: Translate,
+  key: RoomKey,
+  numbers: ReadonlyMap<string, number>,
+  names: Readonly<Record<string, string>>,
+): string {
   if (key === null) return t('rooms.main');
   return names[key] ?? t('rooms.numbered', { number: numbers.get(key) ?? numbers.size + 1 });
 }
@@ -55,8 +68,13 @@ function RoomTurnout({ room }: { room: ShownRoomTally }) {
 /** Why a room's share is withheld, where its turnout and results would be. */
 function SuppressedNote({ room }: { room: SuppressedRoomTally }) {
   const t = useT();
-  const text = room.suppressed === 'few-voters' ? t('rooms.fewVoters', { min: room.minVoters }) : t('rooms.wouldReveal');
-  return <p className="note" data-testid="room-suppressed" data-reason={room.suppressed}>{text}</p>;
+  const text =
+    room.suppressed === 'few-voters' ? t('rooms.fewVoters', { min: room.minVoters }) : t('rooms.wouldReveal');
+  return (
+    <p className="note" data-testid="room-suppressed" data-reason={room.suppressed}>
+      {text}
+    </p>
+  );
 }
 
 /** A room's turnout and results (`content`), or the note of a withheld room. */
@@ -74,8 +92,14 @@ function RoomBody({ room, content }: { room: RoomTally; content: (room: ShownRoo
 export function OwnRoomResults({ room, label, children }: { room: RoomTally; label: string; children: ReactNode }) {
   const t = useT();
   return (
-    <div role="group" className="room-results own-room" data-testid="own-room-results" data-room-id={room.roomId ?? ''} data-room-label={label}
-      aria-label={t('rooms.yours', { room: label })}>
+    <div
+      role="group"
+      className="room-results own-room"
+      data-testid="own-room-results"
+      data-room-id={room.roomId ?? ''}
+      data-room-label={label}
+      aria-label={t('rooms.yours', { room: label })}
+    >
       <h3>{t('rooms.yours', { room: label })}</h3>
       <RoomBody room={room} content={() => children} />
     </div>
@@ -89,7 +113,15 @@ export function AllRoomsHeading() {
 }
 
 /** The hosts' breakdown: every room that voted, in order of its first ballot, with its results. */
-export function RoomBreakdown({ rooms, names, render }: { rooms: RoomTally[]; names: Record<string, string>; render: (room: ShownRoomTally) => ReactNode }) {
+export function RoomBreakdown({
+  rooms,
+  names,
+  render,
+}: {
+  rooms: RoomTally[];
+  names: Record<string, string>;
+  render: (room: ShownRoomTally) => ReactNode;
+}) {
   const t = useT();
   const numbers = roomNumbers(rooms.map((r) => r.roomId));
   return (
@@ -98,7 +130,15 @@ export function RoomBreakdown({ rooms, names, render }: { rooms: RoomTally[]; na
       {rooms.map((room) => {
         const label = roomTitle(t, room.roomId, numbers, names);
         return (
-          <div role="group" key={room.roomId ?? ''} className="room-results" data-testid="room-results" data-room-id={room.roomId ?? ''} data-room-label={label} aria-label={label}>
+          <div
+            role="group"
+            key={room.roomId ?? ''}
+            className="room-results"
+            data-testid="room-results"
+            data-room-id={room.roomId ?? ''}
+            data-room-label={label}
+            aria-label={label}
+          >
             <h4>{label}</h4>
             <RoomBody room={room} content={render} />
           </div>

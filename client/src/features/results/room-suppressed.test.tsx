@@ -17,15 +17,33 @@ const shown = (roomId: string | null, a: number, b: number): RoomTally => ({
   turnout: a + b,
   questions: { q1: { kind: 'choice', voters: a + b, counts: { a, b } } },
 });
-const hidden = (roomId: string | null, suppressed: SuppressedRoomTally['suppressed'] = 'few-voters'): SuppressedRoomTally => ({ roomId, suppressed, minVoters: 3 });
+const hidden = (
+  roomId: string | null,
+  suppressed: SuppressedRoomTally['suppressed'] = 'few-voters',
+): SuppressedRoomTally => ({ roomId, suppressed, minVoters: 3 });
 const whole = (rooms: Partial<PollTally>): PollTally => ({
-  pollId: 'p1', run: 1, version: 4, turnout: 6, questions: { q1: { kind: 'choice', voters: 6, counts: { a: 4, b: 2 } } }, ...rooms,
+  pollId: 'p1',
+  run: 1,
+  version: 4,
+  turnout: 6,
+  questions: { q1: { kind: 'choice', voters: 6, counts: { a: 4, b: 2 } } },
+  ...rooms,
 });
 const counts = (root: Element | null | undefined) =>
   [...(root?.querySelectorAll<HTMLElement>('[data-testid=result-bar]') ?? [])].map((r) => Number(r.dataset.count));
 
 async function show(tally: PollTally, role: 'host' | 'participant', locale: Locale = 'en') {
-  const view = await render(<PollResults poll={makePoll({ settings: { anonymous: true, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null } })} tally={tally} role={role} participants={9} />, { locale });
+  const view = await render(
+    <PollResults
+      poll={makePoll({
+        settings: { anonymous: true, resultsVisibility: 'live', allowAnswerChange: true, closeAfterSec: null },
+      })}
+      tally={tally}
+      role={role}
+      participants={9}
+    />,
+    { locale },
+  );
   cleanups.push(view.unmount);
   await settle();
   return view;
@@ -43,7 +61,11 @@ describe('withheld breakout rooms in the results', () => {
     expect(notes[2]?.textContent).toBe('Hidden to keep this poll anonymous: it would reveal a smaller room');
     // A hidden room has no bars and no turnout; the shown one has both.
     expect(rooms.map((r) => counts(r))).toEqual([[], [2, 1], []]);
-    expect(rooms.map((r) => r.querySelector('[data-testid=room-turnout]')?.textContent ?? null)).toEqual([null, '3 voted', null]);
+    expect(rooms.map((r) => r.querySelector('[data-testid=room-turnout]')?.textContent ?? null)).toEqual([
+      null,
+      '3 voted',
+      null,
+    ]);
     // "All rooms" is whole.
     expect(view.byTestId('turnout')?.textContent).toBe('6 voted');
   });
@@ -51,15 +73,19 @@ describe('withheld breakout rooms in the results', () => {
   it('shows a participant alone in their room the note there, and "All rooms" in full', async () => {
     const view = await show(whole({ room: hidden('r1') }), 'participant');
     const own = view.byTestId('own-room-results');
-    expect(own?.querySelector('[data-testid=room-suppressed]')?.textContent).toBe('Fewer than 3 votes — hidden to keep this poll anonymous');
+    expect(own?.querySelector('[data-testid=room-suppressed]')?.textContent).toBe(
+      'Fewer than 3 votes — hidden to keep this poll anonymous',
+    );
     expect(counts(own)).toEqual([]);
     expect(own?.querySelector('[data-testid=room-turnout]')).toBeNull();
     expect(view.byTestId('all-rooms-heading')).not.toBeNull();
     expect(counts(view.container)).toEqual([4, 2]);
   });
 
-  it('says it in the reader\'s language', async () => {
+  it("says it in the reader's language", async () => {
     const view = await show(whole({ room: hidden('r1') }), 'participant', 'de');
-    expect(view.byTestId('room-suppressed')?.textContent).toBe('Weniger als 3 Stimmen – ausgeblendet, damit die Umfrage anonym bleibt');
+    expect(view.byTestId('room-suppressed')?.textContent).toBe(
+      'Weniger als 3 Stimmen – ausgeblendet, damit die Umfrage anonym bleibt',
+    );
   });
 });

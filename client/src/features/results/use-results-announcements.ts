@@ -19,11 +19,16 @@ interface Seen {
 function announceChange(speak: Speakers, poll: Poll, before: Seen | undefined, now: Seen): void {
   const launched = now.status === 'open' && (before?.status !== 'open' || before.run !== now.run);
   // Hosts hear their own launch from the launch request; participants hear that a new ballot is there.
-  if (launched && !speak.host) return speak.now(speak.t(before?.status === 'closed' ? 'a11y.poll.reopened' : 'a11y.poll.new', { title: poll.title }));
+  if (launched && !speak.host)
+    return speak.now(
+      speak.t(before?.status === 'closed' ? 'a11y.poll.reopened' : 'a11y.poll.new', { title: poll.title }),
+    );
   // Closing, and later words about a closed poll (results shared, the quiz standings arriving after the close).
   const closing = before?.status === 'open' && now.status === 'closed';
-  if (closing || (before?.status === 'closed' && now.status === 'closed' && before.closed !== now.closed)) return speak.throttled.final(poll.id, now.closed);
-  if (now.status === 'open' && now.live !== null && before?.live !== now.live) speak.throttled.update(poll.id, now.live);
+  if (closing || (before?.status === 'closed' && now.status === 'closed' && before.closed !== now.closed))
+    return speak.throttled.final(poll.id, now.closed);
+  if (now.status === 'open' && now.live !== null && before?.live !== now.live)
+    speak.throttled.update(poll.id, now.live);
 }
 
 interface Speakers {
@@ -68,7 +73,10 @@ function snapshot(intl: IntlShape, state: MeetingState): Map<string, { poll: Pol
   return new Map(
     launched.map((poll) => {
       const summary = summarizeResults(intl, poll, currentTally(state, poll));
-      return [poll.id, { poll, seen: { status: poll.status, run: poll.run, live: summary.live, closed: summary.closed } }];
+      return [
+        poll.id,
+        { poll, seen: { status: poll.status, run: poll.run, live: summary.live, closed: summary.closed } },
+      ];
     }),
   );
 }

@@ -12,13 +12,40 @@ const multiple: Extract<Question, { kind: 'multiple' }> = {
   id: 'q2',
   kind: 'multiple',
   prompt: 'Toppings',
-  options: [{ id: 'x', label: 'X' }, { id: 'y', label: 'Y' }, { id: 'z', label: 'Z' }],
+  options: [
+    { id: 'x', label: 'X' },
+    { id: 'y', label: 'Y' },
+    { id: 'z', label: 'Z' },
+  ],
   minPicks: 1,
   maxPicks: 2,
 };
-const rank: Extract<Question, { kind: 'rank' }> = { id: 'r', kind: 'rank', prompt: 'Order', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }] };
-const text: Extract<Question, { kind: 'text' }> = { id: 't', kind: 'text', prompt: 'Why?', variant: 'short', required: false };
-const number: Extract<Question, { kind: 'number' }> = { id: 'n', kind: 'number', prompt: 'How many?', min: 0, max: 10, step: 0.5, unit: 'kg' };
+const rank: Extract<Question, { kind: 'rank' }> = {
+  id: 'r',
+  kind: 'rank',
+  prompt: 'Order',
+  options: [
+    { id: 'a', label: 'A' },
+    { id: 'b', label: 'B' },
+    { id: 'c', label: 'C' },
+  ],
+};
+const text: Extract<Question, { kind: 'text' }> = {
+  id: 't',
+  kind: 'text',
+  prompt: 'Why?',
+  variant: 'short',
+  required: false,
+};
+const number: Extract<Question, { kind: 'number' }> = {
+  id: 'n',
+  kind: 'number',
+  prompt: 'How many?',
+  min: 0,
+  max: 10,
+  step: 0.5,
+  unit: 'kg',
+};
 const poll = makePoll({ questions: [...makePoll().questions, multiple] });
 const survey = makePoll({ questions: [rank, text, number] });
 
@@ -30,7 +57,10 @@ describe('answer model', () => {
     draft.q2 = togglePick(draft.q2, 'x', true);
     const ok = checkBallot(poll, draft);
     expect(isSubmittable(ok)).toBe(true);
-    expect(ok.answers).toEqual([{ questionId: 'q1', answer: draft.q1 }, { questionId: 'q2', answer: { kind: 'multiple', optionIds: ['x'] } }]);
+    expect(ok.answers).toEqual([
+      { questionId: 'q1', answer: draft.q1 },
+      { questionId: 'q2', answer: { kind: 'multiple', optionIds: ['x'] } },
+    ]);
     draft.q2 = togglePick(togglePick(draft.q2, 'y', true), 'z', true);
     expect(checkBallot(poll, draft).problems.q2).toMatch(/^[A-Z].*\.$/);
   });
@@ -71,7 +101,9 @@ describe('answer model', () => {
   it('reads number fields: blank is unanswered, unreadable text is a wrong answer', () => {
     expect(numberAnswer(' ')).toBeUndefined();
     expect(numberAnswer('-2.5')).toEqual({ kind: 'number', value: -2.5 });
-    expect(checkBallot(makePoll({ questions: [number] }), { n: numberAnswer('', true) }).problems.n).toMatch(/from 0 to 10/);
+    expect(checkBallot(makePoll({ questions: [number] }), { n: numberAnswer('', true) }).problems.n).toMatch(
+      /from 0 to 10/,
+    );
   });
 
   it('restores answers from receipts and hints pick counts', () => {

@@ -1,4 +1,12 @@
-import { isRequired, validateAnswer, type Answer, type Poll, type Question, type Receipt, type SubmitBallots } from '@quorum/shared';
+import {
+  isRequired,
+  validateAnswer,
+  type Answer,
+  type Poll,
+  type Question,
+  type Receipt,
+  type SubmitBallots,
+} from '@quorum/shared';
 import { translator } from '../../i18n';
 import { viewFor } from '../../kinds/registry';
 
@@ -64,4 +72,5 @@ export function checkBallot(poll: Poll, draft: AnswerDraft): BallotCheck {
 }
 
 /** True when a check found nothing that stops the submission. */
-export const isSubmittable = (check: BallotCheck): boolean => check.overall === null && Object.keys(check.problems).length === 0;
+export const isSubmittable = (check: BallotCheck): boolean =>
+  check.overall === null && Object.keys(check.problems).length === 0;

@@ -14,7 +14,9 @@ export function MyQuizScore({ poll, role }: { poll: Poll; role: Role }) {
   useEffect(() => {
     if (!ask) return;
     let live = true;
-    void controller.request('quiz:score', { pollId: poll.id, run: poll.run }).then((result) => live && result.ok && setShown({ score: result.data.score }));
+    void controller
+      .request('quiz:score', { pollId: poll.id, run: poll.run })
+      .then((result) => live && result.ok && setShown({ score: result.data.score }));
     return () => {
       live = false;
     };
@@ -24,7 +26,13 @@ export function MyQuizScore({ poll, role }: { poll: Poll; role: Role }) {
   return (
     <p className="my-score" data-testid="my-score">
       {score
-        ? t('quiz.myScore', { nickname: score.nickname, points: score.points, rank: score.rank, players: score.players, correct: score.correct })
+        ? t('quiz.myScore', {
+            nickname: score.nickname,
+            points: score.points,
+            rank: score.rank,
+            players: score.players,
+            correct: score.correct,
+          })
         : t('quiz.noAnswer')}
     </p>
   );

@@ -5,7 +5,14 @@ import { useAnnounce } from '../../components/announcer';
 import { useFocusLanding } from '../../components/use-focus-landing';
 import { translator, useT } from '../../i18n';
 import { currentReceipts } from '../../realtime/meeting-state';
-import { answersFromReceipts, blankAnswers, checkBallot, isSubmittable, type AnswerDraft, type BallotCheck } from './answer-model';
+import {
+  answersFromReceipts,
+  blankAnswers,
+  checkBallot,
+  isSubmittable,
+  type AnswerDraft,
+  type BallotCheck,
+} from './answer-model';
 import { QuestionInput } from './question-input';
 import { VoteReceipt } from './vote-receipt';
 
@@ -23,7 +30,14 @@ function useDraft(poll: Poll) {
   const [check, setCheck] = useState<BallotCheck | null>(null);
   const change = (questionId: string, answer: Answer | undefined) => {
     setDraft((d) => ({ ...d, [questionId]: answer }));
-    setCheck((c) => c && { ...c, overall: null, problems: Object.fromEntries(Object.entries(c.problems).filter(([id]) => id !== questionId)) });
+    setCheck(
+      (c) =>
+        c && {
+          ...c,
+          overall: null,
+          problems: Object.fromEntries(Object.entries(c.problems).filter(([id]) => id !== questionId)),
+        },
+    );
   };
   const reset = (next: AnswerDraft) => {
     setDraft(next);
@@ -35,13 +49,19 @@ function useDraft(poll: Poll) {
 /** The first question's field to start a change at: the picked option of a choice, else its first control. */
 function firstField(form: HTMLFormElement | null): HTMLElement | null | undefined {
   const first = form?.querySelector('fieldset.question');
-  return first?.querySelector<HTMLElement>('input:checked') ?? first?.querySelector<HTMLElement>(':is(input, textarea, button):not(:disabled)');
+  return (
+    first?.querySelector<HTMLElement>('input:checked') ??
+    first?.querySelector<HTMLElement>(':is(input, textarea, button):not(:disabled)')
+  );
 }
 
 /** Moves focus to the first question with a problem, so a keyboard user lands where the fix is. */
 function focusFirstProblem(form: HTMLFormElement | null, poll: Poll, check: BallotCheck): void {
   const first = poll.questions.find((q) => check.problems[q.id]);
-  if (first) form?.querySelector<HTMLElement>(`[data-question-id="${first.id}"] :is(input, textarea, button:not(:disabled))`)?.focus();
+  if (first)
+    form
+      ?.querySelector<HTMLElement>(`[data-question-id="${first.id}"] :is(input, textarea, button:not(:disabled))`)
+      ?.focus();
 }
 
 /**
@@ -55,7 +75,11 @@ export function PollBallot({ poll }: { poll: Poll }) {
   const announce = useAnnounce();
   const form = useRef<HTMLFormElement>(null);
   const receipt = useRef<HTMLParagraphElement>(null);
-  const pending = useSyncExternalStore(controller.outbox.subscribe, controller.outbox.getSnapshot, controller.outbox.getSnapshot);
+  const pending = useSyncExternalStore(
+    controller.outbox.subscribe,
+    controller.outbox.getSnapshot,
+    controller.outbox.getSnapshot,
+  );
   const { draft, check, setCheck, change, reset } = useDraft(poll);
   const [editing, setEditing] = useState(false);
   const t = useT();
@@ -72,8 +96,13 @@ export function PollBallot({ poll }: { poll: Poll }) {
   const locked = voted && !editing;
   const shown = locked ? answersFromReceipts(poll, receipts) : draft;
   const refused = sending ? undefined : state.ballotErrors[poll.id];
-  const errorOf = (questionId: string) => (sending || locked ? undefined : (check?.problems[questionId] ?? (refused?.questionId === questionId ? refused.message : undefined)));
-  const topError = sending ? null : ((check && summary(poll, check)) ?? (refused && !refused.questionId ? refused.message : null));
+  const errorOf = (questionId: string) =>
+    sending || locked
+      ? undefined
+      : (check?.problems[questionId] ?? (refused?.questionId === questionId ? refused.message : undefined));
+  const topError = sending
+    ? null
+    : ((check && summary(poll, check)) ?? (refused && !refused.questionId ? refused.message : null));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -110,7 +139,15 @@ export function PollBallot({ poll }: { poll: Poll }) {
         ))}
       </fieldset>
       {topError && <p className="error">{topError}</p>}
-      <BallotActions poll={poll} sending={sending} locked={locked} voted={voted} editing={editing} onCancel={() => setEditing(false)} onChange={startChange} />
+      <BallotActions
+        poll={poll}
+        sending={sending}
+        locked={locked}
+        voted={voted}
+        editing={editing}
+        onCancel={() => setEditing(false)}
+        onChange={startChange}
+      />
     </form>
   );
 }

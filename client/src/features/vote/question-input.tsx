@@ -22,7 +22,12 @@ export function QuestionInput({ question, answer, onChange, error, marker }: Que
   const hint = view.hint?.(question, t) ?? null;
   const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset className="question" aria-describedby={describedBy} data-question-id={question.id} data-kind={question.kind}>
+    <fieldset
+      className="question"
+      aria-describedby={describedBy}
+      data-question-id={question.id}
+      data-kind={question.kind}
+    >
       <legend id={legendId}>
         {question.prompt}
         {marker && <span className="marker"> {t(marker === 'required' ? 'ballot.required' : 'ballot.optional')}</span>}
@@ -32,7 +37,16 @@ export function QuestionInput({ question, answer, onChange, error, marker }: Que
           {hint}
         </p>
       )}
-      <view.Input question={question} answer={answer} onChange={onChange} name={name} labelledBy={legendId} describedBy={describedBy} invalid={Boolean(error)} required={marker !== 'optional'} />
+      <view.Input
+        question={question}
+        answer={answer}
+        onChange={onChange}
+        name={name}
+        labelledBy={legendId}
+        describedBy={describedBy}
+        invalid={Boolean(error)}
+        required={marker !== 'optional'}
+      />
       {error && (
         <p className="error" id={errorId} data-testid="question-error">
           {error}

@@ -16,12 +16,22 @@ afterEach(async () => {
 });
 
 /** The whole app booted in a meeting with the given session, the server faked behind global fetch. */
-async function boot(session: SessionView, config: Partial<ZoomConfig> = {}, routes: Parameters<typeof fakeQuorumApi>[0] = {}) {
+async function boot(
+  session: SessionView,
+  config: Partial<ZoomConfig> = {},
+  routes: Parameters<typeof fakeQuorumApi>[0] = {},
+) {
   const server = fakeQuorumApi(routes);
   vi.stubGlobal('fetch', server.fetchFn);
   const fakes = { ...createFakeZoom(config), ...createFakeLink() };
   const view = await render(
-    <Boot zoom={fakes.zoom} library={new DraftLibrary(null)} announcer={createAnnouncer()} createSession={() => fakeSession(session)} openLink={() => fakes.link} />,
+    <Boot
+      zoom={fakes.zoom}
+      library={new DraftLibrary(null)}
+      announcer={createAnnouncer()}
+      createSession={() => fakeSession(session)}
+      openLink={() => fakes.link}
+    />,
   );
   cleanups.push(view.unmount);
   await settle(() => fakes.emit('meeting:snapshot', makeSnapshot({ session, polls: [] })));
@@ -39,7 +49,9 @@ describe('the Zoom account in the host view', () => {
     expect(view.zoom.authorize).toHaveBeenCalledWith({ codeChallenge: 'challenge-1', state: 'state-1' });
     expect(view.container.textContent).toContain('Approve Quorum in Zoom’s window.');
 
-    await settle(() => view.fire('authorized', { code: 'code-1', state: 'state-1', result: true, redirectUri: 'http://localhost/' }));
+    await settle(() =>
+      view.fire('authorized', { code: 'code-1', state: 'state-1', result: true, redirectUri: 'http://localhost/' }),
+    );
     await settle();
     expect(view.byTestId('meeting-topic')?.textContent).toBe('Team sync');
     expect(view.byTestId('connect-zoom')).toBeNull();
@@ -66,11 +78,29 @@ describe('the Zoom account in the host view', () => {
   });
 
   it('shows the host where the report went once the meeting has ended', async () => {
-    const view = await boot(HOST, {}, {
-      'GET /api/deliveries': () => [200, { deliveries: [
-        { id: 'd1', kind: 'email', target: 'h***@example.com', status: 'delivered', attempts: 1, lastError: null, createdAt: 1, updatedAt: 2 },
-      ] }],
-    });
+    const view = await boot(
+      HOST,
+      {},
+      {
+        'GET /api/deliveries': () => [
+          200,
+          {
+            deliveries: [
+              {
+                id: 'd1',
+                kind: 'email',
+                target: 'h***@example.com',
+                status: 'delivered',
+                attempts: 1,
+                lastError: null,
+                createdAt: 1,
+                updatedAt: 2,
+              },
+            ],
+          },
+        ],
+      },
+    );
     await settle(() => view.fire('meeting', { action: 'ended' }));
     await settle();
     expect(view.container.querySelector('h1')?.textContent).toBe('The meeting has ended');

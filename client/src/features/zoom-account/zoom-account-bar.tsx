@@ -43,17 +43,26 @@ function body(t: Translate, state: ZoomAccountState, account: ZoomAccount, can: 
       const busy = state.kind === 'authorizing' && state.step !== 'consent';
       return (
         <>
-          <button type="button" data-testid="connect-zoom" disabled={busy} aria-busy={busy} onClick={() => void account.connect()}>
+          <button
+            type="button"
+            data-testid="connect-zoom"
+            disabled={busy}
+            aria-busy={busy}
+            onClick={() => void account.connect()}
+          >
             {t('account.connect')}
           </button>
-          <Note text={state.kind === 'authorizing' ? t(WAITING[state.step]) : (state.message ?? t('account.connect.why'))} />
+          <Note
+            text={state.kind === 'authorizing' ? t(WAITING[state.step]) : (state.message ?? t('account.connect.why'))}
+          />
         </>
       );
     }
     case 'connected':
       return state.meeting ? (
         <p className="meeting-topic">
-          <span className="note">{t('account.meeting')}</span> <strong data-testid="meeting-topic">{state.meeting.topic}</strong>
+          <span className="note">{t('account.meeting')}</span>{' '}
+          <strong data-testid="meeting-topic">{state.meeting.topic}</strong>
         </p>
       ) : (
         <Note text={state.message} />
@@ -79,7 +88,12 @@ export function ZoomAccountBar() {
   const shown = body(t, state, account, can);
   if (!shown) return null;
   return (
-    <section className="zoom-account" aria-label={t('account.label')} data-testid="zoom-account" data-state={state.kind}>
+    <section
+      className="zoom-account"
+      aria-label={t('account.label')}
+      data-testid="zoom-account"
+      data-state={state.kind}
+    >
       {shown}
     </section>
   );

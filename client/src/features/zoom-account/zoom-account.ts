@@ -40,7 +40,8 @@ export interface ZoomAccountDeps {
 const t = (id: MessageId, values?: MessageValues) => translator()(id, values);
 const AGAIN = (): string => t('account.again');
 
-const reason = (error: unknown): string => (error instanceof Error && error.message ? error.message : t('common.somethingWrong'));
+const reason = (error: unknown): string =>
+  error instanceof Error && error.message ? error.message : t('common.somethingWrong');
 
 /** A 401 means the tokens are gone: offer to connect again rather than show an error. */
 const afterFailure = (error: unknown, otherwise: (message: string) => ZoomAccountState): ZoomAccountState =>
@@ -57,7 +58,13 @@ export function createZoomAccount({ zoom, api, announce = () => {} }: ZoomAccoun
     try {
       set({ kind: 'connected', meeting: await api.meeting() });
     } catch (error) {
-      set(afterFailure(error, (message) => ({ kind: 'connected', meeting: null, message: t('account.noMeeting', { reason: message }) })));
+      set(
+        afterFailure(error, (message) => ({
+          kind: 'connected',
+          meeting: null,
+          message: t('account.noMeeting', { reason: message }),
+        })),
+      );
     }
   };
 

@@ -29,8 +29,12 @@ export interface ZoomCloudApi {
 }
 
 /** Creates the client; requests carry the in-memory session token, as cookies may be blocked in Zoom's frame. */
-export function createZoomCloudApi(session: SessionClient, fetchFn: typeof fetch = (...a) => fetch(...a)): ZoomCloudApi {
-  const call = <T>(path: string, schema: Parser<T>, body?: object): Promise<T> => apiCall(session, fetchFn, path, schema, body ? 'POST' : 'GET', body);
+export function createZoomCloudApi(
+  session: SessionClient,
+  fetchFn: typeof fetch = (...a) => fetch(...a),
+): ZoomCloudApi {
+  const call = <T>(path: string, schema: Parser<T>, body?: object): Promise<T> =>
+    apiCall(session, fetchFn, path, schema, body ? 'POST' : 'GET', body);
 
   return {
     status: () => call('/api/zoom/status', zoomStatusSchema),

@@ -11,7 +11,8 @@ export const de = {
   'ended.body': 'Quorum hat die Verbindung getrennt. Danke fürs Mitmachen.',
   'ended.deliveries': 'Wohin der Bericht ging',
   'notInZoom.title': 'Quorum in Zoom öffnen',
-  'notInZoom.body': 'Quorum läuft in einem Zoom-Meeting. Diese Seite wurde außerhalb von Zoom geöffnet und erreicht das Meeting nicht.',
+  'notInZoom.body':
+    'Quorum läuft in einem Zoom-Meeting. Diese Seite wurde außerhalb von Zoom geöffnet und erreicht das Meeting nicht.',
   'notInZoom.inZoom': 'In Zoom',
   'notInZoom.step1': 'Starte ein Meeting in der Zoom-Desktop-App oder tritt einem bei.',
   'notInZoom.step2': 'Klicke in der Meeting-Leiste auf <b>Apps</b>.',
@@ -20,8 +21,10 @@ export const de = {
   'notInZoom.devSteps': 'Führe <code>npm start</code> aus und öffne den Zoom-Simulator unter {link}.',
   'a11y.results.live': '„{title}“: {detail}',
   'a11y.results.voted': '{count, plural, one {# Stimme.} other {# Stimmen.}}',
-  'a11y.results.votes': '{state, select, winner {Gewonnen} tied {Gleichstand} other {Vorne}}: {names} mit {count, plural, one {# Stimme} other {# Stimmen}}{state, select, tied { je} other {}} ({share, number, percent}).',
-  'a11y.results.points': '{state, select, winner {Gewonnen} tied {Gleichstand} other {Vorne}}: {names} mit {count, plural, one {# Punkt} other {# Punkten}}{state, select, tied { je} other {}}.',
+  'a11y.results.votes':
+    '{state, select, winner {Gewonnen} tied {Gleichstand} other {Vorne}}: {names} mit {count, plural, one {# Stimme} other {# Stimmen}}{state, select, tied { je} other {}} ({share, number, percent}).',
+  'a11y.results.points':
+    '{state, select, winner {Gewonnen} tied {Gleichstand} other {Vorne}}: {names} mit {count, plural, one {# Punkt} other {# Punkten}}{state, select, tied { je} other {}}.',
   'a11y.results.median': 'Median {value}.',
   'a11y.results.closed': 'Umfrage geschlossen: „{title}“. {detail}',
   'a11y.poll.new': 'Neue Umfrage: „{title}“.',
@@ -29,7 +32,8 @@ export const de = {
   // Look and feel: designed states, result highlights, present mode.
   'connection.pending': '{count, plural, one {# Stimme wartet auf das Senden} other {# Stimmen warten auf das Senden}}',
   'empty.host.title': 'Noch keine Umfragen',
-  'empty.host.body': 'Erstelle eine Umfrage oder füge eine aus deiner Bibliothek hinzu. Teilnehmende sehen sie, sobald du sie startest.',
+  'empty.host.body':
+    'Erstelle eine Umfrage oder füge eine aus deiner Bibliothek hinzu. Teilnehmende sehen sie, sobald du sie startest.',
   'empty.host.action': 'Umfrage erstellen',
   'empty.participant.title': 'Warten auf den Host',
   'results.winner': 'Gewinner',
@@ -41,17 +45,22 @@ export const de = {
   'present.gone': 'Diese Umfrage ist nicht mehr im Meeting.',
   'boot.waitingForZoom': 'Warte auf Antwort von Zoom (Versuch {attempt} von {of})…',
   'zoomUnavailable.title': 'Zoom antwortet nicht',
-  'zoomUnavailable.body': 'Quorum hat den Zoom-Client {attempts, plural, one {einmal} other {# Mal}} gebeten, es zu starten, und keine Antwort erhalten.',
+  'zoomUnavailable.body':
+    'Quorum hat den Zoom-Client {attempts, plural, one {einmal} other {# Mal}} gebeten, es zu starten, und keine Antwort erhalten.',
   'zoomUnavailable.check': 'Was Sie prüfen können',
-  'zoomUnavailable.step1': 'Öffnen Sie Quorum über die Schaltfläche <b>Apps</b> eines Zoom-Meetings, nicht in einem Browser-Tab.',
+  'zoomUnavailable.step1':
+    'Öffnen Sie Quorum über die Schaltfläche <b>Apps</b> eines Zoom-Meetings, nicht in einem Browser-Tab.',
   'zoomUnavailable.step2': 'Aktualisieren Sie den Zoom-Client: Quorum braucht Version {version} oder neuer.',
-  'zoomUnavailable.step3': 'Wenn Sie diese App betreiben: Ihre Home-URL im Zoom Marketplace muss diese Seite sein ({origin}), die Domain muss auf der Domain-Zulassungsliste der App stehen, und jede Seite muss die von Zoom verlangten Sicherheits-Header senden.',
+  'zoomUnavailable.step3':
+    'Wenn Sie diese App betreiben: Ihre Home-URL im Zoom Marketplace muss diese Seite sein ({origin}), die Domain muss auf der Domain-Zulassungsliste der App stehen, und jede Seite muss die von Zoom verlangten Sicherheits-Header senden.',
   'zoomUnavailable.step4': 'Prüfen Sie Ihr Netzwerk oder VPN und versuchen Sie es erneut.',
   'unsupportedContext.title': 'Quorum läuft in Meetings',
-  'unsupportedContext.body': 'Zoom hat Quorum hier geöffnet ({context}), wo keine Umfragen laufen können. Öffnen Sie es über die Schaltfläche <b>Apps</b> eines Meetings oder Webinars, um abzustimmen, oder über den Apps-Tab des Zoom-Clients, um Umfragen vorzubereiten.',
+  'unsupportedContext.body':
+    'Zoom hat Quorum hier geöffnet ({context}), wo keine Umfragen laufen können. Öffnen Sie es über die Schaltfläche <b>Apps</b> eines Meetings oder Webinars, um abzustimmen, oder über den Apps-Tab des Zoom-Clients, um Umfragen vorzubereiten.',
   'stage.empty': 'Noch keine Umfrage. Die Ergebnisse erscheinen hier, sobald der Host eine startet.',
   'guest.label': 'Gast',
-  'guest.note': 'Sie nutzen Quorum als Gast: Sie können abstimmen, und Ihre Stimme zählt einmal. Quorum kennt Sie nur in diesem Meeting, nicht über Ihr Zoom-Konto.',
+  'guest.note':
+    'Sie nutzen Quorum als Gast: Sie können abstimmen, und Ihre Stimme zählt einmal. Quorum kennt Sie nur in diesem Meeting, nicht über Ihr Zoom-Konto.',
   'guest.addApp': 'Quorum zu Zoom hinzufügen',
   'common.somethingWrong': 'Etwas ist schiefgelaufen. Bitte erneut versuchen.',
   'common.titledDetail': '{title}: {detail}',
@@ -67,7 +76,8 @@ export const de = {
   'connection.connecting': 'Verbindung zum Meeting…',
   'connection.loadingPolls': 'Umfragen des Meetings werden geladen.',
   'connection.lost': 'Verbindung verloren. Neuer Versuch…',
-  'connection.restarting': 'Quorum wird neu gestartet. Die Verbindung kommt gleich von selbst zurück; deine Stimmen bleiben erhalten.',
+  'connection.restarting':
+    'Quorum wird neu gestartet. Die Verbindung kommt gleich von selbst zurück; deine Stimmen bleiben erhalten.',
   'connection.reconnectNow': 'Jetzt neu verbinden',
   'error.offline': 'du bist offline; versuche es erneut, sobald die Verbindung wieder steht',
   'unavailable.inVersion': '{feature} ist in dieser Zoom-Version nicht verfügbar.',
@@ -213,7 +223,8 @@ export const de = {
   'ballot.pickUpTo': 'Wähle bis zu {max, number}.',
   'ballot.pickBetween': 'Wähle {min, number} bis {max, number}.',
   'ballot.counter': '{used, number} / {max, number} Zeichen',
-  'ballot.numberHint': 'Von {min, number} bis {max, number}{stepped, select, true {, in Schritten von {step, number}} other {}}{hasUnit, select, true { ({unit})} other {}}.',
+  'ballot.numberHint':
+    'Von {min, number} bis {max, number}{stepped, select, true {, in Schritten von {step, number}} other {}}{hasUnit, select, true { ({unit})} other {}}.',
   'ballot.needAttention': '{count, plural, one {# Frage braucht} other {# Fragen brauchen}} Aufmerksamkeit.',
   'ballot.check': 'Prüfe deine Antworten.',
   'ballot.yourVote': 'Deine Stimme',
@@ -231,7 +242,8 @@ export const de = {
   'rank.moveUp': '{item} nach oben',
   'rank.moveDown': '{item} nach unten',
   'rank.keep': 'Reihenfolge behalten',
-  'quiz.myScore': 'Du ({nickname}): {points, plural, one {# Punkt} other {# Punkte}}, Platz {rank, number} von {players, number}, {correct, number} richtig.',
+  'quiz.myScore':
+    'Du ({nickname}): {points, plural, one {# Punkt} other {# Punkte}}, Platz {rank, number} von {players, number}, {correct, number} richtig.',
   'quiz.noAnswer': 'Du hast bei diesem Quiz nicht geantwortet.',
   'vote.noPolls': 'Noch keine Umfragen. Sobald der Host eine startet, erscheint sie hier.',
   'results.votesShare': '{count, plural, one {# Stimme} other {# Stimmen}} · {share, number, percent}',
@@ -265,7 +277,8 @@ export const de = {
   'quiz.players': '{count, plural, one {# Spieler} other {# Spieler}}',
   'rank.item': 'Punkt',
   'rank.borda': 'Borda-Punkte',
-  'rank.scoring': '{top, plural, one {# Punkt} other {# Punkte}} für Platz 1 bis 0 für den letzten, aus {count, plural, one {# Rangfolge} other {# Rangfolgen}}.',
+  'rank.scoring':
+    '{top, plural, one {# Punkt} other {# Punkte}} für Platz 1 bis 0 für den letzten, aus {count, plural, one {# Rangfolge} other {# Rangfolgen}}.',
   'rank.perPlace': 'Stimmen je Platz',
   'rank.perPlaceOf': 'Stimmen je Platz: {prompt}',
   'text.wordCounts': 'Worthäufigkeit: {prompt}',
@@ -297,7 +310,8 @@ export const de = {
   'library.prepareHint': 'Umfragen vorbereiten: Öffne Quorum außerhalb eines Meetings im Apps-Tab von Zoom.',
   'library.status.syncing': 'Wird in deinem Zoom-Konto gespeichert…',
   'library.status.synced': 'In deinem Zoom-Konto gespeichert: in jedem Meeting mit Quorum nutzbar.',
-  'library.status.offline': 'Offline: Änderungen bleiben auf diesem Gerät und gehen ins Zoom-Konto, sobald Quorum erreichbar ist.',
+  'library.status.offline':
+    'Offline: Änderungen bleiben auf diesem Gerät und gehen ins Zoom-Konto, sobald Quorum erreichbar ist.',
   'library.status.error': 'Nicht alles konnte im Zoom-Konto gespeichert werden.',
   'library.note.local': 'Auf diesem Gerät gespeichert.',
   'library.note.guest': 'Auf diesem Gerät gespeichert. Melde dich bei Zoom an, um die Bibliothek überall zu nutzen.',
@@ -322,7 +336,8 @@ export const de = {
   'report.source.seen': 'von Quorum gesehen: Abstimmende und alle, die es öffneten',
   'report.none': 'In diesem Meeting wurde keine Umfrage gestartet.',
   'report.drafts': '{count, plural, one {# Entwurf} other {# Entwürfe}} nie gestartet.',
-  'report.turnoutShare': '{share, number, percent} der {count, plural, one {# Person} other {# Personen}}, die teilnahmen',
+  'report.turnoutShare':
+    '{share, number, percent} der {count, plural, one {# Person} other {# Personen}}, die teilnahmen',
   'report.runOf': '{title}, Runde {run, number}',
   'report.download': 'Download:',
   'delivery.title': 'Berichtsversand',
@@ -332,7 +347,8 @@ export const de = {
   'delivery.retrying': 'neuer Versuch nach {count, plural, one {# Versuch} other {# Versuchen}}',
   'delivery.sending': 'wird gesendet',
   'delivery.skipped': 'übersprungen{hasError, select, true {: {error}} other {}}',
-  'delivery.failed': 'fehlgeschlagen nach {count, plural, one {# Versuch} other {# Versuchen}}{hasError, select, true {: {error}} other {}}',
+  'delivery.failed':
+    'fehlgeschlagen nach {count, plural, one {# Versuch} other {# Versuchen}}{hasError, select, true {: {error}} other {}}',
   'delivery.loadFailed': 'Versand konnte nicht geladen werden.',
   'delivery.none': 'Noch nichts gesendet. Der Bericht geht raus, sobald Zoom das Meeting-Ende meldet.',
   'account.label': 'Zoom-Konto',
@@ -375,14 +391,17 @@ export const de = {
   'connection.serverClosed': 'Der Server hat die Verbindung getrennt.',
   'connection.updated': 'Quorum wurde aktualisiert. Bitte App schließen und neu öffnen.',
   'connection.sessionEnded': 'Deine Sitzung ist abgelaufen. Öffne Quorum neu.',
-  'connection.revoked': 'Quorum wurde aus deinem Zoom-Konto entfernt, daher ist diese Sitzung beendet. Um es wieder zu nutzen, füge Quorum in Zoom hinzu und öffne es erneut.',
-  'connection.tooManyConnections': 'Quorum ist bei dir in zu vielen Fenstern offen. Schließe eines und versuche es erneut.',
+  'connection.revoked':
+    'Quorum wurde aus deinem Zoom-Konto entfernt, daher ist diese Sitzung beendet. Um es wieder zu nutzen, füge Quorum in Zoom hinzu und öffne es erneut.',
+  'connection.tooManyConnections':
+    'Quorum ist bei dir in zu vielen Fenstern offen. Schließe eines und versuche es erneut.',
   'connection.notConnected': 'Nicht mit Quorum verbunden.',
   'connection.timeout': 'Quorum hat nicht rechtzeitig geantwortet.',
   'api.http': 'Der Server antwortete mit HTTP {status}.',
   'api.sessionRefused': 'Der Server hat die Sitzung abgelehnt (HTTP {status}).',
   'ballot.tooLong': 'Antworten auf diese Frage haben höchstens {max, number} Zeichen.',
-  'ballot.numberOut': 'Gib eine Zahl von {min, number} bis {max, number} ein{stepped, select, true {, in Schritten von {step, number}} other {}}.',
+  'ballot.numberOut':
+    'Gib eine Zahl von {min, number} bis {max, number} ein{stepped, select, true {, in Schritten von {step, number}} other {}}.',
   'composer.emptyField': '{where}: bitte ausfüllen.',
   'error.pollClosed': 'diese Umfrage ist nicht offen',
   'error.meetingEnded': 'dieses Meeting ist beendet; seine Umfragen sind abgeschlossen',

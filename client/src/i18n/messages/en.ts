@@ -11,7 +11,8 @@ export const en = {
   'ended.body': 'Quorum has closed its connection. Thank you for taking part.',
   'ended.deliveries': 'Where the report was sent',
   'notInZoom.title': 'Open Quorum from Zoom',
-  'notInZoom.body': 'Quorum runs inside a Zoom meeting. This page was opened outside Zoom, so it cannot reach the meeting.',
+  'notInZoom.body':
+    'Quorum runs inside a Zoom meeting. This page was opened outside Zoom, so it cannot reach the meeting.',
   'notInZoom.inZoom': 'In Zoom',
   'notInZoom.step1': 'Start or join a meeting in the Zoom desktop client.',
   'notInZoom.step2': 'Click <b>Apps</b> in the meeting toolbar.',
@@ -20,17 +21,21 @@ export const en = {
   'notInZoom.devSteps': 'Run <code>npm start</code>, then open the Zoom simulator at {link}.',
   'boot.waitingForZoom': 'Waiting for Zoom to answer (try {attempt} of {of})…',
   'zoomUnavailable.title': 'Zoom is not answering',
-  'zoomUnavailable.body': 'Quorum asked the Zoom client to start it {attempts, plural, one {once} other {# times}} and got no answer.',
+  'zoomUnavailable.body':
+    'Quorum asked the Zoom client to start it {attempts, plural, one {once} other {# times}} and got no answer.',
   'zoomUnavailable.check': 'What to check',
   'zoomUnavailable.step1': 'Open Quorum from the <b>Apps</b> button of a Zoom meeting, not from a browser tab.',
   'zoomUnavailable.step2': 'Update the Zoom client: Quorum needs version {version} or later.',
-  'zoomUnavailable.step3': 'If you run this app: its Home URL in the Zoom Marketplace must be this page ({origin}), that domain must be on the app’s domain allow list, and every page must carry Zoom’s required security headers.',
+  'zoomUnavailable.step3':
+    'If you run this app: its Home URL in the Zoom Marketplace must be this page ({origin}), that domain must be on the app’s domain allow list, and every page must carry Zoom’s required security headers.',
   'zoomUnavailable.step4': 'Check your network or VPN, then try again.',
   'unsupportedContext.title': 'Quorum runs in meetings',
-  'unsupportedContext.body': 'Zoom opened Quorum here ({context}), where polls cannot run. Open it from the <b>Apps</b> button of a meeting or webinar to vote, or from the Apps tab of the Zoom client to prepare polls.',
+  'unsupportedContext.body':
+    'Zoom opened Quorum here ({context}), where polls cannot run. Open it from the <b>Apps</b> button of a meeting or webinar to vote, or from the Apps tab of the Zoom client to prepare polls.',
   'stage.empty': 'No poll yet. Results appear here when the host launches one.',
   'guest.label': 'Guest',
-  'guest.note': 'You are in Quorum as a guest: you can vote, and your vote counts once. Quorum knows you only in this meeting, not by your Zoom account.',
+  'guest.note':
+    'You are in Quorum as a guest: you can vote, and your vote counts once. Quorum knows you only in this meeting, not by your Zoom account.',
   'guest.addApp': 'Add Quorum to Zoom',
   'common.somethingWrong': 'Something went wrong. Try again.',
   'common.titledDetail': '{title}: {detail}',
@@ -185,8 +190,10 @@ export const en = {
   'timer.stopped': 'Timer stopped. Close the poll when you are ready.',
   'a11y.results.live': '“{title}”: {detail}',
   'a11y.results.voted': '{count, plural, one {# voted.} other {# voted.}}',
-  'a11y.results.votes': '{state, select, winner {Winner} tied {Tied} other {Leading}}: {names} with {count, plural, one {# vote} other {# votes}}{state, select, tied { each} other {}} ({share, number, percent}).',
-  'a11y.results.points': '{state, select, winner {Winner} tied {Tied} other {Leading}}: {names} with {count, plural, one {# point} other {# points}}{state, select, tied { each} other {}}.',
+  'a11y.results.votes':
+    '{state, select, winner {Winner} tied {Tied} other {Leading}}: {names} with {count, plural, one {# vote} other {# votes}}{state, select, tied { each} other {}} ({share, number, percent}).',
+  'a11y.results.points':
+    '{state, select, winner {Winner} tied {Tied} other {Leading}}: {names} with {count, plural, one {# point} other {# points}}{state, select, tied { each} other {}}.',
   'a11y.results.median': 'Median {value}.',
   'a11y.results.closed': 'Poll closed: “{title}”. {detail}',
   'a11y.poll.new': 'New poll: “{title}”.',
@@ -213,7 +220,8 @@ export const en = {
   'ballot.pickUpTo': 'Pick up to {max, number}.',
   'ballot.pickBetween': 'Pick {min, number} to {max, number}.',
   'ballot.counter': '{used, number} / {max, number} characters',
-  'ballot.numberHint': 'From {min, number} to {max, number}{stepped, select, true {, in steps of {step, number}} other {}}{hasUnit, select, true { ({unit})} other {}}.',
+  'ballot.numberHint':
+    'From {min, number} to {max, number}{stepped, select, true {, in steps of {step, number}} other {}}{hasUnit, select, true { ({unit})} other {}}.',
   'ballot.needAttention': '{count, plural, one {# question needs} other {# questions need}} attention.',
   'ballot.check': 'Check your answers.',
   'ballot.yourVote': 'Your vote',
@@ -231,7 +239,8 @@ export const en = {
   'rank.moveUp': 'Move {item} up',
   'rank.moveDown': 'Move {item} down',
   'rank.keep': 'Keep this order',
-  'quiz.myScore': 'You ({nickname}): {points, plural, one {# point} other {# points}}, place {rank, number} of {players, number}, {correct, number} correct.',
+  'quiz.myScore':
+    'You ({nickname}): {points, plural, one {# point} other {# points}}, place {rank, number} of {players, number}, {correct, number} correct.',
   'quiz.noAnswer': 'You did not answer this quiz.',
   'vote.noPolls': 'No polls yet. When the host launches one, it appears here.',
   'results.votesShare': '{count, plural, one {# vote} other {# votes}} · {share, number, percent}',
@@ -265,7 +274,8 @@ export const en = {
   'quiz.players': '{count, plural, one {# player} other {# players}}',
   'rank.item': 'Item',
   'rank.borda': 'Borda score',
-  'rank.scoring': 'Scored {top, plural, one {# point} other {# points}} for a first place down to 0 for last, from {count, plural, one {# ranking} other {# rankings}}.',
+  'rank.scoring':
+    'Scored {top, plural, one {# point} other {# points}} for a first place down to 0 for last, from {count, plural, one {# ranking} other {# rankings}}.',
   'rank.perPlace': 'Votes per place',
   'rank.perPlaceOf': 'Votes per place: {prompt}',
   'text.wordCounts': 'Word counts: {prompt}',
@@ -294,13 +304,16 @@ export const en = {
   'library.added': 'Added “{title}” to this meeting as a draft.',
   'library.addFailed': 'Could not add “{title}”: {reason}',
   'library.syncFeature': 'Syncing drafts from the Zoom main window',
-  'library.prepareHint': 'Prepare polls before a meeting: open Quorum from the Apps tab of the Zoom client, outside a meeting.',
+  'library.prepareHint':
+    'Prepare polls before a meeting: open Quorum from the Apps tab of the Zoom client, outside a meeting.',
   'library.status.syncing': 'Saving to your Zoom account’s library…',
   'library.status.synced': 'Saved in your Zoom account’s library: open Quorum in any meeting to use these polls.',
-  'library.status.offline': 'Offline: changes are kept on this computer and saved to your Zoom account when Quorum is reachable again.',
+  'library.status.offline':
+    'Offline: changes are kept on this computer and saved to your Zoom account when Quorum is reachable again.',
   'library.status.error': 'Not everything could be saved to your Zoom account’s library.',
   'library.note.local': 'Kept on this computer.',
-  'library.note.guest': 'Kept on this computer. Sign in to Zoom to keep your library in your Zoom account and use it on any computer.',
+  'library.note.guest':
+    'Kept on this computer. Sign in to Zoom to keep your library in your Zoom account and use it on any computer.',
   'library.note.offline': 'Kept on this computer: your Zoom account’s library could not be reached ({reason}).',
   'library.saveFailed': '“{title}” could not be saved to your Zoom account’s library: {reason}',
   'library.notJson': 'This file is not JSON. Choose a file exported from Quorum’s poll library.',
@@ -322,7 +335,8 @@ export const en = {
   'report.source.seen': 'seen by Quorum: voters and everyone who opened it',
   'report.none': 'No poll was launched in this meeting.',
   'report.drafts': '{count, plural, one {# draft} other {# drafts}} never launched.',
-  'report.turnoutShare': '{share, number, percent} of the {count, plural, one {# person} other {# people}} who attended',
+  'report.turnoutShare':
+    '{share, number, percent} of the {count, plural, one {# person} other {# people}} who attended',
   'report.runOf': '{title}, run {run, number}',
   'report.download': 'Download:',
   'delivery.title': 'Report deliveries',
@@ -332,7 +346,8 @@ export const en = {
   'delivery.retrying': 'retrying after {count, plural, one {# attempt} other {# attempts}}',
   'delivery.sending': 'sending',
   'delivery.skipped': 'skipped{hasError, select, true {: {error}} other {}}',
-  'delivery.failed': 'failed after {count, plural, one {# attempt} other {# attempts}}{hasError, select, true {: {error}} other {}}',
+  'delivery.failed':
+    'failed after {count, plural, one {# attempt} other {# attempts}}{hasError, select, true {: {error}} other {}}',
   'delivery.loadFailed': 'The deliveries could not be loaded.',
   'delivery.none': 'Nothing sent yet. The report goes out once Zoom reports the meeting’s end.',
   'account.label': 'Zoom account',
@@ -375,14 +390,16 @@ export const en = {
   'connection.serverClosed': 'The server closed the connection.',
   'connection.updated': 'Quorum was updated. Close and reopen the app.',
   'connection.sessionEnded': 'Your session has ended. Reopen Quorum.',
-  'connection.revoked': 'Quorum was removed from your Zoom account, so this session has ended. To use it again, add Quorum in Zoom and reopen it.',
+  'connection.revoked':
+    'Quorum was removed from your Zoom account, so this session has ended. To use it again, add Quorum in Zoom and reopen it.',
   'connection.tooManyConnections': 'Quorum is open in too many windows for you. Close one and try again.',
   'connection.notConnected': 'Not connected to Quorum.',
   'connection.timeout': 'Quorum did not answer in time.',
   'api.http': 'The server answered HTTP {status}.',
   'api.sessionRefused': 'The server refused the session (HTTP {status}).',
   'ballot.tooLong': 'Answers to this question are at most {max, number} characters.',
-  'ballot.numberOut': 'Enter a number from {min, number} to {max, number}{stepped, select, true {, in steps of {step, number}} other {}}.',
+  'ballot.numberOut':
+    'Enter a number from {min, number} to {max, number}{stepped, select, true {, in steps of {step, number}} other {}}.',
   'composer.emptyField': '{where}: fill this in.',
   'error.pollClosed': 'this poll is not open for voting',
   'error.meetingEnded': 'this meeting has ended; its polls are final',

@@ -11,7 +11,8 @@ export const es = {
   'ended.body': 'Quorum ha cerrado su conexión. Gracias por participar.',
   'ended.deliveries': 'Dónde se envió el informe',
   'notInZoom.title': 'Abre Quorum desde Zoom',
-  'notInZoom.body': 'Quorum funciona dentro de una reunión de Zoom. Esta página se abrió fuera de Zoom y no puede acceder a la reunión.',
+  'notInZoom.body':
+    'Quorum funciona dentro de una reunión de Zoom. Esta página se abrió fuera de Zoom y no puede acceder a la reunión.',
   'notInZoom.inZoom': 'En Zoom',
   'notInZoom.step1': 'Inicia o únete a una reunión en la aplicación de escritorio de Zoom.',
   'notInZoom.step2': 'Haz clic en <b>Aplicaciones</b> en la barra de la reunión.',
@@ -20,8 +21,10 @@ export const es = {
   'notInZoom.devSteps': 'Ejecuta <code>npm start</code> y abre el simulador de Zoom en {link}.',
   'a11y.results.live': '«{title}»: {detail}',
   'a11y.results.voted': '{count, plural, one {# voto.} other {# votos.}}',
-  'a11y.results.votes': '{state, select, winner {Gana} tied {Empate} other {En cabeza}}: {names} con {count, plural, one {# voto} other {# votos}}{state, select, tied { cada uno} other {}} ({share, number, percent}).',
-  'a11y.results.points': '{state, select, winner {Gana} tied {Empate} other {En cabeza}}: {names} con {count, plural, one {# punto} other {# puntos}}{state, select, tied { cada uno} other {}}.',
+  'a11y.results.votes':
+    '{state, select, winner {Gana} tied {Empate} other {En cabeza}}: {names} con {count, plural, one {# voto} other {# votos}}{state, select, tied { cada uno} other {}} ({share, number, percent}).',
+  'a11y.results.points':
+    '{state, select, winner {Gana} tied {Empate} other {En cabeza}}: {names} con {count, plural, one {# punto} other {# puntos}}{state, select, tied { cada uno} other {}}.',
   'a11y.results.median': 'Mediana: {value}.',
   'a11y.results.closed': 'Encuesta cerrada: «{title}». {detail}',
   'a11y.poll.new': 'Nueva encuesta: «{title}».',
@@ -41,17 +44,22 @@ export const es = {
   'present.gone': 'Esta encuesta ya no está en la reunión.',
   'boot.waitingForZoom': 'Esperando respuesta de Zoom (intento {attempt} de {of})…',
   'zoomUnavailable.title': 'Zoom no responde',
-  'zoomUnavailable.body': 'Quorum pidió al cliente de Zoom que lo iniciara {attempts, plural, one {una vez} other {# veces}} y no obtuvo respuesta.',
+  'zoomUnavailable.body':
+    'Quorum pidió al cliente de Zoom que lo iniciara {attempts, plural, one {una vez} other {# veces}} y no obtuvo respuesta.',
   'zoomUnavailable.check': 'Qué comprobar',
-  'zoomUnavailable.step1': 'Abre Quorum desde el botón <b>Aplicaciones</b> de una reunión de Zoom, no desde una pestaña del navegador.',
+  'zoomUnavailable.step1':
+    'Abre Quorum desde el botón <b>Aplicaciones</b> de una reunión de Zoom, no desde una pestaña del navegador.',
   'zoomUnavailable.step2': 'Actualiza el cliente de Zoom: Quorum necesita la versión {version} o posterior.',
-  'zoomUnavailable.step3': 'Si administras esta aplicación: su URL de inicio en el Zoom Marketplace debe ser esta página ({origin}), ese dominio debe estar en la lista de dominios permitidos de la aplicación y cada página debe llevar los encabezados de seguridad que exige Zoom.',
+  'zoomUnavailable.step3':
+    'Si administras esta aplicación: su URL de inicio en el Zoom Marketplace debe ser esta página ({origin}), ese dominio debe estar en la lista de dominios permitidos de la aplicación y cada página debe llevar los encabezados de seguridad que exige Zoom.',
   'zoomUnavailable.step4': 'Comprueba tu red o VPN y vuelve a intentarlo.',
   'unsupportedContext.title': 'Quorum funciona en reuniones',
-  'unsupportedContext.body': 'Zoom abrió Quorum aquí ({context}), donde no se pueden hacer encuestas. Ábrelo desde el botón <b>Aplicaciones</b> de una reunión o un seminario web para votar, o desde la pestaña Aplicaciones del cliente de Zoom para preparar encuestas.',
+  'unsupportedContext.body':
+    'Zoom abrió Quorum aquí ({context}), donde no se pueden hacer encuestas. Ábrelo desde el botón <b>Aplicaciones</b> de una reunión o un seminario web para votar, o desde la pestaña Aplicaciones del cliente de Zoom para preparar encuestas.',
   'stage.empty': 'Aún no hay encuestas. Los resultados aparecerán aquí cuando el anfitrión lance una.',
   'guest.label': 'Invitado',
-  'guest.note': 'Estás en Quorum como invitado: puedes votar y tu voto cuenta una vez. Quorum solo te conoce en esta reunión, no por tu cuenta de Zoom.',
+  'guest.note':
+    'Estás en Quorum como invitado: puedes votar y tu voto cuenta una vez. Quorum solo te conoce en esta reunión, no por tu cuenta de Zoom.',
   'guest.addApp': 'Añadir Quorum a Zoom',
   'common.somethingWrong': 'Algo salió mal. Inténtalo de nuevo.',
   'common.titledDetail': '{title}: {detail}',
@@ -67,7 +75,8 @@ export const es = {
   'connection.connecting': 'Conectando con la reunión…',
   'connection.loadingPolls': 'Cargando las encuestas de esta reunión.',
   'connection.lost': 'Conexión perdida. Reconectando…',
-  'connection.restarting': 'Quorum se está reiniciando. Se vuelve a conectar solo en un momento; tus votos se conservan.',
+  'connection.restarting':
+    'Quorum se está reiniciando. Se vuelve a conectar solo en un momento; tus votos se conservan.',
   'connection.reconnectNow': 'Reconectar ahora',
   'error.offline': 'no tienes conexión; inténtalo de nuevo cuando vuelva',
   'unavailable.inVersion': '{feature} no está disponible en esta versión de Zoom.',
@@ -213,7 +222,8 @@ export const es = {
   'ballot.pickUpTo': 'Elige hasta {max, number}.',
   'ballot.pickBetween': 'Elige de {min, number} a {max, number}.',
   'ballot.counter': '{used, number} / {max, number} caracteres',
-  'ballot.numberHint': 'De {min, number} a {max, number}{stepped, select, true {, en pasos de {step, number}} other {}}{hasUnit, select, true { ({unit})} other {}}.',
+  'ballot.numberHint':
+    'De {min, number} a {max, number}{stepped, select, true {, en pasos de {step, number}} other {}}{hasUnit, select, true { ({unit})} other {}}.',
   'ballot.needAttention': '{count, plural, one {# pregunta necesita} other {# preguntas necesitan}} revisión.',
   'ballot.check': 'Revisa tus respuestas.',
   'ballot.yourVote': 'Tu voto',
@@ -231,7 +241,8 @@ export const es = {
   'rank.moveUp': 'Subir {item}',
   'rank.moveDown': 'Bajar {item}',
   'rank.keep': 'Mantener este orden',
-  'quiz.myScore': 'Tú ({nickname}): {points, plural, one {# punto} other {# puntos}}, puesto {rank, number} de {players, number}, {correct, number} correctas.',
+  'quiz.myScore':
+    'Tú ({nickname}): {points, plural, one {# punto} other {# puntos}}, puesto {rank, number} de {players, number}, {correct, number} correctas.',
   'quiz.noAnswer': 'No respondiste a este cuestionario.',
   'vote.noPolls': 'Aún no hay encuestas. Cuando el anfitrión lance una, aparecerá aquí.',
   'results.votesShare': '{count, plural, one {# voto} other {# votos}} · {share, number, percent}',
@@ -265,7 +276,8 @@ export const es = {
   'quiz.players': '{count, plural, one {# jugador} other {# jugadores}}',
   'rank.item': 'Elemento',
   'rank.borda': 'Puntuación Borda',
-  'rank.scoring': '{top, plural, one {# punto} other {# puntos}} por un primer puesto hasta 0 por el último, de {count, plural, one {# clasificación} other {# clasificaciones}}.',
+  'rank.scoring':
+    '{top, plural, one {# punto} other {# puntos}} por un primer puesto hasta 0 por el último, de {count, plural, one {# clasificación} other {# clasificaciones}}.',
   'rank.perPlace': 'Votos por puesto',
   'rank.perPlaceOf': 'Votos por puesto: {prompt}',
   'text.wordCounts': 'Recuento de palabras: {prompt}',
@@ -294,14 +306,19 @@ export const es = {
   'library.added': 'Se añadió «{title}» a esta reunión como borrador.',
   'library.addFailed': 'No se pudo añadir «{title}»: {reason}',
   'library.syncFeature': 'Sincronizar borradores desde la ventana principal de Zoom',
-  'library.prepareHint': 'Prepara encuestas antes de una reunión: abre Quorum desde la pestaña Aplicaciones de Zoom, fuera de una reunión.',
+  'library.prepareHint':
+    'Prepara encuestas antes de una reunión: abre Quorum desde la pestaña Aplicaciones de Zoom, fuera de una reunión.',
   'library.status.syncing': 'Guardando en la biblioteca de tu cuenta de Zoom…',
-  'library.status.synced': 'Guardado en la biblioteca de tu cuenta de Zoom: abre Quorum en cualquier reunión para usar estas encuestas.',
-  'library.status.offline': 'Sin conexión: los cambios se guardan en este equipo y se subirán a tu cuenta de Zoom cuando Quorum vuelva a estar disponible.',
+  'library.status.synced':
+    'Guardado en la biblioteca de tu cuenta de Zoom: abre Quorum en cualquier reunión para usar estas encuestas.',
+  'library.status.offline':
+    'Sin conexión: los cambios se guardan en este equipo y se subirán a tu cuenta de Zoom cuando Quorum vuelva a estar disponible.',
   'library.status.error': 'No todo se pudo guardar en la biblioteca de tu cuenta de Zoom.',
   'library.note.local': 'Guardado en este equipo.',
-  'library.note.guest': 'Guardado en este equipo. Inicia sesión en Zoom para guardar tu biblioteca en tu cuenta y usarla en cualquier equipo.',
-  'library.note.offline': 'Guardado en este equipo: no se pudo acceder a la biblioteca de tu cuenta de Zoom ({reason}).',
+  'library.note.guest':
+    'Guardado en este equipo. Inicia sesión en Zoom para guardar tu biblioteca en tu cuenta y usarla en cualquier equipo.',
+  'library.note.offline':
+    'Guardado en este equipo: no se pudo acceder a la biblioteca de tu cuenta de Zoom ({reason}).',
   'library.saveFailed': 'No se pudo guardar «{title}» en la biblioteca de tu cuenta de Zoom: {reason}',
   'library.notJson': 'Este archivo no es JSON. Elige un archivo exportado desde la biblioteca de Quorum.',
   'library.import': 'Importar…',
@@ -322,7 +339,8 @@ export const es = {
   'report.source.seen': 'vistos por Quorum: votantes y quien lo abrió',
   'report.none': 'No se lanzó ninguna encuesta en esta reunión.',
   'report.drafts': '{count, plural, one {# borrador nunca lanzado} other {# borradores nunca lanzados}}.',
-  'report.turnoutShare': '{share, number, percent} de las {count, plural, one {# persona} other {# personas}} que asistieron',
+  'report.turnoutShare':
+    '{share, number, percent} de las {count, plural, one {# persona} other {# personas}} que asistieron',
   'report.runOf': '{title}, ronda {run, number}',
   'report.download': 'Descargar:',
   'delivery.title': 'Envíos del informe',
@@ -332,7 +350,8 @@ export const es = {
   'delivery.retrying': 'reintentando tras {count, plural, one {# intento} other {# intentos}}',
   'delivery.sending': 'enviando',
   'delivery.skipped': 'omitido{hasError, select, true {: {error}} other {}}',
-  'delivery.failed': 'falló tras {count, plural, one {# intento} other {# intentos}}{hasError, select, true {: {error}} other {}}',
+  'delivery.failed':
+    'falló tras {count, plural, one {# intento} other {# intentos}}{hasError, select, true {: {error}} other {}}',
   'delivery.loadFailed': 'No se pudieron cargar los envíos.',
   'delivery.none': 'Aún no se ha enviado nada. El informe sale cuando Zoom comunica el fin de la reunión.',
   'account.label': 'Cuenta de Zoom',
@@ -375,14 +394,16 @@ export const es = {
   'connection.serverClosed': 'El servidor cerró la conexión.',
   'connection.updated': 'Quorum se actualizó. Cierra y vuelve a abrir la aplicación.',
   'connection.sessionEnded': 'Tu sesión terminó. Vuelve a abrir Quorum.',
-  'connection.revoked': 'Quorum se quitó de tu cuenta de Zoom, así que esta sesión terminó. Para volver a usarlo, agrega Quorum en Zoom y ábrelo de nuevo.',
+  'connection.revoked':
+    'Quorum se quitó de tu cuenta de Zoom, así que esta sesión terminó. Para volver a usarlo, agrega Quorum en Zoom y ábrelo de nuevo.',
   'connection.tooManyConnections': 'Tienes Quorum abierto en demasiadas ventanas. Cierra una e inténtalo de nuevo.',
   'connection.notConnected': 'Sin conexión con Quorum.',
   'connection.timeout': 'Quorum no respondió a tiempo.',
   'api.http': 'El servidor respondió HTTP {status}.',
   'api.sessionRefused': 'El servidor rechazó la sesión (HTTP {status}).',
   'ballot.tooLong': 'Las respuestas a esta pregunta tienen como máximo {max, number} caracteres.',
-  'ballot.numberOut': 'Introduce un número de {min, number} a {max, number}{stepped, select, true {, en pasos de {step, number}} other {}}.',
+  'ballot.numberOut':
+    'Introduce un número de {min, number} a {max, number}{stepped, select, true {, en pasos de {step, number}} other {}}.',
   'composer.emptyField': '{where}: completa este campo.',
   'error.pollClosed': 'esta encuesta no está abierta',
   'error.meetingEnded': 'esta reunión ha terminado; sus encuestas son definitivas',

@@ -11,7 +11,8 @@ export const ja = {
   'ended.body': 'Quorum は接続を終了しました。ご参加ありがとうございました。',
   'ended.deliveries': 'レポートの送信先',
   'notInZoom.title': 'Zoom から Quorum を開いてください',
-  'notInZoom.body': 'Quorum は Zoom ミーティング内で動作します。このページは Zoom の外で開かれたため、ミーティングに接続できません。',
+  'notInZoom.body':
+    'Quorum は Zoom ミーティング内で動作します。このページは Zoom の外で開かれたため、ミーティングに接続できません。',
   'notInZoom.inZoom': 'Zoom で',
   'notInZoom.step1': 'Zoom デスクトップクライアントでミーティングを開始するか、参加します。',
   'notInZoom.step2': 'ミーティングのツールバーで<b>アプリ</b>をクリックします。',
@@ -20,8 +21,10 @@ export const ja = {
   'notInZoom.devSteps': '<code>npm start</code> を実行し、{link} で Zoom シミュレーターを開きます。',
   'a11y.results.live': '「{title}」: {detail}',
   'a11y.results.voted': '{count, plural, other {#人が投票。}}',
-  'a11y.results.votes': '{state, select, winner {勝者} tied {同数} other {首位}}: {names}({count, plural, other {#票}}{state, select, tied {ずつ} other {}}、{share, number, percent})。',
-  'a11y.results.points': '{state, select, winner {勝者} tied {同数} other {首位}}: {names}({count, plural, other {#ポイント}}{state, select, tied {ずつ} other {}})。',
+  'a11y.results.votes':
+    '{state, select, winner {勝者} tied {同数} other {首位}}: {names}({count, plural, other {#票}}{state, select, tied {ずつ} other {}}、{share, number, percent})。',
+  'a11y.results.points':
+    '{state, select, winner {勝者} tied {同数} other {首位}}: {names}({count, plural, other {#ポイント}}{state, select, tied {ずつ} other {}})。',
   'a11y.results.median': '中央値 {value}。',
   'a11y.results.closed': '投票終了:「{title}」。{detail}',
   'a11y.poll.new': '新しい投票:「{title}」。',
@@ -43,15 +46,19 @@ export const ja = {
   'zoomUnavailable.title': 'Zoom が応答しません',
   'zoomUnavailable.body': 'Quorum は Zoom クライアントに起動を {attempts} 回要求しましたが、応答がありませんでした。',
   'zoomUnavailable.check': '確認すること',
-  'zoomUnavailable.step1': 'ブラウザーのタブではなく、Zoom ミーティングの<b>アプリ</b>ボタンから Quorum を開いてください。',
+  'zoomUnavailable.step1':
+    'ブラウザーのタブではなく、Zoom ミーティングの<b>アプリ</b>ボタンから Quorum を開いてください。',
   'zoomUnavailable.step2': 'Zoom クライアントを更新してください。Quorum にはバージョン {version} 以降が必要です。',
-  'zoomUnavailable.step3': 'このアプリの管理者の方へ：Zoom Marketplace のホーム URL がこのページ（{origin}）であること、そのドメインがアプリのドメイン許可リストにあること、すべてのページが Zoom の必須セキュリティヘッダーを送ることを確認してください。',
+  'zoomUnavailable.step3':
+    'このアプリの管理者の方へ：Zoom Marketplace のホーム URL がこのページ（{origin}）であること、そのドメインがアプリのドメイン許可リストにあること、すべてのページが Zoom の必須セキュリティヘッダーを送ることを確認してください。',
   'zoomUnavailable.step4': 'ネットワークや VPN を確認して、もう一度お試しください。',
   'unsupportedContext.title': 'Quorum はミーティングで使います',
-  'unsupportedContext.body': 'Zoom はここ（{context}）で Quorum を開きましたが、ここでは投票を実施できません。投票するにはミーティングまたはウェビナーの<b>アプリ</b>ボタンから、投票を準備するには Zoom クライアントのアプリタブから開いてください。',
+  'unsupportedContext.body':
+    'Zoom はここ（{context}）で Quorum を開きましたが、ここでは投票を実施できません。投票するにはミーティングまたはウェビナーの<b>アプリ</b>ボタンから、投票を準備するには Zoom クライアントのアプリタブから開いてください。',
   'stage.empty': 'まだ投票はありません。ホストが投票を開始すると、ここに結果が表示されます。',
   'guest.label': 'ゲスト',
-  'guest.note': 'ゲストとして Quorum を使用しています。投票でき、投票は 1 回として数えられます。Quorum はこのミーティングの中でだけあなたを識別し、Zoom アカウントは知りません。',
+  'guest.note':
+    'ゲストとして Quorum を使用しています。投票でき、投票は 1 回として数えられます。Quorum はこのミーティングの中でだけあなたを識別し、Zoom アカウントは知りません。',
   'guest.addApp': 'Quorum を Zoom に追加',
   'common.somethingWrong': '問題が発生しました。もう一度お試しください。',
   'common.titledDetail': '{title}: {detail}',
@@ -213,7 +220,8 @@ export const ja = {
   'ballot.pickUpTo': '{max, number} 個まで選べます。',
   'ballot.pickBetween': '{min, number}〜{max, number} 個選んでください。',
   'ballot.counter': '{used, number} / {max, number} 文字',
-  'ballot.numberHint': '{min, number}〜{max, number}{stepped, select, true {、{step, number} 刻み} other {}}{hasUnit, select, true { ({unit})} other {}}。',
+  'ballot.numberHint':
+    '{min, number}〜{max, number}{stepped, select, true {、{step, number} 刻み} other {}}{hasUnit, select, true { ({unit})} other {}}。',
   'ballot.needAttention': '{count, plural, other {# 問}}を確認してください。',
   'ballot.check': '回答を確認してください。',
   'ballot.yourVote': 'あなたの投票',
@@ -231,7 +239,8 @@ export const ja = {
   'rank.moveUp': '{item}を上へ',
   'rank.moveDown': '{item}を下へ',
   'rank.keep': 'この順番のまま',
-  'quiz.myScore': 'あなた ({nickname}): {points, plural, other {# 点}}、{players, number} 人中 {rank, number} 位、正解 {correct, number} 問。',
+  'quiz.myScore':
+    'あなた ({nickname}): {points, plural, other {# 点}}、{players, number} 人中 {rank, number} 位、正解 {correct, number} 問。',
   'quiz.noAnswer': 'このクイズには回答していません。',
   'vote.noPolls': 'まだ投票はありません。ホストが開始するとここに表示されます。',
   'results.votesShare': '{count, plural, other {# 票}} · {share, number, percent}',
@@ -297,13 +306,17 @@ export const ja = {
   'library.prepareHint': 'ミーティング前の準備: ミーティング外で Zoom の「アプリ」タブから Quorum を開いてください。',
   'library.status.syncing': 'Zoom アカウントのライブラリに保存中…',
   'library.status.synced': 'Zoom アカウントのライブラリに保存済み。どのミーティングでも Quorum から使えます。',
-  'library.status.offline': 'オフライン: 変更はこのコンピューターに保存され、Quorum に接続できると Zoom アカウントに保存されます。',
+  'library.status.offline':
+    'オフライン: 変更はこのコンピューターに保存され、Quorum に接続できると Zoom アカウントに保存されます。',
   'library.status.error': '一部を Zoom アカウントのライブラリに保存できませんでした。',
   'library.note.local': 'このコンピューターに保存されています。',
-  'library.note.guest': 'このコンピューターに保存されています。Zoom にサインインすると、アカウントに保存してどのコンピューターでも使えます。',
-  'library.note.offline': 'このコンピューターに保存されています。Zoom アカウントのライブラリに接続できませんでした ({reason})。',
+  'library.note.guest':
+    'このコンピューターに保存されています。Zoom にサインインすると、アカウントに保存してどのコンピューターでも使えます。',
+  'library.note.offline':
+    'このコンピューターに保存されています。Zoom アカウントのライブラリに接続できませんでした ({reason})。',
   'library.saveFailed': '「{title}」を Zoom アカウントのライブラリに保存できませんでした: {reason}',
-  'library.notJson': 'このファイルは JSON ではありません。Quorum のライブラリからエクスポートしたファイルを選んでください。',
+  'library.notJson':
+    'このファイルは JSON ではありません。Quorum のライブラリからエクスポートしたファイルを選んでください。',
   'library.import': 'インポート…',
   'library.importFile': 'インポートする投票の JSON ファイル',
   'library.imported': '{file} から{count, plural, other {# 件の投票}}をインポートしました。',
@@ -375,14 +388,16 @@ export const ja = {
   'connection.serverClosed': 'サーバーが接続を終了しました。',
   'connection.updated': 'Quorum が更新されました。アプリを閉じて開き直してください。',
   'connection.sessionEnded': 'セッションが終了しました。Quorum を開き直してください。',
-  'connection.revoked': 'Zoom アカウントから Quorum が削除されたため、このセッションは終了しました。再び使うには、Zoom で Quorum を追加して開き直してください。',
+  'connection.revoked':
+    'Zoom アカウントから Quorum が削除されたため、このセッションは終了しました。再び使うには、Zoom で Quorum を追加して開き直してください。',
   'connection.tooManyConnections': 'Quorum を開いているウィンドウが多すぎます。1 つ閉じてからもう一度お試しください。',
   'connection.notConnected': 'Quorum に接続されていません。',
   'connection.timeout': 'Quorum が時間内に応答しませんでした。',
   'api.http': 'サーバーの応答: HTTP {status}',
   'api.sessionRefused': 'サーバーがセッションを拒否しました (HTTP {status})。',
   'ballot.tooLong': 'この質問への回答は {max, number} 文字までです。',
-  'ballot.numberOut': '{min, number}〜{max, number} の数値を入力してください{stepped, select, true { ({step, number} 刻み)} other {}}。',
+  'ballot.numberOut':
+    '{min, number}〜{max, number} の数値を入力してください{stepped, select, true { ({step, number} 刻み)} other {}}。',
   'composer.emptyField': '{where}: 入力してください。',
   'error.pollClosed': 'この投票は受付中ではありません',
   'error.meetingEnded': 'この会議は終了しました。投票の結果は確定しています',

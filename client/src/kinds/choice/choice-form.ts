@@ -22,17 +22,25 @@ export const newKey = (): string => `k${++counter}`;
 
 export const blankOption = (label = ''): OptionForm => ({ key: newKey(), label, correct: false });
 
-export const withId = <T extends object>(value: T, id: string | undefined): T & { id?: string } => (id === undefined ? value : { ...value, id });
+export const withId = <T extends object>(value: T, id: string | undefined): T & { id?: string } =>
+  id === undefined ? value : { ...value, id };
 
-export const blankChoiceForm = (): ChoiceForm => ({ options: [blankOption(), blankOption()], minPicks: 1, maxPicks: 2 });
+export const blankChoiceForm = (): ChoiceForm => ({
+  options: [blankOption(), blankOption()],
+  minPicks: 1,
+  maxPicks: 2,
+});
 
 type ChoiceDraft = Extract<PollDraftInput['questions'][number], { kind: 'single' | 'multiple' | 'rank' }>;
 
 /** A stored choice or rank question's options as the form edits them, ids kept so edits update in place. */
 export function choiceFormFrom(draft: ChoiceDraft): ChoiceForm {
   const correct = new Set('correctOptionIds' in draft ? (draft.correctOptionIds ?? []) : []);
-  const options = draft.options.map((o) => withId({ key: newKey(), label: o.label, correct: o.id !== undefined && correct.has(o.id) }, o.id));
-  const picks = draft.kind === 'multiple' ? { minPicks: draft.minPicks ?? 1, maxPicks: draft.maxPicks ?? options.length } : {};
+  const options = draft.options.map((o) =>
+    withId({ key: newKey(), label: o.label, correct: o.id !== undefined && correct.has(o.id) }, o.id),
+  );
+  const picks =
+    draft.kind === 'multiple' ? { minPicks: draft.minPicks ?? 1, maxPicks: draft.maxPicks ?? options.length } : {};
   return { ...blankChoiceForm(), options, ...picks };
 }
 

@@ -10,5 +10,7 @@ export function picksHint(question: QuestionOf<'multiple'>, t: Translate): strin
 }
 
 /** Labels and counts of what a choice question counts, in the question's order. */
-export const optionScores = (question: { options: readonly { id: string; label: string }[] }, tally: { counts: Record<string, number> }) =>
-  question.options.map((o) => ({ label: o.label, count: tally.counts[o.id] ?? 0 }));
+export const optionScores = (
+  question: { options: readonly { id: string; label: string }[] },
+  tally: { counts: Record<string, number> },
+) => question.options.map((o) => ({ label: o.label, count: tally.counts[o.id] ?? 0 }));

@@ -11,7 +11,13 @@ interface ChoiceProps {
 export function Choice({ type, name, label, checked, onChange, ariaLabel }: ChoiceProps) {
   return (
     <label className="choice">
-      <input type={type} name={name} checked={checked} aria-label={ariaLabel} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <input
+        type={type}
+        name={name}
+        checked={checked}
+        aria-label={ariaLabel}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />
       <span>{label}</span>
     </label>
   );

@@ -26,9 +26,18 @@ export const multipleView = defineKindView({
   Editor: (props) => <OptionsEditor {...props} variant="multiple" />,
   Input: ({ question, answer, onChange, name }) =>
     question.options.map((o) => (
-      <Choice key={o.id} type="checkbox" name={name} label={o.label} checked={answer?.kind === 'multiple' && answer.optionIds.includes(o.id)} onChange={(on) => onChange(togglePick(answer, o.id, on))} />
+      <Choice
+        key={o.id}
+        type="checkbox"
+        name={name}
+        label={o.label}
+        checked={answer?.kind === 'multiple' && answer.optionIds.includes(o.id)}
+        onChange={(on) => onChange(togglePick(answer, o.id, on))}
+      />
     )),
-  Results: ({ question, tally, revealCorrect }) => <ResultBars question={question} tally={tally} revealCorrect={revealCorrect} />,
+  Results: ({ question, tally, revealCorrect }) => (
+    <ResultBars question={question} tally={tally} revealCorrect={revealCorrect} />
+  ),
   blankAnswer: () => ({ kind: 'multiple', optionIds: [] }),
   isBlank: (answer) => answer.kind === 'multiple' && answer.optionIds.length === 0,
   hint: (question, t) => picksHint(question, t),

@@ -7,19 +7,51 @@ import { blankOption, type ChoiceForm, type OptionForm } from './choice-form';
 
 const toInt = (value: string) => (value === '' ? 0 : Math.trunc(Number(value)));
 
-function OptionRow({ index, option, i, count, quiz, set, remove }: { index: number; option: OptionForm; i: number; count: number; quiz: boolean; set: (o: OptionForm) => void; remove: () => void }) {
+function OptionRow({
+  index,
+  option,
+  i,
+  count,
+  quiz,
+  set,
+  remove,
+}: {
+  index: number;
+  option: OptionForm;
+  i: number;
+  count: number;
+  quiz: boolean;
+  set: (o: OptionForm) => void;
+  remove: () => void;
+}) {
   const t = useT();
   const n = { q: index + 1, n: i + 1 };
   return (
     <div className="row option-row">
-      <input className="grow" aria-label={t('editor.optionLabel', n)} value={option.label} maxLength={LIMITS.optionLabelMax} onChange={(e) => set({ ...option, label: e.currentTarget.value })} />
+      <input
+        className="grow"
+        aria-label={t('editor.optionLabel', n)}
+        value={option.label}
+        maxLength={LIMITS.optionLabelMax}
+        onChange={(e) => set({ ...option, label: e.currentTarget.value })}
+      />
       {quiz && (
         <label className="choice">
-          <input type="checkbox" checked={option.correct} aria-label={t('editor.optionCorrect', n)} onChange={(e) => set({ ...option, correct: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={option.correct}
+            aria-label={t('editor.optionCorrect', n)}
+            onChange={(e) => set({ ...option, correct: e.currentTarget.checked })}
+          />
           <span aria-hidden="true">{t('editor.correct')}</span>
         </label>
       )}
-      <button type="button" aria-label={t('editor.removeOption', n)} disabled={count <= LIMITS.optionsMin} onClick={remove}>
+      <button
+        type="button"
+        aria-label={t('editor.removeOption', n)}
+        disabled={count <= LIMITS.optionsMin}
+        onClick={remove}
+      >
         ×
       </button>
     </div>
@@ -40,7 +72,9 @@ export function OptionsEditor({ index, form, onChange, quiz, variant }: OptionsE
   const markCorrect = quiz && !rank;
   const t = useT();
   const list = useRef<HTMLFieldSetElement>(null);
-  useFocusOnGrowth(options.length, () => [...(list.current?.querySelectorAll<HTMLInputElement>('input.grow') ?? [])].at(-1));
+  useFocusOnGrowth(options.length, () =>
+    [...(list.current?.querySelectorAll<HTMLInputElement>('input.grow') ?? [])].at(-1),
+  );
   return (
     <fieldset className="options" ref={list}>
       <legend>{t(rank ? 'editor.items' : 'editor.options')}</legend>
@@ -57,16 +91,34 @@ export function OptionsEditor({ index, form, onChange, quiz, variant }: OptionsE
           remove={() => set({ options: options.filter((x) => x.key !== o.key) })}
         />
       ))}
-      <button type="button" disabled={options.length >= max} onClick={() => set({ options: [...options, blankOption()] })}>
+      <button
+        type="button"
+        disabled={options.length >= max}
+        onClick={() => set({ options: [...options, blankOption()] })}
+      >
         {t(rank ? 'editor.addItem' : 'editor.addOption')}
       </button>
       {variant === 'multiple' && (
         <div className="row">
           <label>
-            {t('editor.minPicks')} <input type="number" min={0} max={options.length} value={form.minPicks} onChange={(e) => set({ minPicks: toInt(e.currentTarget.value) })} />
+            {t('editor.minPicks')}{' '}
+            <input
+              type="number"
+              min={0}
+              max={options.length}
+              value={form.minPicks}
+              onChange={(e) => set({ minPicks: toInt(e.currentTarget.value) })}
+            />
           </label>
           <label>
-            {t('editor.maxPicks')} <input type="number" min={1} max={options.length} value={form.maxPicks} onChange={(e) => set({ maxPicks: toInt(e.currentTarget.value) })} />
+            {t('editor.maxPicks')}{' '}
+            <input
+              type="number"
+              min={1}
+              max={options.length}
+              value={form.maxPicks}
+              onChange={(e) => set({ maxPicks: toInt(e.currentTarget.value) })}
+            />
           </label>
         </div>
       )}

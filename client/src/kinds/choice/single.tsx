@@ -18,9 +18,18 @@ export const singleView = defineKindView({
   Editor: (props) => <OptionsEditor {...props} variant="single" />,
   Input: ({ question, answer, onChange, name }) =>
     question.options.map((o) => (
-      <Choice key={o.id} type="radio" name={name} label={o.label} checked={answer?.kind === 'single' && answer.optionId === o.id} onChange={() => onChange({ kind: 'single', optionId: o.id })} />
+      <Choice
+        key={o.id}
+        type="radio"
+        name={name}
+        label={o.label}
+        checked={answer?.kind === 'single' && answer.optionId === o.id}
+        onChange={() => onChange({ kind: 'single', optionId: o.id })}
+      />
     )),
-  Results: ({ question, tally, revealCorrect }) => <ResultBars question={question} tally={tally} revealCorrect={revealCorrect} />,
+  Results: ({ question, tally, revealCorrect }) => (
+    <ResultBars question={question} tally={tally} revealCorrect={revealCorrect} />
+  ),
   blankMessage: (_q, t) => t('ballot.blank.choice'),
   invalidMessage: (_q, t) => t('ballot.blank.choice'),
   scored: optionScores,

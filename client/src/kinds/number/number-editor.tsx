@@ -16,7 +16,13 @@ export function NumberEditor({ form, onChange }: KindEditorProps<NumberForm>) {
   const t = useT();
   const field = (label: MessageId, key: 'min' | 'max' | 'step') => (
     <label>
-      {t(label)} <input type="number" inputMode="decimal" value={form[key]} onChange={(e) => set({ [key]: e.currentTarget.value })} />
+      {t(label)}{' '}
+      <input
+        type="number"
+        inputMode="decimal"
+        value={form[key]}
+        onChange={(e) => set({ [key]: e.currentTarget.value })}
+      />
     </label>
   );
   return (
@@ -28,7 +34,13 @@ export function NumberEditor({ form, onChange }: KindEditorProps<NumberForm>) {
         {field('editor.step', 'step')}
       </div>
       <label className="stack">
-        {t('editor.unit')} <input value={form.unit} maxLength={LIMITS.unitMax} placeholder={t('editor.unit.example')} onChange={(e) => set({ unit: e.currentTarget.value })} />
+        {t('editor.unit')}{' '}
+        <input
+          value={form.unit}
+          maxLength={LIMITS.unitMax}
+          placeholder={t('editor.unit.example')}
+          onChange={(e) => set({ unit: e.currentTarget.value })}
+        />
       </label>
     </fieldset>
   );

@@ -11,15 +11,32 @@ export function numberAnswer(text: string, unreadable = false): Answer | undefin
 
 /** "From 0 to 100, in steps of 5 (km)": the range a number answer must keep to, in the reader's number format. */
 export function numberHint(t: Translate, q: QuestionOf<'number'>): string {
-  return t('ballot.numberHint', { min: q.min, max: q.max, step: q.step, stepped: q.step !== 1, hasUnit: Boolean(q.unit), unit: q.unit });
+  return t('ballot.numberHint', {
+    min: q.min,
+    max: q.max,
+    step: q.step,
+    stepped: q.step !== 1,
+    hasUnit: Boolean(q.unit),
+    unit: q.unit,
+  });
 }
 
 /**
  * A numeric estimate: the browser's number field with the question's min, max and step, and its unit.
  * The text typed is kept here, so a half-typed "1." is not wiped by re-rendering a parsed value.
  */
-export function NumberAnswerInput({ question, answer, onChange, labelledBy, describedBy, invalid, required }: KindInputProps<'number'>) {
-  const [text, setText] = useState(() => (answer?.kind === 'number' && Number.isFinite(answer.value) ? String(answer.value) : ''));
+export function NumberAnswerInput({
+  question,
+  answer,
+  onChange,
+  labelledBy,
+  describedBy,
+  invalid,
+  required,
+}: KindInputProps<'number'>) {
+  const [text, setText] = useState(() =>
+    answer?.kind === 'number' && Number.isFinite(answer.value) ? String(answer.value) : '',
+  );
   return (
     <div className="row">
       <input

@@ -9,11 +9,21 @@ const bucketLabel = (intl: IntlShape, b: { from: number; to: number }, unit: str
   `${b.from === b.to ? show(intl, b.from) : `${show(intl, b.from)}–${show(intl, b.to)}`}${unit ? ` ${unit}` : ''}`;
 
 /** The histogram's bars, one per bucket the server made. */
-export function histogramRows(intl: IntlShape, question: QuestionOf<'number'>, tally: NumberTally | undefined): BarRow[] {
+export function histogramRows(
+  intl: IntlShape,
+  question: QuestionOf<'number'>,
+  tally: NumberTally | undefined,
+): BarRow[] {
   const voters = tally?.voters ?? 0;
   return (tally?.buckets ?? []).map((b, i) => {
     const count = tally?.counts[String(i)] ?? 0;
-    return { id: String(i), label: bucketLabel(intl, b, question.unit), count, percent: percentOf(count, voters), value: votesWithShare(intl, count, voters) };
+    return {
+      id: String(i),
+      label: bucketLabel(intl, b, question.unit),
+      count,
+      percent: percentOf(count, voters),
+      value: votesWithShare(intl, count, voters),
+    };
   });
 }
 
@@ -27,7 +37,14 @@ export function NumberResults({ question, tally }: { question: QuestionOf<'numbe
       {rows.length > 0 && <BarList rows={rows} label={intl.formatMessage({ id: 'results.byRange' })} />}
       <p className="note stats" data-testid="number-stats">
         {tally && tally.median !== null && tally.mean !== null
-          ? intl.formatMessage({ id: 'results.numberStats' }, { median: `${show(intl, tally.median)}${unit}`, mean: `${show(intl, tally.mean)}${unit}`, count: tally.voters })
+          ? intl.formatMessage(
+              { id: 'results.numberStats' },
+              {
+                median: `${show(intl, tally.median)}${unit}`,
+                mean: `${show(intl, tally.mean)}${unit}`,
+                count: tally.voters,
+              },
+            )
           : intl.formatMessage({ id: 'results.noAnswers' })}
       </p>
     </>

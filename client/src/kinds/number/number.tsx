@@ -21,7 +21,10 @@ export const numberView = defineKindView({
   Results: ({ question, tally }) => <NumberResults question={question} tally={tally} />,
   hint: (question, t) => numberHint(t, question),
   figure: (question, tally, t, formatNumber) =>
-    tally.median === null ? null : t('a11y.results.median', { value: `${formatNumber(tally.median)}${question.unit ? ` ${question.unit}` : ''}` }),
+    tally.median === null
+      ? null
+      : t('a11y.results.median', { value: `${formatNumber(tally.median)}${question.unit ? ` ${question.unit}` : ''}` }),
   blankMessage: (_q, t) => t('ballot.blank.number'),
-  invalidMessage: (question, t) => t('ballot.numberOut', { min: question.min, max: question.max, step: question.step, stepped: question.step !== 1 }),
+  invalidMessage: (question, t) =>
+    t('ballot.numberOut', { min: question.min, max: question.max, step: question.step, stepped: question.step !== 1 }),
 });

@@ -24,9 +24,13 @@ function useFocusFollows() {
     if (!want) return;
     pending.current = null;
     const other: Direction = want.direction === 'up' ? 'down' : 'up';
-    [want.direction, other].map((d) => buttons.current.get(`${want.id}:${d}`)).find((b) => b && !b.disabled)?.focus();
+    [want.direction, other]
+      .map((d) => buttons.current.get(`${want.id}:${d}`))
+      .find((b) => b && !b.disabled)
+      ?.focus();
   });
-  const register = (key: string) => (el: HTMLButtonElement | null) => void (el ? buttons.current.set(key, el) : buttons.current.delete(key));
+  const register = (key: string) => (el: HTMLButtonElement | null) =>
+    void (el ? buttons.current.set(key, el) : buttons.current.delete(key));
   return { register, follow: (id: string, direction: Direction) => void (pending.current = { id, direction }) };
 }
 

@@ -8,7 +8,13 @@ export function bordaRows(intl: IntlShape, question: QuestionOf<'rank'>, tally: 
   const best = voters * (question.options.length - 1);
   const rows = question.options.map((o) => {
     const score = tally?.counts[o.id] ?? 0;
-    return { id: o.id, label: o.label, count: score, percent: percentOf(score, best), value: intl.formatMessage({ id: 'quiz.points' }, { count: score }) };
+    return {
+      id: o.id,
+      label: o.label,
+      count: score,
+      percent: percentOf(score, best),
+      value: intl.formatMessage({ id: 'quiz.points' }, { count: score }),
+    };
   });
   return rows.sort((a, b) => b.count - a.count);
 }
@@ -19,7 +25,12 @@ function PlacesTable({ question, tally }: { question: QuestionOf<'rank'>; tally:
   const intl = useIntl();
   const t = intl.formatMessage;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t({ id: 'rank.perPlaceOf' }, { prompt: question.prompt })}>
+    <div
+      className="table-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={t({ id: 'rank.perPlaceOf' }, { prompt: question.prompt })}
+    >
       <table className="grid-table" data-testid="rank-places">
         <thead>
           <tr>
@@ -47,16 +58,27 @@ function PlacesTable({ question, tally }: { question: QuestionOf<'rank'>; tally:
 }
 
 /** Rank order results: Borda score bars (n−1 points for a first place … 0 for last) and votes per place. */
-export function RankResults({ question, tally, final = false }: { question: QuestionOf<'rank'>; tally: RankTally | undefined; final?: boolean }) {
+export function RankResults({
+  question,
+  tally,
+  final = false,
+}: {
+  question: QuestionOf<'rank'>;
+  tally: RankTally | undefined;
+  final?: boolean;
+}) {
   const n = question.options.length;
   const intl = useIntl();
   const t = intl.formatMessage;
   return (
     <>
-      <BarList rows={bordaRows(intl, question, tally)} label={t({ id: 'rank.borda' })} highlight={final ? 'winner' : 'leader'} ordered />
-      <p className="note">
-        {t({ id: 'rank.scoring' }, { top: n - 1, count: tally?.voters ?? 0 })}
-      </p>
+      <BarList
+        rows={bordaRows(intl, question, tally)}
+        label={t({ id: 'rank.borda' })}
+        highlight={final ? 'winner' : 'leader'}
+        ordered
+      />
+      <p className="note">{t({ id: 'rank.scoring' }, { top: n - 1, count: tally?.voters ?? 0 })}</p>
       <details className="more">
         <summary>{t({ id: 'rank.perPlace' })}</summary>
         <PlacesTable question={question} tally={tally} />

@@ -17,7 +17,9 @@ export const rankView = defineKindView({
   },
   Editor: (props) => <OptionsEditor {...props} variant="rank" />,
   Input: ({ question, answer, onChange }) => <RankInput question={question} answer={answer} onChange={onChange} />,
-  Results: ({ question, tally, revealCorrect }) => <RankResults question={question} tally={tally} final={revealCorrect} />,
+  Results: ({ question, tally, revealCorrect }) => (
+    <RankResults question={question} tally={tally} final={revealCorrect} />
+  ),
   hint: (_q, t) => t('ballot.rankHint'),
   blankMessage: (_q, t) => t('ballot.blank.rank'),
   invalidMessage: (_q, t) => t('ballot.blank.rank'),

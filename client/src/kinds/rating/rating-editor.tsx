@@ -39,10 +39,22 @@ export function RatingEditor({ form, onChange }: KindEditorProps<RatingForm>) {
         </label>
       </div>
       <label className="stack">
-        {t('editor.lowLabel')} <input value={form.minLabel} maxLength={LIMITS.scaleLabelMax} placeholder={t('editor.lowLabel.example')} onChange={(e) => set({ minLabel: e.currentTarget.value })} />
+        {t('editor.lowLabel')}{' '}
+        <input
+          value={form.minLabel}
+          maxLength={LIMITS.scaleLabelMax}
+          placeholder={t('editor.lowLabel.example')}
+          onChange={(e) => set({ minLabel: e.currentTarget.value })}
+        />
       </label>
       <label className="stack">
-        {t('editor.highLabel')} <input value={form.maxLabel} maxLength={LIMITS.scaleLabelMax} placeholder={t('editor.highLabel.example')} onChange={(e) => set({ maxLabel: e.currentTarget.value })} />
+        {t('editor.highLabel')}{' '}
+        <input
+          value={form.maxLabel}
+          maxLength={LIMITS.scaleLabelMax}
+          placeholder={t('editor.highLabel.example')}
+          onChange={(e) => set({ maxLabel: e.currentTarget.value })}
+        />
       </label>
     </fieldset>
   );

@@ -7,7 +7,8 @@ import { RatingEditor, type RatingForm } from './rating-editor';
 function RatingScale({ question, answer, onChange, name }: KindInputProps<'rating'>) {
   const values = Array.from({ length: question.max - question.min + 1 }, (_, i) => question.min + i);
   // End labels go into the accessible names of the end points, so the scale reads "1, Poor … 5, Great".
-  const endLabel = (v: number) => (v === question.min ? question.minLabel : v === question.max ? question.maxLabel : '');
+  const endLabel = (v: number) =>
+    v === question.min ? question.minLabel : v === question.max ? question.maxLabel : '';
   const t = useT();
   return (
     <>
@@ -41,7 +42,12 @@ export const ratingView = defineKindView({
   form: {
     slot: 'rating',
     blank: (): RatingForm => ({ min: 1, max: 5, minLabel: '', maxLabel: '' }),
-    fromDraft: (q): RatingForm => ({ min: q.min === 0 ? 0 : 1, max: q.max, minLabel: q.minLabel ?? '', maxLabel: q.maxLabel ?? '' }),
+    fromDraft: (q): RatingForm => ({
+      min: q.min === 0 ? 0 : 1,
+      max: q.max,
+      minLabel: q.minLabel ?? '',
+      maxLabel: q.maxLabel ?? '',
+    }),
     toDraft: (form) => ({ ...form }),
   },
   Editor: RatingEditor,
@@ -50,5 +56,8 @@ export const ratingView = defineKindView({
   blankMessage: (_q, t) => t('ballot.blank.choice'),
   invalidMessage: (_q, t) => t('ballot.blank.choice'),
   scored: (question, tally) =>
-    Array.from({ length: question.max - question.min + 1 }, (_, i) => String(question.min + i)).map((v) => ({ label: v, count: tally.counts[v] ?? 0 })),
+    Array.from({ length: question.max - question.min + 1 }, (_, i) => String(question.min + i)).map((v) => ({
+      label: v,
+      count: tally.counts[v] ?? 0,
+    })),
 });

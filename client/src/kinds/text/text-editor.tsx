@@ -22,7 +22,13 @@ export function TextEditor({ form, onChange }: KindEditorProps<TextForm>) {
       <legend>{t('editor.answerLength')}</legend>
       {VARIANTS.map((v) => (
         <label className="choice" key={v.value}>
-          <input type="radio" name={name} checked={form.variant === v.value} onChange={() => onChange({ ...form, variant: v.value })} /> {t(v.label, { max: v.max })}
+          <input
+            type="radio"
+            name={name}
+            checked={form.variant === v.value}
+            onChange={() => onChange({ ...form, variant: v.value })}
+          />{' '}
+          {t(v.label, { max: v.max })}
         </label>
       ))}
     </fieldset>

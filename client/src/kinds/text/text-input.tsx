@@ -3,7 +3,15 @@ import { useT } from '../../i18n';
 import type { KindInputProps } from '../kind-view';
 
 /** Open text with a live "n / max" counter; the limit counts characters as people do (code points). */
-export function TextAnswerInput({ question, answer, onChange, labelledBy, describedBy, invalid, required }: KindInputProps<'text'>) {
+export function TextAnswerInput({
+  question,
+  answer,
+  onChange,
+  labelledBy,
+  describedBy,
+  invalid,
+  required,
+}: KindInputProps<'text'>) {
   const text = answer?.kind === 'text' ? answer.text : '';
   const max = textMax(question);
   const used = [...text].length;
@@ -19,7 +27,11 @@ export function TextAnswerInput({ question, answer, onChange, labelledBy, descri
   };
   return (
     <>
-      {question.variant === 'long' ? <textarea rows={4} {...common} /> : <input type="text" autoComplete="off" {...common} />}
+      {question.variant === 'long' ? (
+        <textarea rows={4} {...common} />
+      ) : (
+        <input type="text" autoComplete="off" {...common} />
+      )}
       <p className={`note counter${used > max ? ' over' : ''}`} id={counterId}>
         {t('ballot.counter', { used, max })}
       </p>

@@ -16,7 +16,10 @@ interface TextResultsProps {
 const CLOUD_WORDS = 40;
 
 /** The cloud's words in alphabetical order, each with a font size from 0.85 to 2 rem by its frequency. */
-export function cloudLayout(counts: Record<string, number>, max = CLOUD_WORDS): { word: string; count: number; rem: number }[] {
+export function cloudLayout(
+  counts: Record<string, number>,
+  max = CLOUD_WORDS,
+): { word: string; count: number; rem: number }[] {
   const top = Object.entries(counts)
     .sort(([a, m], [b, n]) => n - m || a.localeCompare(b))
     .slice(0, max);
@@ -37,7 +40,11 @@ function WordCloud({ counts, prompt }: { counts: Record<string, number>; prompt:
     <>
       <p className="cloud" aria-hidden="true" data-testid="word-cloud">
         {words.map((w) => (
-          <span key={w.word} style={{ fontSize: `${w.rem}rem` }} title={t('common.titledDetail', { title: w.word, detail: intl.formatNumber(w.count) })}>
+          <span
+            key={w.word}
+            style={{ fontSize: `${w.rem}rem` }}
+            title={t('common.titledDetail', { title: w.word, detail: intl.formatNumber(w.count) })}
+          >
             {w.word}
           </span>
         ))}
@@ -80,7 +87,8 @@ function useHiding(moderate: Moderate | undefined) {
     setBusy(answer.ballotId);
     const done = await moderate(answer.ballotId, hidden);
     setBusy(null);
-    if (done) setHiddenHere((list) => (hidden ? [...list, answer] : list.filter((h) => h.ballotId !== answer.ballotId)));
+    if (done)
+      setHiddenHere((list) => (hidden ? [...list, answer] : list.filter((h) => h.ballotId !== answer.ballotId)));
   };
   return { hiddenHere, busy, toggle };
 }
@@ -101,7 +109,13 @@ function AnswerList({ answers, label, testId, action }: AnswerListProps) {
         <li key={a.ballotId} data-testid={testId} data-ballot-id={a.ballotId}>
           <span className="grow">{a.text}</span>
           {action && (
-            <button type="button" className="small" disabled={action.busy === a.ballotId} aria-label={t(action.hide ? 'text.hideAnswer' : 'text.unhideAnswer', { text: excerpt(a.text) })} onClick={() => action.toggle(a, action.hide)}>
+            <button
+              type="button"
+              className="small"
+              disabled={action.busy === a.ballotId}
+              aria-label={t(action.hide ? 'text.hideAnswer' : 'text.unhideAnswer', { text: excerpt(a.text) })}
+              onClick={() => action.toggle(a, action.hide)}
+            >
               {t(action.hide ? 'text.hide' : 'text.unhide')}
             </button>
           )}
@@ -115,7 +129,8 @@ function AnswerList({ answers, label, testId, action }: AnswerListProps) {
 export function TextResults({ question, tally, moderate }: TextResultsProps) {
   const { hiddenHere, busy, toggle } = useHiding(moderate);
   const answers = (tally?.answers ?? []).filter((a) => !hiddenHere.some((h) => h.ballotId === a.ballotId));
-  const act = (hide: boolean) => moderate && { hide, busy, toggle: (a: ShownAnswer, hidden: boolean) => void toggle(a, hidden) };
+  const act = (hide: boolean) =>
+    moderate && { hide, busy, toggle: (a: ShownAnswer, hidden: boolean) => void toggle(a, hidden) };
   const hiddenCount = tally?.hidden ?? 0;
   const t = useT();
   return (
@@ -125,7 +140,14 @@ export function TextResults({ question, tally, moderate }: TextResultsProps) {
         {t('text.answers', { count: tally?.voters ?? 0 })}
         {hiddenCount > 0 ? t('text.hiddenByHost', { count: hiddenCount }) : ''}
       </p>
-      {answers.length > 0 && <AnswerList answers={answers} label={t('text.answersTo', { prompt: question.prompt })} testId="text-answer" action={act(true)} />}
+      {answers.length > 0 && (
+        <AnswerList
+          answers={answers}
+          label={t('text.answersTo', { prompt: question.prompt })}
+          testId="text-answer"
+          action={act(true)}
+        />
+      )}
       {moderate && hiddenHere.length > 0 && (
         <details className="more">
           <summary>{t('text.hiddenByYou', { count: hiddenHere.length })}</summary>

@@ -3,7 +3,18 @@ import { resolveRecast, type Ballot, type RecastOutcome } from '@quorum/shared';
 import type { BallotWrite, BallotWriteResult, ClosedOutcome } from '../types';
 import { lockLiveRuns } from './live-runs';
 import { prepared } from './pg-pool';
-import { BALLOT_COLS, BALLOT_COLS_B, BALLOT_RECORD, ballotToRow, byRun, bySlot, rowToBallot, runKey, slotKey, type BallotRow } from './ballot-rows';
+import {
+  BALLOT_COLS,
+  BALLOT_COLS_B,
+  BALLOT_RECORD,
+  ballotToRow,
+  byRun,
+  bySlot,
+  rowToBallot,
+  runKey,
+  slotKey,
+  type BallotRow,
+} from './ballot-rows';
 
 /*
  * A batch of ballot writes inside one transaction, in a fixed number of round trips whatever its size:
@@ -75,11 +86,25 @@ type VersionRow = { poll_id: string; run: number; tally_version: number };
  * Bumps the runs of `changes` and logs them, in the global run order; returns each run's version
  * before this batch (new version minus its count), by run key.
  */
-export async function countChanges(client: PoolClient, changes: readonly CountedChange[]): Promise<Map<string, number>> {
+export async function countChanges(
+  client: PoolClient,
+  changes: readonly CountedChange[],
+): Promise<Map<string, number>> {
   const counts = new Map<string, { poll_id: string; run: number; n: number }>();
-  for (const { ballot, k } of changes) counts.set(runKey(ballot), { poll_id: ballot.pollId, run: ballot.run, n: Math.max(k, counts.get(runKey(ballot))?.n ?? 0) });
+  for (const { ballot, k } of changes)
+    counts.set(runKey(ballot), {
+      poll_id: ballot.pollId,
+      run: ballot.run,
+      n: Math.max(k, counts.get(runKey(ballot))?.n ?? 0),
+    });
   const runs = [...counts.values()].sort(byRun).map((r, ord) => ({ ...r, ord }));
-  const logged = changes.map(({ ballot, previous, k }) => ({ poll_id: ballot.pollId, run: ballot.run, k, ballot, previous }));
+  const logged = changes.map(({ ballot, previous, k }) => ({
+    poll_id: ballot.pollId,
+    run: ballot.run,
+    k,
+    ballot,
+    previous,
+  }));
   const rows = (await client.query<VersionRow>(COUNT_CHANGES([JSON.stringify(runs), JSON.stringify(logged)]))).rows;
   return new Map(
     rows.map((r) => {
@@ -90,19 +115,23 @@ export async function countChanges(client: PoolClient, changes: readonly Counted
 }
 
 /** Ballots as a JSONB array of rows, numbered in the given order. */
-const asRecords = (ballots: readonly Ballot[]): string => JSON.stringify(ballots.map((b, ord) => ({ ...ballotToRow(b), ord })));
+const asRecords = (ballots: readonly Ballot[]): string =>
+  JSON.stringify(ballots.map((b, ord) => ({ ...ballotToRow(b), ord })));
 
 /** Inserts what it can and locks the rest; returns the rows that were already there, by slot. */
 async function claimSlots(client: PoolClient, ballots: readonly Ballot[]): Promise<Map<string, Ballot>> {
   const firsts = new Map<string, Ballot>();
   for (const b of ballots) if (!firsts.has(slotKey(b))) firsts.set(slotKey(b), b);
   const ordered = [...firsts.values()].sort(bySlot);
-  const inserted = new Set((await client.query<{ ballot_id: string }>(INSERT_FIRSTS([asRecords(ordered)]))).rows.map((r) => r.ballot_id));
+  const inserted = new Set(
+    (await client.query<{ ballot_id: string }>(INSERT_FIRSTS([asRecords(ordered)]))).rows.map((r) => r.ballot_id),
+  );
   const taken = ordered.filter((b) => !inserted.has(b.ballotId));
   if (taken.length === 0) return new Map();
   const rows = (await client.query<BallotRow>(LOCK_TAKEN([asRecords(taken)]))).rows.map(rowToBallot);
   // A row that conflicted a moment ago and is gone now was deleted with its poll: start over.
-  if (rows.length !== taken.length) throw Object.assign(new Error('a ballot slot changed during the write'), { code: '40001' });
+  if (rows.length !== taken.length)
+    throw Object.assign(new Error('a ballot slot changed during the write'), { code: '40001' });
   return new Map(rows.map((b) => [slotKey(b), b]));
 }
 
@@ -118,7 +147,12 @@ interface Decision {
  * Applies the one-ballot rule in write order, so a later write sees an earlier one of the same slot;
  * a write whose run is not in `live` is `closed`.
  */
-function decide(writes: readonly BallotWrite[], stored: Map<string, Ballot>, live: Set<string>, atomic: boolean): Decision[] | { rejectedIndex: number } {
+function decide(
+  writes: readonly BallotWrite[],
+  stored: Map<string, Ballot>,
+  live: Set<string>,
+  atomic: boolean,
+): Decision[] | { rejectedIndex: number } {
   const current = new Map(stored);
   const counted = new Map<string, number>();
   const decisions: Decision[] = [];
@@ -144,9 +178,14 @@ async function runBases(client: PoolClient, decisions: readonly Decision[]): Pro
       : [],
   );
   const bases = changes.length > 0 ? await countChanges(client, changes) : new Map<string, number>();
-  const idle = new Map(decisions.filter((d) => !bases.has(runKey(d.ballot))).map((d) => [runKey(d.ballot), { poll_id: d.ballot.pollId, run: d.ballot.run }]));
+  const idle = new Map(
+    decisions
+      .filter((d) => !bases.has(runKey(d.ballot)))
+      .map((d) => [runKey(d.ballot), { poll_id: d.ballot.pollId, run: d.ballot.run }]),
+  );
   if (idle.size > 0) {
-    for (const r of (await client.query<VersionRow>(READ_RUNS([JSON.stringify([...idle.values()])]))).rows) bases.set(runKey({ pollId: r.poll_id, run: r.run }), r.tally_version);
+    for (const r of (await client.query<VersionRow>(READ_RUNS([JSON.stringify([...idle.values()])]))).rows)
+      bases.set(runKey({ pollId: r.poll_id, run: r.run }), r.tally_version);
   }
   return bases;
 }
@@ -161,13 +200,26 @@ export async function writeBatch(
   writes: readonly BallotWrite[],
   atomic: boolean,
 ): Promise<BallotWriteResult[] | { rejectedIndex: number } | { closed: true }> {
-  const live = await lockLiveRuns(client, writes.map((w) => w.ballot));
+  const live = await lockLiveRuns(
+    client,
+    writes.map((w) => w.ballot),
+  );
   const open = writes.filter((w) => live.has(runKey(w.ballot)));
   if (atomic && open.length < writes.length) return { closed: true };
-  const stored = open.length === 0 ? new Map<string, Ballot>() : await claimSlots(client, open.map((w) => w.ballot));
+  const stored =
+    open.length === 0
+      ? new Map<string, Ballot>()
+      : await claimSlots(
+          client,
+          open.map((w) => w.ballot),
+        );
   const decisions = decide(writes, stored, live, atomic);
   if (!Array.isArray(decisions)) return decisions;
-  const replaced = new Map(decisions.flatMap(({ outcome }) => (outcome.kind === 'replaced' ? [[slotKey(outcome.ballot), outcome.ballot] as const] : [])));
+  const replaced = new Map(
+    decisions.flatMap(({ outcome }) =>
+      outcome.kind === 'replaced' ? [[slotKey(outcome.ballot), outcome.ballot] as const] : [],
+    ),
+  );
   if (replaced.size > 0) await client.query(UPDATE_REPLACED([asRecords([...replaced.values()])]));
   const bases = await runBases(client, decisions);
   return decisions.map((d) => ({ ...d.outcome, tallyVersion: (bases.get(runKey(d.ballot)) ?? 0) + d.counted }));

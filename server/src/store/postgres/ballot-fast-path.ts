@@ -55,12 +55,21 @@ export async function insertNew(pool: Pool, writes: readonly BallotWrite[]): Pro
   const ballots = writes.map((w) => w.ballot).sort(bySlot);
   const runs = [...new Map(ballots.map((b) => [runKey(b), { poll_id: b.pollId, run: b.run }])).values()].sort(byRun);
   const runOrd = new Map(runs.map((r, i) => [runKey({ pollId: r.poll_id, run: r.run }), i]));
-  const records = ballots.map((b, ord) => ({ ...ballotToRow(b), ord, wo: writeOrder.get(b), run_ord: runOrd.get(runKey(b)), doc: b }));
+  const records = ballots.map((b, ord) => ({
+    ...ballotToRow(b),
+    ord,
+    wo: writeOrder.get(b),
+    run_ord: runOrd.get(runKey(b)),
+    doc: b,
+  }));
   const byId = new Map(ballots.map((b) => [b.ballotId, b]));
   for (let attempt = 1; ; attempt++) {
     try {
-      const rows = (await pool.query<{ ballot_id: string; version: number }>(INSERT_NEW([JSON.stringify(records)]))).rows;
-      return new Map(rows.map((r) => [r.ballot_id, { kind: 'inserted', ballot: byId.get(r.ballot_id)!, tallyVersion: r.version }]));
+      const rows = (await pool.query<{ ballot_id: string; version: number }>(INSERT_NEW([JSON.stringify(records)])))
+        .rows;
+      return new Map(
+        rows.map((r) => [r.ballot_id, { kind: 'inserted', ballot: byId.get(r.ballot_id)!, tallyVersion: r.version }]),
+      );
     } catch (error) {
       // A deadlock with another instance's batch rolled this statement back whole: run it again.
       if (attempt >= 4 || !isRetryable(error)) throw error;

@@ -17,7 +17,10 @@ export const BALLOT_RECORD =
 const same = <T>(value: T): T => value;
 
 /** Maps between ballots and rows; pg hands JSONB and BOOLEAN over as they are. */
-export const { ballotToRow, rowToBallot } = ballotRowMappers<Answer, boolean>({ answer: { write: same, read: same }, hidden: { write: same, read: same } });
+export const { ballotToRow, rowToBallot } = ballotRowMappers<Answer, boolean>({
+  answer: { write: same, read: same },
+  hidden: { write: same, read: same },
+});
 
 /** The one-ballot key (poll, run, voter, question) of a ballot, as a map key. */
 export const slotKey = (b: Pick<Ballot, 'pollId' | 'run' | 'voterId' | 'questionId'>): string =>
@@ -35,6 +38,7 @@ export function bySlot(a: Ballot, b: Ballot): number {
 }
 
 /** The same order on run rows (poll, run): run rows are locked in it too. */
-export const byRun = (a: { poll_id: string; run: number }, b: { poll_id: string; run: number }): number => cmp(a.poll_id, b.poll_id) || a.run - b.run;
+export const byRun = (a: { poll_id: string; run: number }, b: { poll_id: string; run: number }): number =>
+  cmp(a.poll_id, b.poll_id) || a.run - b.run;
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -87,7 +87,12 @@ const CREATE_LEDGER = `
  * versions applied. A transaction-level advisory lock makes instances starting together take turns:
  * the second waits, then finds nothing left to do. Refuses a schema written by newer code.
  */
-export async function applyMigrations(pool: Pool, schema?: string, migrations: readonly Migration[] = MIGRATIONS, now: () => number = Date.now): Promise<number[]> {
+export async function applyMigrations(
+  pool: Pool,
+  schema?: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  now: () => number = Date.now,
+): Promise<number[]> {
   return inTransaction(pool, async (client) => {
     if (schema === undefined) {
       const found = await client.query<{ s: string | null }>('SELECT current_schema() AS s');
@@ -98,11 +103,17 @@ export async function applyMigrations(pool: Pool, schema?: string, migrations: r
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     }
     await client.query(CREATE_LEDGER);
-    const current = (await client.query<{ v: number }>('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations')).rows[0]?.v ?? 0;
+    const current =
+      (await client.query<{ v: number }>('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations')).rows[0]?.v ??
+      0;
     const pending = pendingMigrations(migrations, current);
     for (const m of pending) {
       await client.query(m.sql);
-      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, now()]);
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        m.version,
+        m.name,
+        now(),
+      ]);
     }
     return pending.map((m) => m.version);
   });

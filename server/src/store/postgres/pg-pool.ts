@@ -92,7 +92,10 @@ export class Rollback<T> extends Error {
 }
 
 /** `inTransaction`, where `work` may end with `throw new Rollback(value)` to undo everything and return `value`. */
-export async function inTransactionOrRollback<T, R>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T | R> {
+export async function inTransactionOrRollback<T, R>(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<T>,
+): Promise<T | R> {
   try {
     return await inTransaction(pool, work);
   } catch (error) {

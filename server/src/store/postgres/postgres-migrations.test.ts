@@ -13,7 +13,10 @@ afterEach(async () => {
   for (const schema of schemas.splice(0)) await dropSchema(schema);
 });
 
-const ledger = (schema: string) => adminQuery<{ version: number; name: string }>(`SELECT version, name FROM ${schema}.schema_migrations ORDER BY version`);
+const ledger = (schema: string) =>
+  adminQuery<{ version: number; name: string }>(
+    `SELECT version, name FROM ${schema}.schema_migrations ORDER BY version`,
+  );
 
 /** Resolves when a migration of `schema` is waiting for the advisory lock (fails after 5 s). */
 async function waiterOn(schema: string): Promise<void> {
@@ -30,7 +33,9 @@ async function waiterOn(schema: string): Promise<void> {
 
 describeWithPostgres('postgres migrations', () => {
   it('has the same versions and names as the SQLite migrations', () => {
-    expect(MIGRATIONS.map(({ version, name }) => ({ version, name }))).toEqual(SQLITE_MIGRATIONS.map(({ version, name }) => ({ version, name })));
+    expect(MIGRATIONS.map(({ version, name }) => ({ version, name }))).toEqual(
+      SQLITE_MIGRATIONS.map(({ version, name }) => ({ version, name })),
+    );
   });
 
   it('applies each migration once when three instances open a fresh schema at the same moment', async () => {
@@ -81,12 +86,16 @@ describeWithPostgres('postgres migrations', () => {
     expect(await s2!.meetingSettings.get('m1')).toBeUndefined();
     expect(await s1!.meetingSettings.get('m1')).toEqual({ coHostsMayRun: false });
     await Promise.all([s1!.close(), s2!.close()]);
-    await expect(openPostgresStore(PG_TEST_URL, { schema: 'Robert"; DROP TABLE polls; --' })).rejects.toThrow(/lower-case/);
+    await expect(openPostgresStore(PG_TEST_URL, { schema: 'Robert"; DROP TABLE polls; --' })).rejects.toThrow(
+      /lower-case/,
+    );
   });
 
   it('fails to open, quickly and clearly, when the server is unreachable', async () => {
     const started = Date.now();
-    await expect(openPostgresStore('postgres://postgres@127.0.0.1:1/test', { connectTimeoutMs: 1_000 })).rejects.toThrow(/ECONNREFUSED|timeout/i);
+    await expect(
+      openPostgresStore('postgres://postgres@127.0.0.1:1/test', { connectTimeoutMs: 1_000 }),
+    ).rejects.toThrow(/ECONNREFUSED|timeout/i);
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 });

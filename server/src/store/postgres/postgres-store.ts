@@ -4,7 +4,12 @@ import type { PollRepository, Store } from '../types';
 import { ballotRepository } from './ballot-repository';
 import { applyMigrations } from './migrations';
 import { createPool, type PostgresStoreOptions } from './pg-pool';
-import { deliveryRepository, meetingRepository, meetingSettingsRepository, webhookRepository } from './record-repositories';
+import {
+  deliveryRepository,
+  meetingRepository,
+  meetingSettingsRepository,
+  webhookRepository,
+} from './record-repositories';
 import { templateRepository } from './template-repository';
 import { oauthStateRepository, sessionRevocationRepository, zoomUserRepository } from './zoom-user-repositories';
 
@@ -92,7 +97,11 @@ function pollRepository(pool: Pool): PollRepository {
   const select = async (where: string, params: unknown[]): Promise<Poll[]> =>
     (await pool.query<PollRow>(`SELECT ${cols} FROM polls ${where}`, params)).rows.map(toPoll);
   return {
-    insert: async (poll) => void (await pool.query(`INSERT INTO polls (${cols}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, pollParams(poll))),
+    insert: async (poll) =>
+      void (await pool.query(
+        `INSERT INTO polls (${cols}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        pollParams(poll),
+      )),
     update: async (poll) =>
       void (await pool.query(
         `UPDATE polls SET meeting_id = $2, status = $3, run = $4, body = $5, results_shared = $6,

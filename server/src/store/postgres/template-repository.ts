@@ -12,14 +12,28 @@ const UPSERT = `INSERT INTO templates (owner_uid, id, draft, created_at, updated
 export function templateRepository(pool: Pool): TemplateRepository {
   return {
     list: async (ownerUid) =>
-      (await pool.query<TemplateRecord>(`SELECT ${cols} FROM templates WHERE owner_uid = $1 ORDER BY updated_at DESC, id`, [ownerUid])).rows,
-    get: async (ownerUid, id) => (await pool.query<TemplateRecord>(`SELECT ${cols} FROM templates WHERE owner_uid = $1 AND id = $2`, [ownerUid, id])).rows[0],
+      (
+        await pool.query<TemplateRecord>(
+          `SELECT ${cols} FROM templates WHERE owner_uid = $1 ORDER BY updated_at DESC, id`,
+          [ownerUid],
+        )
+      ).rows,
+    get: async (ownerUid, id) =>
+      (
+        await pool.query<TemplateRecord>(`SELECT ${cols} FROM templates WHERE owner_uid = $1 AND id = $2`, [
+          ownerUid,
+          id,
+        ])
+      ).rows[0],
     putMany: (records) =>
       inTransaction(pool, async (client) => {
-        for (const r of records) await client.query(UPSERT, [r.ownerUid, r.id, JSON.stringify(r.draft), r.createdAt, r.updatedAt]);
+        for (const r of records)
+          await client.query(UPSERT, [r.ownerUid, r.id, JSON.stringify(r.draft), r.createdAt, r.updatedAt]);
       }),
-    delete: async (ownerUid, id) => ((await pool.query('DELETE FROM templates WHERE owner_uid = $1 AND id = $2', [ownerUid, id])).rowCount ?? 0) > 0,
+    delete: async (ownerUid, id) =>
+      ((await pool.query('DELETE FROM templates WHERE owner_uid = $1 AND id = $2', [ownerUid, id])).rowCount ?? 0) > 0,
     count: async (ownerUid) =>
-      (await pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM templates WHERE owner_uid = $1', [ownerUid])).rows[0]?.n ?? 0,
+      (await pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM templates WHERE owner_uid = $1', [ownerUid]))
+        .rows[0]?.n ?? 0,
   };
 }

@@ -6,7 +6,8 @@ import { openPostgresStore } from './postgres-store';
 import type { PostgresStoreOptions } from './pg-pool';
 
 /** The PostgreSQL the store tests use (the cluster tests' TEST_DATABASE_URL too); local by default. */
-export const PG_TEST_URL = process.env.TEST_DATABASE_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const PG_TEST_URL =
+  process.env.TEST_DATABASE_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const redacted = (url: string): string => {
   try {
@@ -48,7 +49,9 @@ export function describeWithPostgres(name: string, body: () => void): void {
   } else {
     describe(name, () => {
       it('needs PostgreSQL', () => {
-        throw new Error(`${problem}. Start PostgreSQL, point TEST_DATABASE_URL at one, or set QUORUM_SKIP_POSTGRES=1 to skip these tests.`);
+        throw new Error(
+          `${problem}. Start PostgreSQL, point TEST_DATABASE_URL at one, or set QUORUM_SKIP_POSTGRES=1 to skip these tests.`,
+        );
       });
     });
   }
@@ -68,10 +71,13 @@ export async function adminQuery<R extends pg.QueryResultRow>(sql: string, param
   }
 }
 
-export const dropSchema = async (schema: string): Promise<void> => void (await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+export const dropSchema = async (schema: string): Promise<void> =>
+  void (await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
 
 /** A store in its own fresh schema, which `close()` drops. */
-export async function openIsolatedStore(opts: Omit<PostgresStoreOptions, 'schema'> = {}): Promise<Store & { schema: string }> {
+export async function openIsolatedStore(
+  opts: Omit<PostgresStoreOptions, 'schema'> = {},
+): Promise<Store & { schema: string }> {
   const schema = freshSchema();
   const store = await openPostgresStore(PG_TEST_URL, { ...opts, schema, poolSize: opts.poolSize ?? 4 });
   return {

@@ -1,7 +1,13 @@
 import type { Pool } from 'pg';
 import { personalSpaceId } from '../../zoom/app-context';
 import { erasedPayload } from '../erase-payload';
-import type { OAuthStateRecord, OAuthStateRepository, SessionRevocationRepository, ZoomUserRecord, ZoomUserRepository } from '../types';
+import type {
+  OAuthStateRecord,
+  OAuthStateRepository,
+  SessionRevocationRepository,
+  ZoomUserRecord,
+  ZoomUserRepository,
+} from '../types';
 import { inTransaction } from './pg-pool';
 
 const userCols = `uid, email, display_name AS "displayName", account_id AS "accountId", sealed_tokens AS "sealedTokens",
@@ -18,12 +24,18 @@ export function zoomUserRepository(pool: Pool): ZoomUserRepository {
            sealed_tokens = excluded.sealed_tokens, expires_at = excluded.expires_at, scope = excluded.scope, updated_at = excluded.updated_at`,
         [u.uid, u.email, u.displayName, u.accountId, u.sealedTokens, u.expiresAt, u.scope, u.updatedAt],
       )),
-    get: async (uid) => (await pool.query<ZoomUserRecord>(`SELECT ${userCols} FROM zoom_users WHERE uid = $1`, [uid])).rows[0],
+    get: async (uid) =>
+      (await pool.query<ZoomUserRecord>(`SELECT ${userCols} FROM zoom_users WHERE uid = $1`, [uid])).rows[0],
     setTokens: async (uid, sealed, expiresAt, at) =>
-      void (await pool.query('UPDATE zoom_users SET sealed_tokens = $1, expires_at = $2, updated_at = $3 WHERE uid = $4', [sealed, expiresAt, at, uid])),
+      void (await pool.query(
+        'UPDATE zoom_users SET sealed_tokens = $1, expires_at = $2, updated_at = $3 WHERE uid = $4',
+        [sealed, expiresAt, at, uid],
+      )),
     erase: async (uid, pseudonym) =>
       inTransaction(pool, async (client) => {
-        const email = (await client.query<{ email: string | null }>('SELECT email FROM zoom_users WHERE uid = $1', [uid])).rows[0]?.email ?? null;
+        const email =
+          (await client.query<{ email: string | null }>('SELECT email FROM zoom_users WHERE uid = $1', [uid])).rows[0]
+            ?.email ?? null;
         for (const [sql, params] of eraseSteps(uid, `u:${uid}`, pseudonym)) await client.query(sql, params);
         if (email) {
           await client.query(
@@ -37,7 +49,8 @@ export function zoomUserRepository(pool: Pool): ZoomUserRepository {
         );
         for (const row of mentions.rows) {
           const scrubbed = erasedPayload(row.payload, uid, email);
-          if (scrubbed !== undefined) await client.query('UPDATE webhook_inbox SET payload = $1::json WHERE id = $2', [scrubbed, row.id]);
+          if (scrubbed !== undefined)
+            await client.query('UPDATE webhook_inbox SET payload = $1::json WHERE id = $2', [scrubbed, row.id]);
         }
       }),
   };
@@ -73,18 +86,24 @@ export function sessionRevocationRepository(pool: Pool): SessionRevocationReposi
         [subject, at],
       )),
     listSince: async (since) =>
-      (await pool.query<{ subject: string; revokedAt: string }>('SELECT subject, revoked_at AS "revokedAt" FROM session_revocations WHERE revoked_at >= $1', [since])).rows.map(
-        (r) => ({ subject: r.subject, revokedAt: Number(r.revokedAt) }),
-      ),
-    purgeBefore: async (before) => (await pool.query('DELETE FROM session_revocations WHERE revoked_at < $1', [before])).rowCount ?? 0,
+      (
+        await pool.query<{ subject: string; revokedAt: string }>(
+          'SELECT subject, revoked_at AS "revokedAt" FROM session_revocations WHERE revoked_at >= $1',
+          [since],
+        )
+      ).rows.map((r) => ({ subject: r.subject, revokedAt: Number(r.revokedAt) })),
+    purgeBefore: async (before) =>
+      (await pool.query('DELETE FROM session_revocations WHERE revoked_at < $1', [before])).rowCount ?? 0,
   };
 }
 
-const stateCols = 'state, purpose, voter_id AS "voterId", sealed_verifier AS "sealedVerifier", expires_at AS "expiresAt"';
+const stateCols =
+  'state, purpose, voter_id AS "voterId", sealed_verifier AS "sealedVerifier", expires_at AS "expiresAt"';
 
 /** Pending OAuth authorizations in PostgreSQL. */
 export function oauthStateRepository(pool: Pool): OAuthStateRepository {
-  const insert = 'INSERT INTO oauth_states (state, purpose, voter_id, sealed_verifier, expires_at) VALUES ($1, $2, $3, $4, $5)';
+  const insert =
+    'INSERT INTO oauth_states (state, purpose, voter_id, sealed_verifier, expires_at) VALUES ($1, $2, $3, $4, $5)';
   const values = (r: OAuthStateRecord) => [r.state, r.purpose, r.voterId, r.sealedVerifier, r.expiresAt];
   return {
     put: async (r) => void (await pool.query(insert, values(r))),
@@ -93,9 +112,13 @@ export function oauthStateRepository(pool: Pool): OAuthStateRepository {
         await client.query('DELETE FROM oauth_states WHERE purpose = $1 AND voter_id = $2', [r.purpose, r.voterId]);
         await client.query(insert, values(r));
       }),
-    count: async () => Number((await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM oauth_states')).rows[0]?.n ?? 0),
+    count: async () =>
+      Number((await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM oauth_states')).rows[0]?.n ?? 0),
     // DELETE … RETURNING: read and consume in one statement, so two racing callbacks cannot both win.
-    take: async (state) => (await pool.query<OAuthStateRecord>(`DELETE FROM oauth_states WHERE state = $1 RETURNING ${stateCols}`, [state])).rows[0],
-    purgeExpired: async (now) => (await pool.query('DELETE FROM oauth_states WHERE expires_at <= $1', [now])).rowCount ?? 0,
+    take: async (state) =>
+      (await pool.query<OAuthStateRecord>(`DELETE FROM oauth_states WHERE state = $1 RETURNING ${stateCols}`, [state]))
+        .rows[0],
+    purgeExpired: async (now) =>
+      (await pool.query('DELETE FROM oauth_states WHERE expires_at <= $1', [now])).rowCount ?? 0,
   };
 }

@@ -15,7 +15,15 @@ async function livePoll(store: Store, allowAnswerChange: boolean): Promise<Poll>
   const draft = {
     title: 'Kinds',
     questions: [
-      { id: 'q1', kind: 'single' as const, prompt: 'Pick', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] },
+      {
+        id: 'q1',
+        kind: 'single' as const,
+        prompt: 'Pick',
+        options: [
+          { id: 'a', label: 'A' },
+          { id: 'b', label: 'B' },
+        ],
+      },
       { id: 'q2', kind: 'text' as const, prompt: 'Say', variant: 'short' as const },
     ],
     settings: { anonymous: false, resultsVisibility: 'live' as const, allowAnswerChange, closeAfterSec: null },
@@ -28,9 +36,28 @@ async function livePoll(store: Store, allowAnswerChange: boolean): Promise<Poll>
 }
 
 const text = (poll: Poll, voter: string, words: string, client = `client-${voter}-${++seq}`): Ballot =>
-  must(castBallot(poll, voter, { pollId: poll.id, questionId: 'q2', answer: { kind: 'text', text: words }, clientBallotId: client }, ctx()));
+  must(
+    castBallot(
+      poll,
+      voter,
+      { pollId: poll.id, questionId: 'q2', answer: { kind: 'text', text: words }, clientBallotId: client },
+      ctx(),
+    ),
+  );
 const pick = (poll: Poll, voter: string, optionId: string): Ballot =>
-  must(castBallot(poll, voter, { pollId: poll.id, questionId: 'q1', answer: { kind: 'single', optionId }, clientBallotId: `client-${voter}-${++seq}` }, ctx()));
+  must(
+    castBallot(
+      poll,
+      voter,
+      {
+        pollId: poll.id,
+        questionId: 'q1',
+        answer: { kind: 'single', optionId },
+        clientBallotId: `client-${voter}-${++seq}`,
+      },
+      ctx(),
+    ),
+  );
 
 describe('sqlite ballots for the richer kinds', () => {
   let store: Store;
@@ -49,8 +76,14 @@ describe('sqlite ballots for the richer kinds', () => {
     expect(refused).toEqual({ committed: false, rejectedIndex: 1 });
     expect((await store.ballots.listForRun(poll.id, 1)).map((b) => b.questionId)).toEqual(['q1']);
     const version = await store.ballots.tallyVersion(poll.id, 1);
-    const accepted = await store.ballots.writeAtomically([{ ballot: text(poll, 'v2', 'hi'), allowAnswerChange: false }, { ballot: pick(poll, 'v2', 'b'), allowAnswerChange: false }]);
-    expect(accepted.committed && accepted.results.map((r) => [r.kind, r.tallyVersion])).toEqual([['inserted', version + 1], ['inserted', version + 2]]);
+    const accepted = await store.ballots.writeAtomically([
+      { ballot: text(poll, 'v2', 'hi'), allowAnswerChange: false },
+      { ballot: pick(poll, 'v2', 'b'), allowAnswerChange: false },
+    ]);
+    expect(accepted.committed && accepted.results.map((r) => [r.kind, r.tallyVersion])).toEqual([
+      ['inserted', version + 1],
+      ['inserted', version + 2],
+    ]);
   });
 
   it('stores quiz timings, hides and keeps a hide through a changed answer', async () => {
@@ -61,9 +94,14 @@ describe('sqlite ballots for the richer kinds', () => {
     const before = await store.ballots.tallyVersion(poll.id, 1);
     expect(await store.ballots.setHidden(poll.id, 1, first.ballotId, true)).toBe(before + 1);
     expect(await store.ballots.get(poll.id, 1, first.ballotId)).toEqual({ ...first, hidden: true });
-    const [changed] = await store.ballots.writeMany([{ ballot: text(poll, 'v1', 'more spam'), allowAnswerChange: true }]);
+    const [changed] = await store.ballots.writeMany([
+      { ballot: text(poll, 'v1', 'more spam'), allowAnswerChange: true },
+    ]);
     expect(changed).toMatchObject({ kind: 'replaced', ballot: { ballotId: first.ballotId, hidden: true } });
-    expect((await store.ballots.listForRun(poll.id, 1))[0]).toMatchObject({ hidden: true, answer: { text: 'more spam' } });
+    expect((await store.ballots.listForRun(poll.id, 1))[0]).toMatchObject({
+      hidden: true,
+      answer: { text: 'more spam' },
+    });
     expect(await store.ballots.get(poll.id, 1, 'nope')).toBeUndefined();
   });
 

@@ -2,7 +2,14 @@ import type Database from 'better-sqlite3';
 import { resolveRecast, type Answer, type Ballot } from '@quorum/shared';
 import { withHidden } from '../ballot-hidden';
 import { BALLOT_COLS, ballotRowMappers, type BallotRowOf } from '../rows';
-import type { AtomicWriteResult, BallotChange, BallotRepository, BallotTransfer, BallotWrite, BallotWriteResult } from '../types';
+import type {
+  AtomicWriteResult,
+  BallotChange,
+  BallotRepository,
+  BallotTransfer,
+  BallotWrite,
+  BallotWriteResult,
+} from '../types';
 
 /** A `ballots` row as SQLite returns it (answer as JSON text, hidden as 0/1). */
 export type BallotRow = BallotRowOf<string, number>;
@@ -31,11 +38,21 @@ function prepareBallotStatements(db: Database.Database) {
        room_id = @room_id
      WHERE ballot_id = @ballot_id`,
   );
-  const forRun = db.prepare<RunKey, BallotRow>(`SELECT ${cols} FROM ballots WHERE poll_id = ? AND run = ? ORDER BY cast_at, ballot_id`);
-  const forVoter = db.prepare<[...RunKey, string], BallotRow>(`SELECT ${cols} FROM ballots WHERE poll_id = ? AND run = ? AND voter_id = ?`);
-  const byId = db.prepare<[...RunKey, string], BallotRow>(`SELECT ${cols} FROM ballots WHERE poll_id = ? AND run = ? AND ballot_id = ?`);
-  const hide = db.prepare<[number, ...RunKey, string]>('UPDATE ballots SET hidden = ? WHERE poll_id = ? AND run = ? AND ballot_id = ?');
-  const version = db.prepare<RunKey, number>('SELECT tally_version FROM poll_runs WHERE poll_id = ? AND run = ?').pluck();
+  const forRun = db.prepare<RunKey, BallotRow>(
+    `SELECT ${cols} FROM ballots WHERE poll_id = ? AND run = ? ORDER BY cast_at, ballot_id`,
+  );
+  const forVoter = db.prepare<[...RunKey, string], BallotRow>(
+    `SELECT ${cols} FROM ballots WHERE poll_id = ? AND run = ? AND voter_id = ?`,
+  );
+  const byId = db.prepare<[...RunKey, string], BallotRow>(
+    `SELECT ${cols} FROM ballots WHERE poll_id = ? AND run = ? AND ballot_id = ?`,
+  );
+  const hide = db.prepare<[number, ...RunKey, string]>(
+    'UPDATE ballots SET hidden = ? WHERE poll_id = ? AND run = ? AND ballot_id = ?',
+  );
+  const version = db
+    .prepare<RunKey, number>('SELECT tally_version FROM poll_runs WHERE poll_id = ? AND run = ?')
+    .pluck();
   const bump = db
     .prepare<RunKey, number>(
       `INSERT INTO poll_runs (poll_id, run, tally_version) VALUES (?, ?, 1)
@@ -63,8 +80,30 @@ function prepareBallotStatements(db: Database.Database) {
     `SELECT ${cols} FROM ballots WHERE voter_id = ? AND poll_id IN (SELECT id FROM polls WHERE meeting_id = ?) ORDER BY poll_id, run, ballot_id`,
   );
   const setVoter = db.prepare<[string, string]>('UPDATE ballots SET voter_id = ? WHERE ballot_id = ?');
-  const meetingsOf = db.prepare<[string], string>('SELECT DISTINCT p.meeting_id FROM ballots b JOIN polls p ON p.id = b.poll_id WHERE b.voter_id = ? ORDER BY 1').pluck();
-  return { findOwn, insert, replace, forRun, forVoter, byId, hide, version, bump, setVersion, log, changes, compact, openRun, inMeeting, setVoter, meetingsOf };
+  const meetingsOf = db
+    .prepare<[string], string>(
+      'SELECT DISTINCT p.meeting_id FROM ballots b JOIN polls p ON p.id = b.poll_id WHERE b.voter_id = ? ORDER BY 1',
+    )
+    .pluck();
+  return {
+    findOwn,
+    insert,
+    replace,
+    forRun,
+    forVoter,
+    byId,
+    hide,
+    version,
+    bump,
+    setVersion,
+    log,
+    changes,
+    compact,
+    openRun,
+    inMeeting,
+    setVoter,
+    meetingsOf,
+  };
 }
 
 interface ChangeRow {
@@ -113,7 +152,13 @@ class BatchRuns {
     const entry = this.entry(ballot.pollId, ballot.run);
     entry.version += 1;
     entry.counted = true;
-    this.s.log.run(ballot.pollId, ballot.run, entry.version, JSON.stringify(ballot), previous ? JSON.stringify(previous) : null);
+    this.s.log.run(
+      ballot.pollId,
+      ballot.run,
+      entry.version,
+      JSON.stringify(ballot),
+      previous ? JSON.stringify(previous) : null,
+    );
     return entry.version;
   }
 
@@ -125,7 +170,11 @@ class BatchRuns {
   private entry(pollId: string, run: number) {
     const id = `${pollId}\n${run}`;
     let entry = this.versions.get(id);
-    if (!entry) this.versions.set(id, (entry = { key: [pollId, run], version: this.s.version.get(pollId, run) ?? 0, counted: false }));
+    if (!entry)
+      this.versions.set(
+        id,
+        (entry = { key: [pollId, run], version: this.s.version.get(pollId, run) ?? 0, counted: false }),
+      );
     return entry;
   }
 }
@@ -151,9 +200,13 @@ export function ballotRepository(db: Database.Database): BallotRepository {
     if (!runs.isOpen(pollId, run)) return { kind: 'closed', ballot, tallyVersion: runs.version(pollId, run) };
     const existing = s.findOwn.get(pollId, run, ballot.voterId, ballot.questionId);
     const outcome = resolveRecast(existing && rowToBallot(existing), ballot, allowAnswerChange);
-    if (outcome.kind === 'duplicate' || outcome.kind === 'rejected') return { ...outcome, tallyVersion: runs.version(pollId, run) };
+    if (outcome.kind === 'duplicate' || outcome.kind === 'rejected')
+      return { ...outcome, tallyVersion: runs.version(pollId, run) };
     (outcome.kind === 'inserted' ? s.insert : s.replace).run(ballotToRow(outcome.ballot));
-    return { ...outcome, tallyVersion: runs.count(outcome.ballot, outcome.kind === 'replaced' ? outcome.previous : undefined) };
+    return {
+      ...outcome,
+      tallyVersion: runs.count(outcome.ballot, outcome.kind === 'replaced' ? outcome.previous : undefined),
+    };
   };
 
   // Read-then-write is atomic here: better-sqlite3 runs the whole transaction synchronously on the
@@ -201,7 +254,10 @@ export function ballotRepository(db: Database.Database): BallotRepository {
       try {
         return { committed: true, results: writeAllOrNothing.immediate(writes) };
       } catch (error) {
-        if (error instanceof Refused) return error.index === undefined ? { committed: false, closed: true } : { committed: false, rejectedIndex: error.index };
+        if (error instanceof Refused)
+          return error.index === undefined
+            ? { committed: false, closed: true }
+            : { committed: false, rejectedIndex: error.index };
         throw error;
       }
     },
@@ -214,7 +270,8 @@ export function ballotRepository(db: Database.Database): BallotRepository {
     },
     setHidden: async (pollId, run, ballotId, hidden) => setHidden.immediate(pollId, run, ballotId, hidden),
     changesSince: async (pollId, run, afterVersion) => s.changes.all(pollId, run, afterVersion).map(toChange),
-    compactChanges: async (pollId, run, throughVersion) => s.compact.run(pollId, run, throughVersion, pollId, run).changes,
+    compactChanges: async (pollId, run, throughVersion) =>
+      s.compact.run(pollId, run, throughVersion, pollId, run).changes,
     transferVoter: async (from, to, meetingId) => transferVoter.immediate(from, to, meetingId),
     meetingsOfVoter: async (voterId) => s.meetingsOf.all(voterId),
   };

@@ -21,7 +21,9 @@ export const DEFAULT_BUSY_RETRY: BusyRetryPolicy = { firstDelayMs: 10, maxDelayM
 
 const isBusy = (error: unknown): boolean => {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY_'));
+  return (
+    code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY_'))
+  );
 };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -78,7 +80,10 @@ export class BusyRetry {
   wrap<R extends object>(repository: R): R {
     const wrapped = {} as Record<string, unknown>;
     for (const [name, member] of Object.entries(repository)) {
-      wrapped[name] = typeof member === 'function' ? (...args: unknown[]) => this.run(() => (member as (...a: unknown[]) => Promise<unknown>)(...args)) : member;
+      wrapped[name] =
+        typeof member === 'function'
+          ? (...args: unknown[]) => this.run(() => (member as (...a: unknown[]) => Promise<unknown>)(...args))
+          : member;
     }
     return wrapped as R;
   }

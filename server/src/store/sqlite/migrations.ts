@@ -78,15 +78,22 @@ const CREATE_LEDGER = `
  * Brings the schema up to date in one transaction and returns the versions it applied (none on reopen).
  * Refuses a database written by newer code rather than guess at a schema it does not know.
  */
-export function applyMigrations(db: Database, migrations: readonly Migration[] = MIGRATIONS, now: () => number = Date.now): number[] {
+export function applyMigrations(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  now: () => number = Date.now,
+): number[] {
   // IMMEDIATE takes the write lock before reading the ledger, so two processes opening the same
   // file at once cannot both decide to apply the same step.
   return db
     .transaction(() => {
       db.exec(CREATE_LEDGER);
-      const current = db.prepare<[], number>('SELECT COALESCE(MAX(version), 0) FROM schema_migrations').pluck().get() ?? 0;
+      const current =
+        db.prepare<[], number>('SELECT COALESCE(MAX(version), 0) FROM schema_migrations').pluck().get() ?? 0;
       const pending = pendingMigrations(migrations, current);
-      const record = db.prepare<[number, string, number]>('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+      const record = db.prepare<[number, string, number]>(
+        'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+      );
       for (const m of pending) {
         db.exec(m.sql);
         record.run(m.version, m.name, now());

@@ -129,7 +129,9 @@ function pollRepository(db: Database.Database): PollRepository {
   const remove = db.prepare<[string]>('DELETE FROM polls WHERE id = ?');
   const get = db.prepare<[string], PollRow>(`SELECT ${cols} FROM polls WHERE id = ?`);
   // rowid breaks ties between polls created in the same millisecond (PostgreSQL: an identity column).
-  const byMeeting = db.prepare<[string], PollRow>(`SELECT ${cols} FROM polls WHERE meeting_id = ? ORDER BY created_at, rowid`);
+  const byMeeting = db.prepare<[string], PollRow>(
+    `SELECT ${cols} FROM polls WHERE meeting_id = ? ORDER BY created_at, rowid`,
+  );
   // The WHERE repeats the partial index's predicate word for word so SQLite can use that index.
   const openWithDeadline = db.prepare<[], PollRow>(
     `SELECT ${cols} FROM polls WHERE status = 'open' AND closes_at IS NOT NULL ORDER BY closes_at`,

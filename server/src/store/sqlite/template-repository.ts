@@ -23,7 +23,9 @@ const cols = 'owner_uid, id, draft, created_at, updated_at';
 
 /** Poll templates in SQLite, one row per (owner, id). */
 export function templateRepository(db: Database.Database): TemplateRepository {
-  const list = db.prepare<[string], TemplateRow>(`SELECT ${cols} FROM templates WHERE owner_uid = ? ORDER BY updated_at DESC, id`);
+  const list = db.prepare<[string], TemplateRow>(
+    `SELECT ${cols} FROM templates WHERE owner_uid = ? ORDER BY updated_at DESC, id`,
+  );
   const get = db.prepare<[string, string], TemplateRow>(`SELECT ${cols} FROM templates WHERE owner_uid = ? AND id = ?`);
   const put = db.prepare<[string, string, string, number, number]>(
     `INSERT INTO templates (${cols}) VALUES (?, ?, ?, ?, ?)

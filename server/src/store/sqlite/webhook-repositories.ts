@@ -44,15 +44,23 @@ export function webhookRepository(db: Database.Database): WebhookRepository {
     `INSERT OR IGNORE INTO webhook_inbox (event, event_ts, tracking_id, event_key, payload, received_at)
      VALUES (@event, @eventTs, @trackingId, @eventKey, @payload, @receivedAt)`,
   );
-  const pending = db.prepare<[number], InboxRow>(`SELECT ${inboxCols} FROM webhook_inbox WHERE status = 'pending' ORDER BY id LIMIT ?`);
-  const done = db.prepare<[number, number]>("UPDATE webhook_inbox SET status = 'processed', processed_at = ? WHERE id = ?");
-  const failed = db.prepare<[string, string, number]>('UPDATE webhook_inbox SET attempts = attempts + 1, last_error = ?, status = ? WHERE id = ?');
+  const pending = db.prepare<[number], InboxRow>(
+    `SELECT ${inboxCols} FROM webhook_inbox WHERE status = 'pending' ORDER BY id LIMIT ?`,
+  );
+  const done = db.prepare<[number, number]>(
+    "UPDATE webhook_inbox SET status = 'processed', processed_at = ? WHERE id = ?",
+  );
+  const failed = db.prepare<[string, string, number]>(
+    'UPDATE webhook_inbox SET attempts = attempts + 1, last_error = ?, status = ? WHERE id = ?',
+  );
   const get = db.prepare<[number], InboxRow>(`SELECT ${inboxCols} FROM webhook_inbox WHERE id = ?`);
   const audit = db.prepare<WebhookAuditRecord>(
     `INSERT INTO webhook_audit (received_at, event, tracking_id, outcome, reason, source_ip)
      VALUES (@receivedAt, @event, @trackingId, @outcome, @reason, @sourceIp)`,
   );
-  const listAudit = db.prepare<[number], WebhookAuditRecord>(`SELECT ${auditCols} FROM webhook_audit ORDER BY id DESC LIMIT ?`);
+  const listAudit = db.prepare<[number], WebhookAuditRecord>(
+    `SELECT ${auditCols} FROM webhook_audit ORDER BY id DESC LIMIT ?`,
+  );
   const purgeAudit = db.prepare<[number]>('DELETE FROM webhook_audit WHERE received_at < ?');
   return {
     enqueue: async (e) => {
@@ -72,8 +80,10 @@ export function webhookRepository(db: Database.Database): WebhookRepository {
   };
 }
 
-const meetingCols = 'uuid, zoom_id AS zoomId, topic, host_id AS hostId, status, started_at AS startedAt, ended_at AS endedAt';
-const attendanceCols = 'meeting_uuid AS meetingUuid, participant_key AS participantKey, user_id AS userId, name, kind, at';
+const meetingCols =
+  'uuid, zoom_id AS zoomId, topic, host_id AS hostId, status, started_at AS startedAt, ended_at AS endedAt';
+const attendanceCols =
+  'meeting_uuid AS meetingUuid, participant_key AS participantKey, user_id AS userId, name, kind, at';
 
 /** Meetings and attendance in SQLite. */
 export function meetingRepository(db: Database.Database): MeetingRepository {
@@ -87,7 +97,9 @@ export function meetingRepository(db: Database.Database): MeetingRepository {
   const attend = db.prepare<AttendanceRecord>(
     'INSERT INTO attendance (meeting_uuid, participant_key, user_id, name, kind, at) VALUES (@meetingUuid, @participantKey, @userId, @name, @kind, @at)',
   );
-  const attendance = db.prepare<[string], AttendanceRecord>(`SELECT ${attendanceCols} FROM attendance WHERE meeting_uuid = ? ORDER BY at, id`);
+  const attendance = db.prepare<[string], AttendanceRecord>(
+    `SELECT ${attendanceCols} FROM attendance WHERE meeting_uuid = ? ORDER BY at, id`,
+  );
   return {
     save: async (m) => void save.run(m),
     get: async (uuid) => get.get(uuid),
@@ -108,7 +120,9 @@ export function deliveryRepository(db: Database.Database): DeliveryRepository {
   const update = db.prepare<Pick<DeliveryRecord, 'id' | 'status' | 'attempts' | 'lastError' | 'updatedAt'>>(
     'UPDATE deliveries SET status = @status, attempts = @attempts, last_error = @lastError, updated_at = @updatedAt WHERE id = @id',
   );
-  const list = db.prepare<[string], DeliveryRecord>(`SELECT ${deliveryCols} FROM deliveries WHERE meeting_uuid = ? ORDER BY created_at, rowid`);
+  const list = db.prepare<[string], DeliveryRecord>(
+    `SELECT ${deliveryCols} FROM deliveries WHERE meeting_uuid = ? ORDER BY created_at, rowid`,
+  );
   return {
     insert: async (r) => void insert.run(r),
     update: async (id, change) => void update.run({ id, ...change }),

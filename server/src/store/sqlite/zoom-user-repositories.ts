@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3';
 import { personalSpaceId } from '../../zoom/app-context';
 import { erasedPayload } from '../erase-payload';
-import type { OAuthStateRecord, OAuthStateRepository, SessionRevocationRepository, ZoomUserRecord, ZoomUserRepository } from '../types';
+import type {
+  OAuthStateRecord,
+  OAuthStateRepository,
+  SessionRevocationRepository,
+  ZoomUserRecord,
+  ZoomUserRepository,
+} from '../types';
 
 interface ZoomUserRow {
   uid: string;
@@ -42,7 +48,9 @@ export function zoomUserRepository(db: Database.Database): ZoomUserRepository {
        sealed_tokens = excluded.sealed_tokens, expires_at = excluded.expires_at, scope = excluded.scope, updated_at = excluded.updated_at`,
   );
   const get = db.prepare<[string], ZoomUserRow>('SELECT * FROM zoom_users WHERE uid = ?');
-  const setTokens = db.prepare<[string | null, number, number, string]>('UPDATE zoom_users SET sealed_tokens = ?, expires_at = ?, updated_at = ? WHERE uid = ?');
+  const setTokens = db.prepare<[string | null, number, number, string]>(
+    'UPDATE zoom_users SET sealed_tokens = ?, expires_at = ?, updated_at = ? WHERE uid = ?',
+  );
   const erase = eraseStatements(db);
   return {
     upsert: async (u) =>
@@ -72,7 +80,9 @@ function eraseStatements(db: Database.Database): (uid: string, pseudonym: string
   const steps = [
     db.prepare<P>('DELETE FROM zoom_users WHERE uid = @uid'),
     db.prepare<P>('DELETE FROM oauth_states WHERE voter_id = @voter'),
-    db.prepare<P>("UPDATE attendance SET user_id = NULL, name = NULL, participant_key = 'erased:' || id WHERE user_id = @uid"),
+    db.prepare<P>(
+      "UPDATE attendance SET user_id = NULL, name = NULL, participant_key = 'erased:' || id WHERE user_id = @uid",
+    ),
     db.prepare<P>('UPDATE meetings SET host_id = NULL WHERE host_id = @uid'),
     db.prepare<P>('DELETE FROM templates WHERE owner_uid = @uid'),
     // Their personal space (drafts prepared outside a meeting) is named after their user id.
@@ -80,7 +90,9 @@ function eraseStatements(db: Database.Database): (uid: string, pseudonym: string
     db.prepare<P>('DELETE FROM meeting_settings WHERE meeting_id = @personal'),
     // The change log holds copies of their ballots (transferVoter's own entries among them): re-keyed too.
     ...(['ballot', 'previous'] as const).map((col) =>
-      db.prepare<P>(`UPDATE ballot_changes SET ${col} = json_set(${col}, '$.voterId', @anon) WHERE json_extract(${col}, '$.voterId') = @voter`),
+      db.prepare<P>(
+        `UPDATE ballot_changes SET ${col} = json_set(${col}, '$.voterId', @anon) WHERE json_extract(${col}, '$.voterId') = @voter`,
+      ),
     ),
   ];
   const deliveries = db.prepare<{ email: string }, { id: string }>(
@@ -109,7 +121,9 @@ export function sessionRevocationRepository(db: Database.Database): SessionRevoc
   const revoke = db.prepare<[string, number]>(
     'INSERT INTO session_revocations (subject, revoked_at) VALUES (?, ?) ON CONFLICT (subject) DO UPDATE SET revoked_at = max(revoked_at, excluded.revoked_at)',
   );
-  const since = db.prepare<[number], { subject: string; revokedAt: number }>('SELECT subject, revoked_at AS revokedAt FROM session_revocations WHERE revoked_at >= ?');
+  const since = db.prepare<[number], { subject: string; revokedAt: number }>(
+    'SELECT subject, revoked_at AS revokedAt FROM session_revocations WHERE revoked_at >= ?',
+  );
   const purge = db.prepare<[number]>('DELETE FROM session_revocations WHERE revoked_at < ?');
   return {
     revoke: async (subject, at) => void revoke.run(subject, at),
@@ -128,7 +142,13 @@ export function oauthStateRepository(db: Database.Database): OAuthStateRepositor
   const purge = db.prepare<[number]>('DELETE FROM oauth_states WHERE expires_at <= ?');
   const dropVoter = db.prepare<[string, string]>('DELETE FROM oauth_states WHERE purpose = ? AND voter_id = ?');
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM oauth_states');
-  const toRow = (r: OAuthStateRecord): OAuthStateRow => ({ state: r.state, purpose: r.purpose, voter_id: r.voterId, sealed_verifier: r.sealedVerifier, expires_at: r.expiresAt });
+  const toRow = (r: OAuthStateRecord): OAuthStateRow => ({
+    state: r.state,
+    purpose: r.purpose,
+    voter_id: r.voterId,
+    sealed_verifier: r.sealedVerifier,
+    expires_at: r.expiresAt,
+  });
   const replace = db.transaction((r: OAuthStateRecord & { voterId: string }) => {
     dropVoter.run(r.purpose, r.voterId);
     put.run(toRow(r));
@@ -139,7 +159,15 @@ export function oauthStateRepository(db: Database.Database): OAuthStateRepositor
     count: async () => count.get()?.n ?? 0,
     take: async (state) => {
       const row = take.get(state);
-      return row && { state: row.state, purpose: row.purpose, voterId: row.voter_id, sealedVerifier: row.sealed_verifier, expiresAt: row.expires_at };
+      return (
+        row && {
+          state: row.state,
+          purpose: row.purpose,
+          voterId: row.voter_id,
+          sealedVerifier: row.sealed_verifier,
+          expiresAt: row.expires_at,
+        }
+      );
     },
     purgeExpired: async (now) => purge.run(now).changes,
   };

@@ -21,7 +21,11 @@ describe('word lists', () => {
   });
   it('never block a word that is a stop word in a supported language', () => {
     const stop = new Set(Object.values(STOP_WORDS).flatMap((s) => [...s]));
-    expect(Object.values(PROFANITY).flat().filter((w) => stop.has(w))).toEqual([]);
+    expect(
+      Object.values(PROFANITY)
+        .flat()
+        .filter((w) => stop.has(w)),
+    ).toEqual([]);
   });
 });
 
@@ -58,7 +62,16 @@ describe('word cloud words', () => {
     expect(cloudWords(maskProfanity('shit pizza'))).toEqual(['pizza']);
   });
   it('keeps the most frequent words, ties alphabetically', () => {
-    const counts = new Map([['b', 2], ['a', 2], ['c', 5], ['d', 1]]);
-    expect(Object.entries(topWords(counts, 3))).toEqual([['c', 5], ['a', 2], ['b', 2]]);
+    const counts = new Map([
+      ['b', 2],
+      ['a', 2],
+      ['c', 5],
+      ['d', 1],
+    ]);
+    expect(Object.entries(topWords(counts, 3))).toEqual([
+      ['c', 5],
+      ['a', 2],
+      ['b', 2],
+    ]);
   });
 });

@@ -21,7 +21,10 @@ export function cloudWords(text: string): string[] {
 }
 
 /** The `max` most frequent words, most frequent first, ties in alphabetical order (deterministic). */
-export function topWords(counts: ReadonlyMap<string, number>, max: number = LIMITS.wordCloudMax): Record<string, number> {
+export function topWords(
+  counts: ReadonlyMap<string, number>,
+  max: number = LIMITS.wordCloudMax,
+): Record<string, number> {
   const sorted = [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
   return Object.fromEntries(sorted.slice(0, max));
 }
