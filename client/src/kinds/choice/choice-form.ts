@@ -51,3 +51,31 @@ export function choiceDraftFields(form: ChoiceForm, quiz: boolean) {
   const correctOptionIds = form.options.filter((o) => o.correct).map((o) => o.id ?? o.key);
   return { options, ...(scored ? { correctOptionIds } : {}) };
 }
+
+/**
+ * A pasted list (one option per line, bullets and numbering dropped) written into the options from
+ * row `at` on: the first line replaces that row's text, the rest become new rows after it, up to
+ * `max` rows in all. Undefined when the text is a single line (an ordinary paste).
+ */
+export function pasteOptions(
+  options: readonly OptionForm[],
+  at: number,
+  text: string,
+  max: number,
+): OptionForm[] | undefined {
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s*(?:[-*•·]|\d+[.)])\s+/, '').trim())
+    .filter((line) => line !== '');
+  if (lines.length < 2) return undefined;
+  const [first, ...rest] = lines;
+  const current = options[at];
+  const replaced = current ? [{ ...current, label: first! }] : [blankOption(first)];
+  const room = Math.max(0, max - options.length);
+  return [
+    ...options.slice(0, at),
+    ...replaced,
+    ...rest.slice(0, room).map((label) => blankOption(label)),
+    ...options.slice(at + 1),
+  ];
+}

@@ -3,7 +3,7 @@ import { LIMITS } from '@quorum/shared';
 import { useFocusOnGrowth } from '../../components/use-focus-landing';
 import { useT } from '../../i18n';
 import type { KindEditorProps } from '../kind-view';
-import { blankOption, type ChoiceForm, type OptionForm } from './choice-form';
+import { blankOption, pasteOptions, type ChoiceForm, type OptionForm } from './choice-form';
 
 const toInt = (value: string) => (value === '' ? 0 : Math.trunc(Number(value)));
 
@@ -15,6 +15,8 @@ function OptionRow({
   quiz,
   set,
   remove,
+  onEnter,
+  onPasteList,
 }: {
   index: number;
   option: OptionForm;
@@ -23,6 +25,10 @@ function OptionRow({
   quiz: boolean;
   set: (o: OptionForm) => void;
   remove: () => void;
+  /** Enter: on to the next row, or a new one after the last (instead of submitting the form). */
+  onEnter: () => void;
+  /** A pasted multi-line list; false when it was an ordinary paste. */
+  onPasteList: (text: string) => boolean;
 }) {
   const t = useT();
   const n = { q: index + 1, n: i + 1 };
@@ -34,6 +40,14 @@ function OptionRow({
         value={option.label}
         maxLength={LIMITS.optionLabelMax}
         onChange={(e) => set({ ...option, label: e.currentTarget.value })}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+          e.preventDefault();
+          onEnter();
+        }}
+        onPaste={(e) => {
+          if (onPasteList(e.clipboardData.getData('text/plain'))) e.preventDefault();
+        }}
       />
       {quiz && (
         <label className="choice">
@@ -72,9 +86,18 @@ export function OptionsEditor({ index, form, onChange, quiz, variant }: OptionsE
   const markCorrect = quiz && !rank;
   const t = useT();
   const list = useRef<HTMLFieldSetElement>(null);
-  useFocusOnGrowth(options.length, () =>
-    [...(list.current?.querySelectorAll<HTMLInputElement>('input.grow') ?? [])].at(-1),
-  );
+  const rows = () => [...(list.current?.querySelectorAll<HTMLInputElement>('input.grow') ?? [])];
+  useFocusOnGrowth(options.length, () => rows().at(-1));
+  const addOption = () => set({ options: [...options, blankOption()] });
+  const enterOn = (i: number) => {
+    if (i < options.length - 1) rows()[i + 1]?.focus();
+    else if (options.length < max) addOption();
+  };
+  const pasteAt = (i: number, text: string) => {
+    const next = pasteOptions(options, i, text, max);
+    if (next) set({ options: next });
+    return next !== undefined;
+  };
   return (
     <fieldset className="options" ref={list}>
       <legend>{t(rank ? 'editor.items' : 'editor.options')}</legend>
@@ -89,13 +112,11 @@ export function OptionsEditor({ index, form, onChange, quiz, variant }: OptionsE
           quiz={markCorrect}
           set={(next) => set({ options: options.map((x) => (x.key === o.key ? next : x)) })}
           remove={() => set({ options: options.filter((x) => x.key !== o.key) })}
+          onEnter={() => enterOn(i)}
+          onPasteList={(text) => pasteAt(i, text)}
         />
       ))}
-      <button
-        type="button"
-        disabled={options.length >= max}
-        onClick={() => set({ options: [...options, blankOption()] })}
-      >
+      <button type="button" disabled={options.length >= max} onClick={addOption}>
         {t(rank ? 'editor.addItem' : 'editor.addOption')}
       </button>
       {variant === 'multiple' && (
