@@ -5,10 +5,12 @@ interface ChoiceProps {
   checked: boolean;
   onChange: (checked: boolean) => void;
   ariaLabel?: string | undefined;
+  /** Multiple choice at its limit: the options not picked cannot be picked. */
+  disabled?: boolean;
 }
 
 /** One radio or checkbox with its visible label: an option, or a point of a rating scale. */
-export function Choice({ type, name, label, checked, onChange, ariaLabel }: ChoiceProps) {
+export function Choice({ type, name, label, checked, onChange, ariaLabel, disabled = false }: ChoiceProps) {
   return (
     <label className="choice">
       <input
@@ -16,6 +18,7 @@ export function Choice({ type, name, label, checked, onChange, ariaLabel }: Choi
         name={name}
         checked={checked}
         aria-label={ariaLabel}
+        disabled={disabled}
         onChange={(e) => onChange(e.currentTarget.checked)}
       />
       <span>{label}</span>

@@ -24,17 +24,22 @@ export const multipleView = defineKindView({
     toDraft: (form, quiz) => ({ ...choiceDraftFields(form, quiz), minPicks: form.minPicks, maxPicks: form.maxPicks }),
   },
   Editor: (props) => <OptionsEditor {...props} variant="multiple" />,
-  Input: ({ question, answer, onChange, name }) =>
-    question.options.map((o) => (
+  Input: ({ question, answer, onChange, name }) => {
+    const picked = answer?.kind === 'multiple' ? answer.optionIds : [];
+    // At the limit the rest cannot be ticked: the rule shows before submitting, not as an error after.
+    const full = picked.length >= question.maxPicks;
+    return question.options.map((o) => (
       <Choice
         key={o.id}
         type="checkbox"
         name={name}
         label={o.label}
-        checked={answer?.kind === 'multiple' && answer.optionIds.includes(o.id)}
+        checked={picked.includes(o.id)}
+        disabled={full && !picked.includes(o.id)}
         onChange={(on) => onChange(togglePick(answer, o.id, on))}
       />
-    )),
+    ));
+  },
   Results: ({ question, tally, revealCorrect }) => (
     <ResultBars question={question} tally={tally} revealCorrect={revealCorrect} />
   ),
