@@ -152,6 +152,19 @@ export function HostPollCard({ poll, participants, canRun = true }: HostPollCard
       {poll.status === 'draft' && <p className="note">{t('host.draftNote', { count: poll.questions.length })}</p>}
       {error && <p className="error">{error}</p>}
       {canRun && poll.status === 'open' && <TimerControls poll={poll} onError={setError} />}
+      {canRun &&
+        poll.status === 'open' &&
+        participants !== undefined &&
+        participants > 0 &&
+        (currentTally(state, poll)?.turnout ?? 0) >= participants && (
+          // Slido and Zoom's own polls offer this: nobody is left to wait for.
+          <p className="note all-voted" role="status" data-testid="all-voted">
+            {t('host.allVoted', { count: participants })}{' '}
+            <button type="button" onClick={() => run('poll:close', t('host.closed', { title: poll.title }))}>
+              {t('host.closeNow')}
+            </button>
+          </p>
+        )}
       {canRun && (
         <PollActions
           poll={poll}

@@ -114,6 +114,8 @@ export const de = {
   'host.edit': 'Bearbeiten',
   'host.editHeading': '„{title}“ bearbeiten',
   'host.close': 'Beenden',
+  'host.allVoted': 'Alle haben abgestimmt ({count, plural, one {# von #} other {# von #}}). Umfrage jetzt beenden?',
+  'host.closeNow': 'Jetzt beenden',
   'host.closed': '„{title}“ beendet.',
   'host.share': 'Ergebnisse teilen',
   'host.shared': 'Ergebnisse von „{title}“ geteilt.',

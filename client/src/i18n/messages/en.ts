@@ -88,6 +88,8 @@ export const en = {
   'host.edit': 'Edit',
   'host.editHeading': 'Edit “{title}”',
   'host.close': 'Close poll',
+  'host.allVoted': 'Everyone has voted ({count, plural, one {# of #} other {# of #}}). Close the poll now?',
+  'host.closeNow': 'Close now',
   'host.closed': 'Closed “{title}”.',
   'host.share': 'Share results',
   'host.shared': 'Results of “{title}” shared.',

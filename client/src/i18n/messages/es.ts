@@ -113,6 +113,8 @@ export const es = {
   'host.edit': 'Editar',
   'host.editHeading': 'Editar «{title}»',
   'host.close': 'Cerrar encuesta',
+  'host.allVoted': 'Ya votaron todos ({count, plural, one {# de #} other {# de #}}). ¿Cerrar la encuesta ahora?',
+  'host.closeNow': 'Cerrar ahora',
   'host.closed': 'Se cerró «{title}».',
   'host.share': 'Compartir resultados',
   'host.shared': 'Se compartieron los resultados de «{title}».',

@@ -111,6 +111,8 @@ export const ja = {
   'host.edit': '編集',
   'host.editHeading': '「{title}」を編集',
   'host.close': '締め切る',
+  'host.allVoted': '全員が投票しました（{count, plural, other {#人中#人}}）。今すぐ締め切りますか？',
+  'host.closeNow': '今すぐ締め切る',
   'host.closed': '「{title}」を締め切りました。',
   'host.share': '結果を共有',
   'host.shared': '「{title}」の結果を共有しました。',
