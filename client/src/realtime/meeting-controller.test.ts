@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { errorText, translator } from '../i18n';
 import { createFakeLink } from '../test/fakes';
+import { makePoll, makeSession, makeSnapshot } from '../test/fixtures';
 import { createMeetingController } from './meeting-controller';
 import { TransportError } from './realtime-link';
 
@@ -24,5 +25,28 @@ describe('the meeting controller while offline', () => {
     const { link } = createFakeLink();
     createMeetingController({ link, notify: vi.fn(), announce: vi.fn() }).reconnectNow();
     expect(link.reconnect).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('live changes a participant is told of', () => {
+  it('notifies a participant when a poll opens, closes and shares its results, never a host, never from a snapshot', async () => {
+    const told = async (role: 'participant' | 'host') => {
+      const { link, emit } = createFakeLink();
+      const notify = vi.fn();
+      createMeetingController({ link, notify, announce: vi.fn() });
+      const session = makeSession({ role, isHost: role === 'host' });
+      emit('meeting:snapshot', makeSnapshot({ session, polls: [makePoll({ status: 'closed' })] }));
+      emit('poll:updated', makePoll({ status: 'open', run: 2 }), 0);
+      emit('poll:updated', makePoll({ status: 'closed', run: 2 }), 0);
+      emit('poll:updated', makePoll({ status: 'closed', run: 2, resultsShared: true }), 0);
+      // The same poll again (a re-sent update) tells nobody anything new.
+      emit('poll:updated', makePoll({ status: 'closed', run: 2, resultsShared: true }), 0);
+      return notify.mock.calls.map((call) => {
+        const n = call[0] as { title: string; message: string };
+        return `${n.title}: ${n.message}`;
+      });
+    };
+    expect(await told('participant')).toEqual(['New poll: Lunch?', 'Poll closed: Lunch?', 'Results shared: Lunch?']);
+    expect(await told('host')).toEqual([]);
   });
 });

@@ -4,9 +4,10 @@ import type { ZoomNotification } from '../zoom/zoom-port';
 import { BallotOutbox, newClientBallotId } from './ballot-outbox';
 import type { OutboxStore } from './outbox-store';
 import {
-  becameOpen,
   initialMeetingState,
+  liveChange,
   meetingReducer,
+  type LiveChange,
   type MeetingAction,
   type MeetingState,
 } from './meeting-state';
@@ -44,6 +45,13 @@ export interface MeetingController {
   reconnectNow(): void;
   dispose(): void;
 }
+
+/** The words of each live change: a Zoom notification's title, and the live region's sentence. */
+const LIVE_CHANGE_WORDS = {
+  opened: { title: 'poll.new', announce: 'poll.newNamed' },
+  closed: { title: 'poll.closedTitle', announce: 'poll.closedNamed' },
+  shared: { title: 'poll.sharedTitle', announce: 'poll.sharedNamed' },
+} as const satisfies Record<LiveChange, { title: string; announce: string }>;
 
 const isHost = (state: MeetingState) => state.session !== null && isHostRole(state.session.role);
 
@@ -102,9 +110,11 @@ export function createMeetingController({
       const previous = store.getState().polls[poll.id];
       store.dispatch({ type: 'poll:updated', poll, serverTime, receivedAt: now() });
       // Only live transitions notify: a snapshot after joining late must not replay old launches.
-      if (!becameOpen(previous, poll) || isHost(store.getState())) return;
-      announce(t('poll.newNamed', { title: poll.title }));
-      notify({ type: 'info', title: t('poll.new'), message: poll.title });
+      // Hosts made the change themselves; participants may be looking at another app or the meeting.
+      const change = liveChange(previous, poll);
+      if (!change || isHost(store.getState())) return;
+      announce(t(LIVE_CHANGE_WORDS[change].announce, { title: poll.title }));
+      notify({ type: 'info', title: t(LIVE_CHANGE_WORDS[change].title), message: poll.title });
     }),
     link.on('poll:deleted', ({ pollId }) => store.dispatch({ type: 'poll:deleted', pollId })),
     link.on('poll:tally', (tally) => store.dispatch({ type: 'poll:tally', tally })),

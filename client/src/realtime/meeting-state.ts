@@ -174,6 +174,18 @@ export const sortedPolls = (state: MeetingState): Poll[] =>
 export const becameOpen = (previous: Poll | undefined, next: Poll): boolean =>
   next.status === 'open' && (previous?.status !== 'open' || previous.run !== next.run);
 
+/** A change worth telling a participant about as it happens: launched, closed, or its results shared. */
+export type LiveChange = 'opened' | 'closed' | 'shared';
+
+/** What an update did to a poll already known (undefined for none of the above, or a poll first seen). */
+export function liveChange(previous: Poll | undefined, next: Poll): LiveChange | undefined {
+  if (becameOpen(previous, next)) return 'opened';
+  if (!previous || previous.run !== next.run) return undefined;
+  if (previous.status === 'open' && next.status === 'closed') return 'closed';
+  if (!previous.resultsShared && next.resultsShared) return 'shared';
+  return undefined;
+}
+
 /** Whether I may create, launch, close and moderate polls now (co-hosts only while the host allows it). */
 export const mayRun = (state: MeetingState): boolean =>
   state.session !== null && mayRunPolls(state.session.role, state.meetingSettings);
