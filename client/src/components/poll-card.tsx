@@ -2,6 +2,7 @@ import { useId, useRef, type ReactNode } from 'react';
 import type { Poll } from '@quorum/shared';
 import { useT, type MessageId } from '../i18n';
 import { Countdown } from './countdown';
+import { PollRules } from './poll-rules';
 import { useFocusLanding } from './use-focus-landing';
 
 const STATUS_LABEL: Record<Poll['status'], MessageId> = {
@@ -18,7 +19,7 @@ interface PollCardProps {
   arrived?: boolean | undefined;
 }
 
-/** The frame every poll is shown in: title, status, run number and the close countdown. */
+/** The frame every poll is shown in: title, status, run number, the close countdown and the poll's rules. */
 export function PollCard({ poll, clockOffsetMs, children, arrived = false }: PollCardProps) {
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -45,6 +46,7 @@ export function PollCard({ poll, clockOffsetMs, children, arrived = false }: Pol
           <Countdown closesAt={poll.closesAt} clockOffsetMs={clockOffsetMs} />
         )}
       </header>
+      <PollRules poll={poll} />
       {children}
     </article>
   );
