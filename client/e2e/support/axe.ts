@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 /** One axe finding, trimmed to what a failing assertion needs to show. */
 export interface Finding {
@@ -17,14 +17,32 @@ export interface AxeReport {
   checkedInFrame: number;
 }
 
+/**
+ * Waits for the finite animations running in a document (the podium rising, a bar growing): axe reads
+ * colours as painted, and mid-fade text has a fraction of its final contrast. Endless ones are skipped.
+ */
+async function settledAnimations(frame: Frame | Page): Promise<void> {
+  await frame.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 /** Runs every axe rule (WCAG 2.0/2.1 A and AA plus best practices) on one app frame of the simulator page. */
-export function axeFrame(page: Page, frameName: string): Promise<AxeReport> {
+export async function axeFrame(page: Page, frameName: string): Promise<AxeReport> {
+  const frame = page.frame({ name: frameName });
+  if (frame) await settledAnimations(frame);
   // A frame path: the iframe in the simulator page, then the app's whole document inside it.
   return analyze(new AxeBuilder({ page }).include([`iframe[name="${frameName}"]`, 'html']), 1);
 }
 
 /** Runs every axe rule on a page that is the app itself (opened outside Zoom, no simulator around it). */
-export function axePage(page: Page): Promise<AxeReport> {
+export async function axePage(page: Page): Promise<AxeReport> {
+  await settledAnimations(page);
   return analyze(new AxeBuilder({ page }), 0);
 }
 
