@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { canSeeResults, type Poll, type PollDraftInput } from '@quorum/shared';
+import { canSeeResults, LIMITS, type Poll, type PollDraftInput } from '@quorum/shared';
 import { useMeetingState } from '../../app-context';
 import { PollCard } from '../../components/poll-card';
 import { useFocusLanding } from '../../components/use-focus-landing';
@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { currentTally } from '../../realtime/meeting-state';
 import { PresentButton } from '../present/present-button';
 import { PollResults } from '../results/poll-results';
+import { draftFromForm, formFromDraft } from './composer-model';
 import { ExportLinks } from './export-links';
 import { useHostRequest, useModerate, useSaveDraft } from './host-requests';
 import { PollComposer } from './poll-composer';
@@ -16,6 +17,21 @@ import { TimerControls } from './timer-controls';
 export { useSaveDraft } from './host-requests';
 
 type PollAction = 'poll:open' | 'poll:close' | 'poll:share' | 'poll:delete';
+
+/** The same questions and settings as a new draft titled "… (copy)"; resolves with an error message or null. */
+function useDuplicate() {
+  const send = useHostRequest();
+  const t = useT();
+  return async (poll: Poll): Promise<string | null> => {
+    const title = t('host.copyTitle', { title: poll.title }).slice(0, LIMITS.titleMax);
+    const outcome = await send(
+      'poll:create',
+      { ...draftFromForm(formFromDraft(poll)), title },
+      t('host.duplicated', { title: poll.title }),
+    );
+    return 'error' in outcome ? outcome.error : null;
+  };
+}
 
 /** Sends a host action on one poll and reports the outcome; returns an error message or null. */
 export function usePollRequest() {
@@ -30,10 +46,11 @@ interface ActionsProps {
   poll: Poll;
   run: (action: PollAction, done: string) => void;
   edit: () => void;
+  duplicate: () => void;
 }
 
 /** The buttons a poll's status allows: launch and edit a draft, close an open poll, share, relaunch, delete. */
-function PollActions({ poll, run, edit }: ActionsProps) {
+function PollActions({ poll, run, edit, duplicate }: ActionsProps) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   // Delete turns into Confirm delete: focus follows, so Enter twice deletes and Tab moves on.
   const confirm = useRef<HTMLButtonElement>(null);
@@ -83,6 +100,9 @@ function PollActions({ poll, run, edit }: ActionsProps) {
           {t('host.relaunch')}
         </button>
       )}
+      <button type="button" data-testid="duplicate-poll" onClick={duplicate}>
+        {t('host.duplicate')}
+      </button>
       {poll.status !== 'open' &&
         (confirmDelete ? (
           <button
@@ -122,6 +142,7 @@ export function HostPollCard({ poll, participants, canRun = true }: HostPollCard
   const t = useT();
   const [error, setError] = useState<string | null>(null);
   const run = (action: PollAction, done: string) => void send(action, poll.id, done).then(setError);
+  const duplicate = useDuplicate();
 
   if (editing && canRun) {
     const onSave = async (draft: PollDraftInput) => {
@@ -173,6 +194,7 @@ export function HostPollCard({ poll, participants, canRun = true }: HostPollCard
             setEdited(true);
             setEditing(true);
           }}
+          duplicate={() => void duplicate(poll).then(setError)}
         />
       )}
       {poll.status !== 'draft' && <ExportLinks poll={poll} run={poll.run} />}

@@ -1,0 +1,72 @@
+import type { Poll } from '@quorum/shared';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Boot } from '../../boot';
+import { createAnnouncer } from '../../components/announcer';
+import { fakeQuorumApi } from '../../test/fake-quorum-api';
+import { createFakeLink, createFakeZoom, fakeSession } from '../../test/fakes';
+import { makePoll, makeSession, makeSnapshot, makeTally } from '../../test/fixtures';
+import { render, settle } from '../../test/render';
+import type { ZoomParticipant } from '../../zoom/zoom-port';
+import { DraftLibrary } from '../library/draft-library';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+  vi.unstubAllGlobals();
+});
+
+/** The app booted as the meeting's host, with these Zoom participants and polls. */
+async function hostPanel(polls: Poll[], participants: ZoomParticipant[] = []) {
+  vi.stubGlobal('fetch', fakeQuorumApi({}).fetchFn);
+  const zoom = createFakeZoom();
+  zoom.state.participants = participants;
+  const link = createFakeLink();
+  const session = makeSession({ role: 'host', isHost: true });
+  const view = await render(
+    <Boot
+      zoom={zoom.zoom}
+      library={new DraftLibrary(null)}
+      announcer={createAnnouncer()}
+      createSession={() => fakeSession(session)}
+      openLink={() => link.link}
+    />,
+  );
+  cleanups.push(view.unmount);
+  await settle(() => link.emit('meeting:snapshot', makeSnapshot({ session, polls })));
+  return { ...view, ...link };
+}
+
+describe('the host’s poll card', () => {
+  it('offers to close once everyone but the hosts has voted, and closes in one click', async () => {
+    const view = await hostPanel(
+      [makePoll()],
+      [
+        { participantUUID: 'h', screenName: 'Ann', role: 'host' },
+        { participantUUID: 'p1', screenName: 'Bo', role: 'participant' },
+        { participantUUID: 'p2', screenName: 'Cy', role: 'participant' },
+      ],
+    );
+    await settle(() => view.emit('poll:tally', makeTally({ turnout: 1, version: 1 })));
+    expect(view.byTestId('all-voted')).toBeNull();
+
+    await settle(() => view.emit('poll:tally', makeTally({ turnout: 2, version: 2 })));
+    expect(view.byTestId('all-voted')?.textContent).toContain('Everyone has voted (2 of 2)');
+    await settle(() => view.button('Close now')!.click());
+    expect(view.requests.map((r) => [r.event, r.payload])).toContainEqual(['poll:close', { pollId: 'p1' }]);
+  });
+
+  it('duplicates a closed poll as a new draft with the same questions and settings', async () => {
+    const closed = makePoll({
+      status: 'closed',
+      settings: { anonymous: true, resultsVisibility: 'after_close', allowAnswerChange: false, closeAfterSec: 30 },
+    });
+    const view = await hostPanel([closed]);
+    await settle(() => view.button('Duplicate')!.click());
+    const create = view.requests.find((r) => r.event === 'poll:create');
+    expect(create?.payload).toMatchObject({
+      title: 'Lunch? (copy)',
+      questions: [{ kind: 'single', prompt: 'Where?', options: [{ label: 'Pizza' }, { label: 'Sushi' }] }],
+      settings: closed.settings,
+    });
+  });
+});
