@@ -3,6 +3,9 @@ import { useIntl } from 'react-intl';
 import { spokenDuration } from '../i18n';
 import { formatRemaining, remainingMs } from '../realtime/server-clock';
 
+/** The last seconds, shown urgent: people notice a poll about to close, not one that closed. */
+export const URGENT_MS = 10_000;
+
 /** "Closes in m:ss" for a server-clock deadline, corrected by the client's measured clock offset. */
 export function Countdown({ closesAt, clockOffsetMs }: { closesAt: number; clockOffsetMs: number }) {
   const intl = useIntl();
@@ -16,7 +19,7 @@ export function Countdown({ closesAt, clockOffsetMs }: { closesAt: number; clock
   // role=timer is not live: announcing every second would drown everything else.
   return (
     <span
-      className="countdown"
+      className={left > 0 && left <= URGENT_MS ? 'countdown urgent' : 'countdown'}
       role="timer"
       data-testid="countdown"
       data-remaining-ms={left}
