@@ -17,10 +17,12 @@ interface PollCardProps {
   children: ReactNode;
   /** Launched or created after the view opened: its heading takes focus if focus was lost (see useFocusLanding). */
   arrived?: boolean | undefined;
+  /** Hosts tell runs apart ("· run 2"); to a participant a relaunch is simply the poll, open again. */
+  showRun?: boolean;
 }
 
 /** The frame every poll is shown in: title, status, run number, the close countdown and the poll's rules. */
-export function PollCard({ poll, clockOffsetMs, children, arrived = false }: PollCardProps) {
+export function PollCard({ poll, clockOffsetMs, children, arrived = false, showRun = true }: PollCardProps) {
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   // After Launch, Close, Share or Save the pressed button is gone: focus lands on this poll instead of the page top.
@@ -40,7 +42,7 @@ export function PollCard({ poll, clockOffsetMs, children, arrived = false }: Pol
         </h2>
         <span className={`badge badge-${poll.status}`}>
           {t(STATUS_LABEL[poll.status])}
-          {poll.run > 1 ? t('poll.runSuffix', { run: poll.run }) : ''}
+          {showRun && poll.run > 1 ? t('poll.runSuffix', { run: poll.run }) : ''}
         </span>
         {poll.status === 'open' && poll.closesAt !== null && (
           <Countdown closesAt={poll.closesAt} clockOffsetMs={clockOffsetMs} />

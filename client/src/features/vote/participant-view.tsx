@@ -32,7 +32,13 @@ export function ParticipantView() {
     <div className="poll-list">
       <GuestNote />
       {polls.map((poll) => (
-        <PollCard key={poll.id} poll={poll} clockOffsetMs={state.clockOffsetMs} arrived={arrived(poll.id)}>
+        <PollCard
+          key={poll.id}
+          poll={poll}
+          clockOffsetMs={state.clockOffsetMs}
+          arrived={arrived(poll.id)}
+          showRun={false}
+        >
           {/* A relaunch is a fresh ballot: the key resets what was being filled in. */}
           <PollBallot key={`${poll.id}:${poll.run}`} poll={poll} />
           <PollResults poll={poll} tally={currentTally(state, poll)} role={role} />

@@ -1,0 +1,27 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makePoll } from '../test/fixtures';
+import { render } from '../test/render';
+import { PollCard } from './poll-card';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+const badge = async (showRun?: boolean) => {
+  const card = (
+    <PollCard poll={makePoll({ run: 2 })} clockOffsetMs={0} {...(showRun === undefined ? {} : { showRun })}>
+      <p>body</p>
+    </PollCard>
+  );
+  const view = await render(card);
+  cleanups.push(view.unmount);
+  return view.container.querySelector('.badge')?.textContent;
+};
+
+describe('a poll card’s status badge', () => {
+  it('names the run for hosts and leaves the jargon out for participants', async () => {
+    expect(await badge()).toBe('Open · run 2');
+    expect(await badge(false)).toBe('Open');
+  });
+});
