@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { CONFIGS, type ConfigName } from './bench-targets';
 
 /** What `--scenario` selects. */
-export const SCENARIOS = ['one-room', 'meetings', 'idle', 'adapters', 'abuse'] as const;
+export const SCENARIOS = ['one-room', 'meetings', 'idle', 'join-storm', 'adapters', 'abuse'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** The benchmark's command-line settings. */
@@ -21,14 +21,16 @@ export interface BenchArgs {
 }
 
 const USAGE =
-  'usage: npm run bench -- [--scenario one-room|meetings|idle|adapters|abuse] [--config raw-ws,embedded,per-vote,pg-redis,pg-redis-2]\n' +
+  'usage: npm run bench -- [--scenario one-room|meetings|idle|join-storm|adapters|abuse] [--config raw-ws,embedded,per-vote,pg-redis,pg-redis-2]\n' +
   '                        [--voters N] [--meetings M] [--spread-ms 2000] [--runs 1] [--batch-size 50] [--profile <dir>]';
 
 /** Per scenario: voters per meeting, meetings, and the configurations measured when `--config` is not given. */
-const DEFAULTS: Record<ScenarioName, { voters: number; meetings: number; configs: ConfigName[] }> = {
+const DEFAULTS: Record<ScenarioName, { voters: number; meetings: number; configs: ConfigName[]; spreadMs?: number }> = {
   'one-room': { voters: 1000, meetings: 1, configs: ['raw-ws', 'embedded', 'per-vote', 'pg-redis', 'pg-redis-2'] },
   meetings: { voters: 25, meetings: 200, configs: ['raw-ws', 'embedded', 'pg-redis', 'pg-redis-2'] },
   idle: { voters: 50, meetings: 200, configs: ['raw-ws', 'embedded', 'pg-redis'] },
+  // 10,000 voters starting to connect within 10 s.
+  'join-storm': { voters: 50, meetings: 200, configs: ['raw-ws', 'embedded'], spreadMs: 10_000 },
   adapters: { voters: 200, meetings: 1, configs: [] },
   abuse: { voters: 50, meetings: 1, configs: [] },
 };
@@ -43,7 +45,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       config: { type: 'string' },
       voters: { type: 'string' },
       meetings: { type: 'string' },
-      'spread-ms': { type: 'string', default: '2000' },
+      'spread-ms': { type: 'string' },
       runs: { type: 'string', default: '1' },
       'batch-size': { type: 'string', default: '50' },
       profile: { type: 'string' },
@@ -59,7 +61,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
         : values.config.split(',').map((c) => oneOf('config', c.trim(), CONFIGS)),
     voters: positiveInt('voters', values.voters ?? String(defaults.voters)),
     meetings: positiveInt('meetings', values.meetings ?? String(defaults.meetings)),
-    spreadMs: positiveInt('spread-ms', values['spread-ms']),
+    spreadMs: positiveInt('spread-ms', values['spread-ms'] ?? String(defaults.spreadMs ?? 2000)),
     runs: positiveInt('runs', values.runs),
     batchSize: positiveInt('batch-size', values['batch-size']),
     ...(values.profile === undefined ? {} : { profileDir: resolve(values.profile) }),

@@ -32,8 +32,8 @@ interface Room {
 
 const meetingId = (m: number) => `bench-meeting-${m}`;
 
-/** Connects hosts (Quorum only: they create and launch each meeting's poll), then the voters. */
-async function setUp(target: BenchTarget, args: BenchArgs, clients: BenchClient[]): Promise<Room> {
+/** Each meeting's phase and (Quorum only) its host, connected, with the poll they launched. */
+export async function hostsAndPolls(target: BenchTarget, args: BenchArgs, clients: BenchClient[]) {
   const phases = Array.from({ length: args.meetings }, (): Phase => ({
     finalTurnout: args.voters,
     onProgress: () => {},
@@ -50,25 +50,36 @@ async function setUp(target: BenchTarget, args: BenchArgs, clients: BenchClient[
     clients.push(...hosts);
     for (const [m, host] of hosts.entries()) polls.set(meetingId(m), await launchPoll(host));
   }
-  // One room: its voters alternate between instances (every ballot crosses over). Many meetings: each
-  // meeting on one instance, as a load balancer hashing the meeting id would place them.
+  return { phases, polls, hosts };
+}
+
+/**
+ * Who connects where. One room: its voters alternate between instances (every ballot crosses over).
+ * Many meetings: each meeting on one instance, as a load balancer hashing the meeting id would place them.
+ */
+export function voterSpecs(target: BenchTarget, args: BenchArgs, phases: readonly Phase[]): ClientSpec[] {
   const urlOf = (i: number, m: number) => target.urls[(args.meetings > 1 ? m : i) % target.urls.length]!;
-  const specs: ClientSpec[] = [];
-  for (let i = 0; i < args.meetings * args.voters; i++) {
+  return Array.from({ length: args.meetings * args.voters }, (_, i) => {
     const m = Math.floor(i / args.voters);
-    specs.push({
+    return {
       url: urlOf(i, m),
       person: { mid: meetingId(m), uid: `voter-${i}`, role: 'participant' },
       phase: phases[m]!,
-    });
-  }
+    };
+  });
+}
+
+/** Connects hosts (Quorum only: they create and launch each meeting's poll), then the voters. */
+async function setUp(target: BenchTarget, args: BenchArgs, clients: BenchClient[]): Promise<Room> {
+  const { phases, polls, hosts } = await hostsAndPolls(target, args, clients);
+  const specs = voterSpecs(target, args, phases);
   const voters = await connectAll(specs, args.batchSize, target.raw ? connectRawClient : connectClient);
   clients.push(...voters);
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   return { phases, polls, hosts, voters };
 }
 
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+export const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** Profiles the (first) server and the generator over the phase; `stop` writes them and prints the top frames. */
 async function startProfiles(target: BenchTarget, dir: string) {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { runAbuseBench } from './abuse-bench';
 import { runAdapterBench } from './adapter-bench';
+import { runJoinStorm } from './join-storm';
 import { parseBenchArgs, type BenchArgs } from './args';
 import { CONFIG_LABELS, startTarget } from './bench-targets';
 import { bundleServerChild, type ChildBundles } from './child-bundle';
@@ -26,6 +27,8 @@ function openFilesLimit(): number {
 function describeRun(args: BenchArgs): string {
   const crowd = `${args.meetings} meeting(s) x ${args.voters} voters`;
   if (args.scenario === 'idle') return `idle connections: ${crowd}, no voting`;
+  if (args.scenario === 'join-storm')
+    return `join storm: ${crowd}, every voter starting to connect within ${args.spreadMs} ms`;
   return `${args.scenario}: ${crowd}, one ballot each within ${args.spreadMs} ms, ${args.runs} run(s)`;
 }
 
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
     console.warn(`open files limit ${openFilesLimit()} < ${clients + 1_000}: run 'ulimit -n 65536' first`);
   const bundles = await bundleServerChild();
   if (args.scenario === 'abuse') return runAbuseBench(args, bundles);
+  if (args.scenario === 'join-storm') return runJoinStorm(args, bundles);
   if (args.profileDir) console.log(`Profiling into ${args.profileDir} (the profiler itself slows both processes)`);
   await (args.scenario === 'idle' ? idleScenario(args, bundles) : votingScenario(args, bundles));
 }

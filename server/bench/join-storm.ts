@@ -1,0 +1,92 @@
+import type { BenchArgs } from './args';
+import { CONFIG_LABELS, startTarget, type BenchTarget } from './bench-targets';
+import type { ChildBundles } from './child-bundle';
+import { connectClient, connectRawClient, disconnectAll, type BenchClient } from './clients';
+import { cpuSeconds, peakRssMb } from './proc-stats';
+import { hostsAndPolls, sum, voterSpecs } from './scenario-run';
+import { percentile } from './stats';
+
+/** What a crowd joining at once costs a target. */
+export interface JoinStormFigures {
+  joined: number;
+  failed: number;
+  /** First connect started → last client ready (Quorum: holding its snapshot; the floor: socket open). */
+  allReadySec: number;
+  /** Per client: its connect started → ready. */
+  readyP50Ms: number;
+  readyP99Ms: number;
+  cpuSec: number;
+  peakRssMb: number;
+}
+
+/**
+ * A join storm: every voter starts connecting at an evenly spaced moment within the spread (default
+ * 10,000 within 10 s), as a whole meeting does when the host invites everyone at once. A Quorum client
+ * is ready once `POST /api/session`, the socket.io handshake and its `meeting:snapshot` are done.
+ */
+export async function measureJoinStorm(target: BenchTarget, args: BenchArgs): Promise<JoinStormFigures> {
+  const clients: BenchClient[] = [];
+  const pids = target.children.map((c) => c.pid);
+  try {
+    const { phases } = await hostsAndPolls(target, args, clients);
+    const specs = voterSpecs(target, args, phases);
+    const connect = target.raw ? connectRawClient : connectClient;
+    const cpuBefore = sum(pids.map(cpuSeconds));
+    const start = performance.now();
+    const ready: number[] = [];
+    let failed = 0;
+    await Promise.all(
+      specs.map(async (spec, i) => {
+        await new Promise((resolve) => setTimeout(resolve, (i * args.spreadMs) / specs.length));
+        const began = performance.now();
+        try {
+          clients.push(await connect(spec));
+          ready.push(performance.now() - began);
+        } catch {
+          failed++;
+        }
+      }),
+    );
+    return {
+      joined: ready.length,
+      failed,
+      allReadySec: (performance.now() - start) / 1000,
+      readyP50Ms: percentile(ready, 50),
+      readyP99Ms: percentile(ready, 99),
+      cpuSec: sum(pids.map(cpuSeconds)) - cpuBefore,
+      peakRssMb: sum(pids.map(peakRssMb)),
+    };
+  } finally {
+    disconnectAll(clients);
+  }
+}
+
+/** Runs the storm against each configuration and prints one row each, with ratios to the floor's row. */
+export async function runJoinStorm(args: BenchArgs, bundles: ChildBundles): Promise<void> {
+  const rows: { label: string; f: JoinStormFigures }[] = [];
+  for (const config of args.configs) {
+    const target = await startTarget(config, bundles);
+    try {
+      rows.push({ label: CONFIG_LABELS[config], f: await measureJoinStorm(target, args) });
+    } finally {
+      await target.stop();
+    }
+  }
+  const heads = ['joined', 'failed', 'all ready s', 'ready p50 ms', 'ready p99 ms', 'CPU s', 'peak RSS MB'];
+  console.log(`\n${'config'.padEnd(22)}${heads.map((h) => h.padStart(14)).join('')}`);
+  for (const { label, f } of rows) {
+    const cells = [f.joined, f.failed, f.allReadySec.toFixed(1), f.readyP50Ms.toFixed(0), f.readyP99Ms.toFixed(0)];
+    console.log(
+      `${label.padEnd(22)}${[...cells, f.cpuSec.toFixed(2), f.peakRssMb.toFixed(0)].map((c) => String(c).padStart(14)).join('')}`,
+    );
+  }
+  const floor = rows[0];
+  if (!floor || args.configs[0] !== 'raw-ws') return;
+  console.log('\nratio to raw ws floor (x; target for Quorum: CPU <= 2x the floor)');
+  for (const { label, f } of rows.slice(1)) {
+    const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+    console.log(
+      `  ${label}: all ready ${ratio(f.allReadySec, floor.f.allReadySec)}, ready p99 ${ratio(f.readyP99Ms, floor.f.readyP99Ms)}, CPU ${ratio(f.cpuSec, floor.f.cpuSec)}`,
+    );
+  }
+}
