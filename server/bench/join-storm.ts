@@ -3,7 +3,7 @@ import { CONFIG_LABELS, startTarget, type BenchTarget } from './bench-targets';
 import type { ChildBundles } from './child-bundle';
 import { connectClient, connectRawClient, disconnectAll, type BenchClient } from './clients';
 import { cpuSeconds, peakRssMb } from './proc-stats';
-import { hostsAndPolls, sum, voterSpecs } from './scenario-run';
+import { hostsAndPolls, startProfiles, sum, voterSpecs } from './scenario-run';
 import { percentile } from './stats';
 
 /** What a crowd joining at once costs a target. */
@@ -31,6 +31,7 @@ export async function measureJoinStorm(target: BenchTarget, args: BenchArgs): Pr
     const { phases } = await hostsAndPolls(target, args, clients);
     const specs = voterSpecs(target, args, phases);
     const connect = target.raw ? connectRawClient : connectClient;
+    const profile = args.profileDir && !target.raw ? await startProfiles(target, args.profileDir) : undefined;
     const cpuBefore = sum(pids.map(cpuSeconds));
     const start = performance.now();
     const ready: number[] = [];
@@ -47,13 +48,15 @@ export async function measureJoinStorm(target: BenchTarget, args: BenchArgs): Pr
         }
       }),
     );
+    const cpuSec = sum(pids.map(cpuSeconds)) - cpuBefore;
+    await profile?.(`${target.config}-join-storm`);
     return {
       joined: ready.length,
       failed,
       allReadySec: (performance.now() - start) / 1000,
       readyP50Ms: percentile(ready, 50),
       readyP99Ms: percentile(ready, 99),
-      cpuSec: sum(pids.map(cpuSeconds)) - cpuBefore,
+      cpuSec,
       peakRssMb: sum(pids.map(peakRssMb)),
     };
   } finally {

@@ -82,7 +82,7 @@ async function setUp(target: BenchTarget, args: BenchArgs, clients: BenchClient[
 export const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** Profiles the (first) server and the generator over the phase; `stop` writes them and prints the top frames. */
-async function startProfiles(target: BenchTarget, dir: string) {
+export async function startProfiles(target: BenchTarget, dir: string) {
   const local = new PhaseProfiler();
   const server = target.children[0]!;
   await server.request({ type: 'profile-start' });
