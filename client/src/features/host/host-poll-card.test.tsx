@@ -33,7 +33,7 @@ async function hostPanel(polls: Poll[], participants: ZoomParticipant[] = []) {
   );
   cleanups.push(view.unmount);
   await settle(() => link.emit('meeting:snapshot', makeSnapshot({ session, polls })));
-  return { ...view, ...link };
+  return { ...view, ...link, zoom: zoom.zoom };
 }
 
 describe('the host’s poll card', () => {
@@ -68,5 +68,19 @@ describe('the host’s poll card', () => {
       questions: [{ kind: 'single', prompt: 'Where?', options: [{ label: 'Pizza' }, { label: 'Sushi' }] }],
       settings: closed.settings,
     });
+  });
+
+  it('selects every non-voter of the open poll in one click and invites exactly them', async () => {
+    const people = ['me', 'p1', 'p2', 'p3'].map((id) => ({
+      participantUUID: id,
+      screenName: id,
+      role: 'participant' as const,
+    }));
+    const view = await hostPanel([makePoll()], people);
+    const voters = view.requests.find((r) => r.event === 'poll:voters')!;
+    await settle(() => voters.resolve({ ok: true, data: { anonymous: false, participantUUIDs: ['p2'] } }));
+    await settle(() => view.byTestId('invite-select-all')!.click());
+    await settle(() => view.button('Invite selected (2)')!.click());
+    expect(view.zoom.sendAppInvitation).toHaveBeenCalledWith({ participantUUIDs: ['p1', 'p3'] });
   });
 });

@@ -94,6 +94,14 @@ function ParticipantPicker({ participants, me, voted }: PickerProps) {
           </li>
         ))}
       </ul>
+      <button
+        type="button"
+        data-testid="invite-select-all"
+        disabled={selected.length === others.length}
+        onClick={() => setPicked(new Set(others.map((p) => p.participantUUID)))}
+      >
+        {t(voted ? 'invite.selectNonVoters' : 'invite.selectAll')}
+      </button>{' '}
       <button type="button" disabled={busy || selected.length === 0} onClick={() => void send()}>
         {t('invite.selected', { count: selected.length })}
       </button>

@@ -152,6 +152,8 @@ export const de = {
   'invite.notVoted': 'Wer nicht abgestimmt hat, einladen',
   'invite.chosen': 'Ausgewählte einladen',
   'invite.selected': 'Auswahl einladen ({count, number})',
+  'invite.selectNonVoters': 'Alle ohne Stimme auswählen',
+  'invite.selectAll': 'Alle auswählen',
   'invite.all': 'Alle zu Quorum einladen',
   'invite.sentAll': 'Einladung an alle gesendet.',
   'invite.all.feature': 'Alle einladen',

@@ -126,6 +126,8 @@ export const en = {
   'invite.notVoted': 'Invite participants who have not voted',
   'invite.chosen': 'Invite chosen participants',
   'invite.selected': 'Invite selected ({count, number})',
+  'invite.selectNonVoters': 'Select all non-voters',
+  'invite.selectAll': 'Select all',
   'invite.all': 'Invite everyone to Quorum',
   'invite.sentAll': 'Invitation sent to everyone.',
   'invite.all.feature': 'Inviting everyone',

@@ -151,6 +151,8 @@ export const es = {
   'invite.notVoted': 'Invitar a quienes no han votado',
   'invite.chosen': 'Invitar a participantes elegidos',
   'invite.selected': 'Invitar seleccionados ({count, number})',
+  'invite.selectNonVoters': 'Seleccionar a quienes no votaron',
+  'invite.selectAll': 'Seleccionar todos',
   'invite.all': 'Invitar a todos a Quorum',
   'invite.sentAll': 'Invitación enviada a todos.',
   'invite.all.feature': 'Invitar a todos',

@@ -149,6 +149,8 @@ export const ja = {
   'invite.notVoted': '未投票の参加者を招待',
   'invite.chosen': '選んだ参加者を招待',
   'invite.selected': '選択した人を招待 ({count, number})',
+  'invite.selectNonVoters': '未投票の人をすべて選択',
+  'invite.selectAll': 'すべて選択',
   'invite.all': '全員を Quorum に招待',
   'invite.sentAll': '全員に招待を送りました。',
   'invite.all.feature': '全員の招待',
