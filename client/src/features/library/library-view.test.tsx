@@ -112,7 +112,10 @@ describe('main-client library view', () => {
         templates: [{ title: 'Two options', questions: [{ kind: 'single', prompt: 'p', options: [{ label: 'a' }] }] }],
       }),
     );
-    expect(view.byTestId('import-error')?.textContent).toContain('templates.0.questions.0.options');
+    // In the host's terms: which poll, which question, which field.
+    expect(view.byTestId('import-error')?.textContent).toContain('Poll 1 (“Two options”), Question 1, options: ');
+    await pick(view, '{\n  "format": "quorum.templates",\n  "version": 1,\n}');
+    expect(view.byTestId('import-error')?.textContent).toContain('line 4, column 1');
     await pick(
       view,
       JSON.stringify({

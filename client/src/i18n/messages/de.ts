@@ -336,6 +336,10 @@ export const de = {
   'library.note.offline': 'Auf diesem Gerät gespeichert: Zoom-Konto nicht erreichbar ({reason}).',
   'library.saveFailed': '„{title}“ nicht im Zoom-Konto gespeichert: {reason}',
   'library.notJson': 'Diese Datei ist kein JSON. Wähle eine Exportdatei der Quorum-Bibliothek.',
+  'library.notJsonAt':
+    'Diese Datei ist kein gültiges JSON: Fehler in Zeile {line}, Spalte {column}. Wähle eine Exportdatei der Quorum-Bibliothek oder korrigiere sie dort.',
+  'library.filePoll': 'Umfrage {n}',
+  'library.filePollTitled': 'Umfrage {n} („{title}“)',
   'library.import': 'Importieren…',
   'library.importFile': 'JSON-Datei mit Umfragen zum Import',
   'library.imported': '{count, plural, one {# Umfrage} other {# Umfragen}} aus {file} importiert.',

@@ -335,6 +335,10 @@ export const en = {
   'library.note.offline': 'Kept on this computer: your Zoom account’s library could not be reached ({reason}).',
   'library.saveFailed': '“{title}” could not be saved to your Zoom account’s library: {reason}',
   'library.notJson': 'This file is not JSON. Choose a file exported from Quorum’s poll library.',
+  'library.notJsonAt':
+    'This file is not valid JSON: it breaks at line {line}, column {column}. Choose a file exported from Quorum’s poll library, or fix it there.',
+  'library.filePoll': 'Poll {n}',
+  'library.filePollTitled': 'Poll {n} (“{title}”)',
   'library.import': 'Import…',
   'library.importFile': 'JSON file of polls to import',
   'library.imported': 'Imported {count, plural, one {# poll} other {# polls}} from {file}.',

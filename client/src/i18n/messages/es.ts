@@ -339,6 +339,10 @@ export const es = {
     'Guardado en este equipo: no se pudo acceder a la biblioteca de tu cuenta de Zoom ({reason}).',
   'library.saveFailed': 'No se pudo guardar «{title}» en la biblioteca de tu cuenta de Zoom: {reason}',
   'library.notJson': 'Este archivo no es JSON. Elige un archivo exportado desde la biblioteca de Quorum.',
+  'library.notJsonAt':
+    'Este archivo no es JSON válido: falla en la línea {line}, columna {column}. Elige un archivo exportado desde la biblioteca de Quorum o corrígelo ahí.',
+  'library.filePoll': 'Encuesta {n}',
+  'library.filePollTitled': 'Encuesta {n} («{title}»)',
   'library.import': 'Importar…',
   'library.importFile': 'Archivo JSON de encuestas para importar',
   'library.imported': 'Se importaron {count, plural, one {# encuesta} other {# encuestas}} de {file}.',

@@ -335,6 +335,10 @@ export const ja = {
   'library.saveFailed': '「{title}」を Zoom アカウントのライブラリに保存できませんでした: {reason}',
   'library.notJson':
     'このファイルは JSON ではありません。Quorum のライブラリからエクスポートしたファイルを選んでください。',
+  'library.notJsonAt':
+    'このファイルは有効なJSONではありません（{line}行目、{column}列目）。Quorumの投票ライブラリから書き出したファイルを選ぶか、その箇所を直してください。',
+  'library.filePoll': '投票{n}',
+  'library.filePollTitled': '投票{n}（「{title}」）',
   'library.import': 'インポート…',
   'library.importFile': 'インポートする投票の JSON ファイル',
   'library.imported': '{file} から{count, plural, other {# 件の投票}}をインポートしました。',
