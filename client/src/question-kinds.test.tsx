@@ -1,19 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fail, ok, type MeetingSettings, type Poll, type Question, type Role } from '@quorum/shared';
-import { Boot } from './boot';
-import { createAnnouncer } from './components/announcer';
-import { DraftLibrary } from './features/library/draft-library';
+import { renderBoot } from './test/boot-harness';
 import { fakeQuorumApi } from './test/fake-quorum-api';
-import { createFakeLink, createFakeZoom, fakeSession } from './test/fakes';
 import { makePoll, makeReceipt, makeSession, makeSnapshot, makeTally } from './test/fixtures';
-import { render, settle } from './test/render';
+import { settle, trackViews } from './test/render';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  // One after another: overlapping act() calls would leave React's test queue broken for the next test.
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-  vi.unstubAllGlobals();
-});
+afterEach(() => vi.unstubAllGlobals());
+const track = trackViews();
 
 const survey: Question[] = [
   {
@@ -37,20 +30,10 @@ async function meeting(role: Role, polls: Poll[], meetingSettings?: MeetingSetti
     fakeQuorumApi({ 'GET /api/polls/p1': () => [200, { poll: polls[0], runs: [makeTally({ run: 1, turnout: 7 })] }] })
       .fetchFn,
   );
-  const fakes = { ...createFakeZoom(), ...createFakeLink() };
   const session = makeSession({ role, isHost: role === 'host' });
-  const view = await render(
-    <Boot
-      zoom={fakes.zoom}
-      library={new DraftLibrary(null)}
-      announcer={createAnnouncer()}
-      createSession={() => fakeSession(session)}
-      openLink={() => fakes.link}
-    />,
-  );
-  cleanups.push(view.unmount);
+  const view = track(await renderBoot(session));
   await settle(() =>
-    fakes.emit('meeting:snapshot', makeSnapshot({ session, polls, ...(meetingSettings ? { meetingSettings } : {}) })),
+    view.emit('meeting:snapshot', makeSnapshot({ session, polls, ...(meetingSettings ? { meetingSettings } : {}) })),
   );
   const q = <T extends Element = HTMLElement>(selector: string) =>
     view.container.querySelector<T & HTMLElement>(selector);
@@ -60,7 +43,7 @@ async function meeting(role: Role, polls: Poll[], meetingSettings?: MeetingSetti
     Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')!.set!.call(input, value);
     input.dispatchEvent(new Event('input', { bubbles: true }));
   };
-  return { ...fakes, ...view, q, type };
+  return { ...view, q, type };
 }
 
 describe('a survey ballot', () => {

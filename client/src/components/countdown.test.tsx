@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { render } from '../test/render';
+import { describe, expect, it } from 'vitest';
+import { render, trackViews } from '../test/render';
 import { Countdown } from './countdown';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const track = trackViews();
 
 const shown = async (msLeft: number) => {
-  const view = await render(<Countdown closesAt={Date.now() + msLeft} clockOffsetMs={0} />);
-  cleanups.push(view.unmount);
+  const view = track(await render(<Countdown closesAt={Date.now() + msLeft} clockOffsetMs={0} />));
   return view.byTestId('countdown')!;
 };
 

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePoll } from '../test/fixtures';
-import { render } from '../test/render';
+import { render, trackViews } from '../test/render';
 import { PollCard } from './poll-card';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const track = trackViews();
 
 const badge = async (showRun?: boolean) => {
   const card = (
@@ -14,8 +11,7 @@ const badge = async (showRun?: boolean) => {
       <p>body</p>
     </PollCard>
   );
-  const view = await render(card);
-  cleanups.push(view.unmount);
+  const view = track(await render(card));
   return view.container.querySelector('.badge')?.textContent;
 };
 

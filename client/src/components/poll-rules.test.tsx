@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePoll } from '../test/fixtures';
-import { render } from '../test/render';
+import { render, trackViews } from '../test/render';
 import { PollRules } from './poll-rules';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const track = trackViews();
 
 const rulesOf = async (overrides: Parameters<typeof makePoll>[0], locale?: 'de') => {
-  const view = await render(<PollRules poll={makePoll(overrides)} />, locale ? { locale } : {});
-  cleanups.push(view.unmount);
+  const view = track(await render(<PollRules poll={makePoll(overrides)} />, locale ? { locale } : {}));
   return view.byTestId('poll-rules')?.textContent;
 };
 

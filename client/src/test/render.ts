@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { act, createElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { I18nProvider, type Locale } from '../i18n';
@@ -36,3 +37,18 @@ export const settle = (fn: () => unknown = () => {}) =>
     fn();
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
+
+/**
+ * Unmounts every view `track` was given after each test of the file, one after another (overlapping
+ * act() calls would leave React's test queue broken for the next test). Call once at a file's top.
+ */
+export function trackViews() {
+  const views: { unmount(): Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const view of views.splice(0)) await view.unmount();
+  });
+  return <V extends { unmount(): Promise<void> }>(view: V): V => {
+    views.push(view);
+    return view;
+  };
+}

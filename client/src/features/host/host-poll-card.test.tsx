@@ -1,39 +1,24 @@
 import type { Poll } from '@quorum/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Boot } from '../../boot';
-import { createAnnouncer } from '../../components/announcer';
+import { renderBoot } from '../../test/boot-harness';
 import { fakeQuorumApi } from '../../test/fake-quorum-api';
-import { createFakeLink, createFakeZoom, fakeSession } from '../../test/fakes';
+import { createFakeZoom } from '../../test/fakes';
 import { makePoll, makeSession, makeSnapshot, makeTally } from '../../test/fixtures';
-import { render, settle } from '../../test/render';
+import { settle, trackViews } from '../../test/render';
 import type { ZoomParticipant } from '../../zoom/zoom-port';
-import { DraftLibrary } from '../library/draft-library';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-  vi.unstubAllGlobals();
-});
+afterEach(() => vi.unstubAllGlobals());
+const track = trackViews();
 
 /** The app booted as the meeting's host, with these Zoom participants and polls. */
 async function hostPanel(polls: Poll[], participants: ZoomParticipant[] = []) {
   vi.stubGlobal('fetch', fakeQuorumApi({}).fetchFn);
   const zoom = createFakeZoom();
   zoom.state.participants = participants;
-  const link = createFakeLink();
   const session = makeSession({ role: 'host', isHost: true });
-  const view = await render(
-    <Boot
-      zoom={zoom.zoom}
-      library={new DraftLibrary(null)}
-      announcer={createAnnouncer()}
-      createSession={() => fakeSession(session)}
-      openLink={() => link.link}
-    />,
-  );
-  cleanups.push(view.unmount);
-  await settle(() => link.emit('meeting:snapshot', makeSnapshot({ session, polls })));
-  return { ...view, ...link, zoom: zoom.zoom };
+  const view = track(await renderBoot(session, zoom));
+  await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session, polls })));
+  return view;
 }
 
 describe('the host’s poll card', () => {

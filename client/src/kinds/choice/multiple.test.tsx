@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Answer, Question } from '@quorum/shared';
-import { render, settle } from '../../test/render';
+import { render, settle, trackViews } from '../../test/render';
 import { multipleView } from './multiple';
 
 const question = {
@@ -30,15 +30,11 @@ function Ballot() {
   );
 }
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const track = trackViews();
 
 describe('multiple choice ballot', () => {
   it('stops further picks at maxPicks, and frees them again when one is unticked', async () => {
-    const view = await render(<Ballot />);
-    cleanups.push(view.unmount);
+    const view = track(await render(<Ballot />));
     const boxes = () => [...view.container.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
     await settle(() => boxes()[0]!.click());
     expect(boxes().map((b) => b.disabled)).toEqual([false, false, false]);

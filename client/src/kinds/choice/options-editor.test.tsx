@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { render, settle } from '../../test/render';
+import { describe, expect, it } from 'vitest';
+import { render, settle, trackViews } from '../../test/render';
 import { blankChoiceForm, pasteOptions, type ChoiceForm } from './choice-form';
 import { OptionsEditor } from './options-editor';
 
@@ -11,15 +11,11 @@ function Editor({ seen }: { seen: (form: ChoiceForm) => void }) {
   return <OptionsEditor index={0} form={form} onChange={setForm} quiz={false} variant="single" />;
 }
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const track = trackViews();
 
 async function editor() {
   let latest = blankChoiceForm();
-  const view = await render(<Editor seen={(form) => (latest = form)} />);
-  cleanups.push(view.unmount);
+  const view = track(await render(<Editor seen={(form) => (latest = form)} />));
   const rows = () => [...view.container.querySelectorAll<HTMLInputElement>('input.grow')];
   return { rows, labels: () => latest.options.map((o) => o.label) };
 }
