@@ -127,11 +127,13 @@ export function emitInSlices<E extends Event>(
   ...args: Parameters<ServerToClientEvents[E]>
 ): void {
   const queue = queueOf(io);
-  const pass: Pass = { ids: audience(io, target), next: 0, args };
-  if (target.supersede === undefined) return queue.add({ pass, event, target, again: () => false });
+  const newPass = (): Pass => ({ ids: audience(io, target), next: 0, args });
+  if (target.supersede === undefined) return queue.add({ pass: newPass(), event, target, again: () => false });
   const key = JSON.stringify([target.room, target.except, event, target.supersede]);
   const under = queue.running.get(key);
+  // The pass under way takes the newer payload; the room is listed only for a new pass.
   if (under) return void Object.assign(under, { args, changedAt: under.next });
+  const pass = newPass();
   queue.running.set(key, pass);
   queue.add({
     pass,
