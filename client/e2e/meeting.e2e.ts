@@ -36,8 +36,15 @@ describe('a meeting in the simulator', () => {
       await expect(pane.poll(LUNCH.title).getByRole('button', { name: 'Submit vote' }).count()).resolves.toBe(0);
     }
 
+    // Loaded as Zoom loads the Home URL (with x-zoom-app-context), the page carries its session: no POST /api/session.
+    const sessionPosts: string[] = [];
+    const onRequest = (r: { url(): string; method(): string }) =>
+      r.method() === 'POST' && new URL(r.url()).pathname === '/api/session' && sessionPosts.push(r.url());
+    sim.page.on('request', onRequest);
     const lateId = await sim.addPerson('Zoe', 'Participant');
     const late = await (await sim.openApp(lateId)).ready('participant');
+    sim.page.off('request', onRequest);
+    expect(sessionPosts).toEqual([]);
     await late.waitForStatus(LUNCH.title, 'closed');
     await expect.poll(() => late.counts(LUNCH.title), POLL).toEqual(FINAL);
     // Nothing to vote with after the close, and no receipt for a vote never cast.

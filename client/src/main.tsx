@@ -5,6 +5,7 @@ import { createAnnouncer } from './components/announcer';
 import { browserStorage, DraftLibrary } from './features/library/draft-library';
 import { I18nProvider } from './i18n';
 import { createSocketLink } from './realtime/socket-link';
+import { pageGrant } from './session/page-grant';
 import { createSessionClient } from './session/session-client';
 import { createSdkAdapter } from './zoom/sdk-adapter';
 // Design tokens first: every other sheet uses only their custom properties.
@@ -17,9 +18,10 @@ import './styles/states.css';
 import './styles/layout.css';
 import './styles/present.css';
 
-// The composition root: the real Zoom SDK, an in-memory session token from POST /api/session,
+// The composition root: the real Zoom SDK, an in-memory session token (from the Home page, else POST /api/session),
 // and socket.io on this origin. Everything below takes these through interfaces.
 const zoom = createSdkAdapter();
+const granted = pageGrant(document);
 const library = new DraftLibrary(browserStorage());
 const announcer = createAnnouncer();
 const root = document.getElementById('root');
@@ -32,7 +34,7 @@ createRoot(root).render(
         zoom={zoom}
         library={library}
         announcer={announcer}
-        createSession={(port) => createSessionClient(() => port.getAppContext())}
+        createSession={(port) => createSessionClient(() => port.getAppContext(), undefined, granted)}
         openLink={(session) =>
           createSocketLink({
             getToken: session.token,

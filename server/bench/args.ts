@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIGS, type ConfigName } from './bench-targets';
+import { JOIN_FLOWS, type JoinFlow } from './clients';
 
 /** What `--scenario` selects. */
 export const SCENARIOS = ['one-room', 'meetings', 'idle', 'join-storm', 'adapters', 'abuse'] as const;
@@ -16,13 +17,15 @@ export interface BenchArgs {
   spreadMs: number;
   runs: number;
   batchSize: number;
+  /** How Quorum's clients get their session (see `JOIN_FLOWS`). */
+  join: JoinFlow;
   /** When set, CPU profiles of the voting phase (server child and load generator) are written here. */
   profileDir?: string;
 }
 
 const USAGE =
   'usage: npm run bench -- [--scenario one-room|meetings|idle|join-storm|adapters|abuse] [--config raw-ws,embedded,per-vote,pg-redis,pg-redis-2]\n' +
-  '                        [--voters N] [--meetings M] [--spread-ms 2000] [--runs 1] [--batch-size 50] [--profile <dir>]';
+  '                        [--voters N] [--meetings M] [--spread-ms 2000] [--runs 1] [--batch-size 50] [--join page|post|page+post] [--profile <dir>]';
 
 /** Per scenario: voters per meeting, meetings, and the configurations measured when `--config` is not given. */
 const DEFAULTS: Record<ScenarioName, { voters: number; meetings: number; configs: ConfigName[]; spreadMs?: number }> = {
@@ -48,6 +51,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       'spread-ms': { type: 'string' },
       runs: { type: 'string', default: '1' },
       'batch-size': { type: 'string', default: '50' },
+      join: { type: 'string', default: 'page' },
       profile: { type: 'string' },
     },
   });
@@ -64,6 +68,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     spreadMs: positiveInt('spread-ms', values['spread-ms'] ?? String(defaults.spreadMs ?? 2000)),
     runs: positiveInt('runs', values.runs),
     batchSize: positiveInt('batch-size', values['batch-size']),
+    join: oneOf('join', values.join, JOIN_FLOWS),
     ...(values.profile === undefined ? {} : { profileDir: resolve(values.profile) }),
   };
 }

@@ -1,5 +1,7 @@
 import {
   PROTOCOL_VERSION,
+  SESSION_GRANT_ELEMENT_ID,
+  sessionGrantSchema,
   type ClientToServerEvents,
   type MeetingSnapshot,
   type PollTally,
@@ -43,15 +45,26 @@ export interface ClientSpec {
   url: string;
   person: Person;
   phase: Phase;
+  /** How a voter gets its session token (Quorum only; default `page`): see {@link JOIN_FLOWS}. */
+  join?: JoinFlow;
 }
+
+/**
+ * How a voter gets its session, as the client does: `page` loads the Home URL with Zoom's
+ * `x-zoom-app-context` header and takes the token the page carries (a join in Zoom's clients);
+ * `post` sends `POST /api/session` alone (a client loaded without the header); `page+post` loads the
+ * page and then posts anyway, as the client did before the page carried the session.
+ */
+export const JOIN_FLOWS = ['page', 'post', 'page+post'] as const;
+export type JoinFlow = (typeof JOIN_FLOWS)[number];
 
 /** The dev config carries the dev client id/secret that the server child accepts (NODE_ENV=development). */
 const devConfig = loadConfig({ NODE_ENV: 'development' });
 /** A tally event as the engine layer hands it over (its own packet type, '4', already stripped). */
 const TALLY_PREFIX = '2["poll:tally"';
 
-/** Obtains a session through `POST /api/session` with a freshly sealed context, as the client does. */
-async function openSession(url: string, person: Person): Promise<string> {
+/** Obtains a session through `POST /api/session` with a freshly sealed context. */
+async function postSession(url: string, person: Person): Promise<string> {
   const res = await fetch(`${url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -59,6 +72,21 @@ async function openSession(url: string, person: Person): Promise<string> {
   });
   if (res.status !== 200) throw new Error(`POST /api/session: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
+}
+
+/** Loads the Home URL as Zoom does (with a freshly sealed context header) and reads the session the page carries. */
+async function loadHomePage(url: string, person: Person): Promise<string> {
+  const res = await fetch(`${url}/`, { headers: { 'x-zoom-app-context': contextFor(devConfig, person) } });
+  const html = await res.text();
+  const block = new RegExp(`id="${SESSION_GRANT_ELEMENT_ID}">(.*?)</script>`).exec(html);
+  if (res.status !== 200 || !block?.[1]) throw new Error(`GET /: ${res.status}, no session in the page`);
+  return sessionGrantSchema.parse(JSON.parse(block[1])).token;
+}
+
+async function openSession(url: string, person: Person, join: JoinFlow): Promise<string> {
+  if (join === 'post') return postSession(url, person);
+  const token = await loadHomePage(url, person);
+  return join === 'page' ? token : postSession(url, person);
 }
 
 /** Counts a tally and notes the first final one. */
@@ -71,8 +99,8 @@ function sawTally(client: BenchClient, phase: Phase, turnout: number): void {
 }
 
 /** Opens a session and a websocket-only socket.io connection; resolves after the snapshot. */
-export async function connectClient({ url, person, phase }: ClientSpec): Promise<QuorumClient> {
-  const token = await openSession(url, person);
+export async function connectClient({ url, person, phase, join = 'page' }: ClientSpec): Promise<QuorumClient> {
+  const token = await openSession(url, person, join);
   const socket: ClientSocket = io(url, {
     transports: ['websocket'],
     forceNew: true,

@@ -45,6 +45,7 @@ export async function hostsAndPolls(target: BenchTarget, args: BenchArgs, client
       url: target.urls[m % target.urls.length]!,
       person: { mid: meetingId(m), uid: 'bench-host', role: 'host' as const },
       phase,
+      join: args.join,
     }));
     hosts.push(...(await connectAll(hostSpecs, args.batchSize, connectClient)));
     clients.push(...hosts);
@@ -65,6 +66,7 @@ export function voterSpecs(target: BenchTarget, args: BenchArgs, phases: readonl
       url: urlOf(i, m),
       person: { mid: meetingId(m), uid: `voter-${i}`, role: 'participant' },
       phase: phases[m]!,
+      join: args.join,
     };
   });
 }

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   console.log(
     `Quorum benchmark, ${describeRun(args)}; configurations: ${args.configs.join(', ')}\n` +
       `Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(2)} ` +
-      `(other work on the machine skews every figure; see 'other CPU' below), loopback, websocket transport`,
+      `(other work on the machine skews every figure; see 'other CPU' below), loopback, websocket transport, join: ${args.join}`,
   );
   const clients = args.meetings * (args.voters + 1);
   // Node cannot raise its own limit: say so before thousands of connects fail one by one.

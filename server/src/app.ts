@@ -17,6 +17,7 @@ import { homeRoutes } from './routes/home';
 import { pollRoutes } from './routes/polls';
 import { reportRoutes } from './routes/report';
 import { sessionRoutes } from './routes/session';
+import { createSessionOpener } from './session/session-opener';
 import { templateRoutes } from './routes/templates';
 import { zoomInstallRoutes } from './routes/zoom-install';
 import { zoomOAuthRoutes } from './routes/zoom-oauth';
@@ -95,11 +96,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
 
   await app.register(healthRoutes, { store });
-  await app.register(sessionRoutes, {
+  const opener = createSessionOpener({
     config,
     onGuestSignedIn: (guest, user, meetingId) => app.polls.ballots.adoptGuestBallots(guest, user, meetingId),
     onUserSession: (uid, voterId, meetingId) => deauthorization.reclaimBallots(uid, voterId, meetingId),
   });
+  await app.register(sessionRoutes, { opener });
   await app.register(pollRoutes, { store });
   await app.register(templateRoutes, { store });
   await app.register(reportRoutes, { store });
@@ -107,7 +109,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(zoomInstallRoutes, { config });
   await app.register(zoomWebhookRoutes, { config, store, onStored: () => app.webhookInbox.kick() });
   await app.register(deliveryRoutes, { store });
-  await app.register(homeRoutes, { config });
+  await app.register(homeRoutes, { config, opener });
   // The simulator frames the app as several people; it is a developer tool, never served in production.
   await devZoom?.mount(app);
   return app;

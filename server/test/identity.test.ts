@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_ZOOM_CLIENT_ID, DEV_ZOOM_CLIENT_SECRET, loadConfig, testConfig, type Config } from '../src/config';
 import { homeRoutes } from '../src/routes/home';
 import { sessionRoutes } from '../src/routes/session';
+import { createSessionOpener } from '../src/session/session-opener';
 import { errorHandlerPlugin } from '../src/plugins/error-handler';
 import { schemaRoutesPlugin } from '../src/plugins/schema-routes';
 import { securityHeadersPlugin } from '../src/plugins/security-headers';
 import { SESSION_COOKIE, sessionPlugin } from '../src/plugins/session';
 import { sealAppContext } from '../src/zoom/app-context';
+import { SESSION_GRANT_ELEMENT_ID, sessionGrantSchema } from '@quorum/shared';
 
 let dist: string;
 let app: FastifyInstance;
@@ -22,8 +24,9 @@ async function buildApp(cfg: Config): Promise<FastifyInstance> {
   await fastify.register(schemaRoutesPlugin);
   await fastify.register(securityHeadersPlugin, { config: cfg });
   await fastify.register(sessionPlugin, { config: cfg });
-  await fastify.register(homeRoutes, { config: cfg });
-  await fastify.register(sessionRoutes, { config: cfg });
+  const opener = createSessionOpener({ config: cfg });
+  await fastify.register(homeRoutes, { config: cfg, opener });
+  await fastify.register(sessionRoutes, { opener });
   await fastify.ready();
   return fastify;
 }
@@ -32,6 +35,15 @@ const context = (over: Record<string, unknown> = {}, secret = DEV_ZOOM_CLIENT_SE
   sealAppContext(
     { typ: 'meeting', mid: 'meeting-1', aud: DEV_ZOOM_CLIENT_ID, ts: Date.now(), exp: Date.now() + 120_000, ...over },
     secret,
+  );
+
+/** The session the Home page hands its client, from the page's inert JSON block. */
+const grantIn = (html: string) =>
+  sessionGrantSchema.parse(
+    JSON.parse(
+      new RegExp(`<script type="application/json" id="${SESSION_GRANT_ELEMENT_ID}">(.*?)</script>`).exec(html)?.[1] ??
+        'null',
+    ),
   );
 
 /** The `name=value` part of our Set-Cookie header, ready to send back as a Cookie header. */
@@ -98,10 +110,35 @@ describe('GET / (Home URL)', () => {
     expectOwaspHeaders(res.headers);
   });
 
+  it('hands the page the session its context opened, so the client needs no POST /api/session', async () => {
+    const res = await app.inject({
+      url: '/',
+      headers: { 'x-zoom-app-context': context({ uid: 'zu7', attendrole: 'host', mid: 'm</script><b>x' }) },
+    });
+    // The data cannot close its element: only the block's own </script> is in the page.
+    expect(res.body.match(/<\/script>/g)).toHaveLength(1);
+    const grant = grantIn(res.body);
+    expect(grant.session).toMatchObject({ voterId: 'u:zu7', meetingId: 'm</script><b>x', role: 'host', isHost: true });
+    const me = await app.inject({ url: '/api/session', headers: { authorization: `Bearer ${grant.token}` } });
+    expect(me.json()).toEqual(grant.session);
+  });
+
+  it('gives a guest loading the page its own voter id, never the one a shared cookie jar carries', async () => {
+    const first = await app.inject({ url: '/', headers: { 'x-zoom-app-context': context() } });
+    const second = await app.inject({
+      url: '/',
+      headers: { 'x-zoom-app-context': context(), cookie: sessionCookie(first.headers['set-cookie']) },
+    });
+    const voterOf = (body: string) => grantIn(body).session.voterId;
+    expect(voterOf(second.body)).toMatch(/^g:/);
+    expect(voterOf(second.body)).not.toBe(voterOf(first.body));
+  });
+
   it('serves the page without a header (PWA, simulator) and sets no cookie', async () => {
     const res = await app.inject({ url: '/' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['set-cookie']).toBeUndefined();
+    expect(res.body).not.toContain('quorum-session');
     expectOwaspHeaders(res.headers);
   });
 

@@ -80,7 +80,14 @@ export class SurveyPane extends AppPane {
       if (answer) await this.fill(card.locator('fieldset.question').nth(i), answer);
     }
     await card.getByRole('button', { name: 'Submit vote' }).click();
-    await card.getByTestId('vote-receipt').waitFor();
+    await card
+      .getByTestId('vote-receipt')
+      .waitFor()
+      .catch(async (error: unknown) => {
+        // Say what the ballot showed instead (a check's message, "Sending…", blank fields) rather than only "timed out".
+        const shown = await card.locator('form.ballot').innerText({ timeout: 1_000 }).catch(() => '(no ballot)');
+        throw new Error(`${this.personId}: no receipt for “${title}”; the ballot showed:\n${shown}`, { cause: error });
+      });
   }
 
   private async fill(question: Locator, answer: AnswerSpec): Promise<void> {

@@ -1,4 +1,4 @@
-import type { AppError, SessionView } from '@quorum/shared';
+import type { AppError, SessionGrant, SessionView } from '@quorum/shared';
 import { translator } from '../i18n';
 
 /** Why no session could be started: the server's error, or a network failure. */
@@ -22,17 +22,12 @@ export interface SessionClient {
   renew(): Promise<boolean>;
 }
 
-interface SessionResponse {
-  token: string;
-  session: SessionView;
-}
-
 /**
  * `POST /api/session`. A renewal sends the page's current token: a guest (no Zoom user id) keeps
  * their voter id only by presenting it — after a breakout-room move, or when they sign in and their
  * guest ballots become their user's — never through a cookie another pane may have set.
  */
-async function postSession(context: string, fetchFn: typeof fetch, token: string | null): Promise<SessionResponse> {
+async function postSession(context: string, fetchFn: typeof fetch, token: string | null): Promise<SessionGrant> {
   let response: Response;
   try {
     response = await fetchFn('/api/session', {
@@ -44,7 +39,7 @@ async function postSession(context: string, fetchFn: typeof fetch, token: string
   } catch {
     throw new SessionError('Quorum’s server could not be reached. Check your connection and try again.', 'NETWORK');
   }
-  const body = (await response.json().catch(() => null)) as (Partial<SessionResponse> & { error?: AppError }) | null;
+  const body = (await response.json().catch(() => null)) as (Partial<SessionGrant> & { error?: AppError }) | null;
   if (response.ok && body?.token && body.session) return { token: body.token, session: body.session };
   throw new SessionError(
     body?.error?.message ?? translator()('api.sessionRefused', { status: response.status }),
@@ -52,13 +47,20 @@ async function postSession(context: string, fetchFn: typeof fetch, token: string
   );
 }
 
-/** Creates the session client; `getAppContext` asks Zoom for a fresh encrypted context each time. */
+/**
+ * Creates the session client; `getAppContext` asks Zoom for a fresh encrypted context each time.
+ * `granted` may hand over a session already opened (the Home page's, see `pageGrant`): the first
+ * start takes it instead of asking the server.
+ */
 export function createSessionClient(
   getAppContext: () => Promise<string>,
   fetchFn: typeof fetch = (...a) => fetch(...a),
+  granted: () => SessionGrant | null = () => null,
 ): SessionClient {
-  let current: SessionResponse | null = null;
+  let current: SessionGrant | null = null;
   const start = async () => {
+    const handed = current ? null : granted();
+    if (handed) return (current = handed).session;
     const context = await getAppContext();
     current = await postSession(context, fetchFn, current?.token ?? null);
     return current.session;

@@ -3,14 +3,15 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_GRANT_ELEMENT_ID, type SessionGrant } from '@quorum/shared';
 import type { Config } from '../config';
-import { randomGuestId, sessionFromContext } from '../session/session-token';
-import { decryptAppContext } from '../zoom/app-context';
+import type { SessionOpener } from '../session/session-opener';
+import { toSessionView } from '../session/session-token';
 
-/** Options for {@link homeRoutes}; `now` is injectable for tests. */
+/** Options for {@link homeRoutes}. */
 export interface HomeRoutesOptions {
   config: Config;
-  now?: () => number;
+  opener: SessionOpener;
 }
 
 /** Header the Zoom client sends with the encrypted app context when it loads the Home URL. */
@@ -32,8 +33,7 @@ export function plainPage(title: string, message: string): string {
  */
 export const homeRoutes: FastifyPluginAsync<HomeRoutesOptions> = async (fastify, opts) => {
   if (!fastify.hasDecorator('sessions')) throw new Error('homeRoutes needs the session plugin registered first');
-  const { config } = opts;
-  const now = opts.now ?? Date.now;
+  const { config, opener } = opts;
   const indexHtml = cachedIndex(config.clientDistDir);
 
   const assets = join(config.clientDistDir, 'assets');
@@ -42,52 +42,57 @@ export const homeRoutes: FastifyPluginAsync<HomeRoutesOptions> = async (fastify,
   }
 
   fastify.get('/', async (req, reply) => {
-    const rejected = establishSession(req, reply, config, now());
-    if (rejected) return rejected;
+    const grant = await establishSession(req, reply, opener);
+    if (grant === 'rejected') return reply;
+    const html = await indexHtml();
     return reply
       .code(200)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(await indexHtml());
+      .send(grant ? withGrant(html, grant) : html);
   });
 };
 
-// Returns the 401 reply when the header is present but unusable; issues the cookie when it is valid.
-// No header is fine: the PWA client and the simulator post getAppContext() to /api/session instead.
-function establishSession(
+/**
+ * A valid `x-zoom-app-context` opens the session here, as `POST /api/session` would for a page holding
+ * no token: the cookie is set and the token travels in the page, so the client starts without another
+ * round trip. No header is fine (Zoom's PWA client posts getAppContext() instead); a header that does
+ * not verify gets a 401 page.
+ */
+async function establishSession(
   req: FastifyRequest,
   reply: FastifyReply,
-  config: Config,
-  at: number,
-): FastifyReply | undefined {
+  opener: SessionOpener,
+): Promise<SessionGrant | 'rejected' | undefined> {
   const header = req.headers[APP_CONTEXT_HEADER];
   if (header === undefined) return undefined;
   // Node joins repeated custom headers with ", ", which then fails base64 validation: rejected below.
-  const ctx = decryptAppContext(String(header), config.zoomClientSecret, at, config.zoomClientId, {
-    maxLifetimeMs: config.zoomAppContextMaxLifetimeSec * 1000,
-  });
-  if (!ctx.ok) {
-    req.log.info({ reason: ctx.error.message }, 'app context rejected');
-    return reply
+  const opened = await opener.open(String(header), undefined);
+  if (!opened.ok) {
+    req.log.info({ reason: opened.error.message }, 'app context rejected');
+    void reply
       .code(401)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
       .send(
         plainPage(
           'Quorum could not verify this Zoom session',
-          `${ctx.error.message}. Close and reopen the app from Zoom.`,
+          `${opened.error.message}. Close and reopen the app from Zoom.`,
         ),
       );
+    return 'rejected';
   }
-  const session = sessionFromContext(
-    ctx.data,
-    at,
-    config.sessionTtlSec * 1000,
-    randomGuestId,
-    req.session ?? undefined,
-  );
-  reply.server.sessions.issue(reply, session);
-  return undefined;
+  return { token: reply.server.sessions.issue(reply, opened.data), session: toSessionView(opened.data) };
+}
+
+/**
+ * The page with its session as an inert JSON block (`type="application/json"` never runs, so the
+ * strict CSP holds); `<` is escaped so the data cannot close the element.
+ */
+function withGrant(html: string, grant: SessionGrant): string {
+  const json = JSON.stringify(grant).replace(/</g, '\\u003c');
+  const block = `<script type="application/json" id="${SESSION_GRANT_ELEMENT_ID}">${json}</script>`;
+  return html.includes('</head>') ? html.replace('</head>', () => `${block}</head>`) : html + block;
 }
 
 // Read once and kept; a missing build is not cached, so building while the server runs just works.

@@ -11,6 +11,7 @@ import { securityHeadersPlugin } from '../plugins/security-headers';
 import { SESSION_COOKIE, sessionPlugin } from '../plugins/session';
 import { homeRoutes } from '../routes/home';
 import { sessionRoutes } from '../routes/session';
+import { createSessionOpener } from '../session/session-opener';
 import { decryptAppContext } from '../zoom/app-context';
 import { simRoutes } from './sim-routes';
 
@@ -26,8 +27,9 @@ async function buildSimApp(cfg: Config): Promise<FastifyInstance> {
   await fastify.register(schemaRoutesPlugin);
   await fastify.register(securityHeadersPlugin, { config: cfg });
   await fastify.register(sessionPlugin, { config: cfg });
-  await fastify.register(homeRoutes, { config: cfg });
-  await fastify.register(sessionRoutes, { config: cfg });
+  const opener = createSessionOpener({ config: cfg });
+  await fastify.register(homeRoutes, { config: cfg, opener });
+  await fastify.register(sessionRoutes, { opener });
   await fastify.register(simRoutes, { config: cfg });
   await fastify.ready();
   return fastify;
