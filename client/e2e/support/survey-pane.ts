@@ -85,7 +85,10 @@ export class SurveyPane extends AppPane {
       .waitFor()
       .catch(async (error: unknown) => {
         // Say what the ballot showed instead (a check's message, "Sending…", blank fields) rather than only "timed out".
-        const shown = await card.locator('form.ballot').innerText({ timeout: 1_000 }).catch(() => '(no ballot)');
+        const shown = await card
+          .locator('form.ballot')
+          .innerText({ timeout: 1_000 })
+          .catch(() => '(no ballot)');
         throw new Error(`${this.personId}: no receipt for “${title}”; the ballot showed:\n${shown}`, { cause: error });
       });
   }
