@@ -85,6 +85,30 @@ describe('realtime handshake (cross-site WebSocket hijack)', () => {
   });
 });
 
+describe('memory per connection', () => {
+  it('keeps no upgrade request once a socket is connected, and the socket works on either transport', async () => {
+    const host = await connectSession(
+      ctx.server,
+      await openSession(ctx.server, { mid: 'mem', uid: 'h', role: 'host' }),
+    );
+    // Polling first, then the upgrade to a WebSocket (a client whose WebSocket is slow to open).
+    const voter = await connectSession(
+      ctx.server,
+      await openSession(ctx.server, { mid: 'mem', uid: 'v', role: 'participant' }),
+      { transports: ['polling', 'websocket'] },
+    );
+    await new Promise((resolve) => voter.socket.io.engine.once('upgrade', resolve));
+    const pollId = await launch(host);
+    await expect(vote(voter, pollId, 'a')).resolves.toMatchObject({ ok: true });
+    await host.waitForTally(pollId, (t) => t.turnout === 1);
+    const kept = [...ctx.server.app.io.of('/').sockets.values()].map((s) => s.conn.request);
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    expect(kept.every((request) => request === null)).toBe(true);
+    host.socket.disconnect();
+    voter.socket.disconnect();
+  });
+});
+
 describe('identity with one cookie jar for several panes (the simulator, or frames under one page)', () => {
   it('takes each socket’s identity from its own token, never from the cookie another pane set last', async () => {
     const hostSession = await openSession(ctx.server, { mid: 'm1', uid: 'h', role: 'host' });

@@ -4,7 +4,7 @@ import { Server } from 'socket.io';
 import type { Lease } from '../cluster/lease';
 import type { Config } from '../config';
 import { appErrorBodies } from '../realtime/engine-errors';
-import { guardHandshakes } from '../realtime/handshake';
+import { guardHandshakes, releaseUpgradeRequest } from '../realtime/handshake';
 import type { RealtimeMetrics } from '../realtime/handlers';
 import { RealtimeHub } from '../realtime/hub';
 import { originGuard } from '../realtime/origin-guard';
@@ -79,7 +79,10 @@ export const realtimePlugin = fp<RealtimeOptions>(
     });
     await hub.serve({ domain, limits, guard });
     guardHandshakes(io, { sessions: app.sessions, guard, limits, maxSocketsPerSession: config.maxSocketsPerSession });
-    io.on('connection', (socket) => hub.connect(socket));
+    io.on('connection', (socket) => {
+      releaseUpgradeRequest(socket);
+      hub.connect(socket);
+    });
 
     const { cluster } = hub;
     app.decorate('io', io);

@@ -1,7 +1,7 @@
 import { handshakeAuthSchema, PROTOCOL_VERSION } from '@quorum/shared';
 import type { SessionManager } from '../plugins/session';
 import type { SessionGuard } from './session-guard';
-import type { QuorumServer } from './types';
+import type { QuorumServer, QuorumSocket } from './types';
 import type { VoterLimits } from './voter-limits';
 
 /** A refused handshake's error: `message` is the code the client acts on, `data` says why in words. */
@@ -55,4 +55,14 @@ export function guardHandshakes(
     socket.on('disconnect', () => limits.releaseSocket(session));
     next();
   });
+}
+
+/**
+ * Lets go of the HTTP request a connection began with. Engine.io keeps it for the life of the socket
+ * (for middleware such as express-session) with its headers, parser state and buffers, about 4 KB a
+ * connection (socket.io's memory-usage guide). Quorum reads what it needs during the handshake:
+ * the origin in the engine middleware, the session token in `auth`, both before this runs.
+ */
+export function releaseUpgradeRequest(socket: QuorumSocket): void {
+  (socket.conn as { request: unknown }).request = null;
 }

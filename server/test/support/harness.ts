@@ -157,6 +157,8 @@ export interface JoinOptions {
   latencyMs?: number;
   /** The participantUUID the client claims (from getUserContext). */
   participantUUID?: string;
+  /** socket.io-client's transports; websocket only by default (the benchmark's and most tests' path). */
+  transports?: ('polling' | 'websocket')[];
 }
 
 /** Connects with the session token only (no cookie): the cookies-blocked path. */
@@ -168,7 +170,7 @@ export async function join(server: Endpoint, person: Person, opts: JoinOptions =
 export async function connectSession(server: Endpoint, opened: OpenedSession, opts: JoinOptions = {}): Promise<Client> {
   const { token, session, cookie } = opened;
   const socket: ClientSocket = io(server.url, {
-    transports: ['websocket'],
+    transports: opts.transports ?? ['websocket'],
     forceNew: true,
     reconnection: false,
     auth: {
