@@ -97,7 +97,8 @@ describe('memory per connection', () => {
       await openSession(ctx.server, { mid: 'mem', uid: 'v', role: 'participant' }),
       { transports: ['polling', 'websocket'] },
     );
-    await new Promise((resolve) => voter.socket.io.engine.once('upgrade', resolve));
+    const engine = voter.socket.io.engine;
+    if (engine.transport.name !== 'websocket') await new Promise((resolve) => engine.once('upgrade', resolve));
     const pollId = await launch(host);
     await expect(vote(voter, pollId, 'a')).resolves.toMatchObject({ ok: true });
     await host.waitForTally(pollId, (t) => t.turnout === 1);

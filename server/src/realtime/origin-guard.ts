@@ -20,7 +20,14 @@ export const originAllowed = (origin: string | undefined, appOrigin: string): bo
 export function originGuard(appOrigin: string, onRefused: (origin: string) => void): EngineMiddleware {
   return (req, res, next) => {
     const { origin } = req.headers;
-    if (originAllowed(origin, appOrigin)) return next();
+    if (originAllowed(origin, appOrigin)) {
+      next();
+      // An upgrade's stand-in response stays referenced by the TCP socket's 'close' listener for the
+      // connection's life, and through it the whole upgrade request (about 2 KB a connection); engine.io
+      // and ws have used it by now (`next` runs the upgrade synchronously), so it keeps only the socket.
+      if (!(res instanceof ServerResponse)) (res as { req: unknown }).req = null;
+      return;
+    }
     onRefused(String(origin));
     const body = JSON.stringify({
       error: {
