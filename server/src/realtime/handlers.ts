@@ -86,35 +86,39 @@ export function createDispatcher(options: DispatcherOptions) {
     return routes[event](input.data, socket.data.session, socket);
   }
 
+  // Log the first of each kind per socket only: a fuzzing client must not flood the log.
+  function warnOnce(socket: QuorumSocket, what: string, event: unknown): void {
+    const warned = (socket.data.warned ??= new Set());
+    if (warned.has(what)) return;
+    warned.add(what);
+    options.warn(what, printable(event), socket.id);
+  }
+
+  /** The one listener of every socket (socket.io calls it with the socket as `this`): nothing is built per socket. */
+  function onRequest(this: QuorumSocket, event: unknown, ...args: unknown[]): void {
+    const ack = args.at(-1);
+    const reply = typeof ack === 'function' ? (ack as (result: Result<unknown>) => void) : undefined;
+    if (typeof event !== 'string' || !isRequestName(event)) {
+      metrics.unknownEvents++;
+      if (reply) return reply(fail('INVALID', `unknown request '${printable(event)}'`));
+      return warnOnce(this, 'socket sent an unknown event', event);
+    }
+    if (!reply) {
+      metrics.missingAcks++; // every request needs an ack; without one nobody would hear the answer
+      return warnOnce(this, 'socket sent a request without an ack', event);
+    }
+    answer(event, args[0], this).then(reply, (error: unknown) => {
+      metrics.internalErrors++;
+      options.log(error, event);
+      reply(internalFailure(error));
+    });
+  }
+
   return {
     /** Starts serving one socket's requests. */
     attach(socket: QuorumSocket): void {
       options.guard.watch(socket);
-      // Log the first of each kind per socket only: a fuzzing client must not flood the log.
-      const warned = new Set<string>();
-      const warnOnce = (what: string, event: unknown) => {
-        if (warned.has(what)) return;
-        warned.add(what);
-        options.warn(what, printable(event), socket.id);
-      };
-      socket.onAny((event: unknown, ...args: unknown[]) => {
-        const ack = args.at(-1);
-        const reply = typeof ack === 'function' ? (ack as (result: Result<unknown>) => void) : undefined;
-        if (typeof event !== 'string' || !isRequestName(event)) {
-          metrics.unknownEvents++;
-          if (reply) return reply(fail('INVALID', `unknown request '${printable(event)}'`));
-          return warnOnce('socket sent an unknown event', event);
-        }
-        if (!reply) {
-          metrics.missingAcks++; // every request needs an ack; without one nobody would hear the answer
-          return warnOnce('socket sent a request without an ack', event);
-        }
-        answer(event, args[0], socket).then(reply, (error: unknown) => {
-          metrics.internalErrors++;
-          options.log(error, event);
-          reply(internalFailure(error));
-        });
-      });
+      socket.onAny(onRequest);
     },
   };
 }

@@ -1,10 +1,8 @@
 import type { SessionEnded } from '@quorum/shared';
 import type { Session } from '../session/session-token';
+import { ExpirySchedule } from './expiry-schedule';
 import { meetingRoom } from './rooms';
 import type { QuorumServer, QuorumSocket } from './types';
-
-/** setTimeout's longest delay; a longer session re-arms its timer when this runs out. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface SessionGuardOptions {
   /** The role of the voter's newest session in the meeting (see LatestRoles). */
@@ -13,15 +11,31 @@ export interface SessionGuardOptions {
 }
 
 /**
- * Keeps a live socket as valid as its session: it ends when the session expires (on a timer, so
- * an idle socket stops receiving too), and when a newer context gives the person another role (a
+ * Keeps a live socket as valid as its session: it ends when the session expires (on one shared
+ * timer, so an idle socket stops receiving too), and when a newer context gives the person another role (a
  * demoted host keeps no host powers and leaves the hosts' room by reconnecting).
  */
 export class SessionGuard {
   private readonly now: () => number;
+  /** Every watched socket's expiry, on one timer for the process. */
+  private readonly expiring: ExpirySchedule<QuorumSocket>;
+  /** One disconnect listener shared by every socket (socket.io calls it with the socket as `this`). */
+  private readonly forget: (this: QuorumSocket) => void;
 
   constructor(private readonly options: SessionGuardOptions) {
     this.now = options.now ?? Date.now;
+    this.expiring = new ExpirySchedule((sockets) => sockets.forEach((socket) => this.expired(socket)), this.now);
+    const { expiring } = this;
+    this.forget = function (this: QuorumSocket) {
+      expiring.remove(this);
+    };
+  }
+
+  private expired(socket: QuorumSocket): void {
+    if (!socket.connected) return;
+    const why = this.ended(socket);
+    if (why) this.end(socket, why);
+    else this.expiring.add(socket, socket.data.session.exp);
   }
 
   /** At the handshake: the session with its voter's newest role (a token issued before a demotion says host). */
@@ -43,21 +57,8 @@ export class SessionGuard {
 
   /** Ends the socket when its session expires, even if it never sends anything. */
   watch(socket: QuorumSocket): void {
-    let timer: NodeJS.Timeout | undefined;
-    const arm = () => {
-      const left = socket.data.session.exp - this.now();
-      timer = setTimeout(
-        () => {
-          const why = this.ended(socket);
-          if (why) this.end(socket, why);
-          else arm();
-        },
-        Math.min(Math.max(0, left), MAX_TIMER_MS),
-      );
-      timer.unref();
-    };
-    arm();
-    socket.on('disconnect', () => clearTimeout(timer));
+    this.expiring.add(socket, socket.data.session.exp);
+    socket.once('disconnect', this.forget);
   }
 
   /** A voter's role changed: ends their sockets in that meeting on this process now, not at their next request. */

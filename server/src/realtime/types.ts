@@ -8,6 +8,8 @@ export interface SocketData {
   session: Session;
   /** The participantUUID the client claims (from getUserContext): for targeting invitations only. */
   participantUUID?: string;
+  /** Which protocol misuses this socket has been logged for (made on the first one: most sockets never need it). */
+  warned?: Set<string>;
 }
 
 export type QuorumServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
