@@ -4,7 +4,7 @@ import { CONFIGS, type ConfigName } from './bench-targets';
 import { JOIN_FLOWS, type JoinFlow } from './clients';
 
 /** What `--scenario` selects. */
-export const SCENARIOS = ['one-room', 'meetings', 'idle', 'join-storm', 'adapters', 'abuse'] as const;
+export const SCENARIOS = ['one-room', 'meetings', 'mixed', 'idle', 'join-storm', 'adapters', 'abuse'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** The benchmark's command-line settings. */
@@ -17,6 +17,8 @@ export interface BenchArgs {
   spreadMs: number;
   runs: number;
   batchSize: number;
+  /** Clients that join the meetings while they vote (the mixed scenario), spread over the voting phase. */
+  joiners: number;
   /** How Quorum's clients get their session (see `JOIN_FLOWS`). */
   join: JoinFlow;
   /** When set, CPU profiles of the voting phase (server child and load generator) are written here. */
@@ -24,13 +26,18 @@ export interface BenchArgs {
 }
 
 const USAGE =
-  'usage: npm run bench -- [--scenario one-room|meetings|idle|join-storm|adapters|abuse] [--config raw-ws,embedded,per-vote,pg-redis,pg-redis-2]\n' +
-  '                        [--voters N] [--meetings M] [--spread-ms 2000] [--runs 1] [--batch-size 50] [--join page|post|page+post] [--profile <dir>]';
+  'usage: npm run bench -- [--scenario one-room|meetings|mixed|idle|join-storm|adapters|abuse] [--config raw-ws,embedded,per-vote,pg-redis,pg-redis-2]\n' +
+  '                        [--voters N] [--meetings M] [--spread-ms 2000] [--runs 1] [--batch-size 50] [--joiners N] [--join page|post|page+post] [--profile <dir>]';
 
 /** Per scenario: voters per meeting, meetings, and the configurations measured when `--config` is not given. */
-const DEFAULTS: Record<ScenarioName, { voters: number; meetings: number; configs: ConfigName[]; spreadMs?: number }> = {
+const DEFAULTS: Record<
+  ScenarioName,
+  { voters: number; meetings: number; configs: ConfigName[]; spreadMs?: number; joiners?: number }
+> = {
   'one-room': { voters: 1000, meetings: 1, configs: ['raw-ws', 'embedded', 'per-vote', 'pg-redis', 'pg-redis-2'] },
   meetings: { voters: 25, meetings: 200, configs: ['raw-ws', 'embedded', 'pg-redis', 'pg-redis-2'] },
+  // The meetings scenario while 2,000 more people open the app in those meetings.
+  mixed: { voters: 25, meetings: 200, configs: ['raw-ws', 'embedded'], joiners: 2000 },
   idle: { voters: 50, meetings: 200, configs: ['raw-ws', 'embedded', 'pg-redis'] },
   // 10,000 voters starting to connect within 10 s.
   'join-storm': { voters: 50, meetings: 200, configs: ['raw-ws', 'embedded'], spreadMs: 10_000 },
@@ -52,6 +59,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       runs: { type: 'string', default: '1' },
       'batch-size': { type: 'string', default: '50' },
       join: { type: 'string', default: 'page' },
+      joiners: { type: 'string' },
       profile: { type: 'string' },
     },
   });
@@ -69,6 +77,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     runs: positiveInt('runs', values.runs),
     batchSize: positiveInt('batch-size', values['batch-size']),
     join: oneOf('join', values.join, JOIN_FLOWS),
+    joiners: values.joiners === undefined ? (defaults.joiners ?? 0) : positiveInt('joiners', values.joiners),
     ...(values.profile === undefined ? {} : { profileDir: resolve(values.profile) }),
   };
 }

@@ -183,3 +183,36 @@ export async function connectAll<C extends BenchClient>(
 export function disconnectAll(clients: readonly BenchClient[]): void {
   for (const client of clients) client.close();
 }
+
+/** How a storm of joins went: each ready client's time from its connect starting, and the failures. */
+export interface StormOutcome {
+  ready: number[];
+  failed: number;
+}
+
+/**
+ * Connects every spec at an evenly spaced moment within `spreadMs`, pushing each ready client into
+ * `clients` (for the caller to disconnect); resolves once every attempt has ended.
+ */
+export async function stormJoin<C extends BenchClient>(
+  specs: readonly ClientSpec[],
+  spreadMs: number,
+  connect: (spec: ClientSpec) => Promise<C>,
+  clients: BenchClient[],
+): Promise<StormOutcome> {
+  const ready: number[] = [];
+  let failed = 0;
+  await Promise.all(
+    specs.map(async (spec, i) => {
+      await new Promise((resolve) => setTimeout(resolve, (i * spreadMs) / specs.length));
+      const began = performance.now();
+      try {
+        clients.push(await connect(spec));
+        ready.push(performance.now() - began);
+      } catch {
+        failed++;
+      }
+    }),
+  );
+  return { ready, failed };
+}

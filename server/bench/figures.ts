@@ -1,4 +1,4 @@
-import type { BenchClient } from './clients';
+import type { BenchClient, StormOutcome } from './clients';
 import type { PhaseEnded } from './ipc';
 import { percentile, sum } from './stats';
 import type { VotingOutcome } from './voting-phase';
@@ -28,6 +28,10 @@ export interface Figures extends ServerReadings {
   benchLoopMaxMs: number;
   failedAcks: number;
   missingFinals: number;
+  /** The mixed scenario's joiners (NaN without): their connect start → snapshot, and those that failed. */
+  joinReadyP50: number;
+  joinReadyP99: number;
+  joinFailed: number;
 }
 
 /** Reduces the per-client timestamps of one run, plus the server's readings, to the reported figures. */
@@ -35,6 +39,7 @@ export function summarize(
   voters: BenchClient[],
   everyone: BenchClient[],
   outcome: VotingOutcome,
+  joins: StormOutcome,
   server: ServerReadings,
 ): Figures {
   const finals = everyone.flatMap((c) =>
@@ -58,5 +63,8 @@ export function summarize(
     benchLoopMaxMs: outcome.loopDelayMaxMs,
     failedAcks: voters.filter((v) => v.ackOk !== true).length,
     missingFinals: everyone.length - finals.length,
+    joinReadyP50: percentile(joins.ready, 50),
+    joinReadyP99: percentile(joins.ready, 99),
+    joinFailed: joins.ready.length + joins.failed === 0 ? NaN : joins.failed,
   };
 }

@@ -1,7 +1,7 @@
 import type { BenchArgs } from './args';
 import { CONFIG_LABELS, startTarget, type BenchTarget } from './bench-targets';
 import type { ChildBundles } from './child-bundle';
-import { connectClient, connectRawClient, disconnectAll, type BenchClient } from './clients';
+import { connectClient, connectRawClient, disconnectAll, stormJoin, type BenchClient } from './clients';
 import { cpuSeconds, peakRssMb } from './proc-stats';
 import { hostsAndPolls, startProfiles, sum, voterSpecs } from './scenario-run';
 import { percentile } from './stats';
@@ -22,7 +22,7 @@ export interface JoinStormFigures {
 /**
  * A join storm: every voter starts connecting at an evenly spaced moment within the spread (default
  * 10,000 within 10 s), as a whole meeting does when the host invites everyone at once. A Quorum client
- * is ready once `POST /api/session`, the socket.io handshake and its `meeting:snapshot` are done.
+ * is ready once it has its session (see `--join`), the socket.io handshake and its `meeting:snapshot`.
  */
 export async function measureJoinStorm(target: BenchTarget, args: BenchArgs): Promise<JoinStormFigures> {
   const clients: BenchClient[] = [];
@@ -34,20 +34,7 @@ export async function measureJoinStorm(target: BenchTarget, args: BenchArgs): Pr
     const profile = args.profileDir && !target.raw ? await startProfiles(target, args.profileDir) : undefined;
     const cpuBefore = sum(pids.map(cpuSeconds));
     const start = performance.now();
-    const ready: number[] = [];
-    let failed = 0;
-    await Promise.all(
-      specs.map(async (spec, i) => {
-        await new Promise((resolve) => setTimeout(resolve, (i * args.spreadMs) / specs.length));
-        const began = performance.now();
-        try {
-          clients.push(await connect(spec));
-          ready.push(performance.now() - began);
-        } catch {
-          failed++;
-        }
-      }),
-    );
+    const { ready, failed } = await stormJoin(specs, args.spreadMs, connect, clients);
     const cpuSec = sum(pids.map(cpuSeconds)) - cpuBefore;
     await profile?.(`${target.config}-join-storm`);
     return {

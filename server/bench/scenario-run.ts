@@ -7,6 +7,7 @@ import {
   connectClient,
   connectRawClient,
   disconnectAll,
+  stormJoin,
   type BenchClient,
   type ClientSpec,
   type Phase,
@@ -71,11 +72,26 @@ export function voterSpecs(target: BenchTarget, args: BenchArgs, phases: readonl
   });
 }
 
+const connectOf = (target: BenchTarget) => (target.raw ? connectRawClient : connectClient);
+
+/** People who open the app in the meetings during the voting phase (the mixed scenario): they never vote. */
+function joinerSpecs(target: BenchTarget, args: BenchArgs, phases: readonly Phase[]): ClientSpec[] {
+  return Array.from({ length: args.joiners }, (_, i) => {
+    const m = i % args.meetings;
+    return {
+      url: target.urls[m % target.urls.length]!,
+      person: { mid: meetingId(m), uid: `joiner-${i}`, role: 'participant' },
+      phase: phases[m]!,
+      join: args.join,
+    };
+  });
+}
+
 /** Connects hosts (Quorum only: they create and launch each meeting's poll), then the voters. */
 async function setUp(target: BenchTarget, args: BenchArgs, clients: BenchClient[]): Promise<Room> {
   const { phases, polls, hosts } = await hostsAndPolls(target, args, clients);
   const specs = voterSpecs(target, args, phases);
-  const voters = await connectAll(specs, args.batchSize, target.raw ? connectRawClient : connectClient);
+  const voters = await connectAll(specs, args.batchSize, connectOf(target));
   clients.push(...voters);
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   return { phases, polls, hosts, voters };
@@ -110,12 +126,17 @@ export async function measureVoting(target: BenchTarget, args: BenchArgs, run: n
     const cpuBefore = sum(pids.map(cpuSeconds));
     await target.phaseStart(args.voters);
     const options = { spreadMs: args.spreadMs, seed: run, timeoutMs: TIMEOUT_AFTER_SPREAD_MS };
+    // Joiners are kept apart from `clients`: the phase waits for the voters' and hosts' final tallies only.
+    const joined: BenchClient[] = [];
+    const storm = stormJoin(joinerSpecs(target, args, room.phases), args.spreadMs, connectOf(target), joined);
     const outcome = await runVotingPhase(room.voters, clients, room.phases, (m) => room.polls.get(m) ?? '', options);
+    const joins = await storm;
+    clients.push(...joined);
     const cpuSec = sum(pids.map(cpuSeconds)) - cpuBefore;
     const ended = await target.phaseEnd();
     await profile?.(`${target.config}-run${run}`);
     if (!outcome.complete) console.warn(`  ${target.config}: timed out; reporting what arrived`);
-    return summarize(room.voters, clients, outcome, {
+    return summarize(room.voters, clients, outcome, joins, {
       ...ended,
       cpuSec,
       rssBeforeMb,

@@ -18,9 +18,15 @@ export interface ProbeReport {
 
 type Packet = unknown[];
 
+/** The private part of a socket.io server socket the probe wraps (bench instrumentation only). */
+interface PacketSocket {
+  onevent(packet: { data?: Packet; id?: number }): void;
+  ack(id: number): (...result: unknown[]) => void;
+}
+
 /**
- * Server-side timestamps, free of the load generator's own delays: a socket middleware wraps each
- * ballot's ack, and the namespace adapter's broadcast is timed. Read-only instrumentation.
+ * Server-side timestamps, free of the load generator's own delays: each ballot's ack is wrapped
+ * (see `watchBallots`), and the namespace adapter's broadcast is timed. Read-only instrumentation.
  */
 export class ServerProbe {
   private acks: number[] = [];
@@ -31,7 +37,7 @@ export class ServerProbe {
   private finalTurnout = Infinity;
 
   constructor(app: FastifyInstance) {
-    app.io.on('connection', (socket) => socket.use((packet, next) => this.wrapAck(packet as Packet, next)));
+    app.io.on('connection', (socket) => this.watchBallots(socket as unknown as PacketSocket));
     const adapter = app.io.of('/').adapter;
     const broadcast = adapter.broadcast.bind(adapter);
     adapter.broadcast = (packet, opts) => {
@@ -66,18 +72,33 @@ export class ServerProbe {
     return this.lastBallotAt.size === 0 ? NaN : slowest;
   }
 
-  private wrapAck(packet: Packet, next: (err?: Error) => void): void {
-    const ack = packet[packet.length - 1];
-    if (packet[0] === 'ballot:cast' && typeof ack === 'function') {
+  /**
+   * Times each `ballot:cast` from its dispatch to its ack. socket.io hands a packet to `onAny` listeners
+   * (Quorum's one dispatcher) before `socket.use` middleware runs, so a middleware could not wrap the ack
+   * in time (it printed n/a once the dispatcher moved to `onAny`); this wraps the socket's private `onevent`/`ack` instead.
+   */
+  private watchBallots(socket: PacketSocket): void {
+    const onevent = socket.onevent.bind(socket);
+    const ack = socket.ack.bind(socket);
+    socket.onevent = (packet) => {
+      const [event, body] = packet.data ?? [];
+      if (event !== 'ballot:cast' || packet.id === undefined) return onevent(packet);
       const at = performance.now();
-      const pollId = (packet[1] as { pollId?: unknown } | undefined)?.pollId;
+      const pollId = (body as { pollId?: unknown } | undefined)?.pollId;
       if (typeof pollId === 'string') this.lastBallotAt.set(pollId, at);
-      packet[packet.length - 1] = (...result: unknown[]) => {
-        this.acks.push(performance.now() - at);
-        ack(...result);
+      socket.ack = (id) => {
+        const send = ack(id);
+        return (...result) => {
+          this.acks.push(performance.now() - at);
+          send(...result);
+        };
       };
-    }
-    next();
+      try {
+        onevent(packet);
+      } finally {
+        socket.ack = ack;
+      }
+    };
   }
 
   private tallySent(start: number, end: number, tally: { pollId?: string; turnout?: number }): void {

@@ -29,7 +29,8 @@ function describeRun(args: BenchArgs): string {
   if (args.scenario === 'idle') return `idle connections: ${crowd}, no voting`;
   if (args.scenario === 'join-storm')
     return `join storm: ${crowd}, every voter starting to connect within ${args.spreadMs} ms`;
-  return `${args.scenario}: ${crowd}, one ballot each within ${args.spreadMs} ms, ${args.runs} run(s)`;
+  const joining = args.joiners > 0 ? `, ${args.joiners} more joining meanwhile` : '';
+  return `${args.scenario}: ${crowd}, one ballot each within ${args.spreadMs} ms${joining}, ${args.runs} run(s)`;
 }
 
 async function votingScenario(args: BenchArgs, bundles: ChildBundles): Promise<void> {
