@@ -163,7 +163,7 @@ describe('breakout rooms in anonymous polls (K = 3)', () => {
     expect(forInes.room).toMatchObject({ roomId: ROOM_A, turnout: 1 });
 
     const csv = (await get(ctx.server, chair, `/api/polls/${pollId}/runs/1/export.csv`)).text;
-    expect(csv.split('\r\n')[0]).toBe('poll,run,question,answer,cast_at,room,room_id,voter');
+    expect(csv.split('\r\n')[0]).toBe('poll,run,question,answer,cast_at,room,room_id,voter,voter_name,voter_email');
     const json = runExportSchema.parse((await get(ctx.server, chair, `/api/polls/${pollId}/runs/1/export.json`)).body);
     expect(json.ballots[0]).toMatchObject({ room: 'Room 1', roomId: ROOM_A });
   });

@@ -139,7 +139,7 @@ describe('breakout rooms', () => {
     await host.waitForTally(pollId, (t) => t.turnout === 3);
 
     const csv = (await get(ctx.server, host, `/api/polls/${pollId}/runs/1/export.csv`)).text.trim().split('\r\n');
-    expect(csv[0]).toBe('poll,run,question,answer,cast_at,room,room_id,voter');
+    expect(csv[0]).toBe('poll,run,question,answer,cast_at,room,room_id,voter,voter_name,voter_email');
     expect(
       csv.slice(1).map((line) =>
         line
@@ -148,9 +148,9 @@ describe('breakout rooms', () => {
           .filter((_, i) => i !== 1),
       ),
     ).toEqual([
-      ['Noodles', 'Room 1', ROOM_A, 'u:ines'],
-      ['Tacos', 'Room 2', ROOM_B, 'u:omar'],
-      ['Salad', 'Main room', '', 'u:paul'],
+      ['Noodles', 'Room 1', ROOM_A, 'u:ines', '', ''],
+      ['Tacos', 'Room 2', ROOM_B, 'u:omar', '', ''],
+      ['Salad', 'Main room', '', 'u:paul', '', ''],
     ]);
 
     const summary = (await get(ctx.server, host, `/api/polls/${pollId}/runs/1/summary.csv`)).text;

@@ -73,8 +73,8 @@ describe('CSV export', () => {
     const namedCsv = await csv(host, named);
     expect(namedCsv.headers.get('content-type')).toMatch(/text\/csv/);
     const namedRows = (await namedCsv.text()).trim().split('\r\n');
-    expect(namedRows[0]).toBe('poll,run,question,answer,cast_at,voter');
-    expect(namedRows[1]).toMatch(/^Named,1,Where shall we eat\?,Tacos,\d{4}-.*Z,u:alice$/);
+    expect(namedRows[0]).toBe('poll,run,question,answer,cast_at,voter,voter_name,voter_email');
+    expect(namedRows[1]).toMatch(/^Named,1,Where shall we eat\?,Tacos,\d{4}-.*Z,u:alice,,$/);
 
     const anonText = await (await csv(host, anon)).text();
     expect(anonText).not.toContain('alice');

@@ -1,4 +1,4 @@
-import { canSeePoll, fail, ok, pollForRole, type Poll, type Result } from '@quorum/shared';
+import { canSeePoll, fail, ok, pollForRole, type Ballot, type Poll, type Result } from '@quorum/shared';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from '../plugins/schema-routes';
@@ -7,6 +7,7 @@ import type { Session } from '../session/session-token';
 import { exportRunCsv } from '../services/csv-export';
 import { exportRunJson } from '../services/json-export';
 import { exportRunSummaryCsv } from '../services/summary-export';
+import { voterLabels, type VoterLabels } from '../services/voter-directory';
 import type { Store } from '../store/types';
 import { sendError } from './http-errors';
 
@@ -31,6 +32,15 @@ const download = (reply: FastifyReply, type: string, name: string, body: string 
 
 /** Read-only HTTP views of a meeting's polls, scoped to the caller's session and role. */
 export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (base, { store }) => {
+  // Who the voters are, for a named poll's exports only: an anonymous poll's never even reads them.
+  const namesFor = (poll: Poll, ballots: readonly Ballot[]): Promise<VoterLabels | undefined> =>
+    poll.settings.anonymous
+      ? Promise.resolve(undefined)
+      : voterLabels(
+          store,
+          poll.meetingId,
+          ballots.map((b) => b.voterId),
+        );
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.addHook('preValidation', requireSession);
 
@@ -64,7 +74,7 @@ export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (base, { s
       reply,
       'text/csv; charset=utf-8',
       `quorum-${poll.id}-run${run}.csv`,
-      exportRunCsv(poll, run, ballots),
+      exportRunCsv(poll, run, ballots, await namesFor(poll, ballots)),
     );
   });
 
@@ -91,7 +101,7 @@ export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (base, { s
       app.polls.runTally(poll, run, 'host'),
       store.ballots.listForRun(poll.id, run),
     ]);
-    const body = JSON.stringify(exportRunJson(poll, tally, ballots, Date.now()));
+    const body = JSON.stringify(exportRunJson(poll, tally, ballots, Date.now(), await namesFor(poll, ballots)));
     return download(reply, 'application/json; charset=utf-8', `quorum-${poll.id}-run${run}.json`, body);
   });
 };

@@ -10,6 +10,7 @@ import {
   type Poll,
   type Question,
 } from '@quorum/shared';
+import type { VoterLabels } from './voter-directory';
 
 /**
  * Invisible characters a field may start with: format characters (zero-width space and joiners, BOM,
@@ -74,9 +75,11 @@ export function ballotRooms(
 /**
  * One row per ballot of one run; hidden open-text answers are left out. Quizzes add the points each
  * answer scored; runs that reached breakout rooms add the room each ballot was cast in (its label and
- * Zoom's room UUID). Anonymous polls carry no voter column and no room columns at all, so no identity can leak through an export.
+ * Zoom's room UUID). Named polls add the voter's id, Zoom display name and email (where the app has
+ * them, see `labelVoters`); anonymous polls carry no voter columns and no room columns at all, so no
+ * identity can leak through an export.
  */
-export function exportRunCsv(poll: Poll, run: number, ballots: readonly Ballot[]): string {
+export function exportRunCsv(poll: Poll, run: number, ballots: readonly Ballot[], labels?: VoterLabels): string {
   const anonymous = poll.settings.anonymous;
   const quiz = poll.settings.quiz !== undefined;
   const points = ballotPoints(poll);
@@ -90,7 +93,7 @@ export function exportRunCsv(poll: Poll, run: number, ballots: readonly Ballot[]
     'cast_at',
     ...(room ? ['room', 'room_id'] : []),
     ...(quiz ? ['points'] : []),
-    ...(anonymous ? [] : ['voter']),
+    ...(anonymous ? [] : ['voter', 'voter_name', 'voter_email']),
   ];
   const questions = new Map(poll.questions.map((q) => [q.id, q]));
   const rows = exported.flatMap((b) => {
@@ -105,7 +108,10 @@ export function exportRunCsv(poll: Poll, run: number, ballots: readonly Ballot[]
     ];
     if (room) fields.push(room(b), b.roomId ?? '');
     if (quiz) fields.push(points(b) ?? '');
-    if (!anonymous) fields.push(b.voterId);
+    if (!anonymous) {
+      const label = labels?.(b.voterId);
+      fields.push(b.voterId, label?.name ?? '', label?.email ?? '');
+    }
     return [csvRow(fields)];
   });
   return csvDocument([csvRow(header), ...rows]);

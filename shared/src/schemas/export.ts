@@ -10,6 +10,10 @@ export const exportedBallotSchema = z.strictObject({
   answer: answerSchema,
   castAt: z.number(),
   voterId: z.string().optional(),
+  /** Named polls: the voter's Zoom display name, from Zoom's webhooks or their profile; never for anonymous polls. */
+  voterName: z.string().optional(),
+  /** Named polls: the voter's email, where the app has it (users who authorized Quorum); never for anonymous polls. */
+  voterEmail: z.string().optional(),
   /** Quiz polls: points this answer scored. */
   points: z.number().int().optional(),
   /** Runs that reached breakout rooms: the room's label ("Main room", "Room n" by first ballot); never for anonymous polls. */
