@@ -6,3 +6,9 @@ export const hostsRoom = (meetingId: string): string => `meeting:${meetingId}:ho
  * in exactly one, so a per-room tally reaches each participant once.
  */
 export const placeRoom = (meetingId: string, roomId?: string): string => `meeting:${meetingId}:in:${roomId ?? '~main'}`;
+/**
+ * One voter's sockets in a meeting: what only they may see (their own questions' status). Outside the
+ * `meeting:` prefix, which the cluster's resync reads as the list of meetings watched here.
+ */
+export const voterRoom = (meetingId: string, voterId: string): string =>
+  `voter:${meetingId}:${encodeURIComponent(voterId)}`;

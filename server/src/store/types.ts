@@ -1,4 +1,4 @@
-import type { Ballot, MeetingSettings, Poll, PollDraft, RecastOutcome } from '@quorum/shared';
+import type { Ballot, MeetingSettings, Poll, PollDraft, QaQuestion, QaSettings, RecastOutcome } from '@quorum/shared';
 
 /**
  * Persistence seen by the services. Every method is async so the SQLite (embedded default) and
@@ -287,6 +287,55 @@ export interface TemplateRepository {
   count(ownerUid: string): Promise<number>;
 }
 
+/** A meeting's Q&A as stored: settings undefined until a host changed them. */
+export interface StoredQa {
+  settings: QaSettings | undefined;
+  /** 0 before the first change. */
+  version: number;
+  /** Oldest first. */
+  questions: QaQuestion[];
+  /** Who upvoted each question that has upvotes. */
+  upvoters: Map<string, Set<string>>;
+}
+
+/** One voter's wanted upvote state on a question, tagged with the client's id for this attempt. */
+export interface QaUpvoteWrite {
+  meetingId: string;
+  questionId: string;
+  voterId: string;
+  clientId: string;
+  up: boolean;
+}
+
+/**
+ * `counted`: the set changed; `unchanged`: it already was so; `duplicate`: this client id was seen
+ * (nothing done, `up` is the voter's state now); `refused`: under the transaction's lock the question
+ * was not live in that meeting (a dismissal committed first), nothing written.
+ */
+export type QaUpvoteOutcome =
+  { kind: 'counted' | 'unchanged' | 'duplicate'; up: boolean; version: number } | { kind: 'refused' };
+
+/**
+ * Audience Q&A. Every write is one transaction that also bumps the meeting's version, and resolves only
+ * after commit; a write that changes nothing leaves the version alone.
+ */
+export interface QaRepository {
+  load(meetingId: string): Promise<StoredQa>;
+  putSettings(meetingId: string, settings: QaSettings): Promise<number>;
+  /** Stores the question unless its asker already asked with its client id: then the stored one comes back. */
+  ask(question: QaQuestion): Promise<{ question: QaQuestion; duplicate: boolean; version: number }>;
+  /** Overwrites these questions of the meeting (an edit, a moderation), all or none. */
+  save(meetingId: string, questions: readonly QaQuestion[]): Promise<number>;
+  /** Deletes the question and its upvotes. */
+  withdraw(meetingId: string, questionId: string): Promise<number>;
+  /** One vote per (question, voter) by the primary key; idempotent by client id. */
+  upvote(write: QaUpvoteWrite): Promise<QaUpvoteOutcome>;
+  /** Deauthorization: the voter's questions and upvotes are re-keyed to `pseudonym` (counts stay). */
+  rekeyVoter(voterId: string, pseudonym: string): Promise<void>;
+  /** Every Q&A row of the meeting. */
+  eraseMeeting(meetingId: string): Promise<void>;
+}
+
 /** The whole store handed to `buildApp`. */
 export interface Store {
   polls: PollRepository;
@@ -299,6 +348,7 @@ export interface Store {
   deliveries: DeliveryRepository;
   meetingSettings: MeetingSettingsRepository;
   templates: TemplateRepository;
+  qa: QaRepository;
   /** Liveness check for /healthz. */
   ping(): Promise<void>;
   /**

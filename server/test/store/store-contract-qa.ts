@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_QA_SETTINGS, type QaQuestion } from '@quorum/shared';
+import type { Store } from '../../src/store/types';
+
+let seq = 0;
+const question = (meetingId: string, askerId: string, extra: Partial<QaQuestion> = {}): QaQuestion => ({
+  id: `qa-${++seq}`,
+  meetingId,
+  text: `Question ${seq}`,
+  askerId,
+  anonymous: false,
+  status: 'live',
+  pinned: false,
+  reply: null,
+  createdAt: 1_000 + seq,
+  editedAt: null,
+  clientId: `client-${seq}-xx`,
+  ...extra,
+});
+
+const up = (questionId: string, voterId: string, clientId: string, wanted = true) => ({
+  meetingId: 'm1',
+  questionId,
+  voterId,
+  clientId,
+  up: wanted,
+});
+
+/** Audience Q&A: versions, idempotent asks, one upvote per voter, moderation writes, erasure. */
+export function describeQaContract(open: () => Promise<Store>): void {
+  describe('audience Q&A', () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('starts empty, keeps settings and bumps the version with every change', async () => {
+      expect(await store.qa.load('m1')).toEqual({
+        settings: undefined,
+        version: 0,
+        questions: [],
+        upvoters: new Map(),
+      });
+      const settings = { ...DEFAULT_QA_SETTINGS, enabled: true, reviewFirst: true };
+      expect(await store.qa.putSettings('m1', settings)).toBe(1);
+      const q = question('m1', 'v1', { anonymous: true, roomId: 'room-2' });
+      expect(await store.qa.ask(q)).toEqual({ question: q, duplicate: false, version: 2 });
+      expect(await store.qa.load('m1')).toEqual({ settings, version: 2, questions: [q], upvoters: new Map() });
+      expect((await store.qa.load('m2')).version).toBe(0);
+    });
+
+    it('returns the stored question for a re-sent ask, even with other text', async () => {
+      const q = question('m1', 'v1');
+      await store.qa.ask(q);
+      const again = await store.qa.ask({ ...q, id: 'other-id', text: 'changed' });
+      expect(again).toEqual({ question: q, duplicate: true, version: 1 });
+      // The same client id from another voter is another question.
+      expect((await store.qa.ask({ ...q, id: 'theirs', askerId: 'v2' })).duplicate).toBe(false);
+      expect((await store.qa.load('m1')).questions).toHaveLength(2);
+    });
+
+    it('counts one upvote per voter, recognises a re-sent request and takes a vote back', async () => {
+      const q = question('m1', 'v1');
+      await store.qa.ask(q);
+      expect(await store.qa.upvote(up(q.id, 'v2', 'c1-xxxxxx'))).toEqual({ kind: 'counted', up: true, version: 2 });
+      expect(await store.qa.upvote(up(q.id, 'v2', 'c2-xxxxxx'))).toEqual({ kind: 'unchanged', up: true, version: 2 });
+      expect(await store.qa.upvote(up(q.id, 'v2', 'c3-xxxxxx', false))).toEqual({
+        kind: 'counted',
+        up: false,
+        version: 3,
+      });
+      // The first request re-sent after the take-back must not bring the vote back.
+      expect(await store.qa.upvote(up(q.id, 'v2', 'c1-xxxxxx'))).toEqual({ kind: 'duplicate', up: false, version: 3 });
+      await store.qa.upvote(up(q.id, 'v3', 'c4-xxxxxx'));
+      expect((await store.qa.load('m1')).upvoters).toEqual(new Map([[q.id, new Set(['v3'])]]));
+    });
+
+    it('holds one upvote per voter under concurrent sends with distinct client ids', async () => {
+      const q = question('m1', 'v1');
+      await store.qa.ask(q);
+      const outcomes = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store.qa.upvote(up(q.id, 'v2', `burst-${i}-xxxx`))),
+      );
+      expect(outcomes.filter((o) => o.kind === 'counted')).toHaveLength(1);
+      expect((await store.qa.load('m1')).upvoters.get(q.id)).toEqual(new Set(['v2']));
+    });
+
+    it('refuses upvotes on a question that is not live or is in another meeting, writing nothing', async () => {
+      const q = question('m1', 'v1');
+      await store.qa.ask(q);
+      await store.qa.save('m1', [{ ...q, status: 'dismissed' }]);
+      expect(await store.qa.upvote(up(q.id, 'v2', 'c1-xxxxxx'))).toEqual({ kind: 'refused' });
+      const other = question('m2', 'v1');
+      await store.qa.ask(other);
+      expect(await store.qa.upvote(up(other.id, 'v2', 'c2-xxxxxx'))).toEqual({ kind: 'refused' });
+      expect((await store.qa.load('m1')).upvoters.size).toBe(0);
+      expect((await store.qa.load('m2')).upvoters.size).toBe(0);
+    });
+
+    it('saves moderation, withdraws with the upvotes, and never touches another meeting', async () => {
+      const q = question('m1', 'v1');
+      const other = question('m2', 'v1');
+      await store.qa.ask(q);
+      await store.qa.ask(other);
+      await store.qa.upvote(up(q.id, 'v2', 'c1-xxxxxx'));
+      const answered = { ...q, status: 'answered' as const, pinned: true, reply: 'Yes', editedAt: 5 };
+      expect(await store.qa.save('m1', [answered])).toBe(3);
+      expect((await store.qa.load('m1')).questions).toEqual([answered]);
+      await store.qa.save('m1', [{ ...other, text: 'hijacked' }]);
+      await store.qa.withdraw('m1', other.id);
+      expect((await store.qa.load('m2')).questions).toEqual([other]);
+      await store.qa.withdraw('m1', q.id);
+      expect(await store.qa.load('m1')).toMatchObject({ questions: [], upvoters: new Map() });
+    });
+
+    it('re-keys a voter everywhere and erases a meeting', async () => {
+      const q = question('m1', 'v1');
+      await store.qa.ask(q);
+      await store.qa.upvote(up(q.id, 'v1', 'c1-xxxxxx'));
+      await store.qa.rekeyVoter('v1', 'anon-1');
+      const board = await store.qa.load('m1');
+      expect(board.questions[0]?.askerId).toBe('anon-1');
+      expect(board.upvoters.get(q.id)).toEqual(new Set(['anon-1']));
+      await store.qa.eraseMeeting('m1');
+      expect(await store.qa.load('m1')).toEqual({
+        settings: undefined,
+        version: 0,
+        questions: [],
+        upvoters: new Map(),
+      });
+    });
+  });
+}
