@@ -41,6 +41,11 @@ export class QaBoards {
     if (cached && cached.version < version) this.boards.delete(meetingId);
   }
 
+  /** Forgets every cached board (a user's rows were re-keyed by an erase); each is read again on demand. */
+  clear(): void {
+    this.boards.clear();
+  }
+
   /** Forgets the meeting (erased). */
   forget(meetingId: string): void {
     this.boards.delete(meetingId);

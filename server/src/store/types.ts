@@ -135,6 +135,7 @@ export interface ZoomUserRepository {
    * Deauthorization, in one transaction: deletes the profile, tokens and pending authorizations, their
    * poll templates and their personal space (polls and settings of `personal:<uid>`); strips their
    * identity from attendance, meetings, report deliveries (their email) and stored webhook payloads;
+   * re-keys their Q&A questions and upvotes to `pseudonym` (and drops their personal space's Q&A);
    * and re-keys the copies of their ballots in the change log to `pseudonym`. Their ballots themselves
    * are moved beforehand with `ballots.transferVoter`, so live tallies follow (see Deauthorization).
    */
@@ -330,8 +331,6 @@ export interface QaRepository {
   withdraw(meetingId: string, questionId: string): Promise<number>;
   /** One vote per (question, voter) by the primary key; idempotent by client id. */
   upvote(write: QaUpvoteWrite): Promise<QaUpvoteOutcome>;
-  /** Deauthorization: the voter's questions and upvotes are re-keyed to `pseudonym` (counts stay). */
-  rekeyVoter(voterId: string, pseudonym: string): Promise<void>;
   /** Every Q&A row of the meeting. */
   eraseMeeting(meetingId: string): Promise<void>;
 }

@@ -116,14 +116,21 @@ export function describeQaContract(open: () => Promise<Store>): void {
       expect(await store.qa.load('m1')).toMatchObject({ questions: [], upvoters: new Map() });
     });
 
-    it('re-keys a voter everywhere and erases a meeting', async () => {
-      const q = question('m1', 'v1');
+    it('re-keys an erased user’s questions and upvotes, drops their personal space, and erases a meeting', async () => {
+      const q = question('m1', 'u:U1');
+      const other = question('m1', 'v2');
       await store.qa.ask(q);
-      await store.qa.upvote(up(q.id, 'v1', 'c1-xxxxxx'));
-      await store.qa.rekeyVoter('v1', 'anon-1');
+      await store.qa.ask(other);
+      await store.qa.ask(question('personal:U1', 'u:U1'));
+      await store.qa.upvote(up(other.id, 'u:U1', 'c1-xxxxxx'));
+      const before = (await store.qa.load('m1')).version;
+      await store.zoomUsers.erase('U1', 'anon-1');
       const board = await store.qa.load('m1');
-      expect(board.questions[0]?.askerId).toBe('anon-1');
-      expect(board.upvoters.get(q.id)).toEqual(new Set(['anon-1']));
+      expect(board.version).toBe(before + 1); // cached copies are seen to be stale
+      expect(board.questions.map((x) => x.askerId)).toEqual(['anon-1', 'v2']);
+      expect(board.upvoters.get(other.id)).toEqual(new Set(['anon-1']));
+      expect((await store.qa.load('personal:U1')).questions).toEqual([]);
+      expect((await store.qa.load('m2')).version).toBe(0);
       await store.qa.eraseMeeting('m1');
       expect(await store.qa.load('m1')).toEqual({
         settings: undefined,

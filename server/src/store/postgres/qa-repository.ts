@@ -116,15 +116,6 @@ export function qaRepository(pool: Pool): QaRepository {
         if (!changed) return { kind: 'unchanged' as const, up: w.up, version: await versionOf(client, w.meetingId) };
         return { kind: 'counted' as const, up: w.up, version: await bump(client, w.meetingId) };
       }),
-    rekeyVoter: (voterId, pseudonym) =>
-      inTransaction(pool, async (client) => {
-        for (const [table, col] of [
-          ['qa_questions', 'asker_id'],
-          ['qa_upvotes', 'voter_id'],
-          ['qa_upvote_requests', 'voter_id'],
-        ] as const)
-          await client.query(`UPDATE ${table} SET ${col} = $1 WHERE ${col} = $2`, [pseudonym, voterId]);
-      }),
     eraseMeeting: async (meetingId) =>
       void (await pool.query('DELETE FROM qa_meetings WHERE meeting_id = $1', [meetingId])),
   };

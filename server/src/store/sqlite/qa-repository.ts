@@ -76,11 +76,6 @@ export function qaRepository(db: Database.Database): QaRepository {
     setSettings.run(JSON.stringify(settings), meetingId);
     return v;
   });
-  const rekey = db.transaction((voterId: string, pseudonym: string) => {
-    db.prepare('UPDATE qa_questions SET asker_id = ? WHERE asker_id = ?').run(pseudonym, voterId);
-    db.prepare('UPDATE qa_upvotes SET voter_id = ? WHERE voter_id = ?').run(pseudonym, voterId);
-    db.prepare('UPDATE qa_upvote_requests SET voter_id = ? WHERE voter_id = ?').run(pseudonym, voterId);
-  });
   const eraseMeeting = db.prepare<[string]>('DELETE FROM qa_meetings WHERE meeting_id = ?');
 
   return {
@@ -97,7 +92,6 @@ export function qaRepository(db: Database.Database): QaRepository {
     save: async (meetingId, qs) => save.immediate(meetingId, qs),
     withdraw: async (meetingId, questionId) => withdraw.immediate(meetingId, questionId),
     upvote: async (w) => upvote.immediate(w),
-    rekeyVoter: async (voterId, pseudonym) => rekey.immediate(voterId, pseudonym),
     eraseMeeting: async (meetingId) => void eraseMeeting.run(meetingId),
   };
 }
