@@ -1,4 +1,4 @@
-import { isHostRole, type MeetingSettings, type Poll } from '@quorum/shared';
+import type { MeetingSettings, Poll } from '@quorum/shared';
 import { startClusterNode, type ClusterNode } from '../cluster/cluster-node';
 import { soloLease, type Lease } from '../cluster/lease';
 import { deadlineCloser } from '../services/deadline-closer';
@@ -12,7 +12,7 @@ import { createDispatcher, type Dispatcher, type RealtimeMetrics } from './handl
 import { RealtimePublisher } from './publisher';
 import { QuestionClock } from './question-clock';
 import { QaPublisher } from './qa-publisher';
-import { hostsRoom, meetingRoom, placeRoom, voterRoom } from './rooms';
+import { roomsOf } from './rooms';
 import { routes } from './routes';
 import { probeRtt } from './rtt-probe';
 import { flushFanouts } from './sliced-emit';
@@ -103,13 +103,7 @@ export class RealtimeHub implements PollEvents, QaEvents {
   async serve({ domain, limits, guard }: HubServeOptions): Promise<void> {
     const { store, memory, io, log } = this.options;
     this.domain = domain;
-    const qa = new QaPublisher({
-      io,
-      boards: domain.qa.boards,
-      windowMs: this.options.tallyWindowMs,
-      log: (error) => log.error(error, 'Q&A broadcast'),
-    });
-    this.qa = qa;
+    const qa = (this.qa = new QaPublisher({ io, boards: domain.qa.boards, windowMs: this.options.tallyWindowMs, log }));
     const deadlines: PollDeadlines = new PollDeadlines(
       deadlineCloser({ polls: domain.polls, state: memory.state, deadlines: () => deadlines, lease: this.lease }),
     );
@@ -143,19 +137,13 @@ export class RealtimeHub implements PollEvents, QaEvents {
   connect(socket: QuorumSocket): void {
     const { domain, dispatcher } = this.serving();
     const { session } = socket.data;
-    void socket.join([
-      meetingRoom(session.meetingId),
-      placeRoom(session.meetingId, session.roomId),
-      voterRoom(session.meetingId, session.voterId),
-    ]);
-    if (isHostRole(session.role)) void socket.join(hostsRoom(session.meetingId));
+    void socket.join(roomsOf(session));
     this.publisher.breakouts.track(socket);
     probeRtt(socket, this.clock);
     dispatcher.attach(socket);
     Promise.all([domain.polls.snapshot(session), domain.qa.view(session)]).then(
-      ([polls, qa]) => {
-        const snapshot = { ...polls, qa };
-        socket.emit('meeting:snapshot', snapshot);
+      ([snapshot, qa]) => {
+        socket.emit('meeting:snapshot', { ...snapshot, qa });
         // A quiz open at connect reaches this voter now (unless it reached them earlier).
         for (const p of snapshot.polls)
           if (p.status === 'open' && p.settings.quiz) this.clock.delivered(p.id, p.run, session.voterId, socket.id);

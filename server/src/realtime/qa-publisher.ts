@@ -11,7 +11,7 @@ export interface QaPublisherOptions {
   boards: QaBoards;
   /** The same window as tallies (TALLY_WINDOW_MS). */
   windowMs: number;
-  log: (error: unknown) => void;
+  log: { error(error: unknown, what: string): void };
 }
 
 /**
@@ -62,7 +62,7 @@ export class QaPublisher {
     this.askers.delete(meetingId);
     this.options.boards.get(meetingId).then(
       (board) => this.emit(board, askers),
-      (error: unknown) => this.options.log(error),
+      (error: unknown) => this.options.log.error(error, 'Q&A broadcast'),
     );
   }
 
