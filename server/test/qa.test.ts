@@ -219,4 +219,21 @@ describe('audience Q&A over real sockets', () => {
     const update = await p.until((u) => !u.settings.enabled);
     expect(update.questions.map((x) => x.id)).toEqual([q]);
   });
+
+  it('takes questions from breakout rooms into the one meeting list; the host sees the room unless anonymous', async () => {
+    const { host, people } = await meeting();
+    const inRoom = await enter({ mid: 'room-uuid-1', pid: 'm1', uid: 'roomie' });
+    expect(inRoom.session).toMatchObject({ meetingId: 'm1', roomId: 'room-uuid-1' });
+    const named = await asked(inRoom, 'From the room');
+    const anon = await asked(inRoom, 'Anonymous from the room', true);
+    expect(await upvote(people[0]!, named)).toMatchObject({ ok: true });
+    const view = await host.until((u) => u.questions.length === 2 && u.questions[0]?.upvotes === 1);
+    expect(view.questions.find((q) => q.id === named)).toMatchObject({
+      roomId: 'room-uuid-1',
+      askerId: inRoom.session.voterId,
+    });
+    expect(view.questions.find((q) => q.id === anon)).not.toHaveProperty('roomId');
+    await people[1]!.until((u) => u.questions.length === 2);
+    expect(JSON.stringify(people[1]!.received)).not.toContain('room-uuid-1');
+  });
 });
