@@ -71,8 +71,17 @@ export function routes({ service, qa, clock, voters }: RouteDeps): RouteTable {
   };
 }
 
-/** Requests that write ballots share the voter's and the meeting's ballot budgets (an upvote is a small ballot). */
-export const BALLOT_EVENTS: ReadonlySet<RequestName> = new Set(['ballot:cast', 'ballot:submit', 'qa:upvote']);
+/**
+ * Participants' writes share the voter's and the meeting's ballot budgets: ballots, and the Q&A writes
+ * that are as cheap to send and cost a transaction each (an upvote, an edit, a withdrawal).
+ */
+export const BALLOT_EVENTS: ReadonlySet<RequestName> = new Set([
+  'ballot:cast',
+  'ballot:submit',
+  'qa:upvote',
+  'qa:edit',
+  'qa:withdraw',
+]);
 
 /** Requests that take from the asker's question budget (a flood of questions is refused). */
 export const QUESTION_EVENTS: ReadonlySet<RequestName> = new Set(['qa:ask']);
