@@ -187,7 +187,7 @@ export class RealtimeHub implements PollEvents, QaEvents {
    */
   async drain(): Promise<void> {
     this.deadlines?.stop();
-    await this.domain?.polls.drain();
+    await Promise.all([this.domain?.polls.drain(), this.domain?.qa.drain()]);
     this.publisher.broadcaster.flush();
     this.qa?.flush();
     flushFanouts(this.options.io);

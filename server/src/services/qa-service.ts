@@ -25,7 +25,8 @@ import {
   type Result,
 } from '@quorum/shared';
 import type { Session } from '../session/session-token';
-import type { Store } from '../store/types';
+import type { QaUpvoteOutcome, QaUpvoteWrite, Store } from '../store/types';
+import { TurnBatcher } from './ballot-batcher';
 import type { MeetingAccess } from './meeting-access';
 import { QaBoards } from './qa-boards';
 
@@ -51,8 +52,16 @@ const notFound = () => fail('NOT_FOUND', 'no such question in this meeting', 'qu
 export class QaService {
   readonly boards: QaBoards;
 
+  /** Upvotes of one event-loop turn share one transaction (one fsync), as ballots do. */
+  private readonly upvotes: TurnBatcher<QaUpvoteWrite, { write: QaUpvoteWrite; outcome: QaUpvoteOutcome }>;
+
   constructor(private readonly deps: QaServiceDeps) {
     this.boards = new QaBoards(deps.store);
+    const writeMany = async (writes: readonly QaUpvoteWrite[]) =>
+      (await deps.store.qa.upvoteMany(writes)).map((outcome, i) => ({ write: writes[i]!, outcome }));
+    this.upvotes = new TurnBatcher(writeMany, ({ write, outcome }) => {
+      if (outcome.kind === 'counted') this.counted(write, outcome.version);
+    });
   }
 
   /** What the session may see now (the snapshot's Q&A part). */
@@ -111,20 +120,10 @@ export class QaService {
       session.voterId,
     );
     if (!allowed.ok) return allowed;
-    const write = { meetingId: board.meetingId, voterId: session.voterId, ...input };
-    const outcome = await this.deps.store.qa.upvote(write);
+    const { outcome } = await this.upvotes.write({ meetingId: board.meetingId, voterId: session.voterId, ...input });
     // Refused under the store's lock: a host's dismissal (perhaps on another instance) committed first.
     if (outcome.kind === 'refused')
       return fail('QUESTION_LOCKED', 'this question no longer takes upvotes', 'questionId');
-    if (outcome.kind === 'counted')
-      this.commit(board.meetingId, outcome.version, [], (b) => {
-        const upvoters = new Map(b.upvoters);
-        upvoters.set(
-          input.questionId,
-          applyUpvote(b.upvoters.get(input.questionId) ?? new Set(), session.voterId, input.up),
-        );
-        return { ...b, upvoters };
-      });
     return ok({ questionId: input.questionId, up: outcome.up });
   }
 
@@ -139,6 +138,11 @@ export class QaService {
     return ok({ questions: changed.data.map((q) => this.viewOne(board, q, session)) });
   }
 
+  /** Commits the upvotes still queued (graceful shutdown: their acks go out before the sockets close). */
+  drain(): Promise<void> {
+    return this.upvotes.flush();
+  }
+
   /** Hosts (with the co-host rule): Q&A on or off and its settings. */
   async settings(session: Session, patch: QaSettingsPatch): Promise<Result<{ settings: QaSettings }>> {
     const allowed = await this.deps.access.mayRun(session);
@@ -148,6 +152,15 @@ export class QaService {
     const version = await this.deps.store.qa.putSettings(board.meetingId, settings);
     this.commit(board.meetingId, version, [], (b) => ({ ...b, settings }));
     return ok({ settings });
+  }
+
+  /** A counted upvote, applied right after its commit and in commit order, so the cache can follow it. */
+  private counted({ meetingId, questionId, voterId, up }: QaUpvoteWrite, version: number): void {
+    this.commit(meetingId, version, [], (b) => {
+      const upvoters = new Map(b.upvoters);
+      upvoters.set(questionId, applyUpvote(b.upvoters.get(questionId) ?? new Set(), voterId, up));
+      return { ...b, upvoters };
+    });
   }
 
   private async save(board: QaBoard, changed: QaQuestion[]): Promise<void> {

@@ -1,5 +1,5 @@
 import type { QaQuestion, QaSettings } from '@quorum/shared';
-import type { StoredQa } from './types';
+import type { QaUpvoteOutcome, QaUpvoteWrite, StoredQa } from './types';
 
 /** A `qa_questions` row from either dialect (SQLite gives 0/1 for booleans, PostgreSQL true/false). */
 export interface QaQuestionRow {
@@ -69,4 +69,37 @@ export function storedQa(
     questions: questions.map(rowToQuestion),
     upvoters,
   };
+}
+
+/**
+ * How much to bump each meeting of a batch of staged upvotes: once per meeting, by its number of counted
+ * changes, in meeting order, so two batches never take the meetings' row locks in opposite orders.
+ */
+export function bumpPlan(writes: readonly QaUpvoteWrite[], staged: readonly QaUpvoteOutcome[]): [string, number][] {
+  const counts = new Map<string, number>();
+  writes.forEach((w, i) =>
+    counts.set(w.meetingId, (counts.get(w.meetingId) ?? 0) + (staged[i]!.kind === 'counted' ? 1 : 0)),
+  );
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The staged outcomes with their versions, given each meeting's version after the bump: counted changes
+ * get the versions leading up to it, in write order; the others the meeting's version.
+ */
+export function numberOutcomes(
+  writes: readonly QaUpvoteWrite[],
+  staged: readonly QaUpvoteOutcome[],
+  plan: readonly [string, number][],
+  finals: ReadonlyMap<string, number>,
+): QaUpvoteOutcome[] {
+  const next = new Map(plan.map(([m, n]) => [m, finals.get(m)! - n]));
+  return staged.map((outcome, i) => {
+    if (outcome.kind === 'refused') return outcome;
+    const meetingId = writes[i]!.meetingId;
+    if (outcome.kind !== 'counted') return { ...outcome, version: finals.get(meetingId)! };
+    const version = next.get(meetingId)! + 1;
+    next.set(meetingId, version);
+    return { ...outcome, version };
+  });
 }

@@ -329,8 +329,12 @@ export interface QaRepository {
   save(meetingId: string, questions: readonly QaQuestion[]): Promise<number>;
   /** Deletes the question and its upvotes. */
   withdraw(meetingId: string, questionId: string): Promise<number>;
-  /** One vote per (question, voter) by the primary key; idempotent by client id. */
-  upvote(write: QaUpvoteWrite): Promise<QaUpvoteOutcome>;
+  /**
+   * Many upvotes in ONE transaction (a turn's worth), one outcome each, in order, after commit. One vote
+   * per (question, voter) by the primary key; idempotent by client id. Each counted change gets its own
+   * version, consecutive per meeting in the order of the writes; the others carry the meeting's version.
+   */
+  upvoteMany(writes: readonly QaUpvoteWrite[]): Promise<QaUpvoteOutcome[]>;
   /** Every Q&A row of the meeting. */
   eraseMeeting(meetingId: string): Promise<void>;
 }

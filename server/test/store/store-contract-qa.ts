@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_QA_SETTINGS, type QaQuestion } from '@quorum/shared';
-import type { Store } from '../../src/store/types';
+import type { QaUpvoteWrite, Store } from '../../src/store/types';
 
 let seq = 0;
 const question = (meetingId: string, askerId: string, extra: Partial<QaQuestion> = {}): QaQuestion => ({
@@ -25,6 +25,9 @@ const up = (questionId: string, voterId: string, clientId: string, wanted = true
   clientId,
   up: wanted,
 });
+
+/** One upvote in a batch of its own. */
+const one = async (store: Store, write: QaUpvoteWrite) => (await store.qa.upvoteMany([write]))[0]!;
 
 /** Audience Q&A: versions, idempotent asks, one upvote per voter, moderation writes, erasure. */
 export function describeQaContract(open: () => Promise<Store>): void {
@@ -65,24 +68,49 @@ export function describeQaContract(open: () => Promise<Store>): void {
     it('counts one upvote per voter, recognises a re-sent request and takes a vote back', async () => {
       const q = question('m1', 'v1');
       await store.qa.ask(q);
-      expect(await store.qa.upvote(up(q.id, 'v2', 'c1-xxxxxx'))).toEqual({ kind: 'counted', up: true, version: 2 });
-      expect(await store.qa.upvote(up(q.id, 'v2', 'c2-xxxxxx'))).toEqual({ kind: 'unchanged', up: true, version: 2 });
-      expect(await store.qa.upvote(up(q.id, 'v2', 'c3-xxxxxx', false))).toEqual({
+      expect(await one(store, up(q.id, 'v2', 'c1-xxxxxx'))).toEqual({ kind: 'counted', up: true, version: 2 });
+      expect(await one(store, up(q.id, 'v2', 'c2-xxxxxx'))).toEqual({ kind: 'unchanged', up: true, version: 2 });
+      expect(await one(store, up(q.id, 'v2', 'c3-xxxxxx', false))).toEqual({
         kind: 'counted',
         up: false,
         version: 3,
       });
       // The first request re-sent after the take-back must not bring the vote back.
-      expect(await store.qa.upvote(up(q.id, 'v2', 'c1-xxxxxx'))).toEqual({ kind: 'duplicate', up: false, version: 3 });
-      await store.qa.upvote(up(q.id, 'v3', 'c4-xxxxxx'));
+      expect(await one(store, up(q.id, 'v2', 'c1-xxxxxx'))).toEqual({ kind: 'duplicate', up: false, version: 3 });
+      await one(store, up(q.id, 'v3', 'c4-xxxxxx'));
       expect((await store.qa.load('m1')).upvoters).toEqual(new Map([[q.id, new Set(['v3'])]]));
+    });
+
+    it('writes a batch in one go: versions consecutive per meeting in write order, duplicates within it recognised', async () => {
+      const q1 = question('m1', 'v1');
+      const q2 = question('m1', 'v1');
+      const far = question('m2', 'v1');
+      for (const q of [q1, q2, far]) await store.qa.ask(q);
+      const outcomes = await store.qa.upvoteMany([
+        up(q1.id, 'v2', 'b1-xxxxxx'),
+        { ...up(far.id, 'v2', 'b2-xxxxxx'), meetingId: 'm2' },
+        up(q1.id, 'v2', 'b1-xxxxxx'),
+        up(q2.id, 'v3', 'b3-xxxxxx'),
+        up(q1.id, 'v2', 'b4-xxxxxx'),
+        up(far.id, 'v3', 'b5-xxxxxx'), // another meeting's question, sent as this one's
+      ]);
+      expect(outcomes).toEqual([
+        { kind: 'counted', up: true, version: 3 },
+        { kind: 'counted', up: true, version: 2 },
+        { kind: 'duplicate', up: true, version: 4 },
+        { kind: 'counted', up: true, version: 4 },
+        { kind: 'unchanged', up: true, version: 4 },
+        { kind: 'refused' },
+      ]);
+      expect((await store.qa.load('m1')).version).toBe(4);
+      expect((await store.qa.load('m2')).upvoters).toEqual(new Map([[far.id, new Set(['v2'])]]));
     });
 
     it('holds one upvote per voter under concurrent sends with distinct client ids', async () => {
       const q = question('m1', 'v1');
       await store.qa.ask(q);
       const outcomes = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => store.qa.upvote(up(q.id, 'v2', `burst-${i}-xxxx`))),
+        Array.from({ length: 20 }, (_, i) => one(store, up(q.id, 'v2', `burst-${i}-xxxx`))),
       );
       expect(outcomes.filter((o) => o.kind === 'counted')).toHaveLength(1);
       expect((await store.qa.load('m1')).upvoters.get(q.id)).toEqual(new Set(['v2']));
@@ -92,10 +120,10 @@ export function describeQaContract(open: () => Promise<Store>): void {
       const q = question('m1', 'v1');
       await store.qa.ask(q);
       await store.qa.save('m1', [{ ...q, status: 'dismissed' }]);
-      expect(await store.qa.upvote(up(q.id, 'v2', 'c1-xxxxxx'))).toEqual({ kind: 'refused' });
+      expect(await one(store, up(q.id, 'v2', 'c1-xxxxxx'))).toEqual({ kind: 'refused' });
       const other = question('m2', 'v1');
       await store.qa.ask(other);
-      expect(await store.qa.upvote(up(other.id, 'v2', 'c2-xxxxxx'))).toEqual({ kind: 'refused' });
+      expect(await one(store, up(other.id, 'v2', 'c2-xxxxxx'))).toEqual({ kind: 'refused' });
       expect((await store.qa.load('m1')).upvoters.size).toBe(0);
       expect((await store.qa.load('m2')).upvoters.size).toBe(0);
     });
@@ -105,7 +133,7 @@ export function describeQaContract(open: () => Promise<Store>): void {
       const other = question('m2', 'v1');
       await store.qa.ask(q);
       await store.qa.ask(other);
-      await store.qa.upvote(up(q.id, 'v2', 'c1-xxxxxx'));
+      await one(store, up(q.id, 'v2', 'c1-xxxxxx'));
       const answered = { ...q, status: 'answered' as const, pinned: true, reply: 'Yes', editedAt: 5 };
       expect(await store.qa.save('m1', [answered])).toBe(3);
       expect((await store.qa.load('m1')).questions).toEqual([answered]);
@@ -122,7 +150,7 @@ export function describeQaContract(open: () => Promise<Store>): void {
       await store.qa.ask(q);
       await store.qa.ask(other);
       await store.qa.ask(question('personal:U1', 'u:U1'));
-      await store.qa.upvote(up(other.id, 'u:U1', 'c1-xxxxxx'));
+      await one(store, up(other.id, 'u:U1', 'c1-xxxxxx'));
       const before = (await store.qa.load('m1')).version;
       await store.zoomUsers.erase('U1', 'anon-1');
       const board = await store.qa.load('m1');

@@ -1,7 +1,15 @@
 import type { Pool, PoolClient } from 'pg';
 import type { QaSettings } from '@quorum/shared';
-import { QA_QUESTION_COLS, questionParams, rowToQuestion, storedQa, type QaQuestionRow } from '../qa-rows';
-import type { QaRepository } from '../types';
+import {
+  bumpPlan,
+  numberOutcomes,
+  QA_QUESTION_COLS,
+  questionParams,
+  rowToQuestion,
+  storedQa,
+  type QaQuestionRow,
+} from '../qa-rows';
+import type { QaRepository, QaUpvoteOutcome, QaUpvoteWrite } from '../types';
 import { inTransaction } from './pg-pool';
 
 const placeholders = QA_QUESTION_COLS.split(',')
@@ -21,6 +29,32 @@ async function versionOf(client: PoolClient | Pool, meetingId: string): Promise<
     await client.query<{ version: number }>('SELECT version FROM qa_meetings WHERE meeting_id = $1', [meetingId])
   ).rows;
   return rows[0]?.version ?? 0;
+}
+
+/** One live question's upvote write, its version left to `numberOutcomes`. */
+async function stage(client: PoolClient, w: QaUpvoteWrite): Promise<QaUpvoteOutcome> {
+  const seen = await client.query(
+    'INSERT INTO qa_upvote_requests (question_id, voter_id, client_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+    [w.questionId, w.voterId, w.clientId],
+  );
+  if (seen.rowCount === 0) {
+    const has = await client.query('SELECT 1 FROM qa_upvotes WHERE question_id = $1 AND voter_id = $2', [
+      w.questionId,
+      w.voterId,
+    ]);
+    return { kind: 'duplicate', up: (has.rowCount ?? 0) > 0, version: 0 };
+  }
+  const change = w.up
+    ? 'INSERT INTO qa_upvotes (question_id, voter_id) VALUES ($1, $2) ON CONFLICT DO NOTHING'
+    : 'DELETE FROM qa_upvotes WHERE question_id = $1 AND voter_id = $2';
+  const changed = ((await client.query(change, [w.questionId, w.voterId])).rowCount ?? 0) > 0;
+  return { kind: changed ? 'counted' : 'unchanged', up: w.up, version: 0 };
+}
+
+async function bumpBy(client: PoolClient, meetingId: string, n: number): Promise<number> {
+  if (n === 0) return versionOf(client, meetingId);
+  const sql = 'UPDATE qa_meetings SET version = version + $1 WHERE meeting_id = $2 RETURNING version';
+  return (await client.query<{ version: number }>(sql, [n, meetingId])).rows[0]!.version;
 }
 
 /** Audience Q&A in PostgreSQL: the same contract as SQLite, one transaction per write. */
@@ -86,35 +120,23 @@ export function qaRepository(pool: Pool): QaRepository {
         await client.query('DELETE FROM qa_questions WHERE id = $1 AND meeting_id = $2', [questionId, meetingId]);
         return bump(client, meetingId);
       }),
-    upvote: (w) =>
+    upvoteMany: (writes) =>
       inTransaction(pool, async (client) => {
-        // FOR SHARE: upvotes on one question run side by side; a moderation's UPDATE waits for them (and they for it).
-        const live = await client.query(
-          "SELECT 1 FROM qa_questions WHERE id = $1 AND meeting_id = $2 AND status = 'live' FOR SHARE",
-          [w.questionId, w.meetingId],
+        // FOR SHARE, every row at once in id order: upvotes on one question run side by side, a
+        // moderation's UPDATE waits for them (and they for it), and two batches cannot deadlock.
+        const ids = [...new Set(writes.map((w) => w.questionId))];
+        const live = await client.query<{ id: string; meeting_id: string }>(
+          "SELECT id, meeting_id FROM qa_questions WHERE id = ANY($1::text[]) AND status = 'live' ORDER BY id FOR SHARE",
+          [ids],
         );
-        if (live.rowCount === 0) return { kind: 'refused' as const };
-        const seen = await client.query(
-          'INSERT INTO qa_upvote_requests (question_id, voter_id, client_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-          [w.questionId, w.voterId, w.clientId],
-        );
-        const change = w.up
-          ? 'INSERT INTO qa_upvotes (question_id, voter_id) VALUES ($1, $2) ON CONFLICT DO NOTHING'
-          : 'DELETE FROM qa_upvotes WHERE question_id = $1 AND voter_id = $2';
-        if (seen.rowCount === 0) {
-          const has = await client.query('SELECT 1 FROM qa_upvotes WHERE question_id = $1 AND voter_id = $2', [
-            w.questionId,
-            w.voterId,
-          ]);
-          return {
-            kind: 'duplicate' as const,
-            up: (has.rowCount ?? 0) > 0,
-            version: await versionOf(client, w.meetingId),
-          };
-        }
-        const changed = ((await client.query(change, [w.questionId, w.voterId])).rowCount ?? 0) > 0;
-        if (!changed) return { kind: 'unchanged' as const, up: w.up, version: await versionOf(client, w.meetingId) };
-        return { kind: 'counted' as const, up: w.up, version: await bump(client, w.meetingId) };
+        const liveIn = new Map(live.rows.map((r) => [r.id, r.meeting_id]));
+        const staged: QaUpvoteOutcome[] = [];
+        for (const w of writes)
+          staged.push(liveIn.get(w.questionId) === w.meetingId ? await stage(client, w) : { kind: 'refused' });
+        const plan = bumpPlan(writes, staged);
+        const finals = new Map<string, number>();
+        for (const [meetingId, n] of plan) finals.set(meetingId, await bumpBy(client, meetingId, n));
+        return numberOutcomes(writes, staged, plan, finals);
       }),
     eraseMeeting: async (meetingId) =>
       void (await pool.query('DELETE FROM qa_meetings WHERE meeting_id = $1', [meetingId])),

@@ -1,6 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { QaQuestion, QaSettings } from '@quorum/shared';
-import { QA_QUESTION_COLS, questionParams, rowToQuestion, storedQa, type QaQuestionRow } from '../qa-rows';
+import {
+  bumpPlan,
+  numberOutcomes,
+  QA_QUESTION_COLS,
+  questionParams,
+  rowToQuestion,
+  storedQa,
+  type QaQuestionRow,
+} from '../qa-rows';
 import type { QaRepository, QaUpvoteOutcome, QaUpvoteWrite } from '../types';
 
 const bool = (b: boolean): number => (b ? 1 : 0);
@@ -45,16 +53,27 @@ export function qaRepository(db: Database.Database): QaRepository {
   const addVote = db.prepare<[string, string]>('INSERT INTO qa_upvotes (question_id, voter_id) VALUES (?, ?)');
   const dropVote = db.prepare<[string, string]>('DELETE FROM qa_upvotes WHERE question_id = ? AND voter_id = ?');
 
-  const upvote = db.transaction((w: QaUpvoteWrite): QaUpvoteOutcome => {
+  const bumpBy = db
+    .prepare<[number, string], number>(
+      'UPDATE qa_meetings SET version = version + ? WHERE meeting_id = ? RETURNING version',
+    )
+    .pluck();
+  /** One write's outcome, its version left to `numberOutcomes` (each meeting is bumped once, at the end). */
+  const stage = (w: QaUpvoteWrite): QaUpvoteOutcome => {
     if (!liveIn.get(w.questionId, w.meetingId)) return { kind: 'refused' };
     const current = hasVote.get(w.questionId, w.voterId) !== undefined;
-    const now = () => version.get(w.meetingId) ?? 0;
     if (seen.run(w.questionId, w.voterId, w.clientId).changes === 0)
-      return { kind: 'duplicate', up: current, version: now() };
-    if (current === w.up) return { kind: 'unchanged', up: current, version: now() };
+      return { kind: 'duplicate', up: current, version: 0 };
+    if (current === w.up) return { kind: 'unchanged', up: current, version: 0 };
     if (w.up) addVote.run(w.questionId, w.voterId);
     else dropVote.run(w.questionId, w.voterId);
-    return { kind: 'counted', up: w.up, version: bump.get(w.meetingId)! };
+    return { kind: 'counted', up: w.up, version: 0 };
+  };
+  const upvoteMany = db.transaction((writes: readonly QaUpvoteWrite[]) => {
+    const staged = writes.map(stage);
+    const plan = bumpPlan(writes, staged);
+    const finals = new Map(plan.map(([m, n]) => [m, n === 0 ? (version.get(m) ?? 0) : bumpBy.get(n, m)!]));
+    return numberOutcomes(writes, staged, plan, finals);
   });
   const ask = db.transaction((q: QaQuestion) => {
     const stored = byClient.get(q.meetingId, q.askerId, q.clientId);
@@ -91,7 +110,7 @@ export function qaRepository(db: Database.Database): QaRepository {
     ask: async (q) => ask.immediate(q),
     save: async (meetingId, qs) => save.immediate(meetingId, qs),
     withdraw: async (meetingId, questionId) => withdraw.immediate(meetingId, questionId),
-    upvote: async (w) => upvote.immediate(w),
+    upvoteMany: async (writes) => upvoteMany.immediate(writes),
     eraseMeeting: async (meetingId) => void eraseMeeting.run(meetingId),
   };
 }
