@@ -76,7 +76,7 @@ export class QaService {
       meetingId: session.meetingId,
       ...(session.roomId ? { roomId: session.roomId } : {}),
     };
-    const asked = askQuestion(board.settings, input, asker, this.deps.ctx());
+    const asked = askQuestion(board.settings, input, asker, { ...this.deps.ctx(), held: board.questions.length });
     if (!asked.ok) return asked;
     const { question, duplicate, version } = await this.deps.store.qa.ask(asked.data);
     if (!duplicate)

@@ -8,7 +8,7 @@ import { applyUpvote, upvoteAllowed } from './upvote';
 
 const on: QaSettings = { ...DEFAULT_QA_SETTINGS, enabled: true };
 let seq = 0;
-const ctx = (now = 1_000) => ({ now, newId: () => `q${++seq}` });
+const ctx = (now = 1_000, held = 0) => ({ now, held, newId: () => `q${++seq}` });
 const asker = (voterId: string, roomId?: string) => ({ voterId, meetingId: 'm1', ...(roomId ? { roomId } : {}) });
 
 function ask(text: string, voterId = 'v1', settings = on, extra: { anonymous?: boolean; now?: number } = {}) {
@@ -54,6 +54,12 @@ describe('asking', () => {
     });
     expect(ask('Off?', 'v1', DEFAULT_QA_SETTINGS)).toMatchObject({ ok: false, error: { code: 'QA_OFF' } });
     expect(ask('Closed?', 'v1', { ...on, closed: true })).toMatchObject({ ok: false, error: { code: 'QA_CLOSED' } });
+  });
+
+  it('caps the questions of one meeting', () => {
+    const input = { text: 'One more?', anonymous: false, clientId: 'c-cap' };
+    expect(askQuestion(on, input, asker('v1'), ctx(1, 499)).ok).toBe(true);
+    expect(askQuestion(on, input, asker('v1'), ctx(1, 500))).toMatchObject({ ok: false, error: { code: 'INVALID' } });
   });
 
   it('keeps the breakout room it came from', () => {

@@ -1,6 +1,6 @@
 import { maskProfanity } from '../domain/text/profanity';
 import { fail, ok, type Result } from '../protocol/errors';
-import type { QaSettings, QaStatus } from '../schemas/qa';
+import { QA_LIMITS, type QaSettings, type QaStatus } from '../schemas/qa';
 
 /** One audience question as the server stores it (the asker is never sent to participants). */
 export interface QaQuestion {
@@ -64,15 +64,20 @@ export function questionText(settings: QaSettings, raw: string): Result<string> 
   return ok(maskProfanity(text));
 }
 
-/** A new question: waiting for review when the host reviews first, otherwise live at once. */
+/**
+ * A new question: waiting for review when the host reviews first, otherwise live at once. `held` is how
+ * many questions the meeting already has (withdrawn ones are gone and do not count).
+ */
 export function askQuestion(
   settings: QaSettings,
   input: { text: string; anonymous: boolean; clientId: string },
   asker: QaAsker,
-  ctx: QaContext,
+  ctx: QaContext & { held: number },
 ): Result<QaQuestion> {
   const writable = qaWritable(settings);
   if (!writable.ok) return writable;
+  if (ctx.held >= QA_LIMITS.questionsMax)
+    return fail('INVALID', `this meeting has reached its ${QA_LIMITS.questionsMax} questions`);
   if (input.anonymous && !settings.anonymousAllowed)
     return fail('INVALID', 'the host does not allow anonymous questions', 'anonymous');
   const text = questionText(settings, input.text);

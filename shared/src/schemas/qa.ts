@@ -13,6 +13,8 @@ export const QA_LIMITS = {
   replyMax: 1000,
   /** Questions one moderation request may touch (bulk approve / dismiss). */
   bulkMax: 100,
+  /** Questions one meeting may hold: every update carries the whole list, so it must stay bounded. */
+  questionsMax: 500,
 } as const;
 
 /** waiting = in the review queue; live = visible to all; the other three are final-ish states the host sets. */
