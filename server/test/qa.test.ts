@@ -1,7 +1,10 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { QaSettingsPatch, QaUpdate } from '@quorum/shared';
 import { describe, expect, it } from 'vitest';
-import { ballotId, useTestServer, type Client, type Person } from './support/harness';
+import { ballotId, disconnectAll, join, startServer, useTestServer, type Client, type Person } from './support/harness';
 import { sleep } from './support/requests';
+import { inspectDb } from './support/zoom-cloud';
 
 // Upvotes share the ballot budget; raised here so the duplicate-send test measures idempotency, not the limit.
 const ctx = useTestServer({ ballotRateLimit: 1_000 });
@@ -235,5 +238,30 @@ describe('audience Q&A over real sockets', () => {
     expect(view.questions.find((q) => q.id === anon)).not.toHaveProperty('roomId');
     await people[1]!.until((u) => u.questions.length === 2);
     expect(JSON.stringify(people[1]!.received)).not.toContain('room-uuid-1');
+  });
+
+  it('acknowledges only what is on disk, and a restarted server serves the same list', async () => {
+    const { host, people } = await meeting();
+    const q = await asked(people[0]!, 'Durable?');
+    expect(await upvote(people[1]!, q)).toMatchObject({ ok: true });
+    // Read behind the server's back the moment the acks are in: committed, not buffered.
+    const rows = inspectDb(ctx.server.dbPath, (db) => ({
+      questions: db.prepare('SELECT COUNT(*) AS n FROM qa_questions').get(),
+      upvotes: db.prepare('SELECT COUNT(*) AS n FROM qa_upvotes WHERE question_id = ?').get(q),
+    }));
+    expect(rows).toEqual({ questions: { n: 1 }, upvotes: { n: 1 } });
+    const before = await host.until((u) => u.questions[0]?.upvotes === 1);
+    disconnectAll(host, ...people);
+    await ctx.server.close({ keepData: true });
+    const again = await startServer({}, ctx.server.dbPath);
+    try {
+      const back = await join(again, { mid: 'm1', uid: 'host-m1', role: 'host' });
+      expect(back.snapshot.qa).toEqual(before);
+      disconnectAll(back);
+    } finally {
+      await again.close();
+      rmSync(dirname(again.dbPath), { recursive: true, force: true });
+    }
+    ctx.server = await startServer(); // the hook closes this one
   });
 });
