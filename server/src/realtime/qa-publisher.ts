@@ -60,6 +60,9 @@ export class QaPublisher {
   private send(meetingId: string): void {
     const askers = [...(this.askers.get(meetingId) ?? [])];
     this.askers.delete(meetingId);
+    // Usually cached: sent in this turn, so a shutdown's flush still reaches the sockets before they close.
+    const cached = this.options.boards.peek(meetingId);
+    if (cached) return this.emit(cached, askers);
     this.options.boards.get(meetingId).then(
       (board) => this.emit(board, askers),
       (error: unknown) => this.options.log.error(error, 'Q&A broadcast'),

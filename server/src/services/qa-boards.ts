@@ -26,6 +26,11 @@ export class QaBoards {
     return pending;
   }
 
+  /** The cached board, if any, without waiting (a broadcast in a graceful shutdown cannot wait). */
+  peek(meetingId: string): QaBoard | undefined {
+    return this.boards.get(meetingId);
+  }
+
   /** A committed write at `version`: applies `change` when it directly follows the cached board. */
   committed(meetingId: string, version: number, change: (board: QaBoard) => QaBoard): void {
     this.saw(meetingId, version);
