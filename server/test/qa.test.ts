@@ -2,7 +2,17 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { QaSettingsPatch, QaUpdate } from '@quorum/shared';
 import { describe, expect, it } from 'vitest';
-import { ballotId, disconnectAll, join, startServer, useTestServer, type Client, type Person } from './support/harness';
+import {
+  ballotId,
+  connectSession,
+  disconnectAll,
+  join,
+  openSession,
+  startServer,
+  useTestServer,
+  type Client,
+  type Person,
+} from './support/harness';
 import { sleep } from './support/requests';
 import { inspectDb } from './support/zoom-cloud';
 
@@ -263,5 +273,28 @@ describe('audience Q&A over real sockets', () => {
       rmSync(dirname(again.dbPath), { recursive: true, force: true });
     }
     ctx.server = await startServer(); // the hook closes this one
+  });
+
+  it('lets a guest who signs in keep their question, and still counts one upvote per person', async () => {
+    const { host, people } = await meeting();
+    const q = await asked(people[0]!, 'Open to all?');
+    const guest = await enter({ mid: 'm1' });
+    const mine = await asked(guest, 'Asked as a guest');
+    expect(await upvote(guest, q)).toMatchObject({ ok: true });
+    guest.socket.disconnect();
+    const user = await connectSession(
+      ctx.server,
+      await openSession(ctx.server, { mid: 'm1', uid: 'zu-g' }, guest.token),
+    );
+    ctx.clients.push(user);
+    expect(user.snapshot.qa?.questions.find((x) => x.id === mine)).toMatchObject({ mine: true });
+    expect(user.snapshot.qa?.questions.find((x) => x.id === q)).toMatchObject({ upvoted: true, upvotes: 1 });
+    expect(await upvote(user, q)).toMatchObject({ ok: true, data: { up: true } });
+    expect(await user.socket.emitWithAck('qa:edit', { questionId: mine, text: 'Signed in now' })).toMatchObject({
+      ok: true,
+    });
+    await host.until(
+      (u) => u.questions.find((x) => x.id === q)?.upvotes === 1 && u.questions.some((x) => x.text === 'Signed in now'),
+    );
   });
 });

@@ -58,6 +58,7 @@ export function deauthorizationFor(
     ...(config.redisUrl ? { announceRevocation: () => app.io.serverSideEmit('quorum:revoked') } : {}),
     disconnectUser: (uid) => disconnectUserSockets(app.io, uid),
     forgetCachedQa: () => app.qa.boards.clear(),
+    qa: app.qa,
     key: config.tokenEncryptionKey,
     log: (message, fields) => app.log.info(fields, message),
     ...(config.zoomDataComplianceCall

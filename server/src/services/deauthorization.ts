@@ -2,6 +2,7 @@ import type { Store } from '../store/types';
 import type { DeauthorizedPayload } from '../zoom/webhook-events';
 import { erasedVoterId } from '../zoom/pseudonym';
 import type { BallotService } from './ballot-service';
+import type { QaService } from './qa-service';
 import type { SessionRevocations } from './session-revocations';
 
 /** What {@link Deauthorization} needs; `reportCompliance` is set only when ZOOM_DATA_COMPLIANCE_CALL is on. */
@@ -16,6 +17,8 @@ export interface DeauthorizationDeps {
   reportCompliance?: (payload: DeauthorizedPayload) => Promise<void>;
   /** Drops this process's cached Q&A boards: the erase re-keyed their rows underneath. */
   forgetCachedQa?: () => void;
+  /** Moves Q&A questions and upvotes back from the pseudonym when the user returns. */
+  qa?: Pick<QaService, 'transferVoter'>;
   /** The key of the stable pseudonym the user's ballots are kept under. */
   key: string;
   log: (message: string, fields: Record<string, unknown>) => void;
@@ -67,6 +70,8 @@ export class Deauthorization {
    */
   async reclaimBallots(uid: string, voterId: string, meetingId: string): Promise<void> {
     if (!this.deps.revocations.wasRevoked(uid)) return;
-    await this.deps.ballots.transferBallots(erasedVoterId(uid, this.deps.key), voterId, meetingId);
+    const pseudonym = erasedVoterId(uid, this.deps.key);
+    await this.deps.ballots.transferBallots(pseudonym, voterId, meetingId);
+    await this.deps.qa?.transferVoter(pseudonym, voterId, meetingId);
   }
 }

@@ -138,6 +138,17 @@ export class QaService {
     return ok({ questions: changed.data.map((q) => this.viewOne(board, q, session)) });
   }
 
+  /**
+   * Moves `from`'s questions and upvotes in the meeting to `to` (a guest who signed in keeps them, and
+   * one vote per question; a user back after removing the app gets theirs back from the pseudonym).
+   */
+  async transferVoter(from: string, to: string, meetingId: string): Promise<void> {
+    const version = await this.deps.store.qa.transferVoter(from, to, meetingId);
+    if (version === undefined) return;
+    this.boards.behind(meetingId, version);
+    this.deps.events.qaChanged(meetingId, version, [to]);
+  }
+
   /** Commits the upvotes still queued (graceful shutdown: their acks go out before the sockets close). */
   drain(): Promise<void> {
     return this.upvotes.flush();

@@ -335,6 +335,12 @@ export interface QaRepository {
    * version, consecutive per meeting in the order of the writes; the others carry the meeting's version.
    */
   upvoteMany(writes: readonly QaUpvoteWrite[]): Promise<QaUpvoteOutcome[]>;
+  /**
+   * Gives `from`'s questions and upvotes in one meeting to `to`, in ONE transaction (a guest who signs
+   * in): where both upvoted a question, one vote stays. The meeting's version after it, or undefined
+   * when `from` had nothing there (nothing changed).
+   */
+  transferVoter(from: string, to: string, meetingId: string): Promise<number | undefined>;
   /** Every Q&A row of the meeting. */
   eraseMeeting(meetingId: string): Promise<void>;
 }

@@ -144,6 +144,28 @@ export function describeQaContract(open: () => Promise<Store>): void {
       expect(await store.qa.load('m1')).toMatchObject({ questions: [], upvoters: new Map() });
     });
 
+    it('moves a voter’s questions and upvotes in one meeting to another voter, one vote per question', async () => {
+      const mine = question('m1', 'guest');
+      const theirs = question('m1', 'v2');
+      const far = question('m2', 'guest');
+      for (const q of [mine, theirs, far]) await store.qa.ask(q);
+      await one(store, up(theirs.id, 'guest', 'g1-xxxxxx'));
+      await one(store, up(theirs.id, 'user', 'u1-xxxxxx'));
+      await one(store, up(mine.id, 'guest', 'g2-xxxxxx'));
+      const before = (await store.qa.load('m1')).version;
+      expect(await store.qa.transferVoter('guest', 'user', 'm1')).toBe(before + 1);
+      const board = await store.qa.load('m1');
+      expect(board.questions.map((q) => q.askerId)).toEqual(['user', 'v2']);
+      expect(board.upvoters).toEqual(
+        new Map([
+          [theirs.id, new Set(['user'])],
+          [mine.id, new Set(['user'])],
+        ]),
+      );
+      expect((await store.qa.load('m2')).questions[0]?.askerId).toBe('guest');
+      expect(await store.qa.transferVoter('guest', 'user', 'm1')).toBeUndefined();
+    });
+
     it('re-keys an erased user’s questions and upvotes, drops their personal space, and erases a meeting', async () => {
       const q = question('m1', 'u:U1');
       const other = question('m1', 'v2');

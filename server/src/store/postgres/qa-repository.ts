@@ -10,6 +10,8 @@ import {
   type QaQuestionRow,
 } from '../qa-rows';
 import type { QaRepository, QaUpvoteOutcome, QaUpvoteWrite } from '../types';
+import { qaTransferSql } from '../qa-voter-sql';
+import { numbered } from './numbered';
 import { inTransaction } from './pg-pool';
 
 const placeholders = QA_QUESTION_COLS.split(',')
@@ -137,6 +139,13 @@ export function qaRepository(pool: Pool): QaRepository {
         const finals = new Map<string, number>();
         for (const [meetingId, n] of plan) finals.set(meetingId, await bumpBy(client, meetingId, n));
         return numberOutcomes(writes, staged, plan, finals);
+      }),
+    transferVoter: (from, to, meeting) =>
+      inTransaction(pool, async (client) => {
+        let changed = 0;
+        for (const sql of qaTransferSql((name) => `:${name}`))
+          changed += (await client.query(...numbered(sql, { from, to, meeting }))).rowCount ?? 0;
+        return changed > 0 ? bump(client, meeting) : undefined;
       }),
     eraseMeeting: async (meetingId) =>
       void (await pool.query('DELETE FROM qa_meetings WHERE meeting_id = $1', [meetingId])),

@@ -1,7 +1,8 @@
 import type { Pool } from 'pg';
 import { personalSpaceId } from '../../zoom/app-context';
 import { erasedPayload } from '../erase-payload';
-import { qaEraseSql } from '../qa-erase';
+import { qaEraseSql } from '../qa-voter-sql';
+import { numbered } from './numbered';
 import type {
   OAuthStateRecord,
   OAuthStateRepository,
@@ -58,16 +59,6 @@ export function zoomUserRepository(pool: Pool): ZoomUserRepository {
 }
 
 /** Deauthorization, statement by statement; run in one transaction so a crash cannot leave a user half-forgotten. */
-/** A statement with `:name` parameters as PostgreSQL wants it: `$1…` and only the values it uses. */
-function numbered(sql: string, values: Record<string, unknown>): [string, unknown[]] {
-  const names: string[] = [];
-  const text = sql.replace(/:([a-z]+)\b/g, (_, name: string) => {
-    if (!names.includes(name)) names.push(name);
-    return `$${names.indexOf(name) + 1}`;
-  });
-  return [text, names.map((name) => values[name])];
-}
-
 function eraseSteps(uid: string, voter: string, anon: string): [string, unknown[]][] {
   // The change log holds copies of the voter's ballots (transferVoter's own entries among them): re-keyed too.
   const rekeyLog = (col: 'ballot' | 'previous'): [string, unknown[]] => [

@@ -9,6 +9,7 @@ import {
   storedQa,
   type QaQuestionRow,
 } from '../qa-rows';
+import { qaTransferSql } from '../qa-voter-sql';
 import type { QaRepository, QaUpvoteOutcome, QaUpvoteWrite } from '../types';
 
 const bool = (b: boolean): number => (b ? 1 : 0);
@@ -95,6 +96,12 @@ export function qaRepository(db: Database.Database): QaRepository {
     setSettings.run(JSON.stringify(settings), meetingId);
     return v;
   });
+  type Moved = { from: string; to: string; meeting: string };
+  const moves = qaTransferSql((name) => `@${name}`).map((sql) => db.prepare<Moved>(sql));
+  const transfer = db.transaction((params: Moved) => {
+    const changed = moves.reduce((n, step) => n + step.run(params).changes, 0);
+    return changed > 0 ? bump.get(params.meeting)! : undefined;
+  });
   const eraseMeeting = db.prepare<[string]>('DELETE FROM qa_meetings WHERE meeting_id = ?');
 
   return {
@@ -111,6 +118,7 @@ export function qaRepository(db: Database.Database): QaRepository {
     save: async (meetingId, qs) => save.immediate(meetingId, qs),
     withdraw: async (meetingId, questionId) => withdraw.immediate(meetingId, questionId),
     upvoteMany: async (writes) => upvoteMany.immediate(writes),
+    transferVoter: async (from, to, meeting) => transfer.immediate({ from, to, meeting }),
     eraseMeeting: async (meetingId) => void eraseMeeting.run(meetingId),
   };
 }

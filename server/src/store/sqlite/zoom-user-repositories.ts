@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { personalSpaceId } from '../../zoom/app-context';
 import { erasedPayload } from '../erase-payload';
-import { qaEraseSql } from '../qa-erase';
+import { qaEraseSql } from '../qa-voter-sql';
 import type {
   OAuthStateRecord,
   OAuthStateRepository,
