@@ -86,4 +86,20 @@ describeCluster('audience Q&A across two server processes', () => {
     clients.push(late);
     expect(late.snapshot.qa?.questions).toMatchObject([{ id: keepId, upvotes: 20 }]);
   }, 60_000);
+
+  it('holds one question budget per person across both processes', async () => {
+    scope = clusterScope();
+    const [a, b] = await Promise.all([scope.spawn(), scope.spawn()]);
+    const mid = 'cluster-qa-budget';
+    const host = await join(endpoint(a), { mid, uid: 'host', role: 'host' });
+    const onA = await join(endpoint(a), { mid, uid: 'asker' });
+    const onB = await join(endpoint(b), { mid, uid: 'asker' });
+    clients.push(host, onA, onB);
+    expect(await host.socket.emitWithAck('qa:settings', { enabled: true })).toMatchObject({ ok: true });
+    const ask = (c: Client, i: number) =>
+      c.socket.emitWithAck('qa:ask', { text: `Question ${i}`, anonymous: false, clientId: ballotId() });
+    for (let i = 0; i < 5; i++) expect(await ask(i % 2 === 0 ? onA : onB, i)).toMatchObject({ ok: true });
+    expect(await ask(onB, 5)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(await ask(onA, 6)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+  }, 60_000);
 });
