@@ -98,7 +98,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(healthRoutes, { store });
   const opener = createSessionOpener({
     config,
-    onGuestSignedIn: (guest, user, meetingId) => app.polls.ballots.adoptGuestBallots(guest, user, meetingId),
+    onGuestSignedIn: async (guest, user, meetingId) => {
+      await app.polls.ballots.adoptGuestBallots(guest, user, meetingId);
+      await app.qa.transferVoter(guest, user, meetingId);
+    },
     onUserSession: (uid, voterId, meetingId) => deauthorization.reclaimBallots(uid, voterId, meetingId),
   });
   await app.register(sessionRoutes, { opener });

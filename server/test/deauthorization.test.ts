@@ -72,14 +72,25 @@ async function leaverWithData(host: Client) {
   const pollId = await launch(host, choicePoll({ allowAnswerChange: false }));
   expect((await vote(leaver, pollId, 'b')).ok).toBe(true);
   await leaver.waitForTally(pollId, (t) => t.turnout === 1);
-  return { leaver, pollId };
+  // A Q&A question and an upvote of theirs.
+  expect((await host.socket.emitWithAck('qa:settings', { enabled: true })).ok).toBe(true);
+  const asked = await leaver.socket.emitWithAck('qa:ask', {
+    text: 'Mine?',
+    anonymous: false,
+    clientId: 'leaver-ask-1',
+  });
+  if (!asked.ok) throw new Error(asked.error.message);
+  const questionId = asked.data.question.id;
+  const up = { questionId, up: true, clientId: 'leaver-up-1' };
+  expect(await leaver.socket.emitWithAck('qa:upvote', up)).toMatchObject({ ok: true });
+  return { leaver, pollId, questionId };
 }
 
 describe('app_deauthorized (issues 12 and 13 #3)', () => {
   it('erases the user everywhere, voids their token, disconnects their socket with session:revoked, and keeps one ballot', async () => {
     rig = await startCloudRig();
     const host = await join(rig.server, { mid: MID, uid: 'h1', role: 'host' });
-    const { leaver, pollId } = await leaverWithData(host);
+    const { leaver, pollId, questionId } = await leaverWithData(host);
     const before = everyTable();
     // Before: they are in the profile, the inbox, attendance, the meeting they host, its delivery, templates, their space.
     expect(before.zoom_users).toContain(EMAIL);
@@ -90,6 +101,8 @@ describe('app_deauthorized (issues 12 and 13 #3)', () => {
     expect(before.templates).toContain(UID);
     expect(before.polls).toContain(`personal:${UID}`);
     expect(before.ballots).toContain(`u:${UID}`);
+    expect(before.qa_questions).toContain(`u:${UID}`);
+    expect(before.qa_upvotes).toContain(`u:${UID}`);
 
     const revoked = new Promise<SessionRevoked>((resolve) => leaver.socket.once('session:revoked', resolve));
     const closed = new Promise<string>((resolve) => leaver.socket.once('disconnect', resolve));
@@ -125,6 +138,12 @@ describe('app_deauthorized (issues 12 and 13 #3)', () => {
     };
     expect(runs[0]!.turnout).toBe(1);
     expect(rig.cloud.state.complianceReports).toEqual([]);
+    // Their question and upvote stay, under the pseudonym, in what a host who joins now sees.
+    const laterHost = await join(rig.server, { mid: MID, uid: 'h2', role: 'host' });
+    expect(laterHost.snapshot.qa?.questions).toMatchObject([
+      { id: questionId, upvotes: 1, askerId: expect.stringMatching(/^x:/) },
+    ]);
+    disconnectAll(laterHost);
 
     // They add the app again and try to vote a second time in a poll that forbids changes: refused.
     const back = await join(rig.server, { mid: MID, uid: UID, role: 'participant' });

@@ -1,8 +1,10 @@
+import { DEFAULT_QA_SETTINGS } from '@quorum/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { errorText, translator } from '../i18n';
 import { createFakeLink } from '../test/fakes';
 import { makePoll, makeSession, makeSnapshot } from '../test/fixtures';
 import { createMeetingController } from './meeting-controller';
+import { qaQuestions } from './qa-state';
 import { TransportError } from './realtime-link';
 
 describe('the meeting controller while offline', () => {
@@ -48,5 +50,36 @@ describe('live changes a participant is told of', () => {
     };
     expect(await told('participant')).toEqual(['New poll: Lunch?', 'Poll closed: Lunch?', 'Results shared: Lunch?']);
     expect(await told('host')).toEqual([]);
+  });
+});
+
+describe('audience Q&A in the meeting state', () => {
+  it('keeps the lists the server sends, and shows my own question and upvote from their acks at once', async () => {
+    const { link, emit, requests } = createFakeLink();
+    const controller = createMeetingController({ link, notify: vi.fn(), announce: vi.fn() });
+    const base = { meetingId: 'm1', settings: { ...DEFAULT_QA_SETTINGS, enabled: true } };
+    const live = {
+      text: 'Lunch?',
+      status: 'live' as const,
+      pinned: false,
+      reply: null,
+      anonymous: false,
+      editedAt: null,
+    };
+    emit('meeting:snapshot', makeSnapshot({ qa: { ...base, version: 1, questions: [] } }));
+    emit('qa:update', { ...base, version: 2, questions: [{ ...live, id: 'q1', createdAt: 1, upvotes: 3 }] });
+    const asking = controller.request('qa:ask', { text: 'Mine?', clientId: 'client-ask-1' });
+    requests[0]!.resolve({
+      ok: true,
+      data: { question: { ...live, id: 'q2', text: 'Mine?', status: 'waiting', createdAt: 2 } },
+    });
+    await asking;
+    const voting = controller.request('qa:upvote', { questionId: 'q1', up: true, clientId: 'client-up-1' });
+    requests[1]!.resolve({ ok: true, data: { questionId: 'q1', up: true } });
+    await voting;
+    expect(qaQuestions(controller.store.getState().qa, 'top')).toMatchObject([
+      { id: 'q1', upvotes: 3, upvoted: true },
+      { id: 'q2', status: 'waiting', mine: true },
+    ]);
   });
 });

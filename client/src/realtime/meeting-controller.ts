@@ -14,6 +14,7 @@ import {
 import {
   TransportError,
   type RealtimeLink,
+  type RequestData,
   type RequestName,
   type RequestPayload,
   type RequestResult,
@@ -119,6 +120,8 @@ export function createMeetingController({
     link.on('poll:deleted', ({ pollId }) => store.dispatch({ type: 'poll:deleted', pollId })),
     link.on('poll:tally', (tally) => store.dispatch({ type: 'poll:tally', tally })),
     link.on('meeting:settings', (settings) => store.dispatch({ type: 'meeting:settings', settings })),
+    link.on('qa:update', (update) => store.dispatch({ type: 'qa:update', update })),
+    link.on('qa:mine', (mine) => store.dispatch({ type: 'qa:mine', mine })),
     // Answered at once: the server times the round trip so a slow link does not cost quiz points.
     link.on('time:ping', (_serverTime, ack) => ack()),
     link.onStatus((status, detail) => {
@@ -156,11 +159,25 @@ export function createMeetingController({
   };
 }
 
-/** Applies a host request's ack that carries a poll (create, update, open, close, share, extend, stop timer) or a deletion. */
+/**
+ * Applies a request's ack that carries a poll (create, update, open, close, share, extend, stop timer),
+ * a deletion, or my own Q&A change (a question asked or edited, withdrawn, an upvote).
+ */
 function applyOwnChange(store: Store<MeetingState, MeetingAction>, event: RequestName, data: unknown): void {
+  const qa = qaOwnChange(event, data);
+  if (qa) return store.dispatch(qa);
   if (event === 'poll:delete')
     return store.dispatch({ type: 'poll:deleted', pollId: (data as { pollId: string }).pollId });
   if (event.startsWith('poll:') && typeof data === 'object' && data !== null && 'poll' in data) {
     store.dispatch({ type: 'poll:updated', poll: (data as { poll: Poll }).poll });
   }
+}
+
+function qaOwnChange(event: RequestName, data: unknown): MeetingAction | undefined {
+  if (event === 'qa:ask' || event === 'qa:edit')
+    return { type: 'qa:asked', question: (data as RequestData<'qa:ask'>).question };
+  if (event === 'qa:withdraw')
+    return { type: 'qa:withdrawn', questionId: (data as RequestData<'qa:withdraw'>).questionId };
+  if (event === 'qa:upvote') return { type: 'qa:upvoted', ...(data as RequestData<'qa:upvote'>) };
+  return undefined;
 }

@@ -8,6 +8,7 @@ import {
   type Receipt,
   type SessionView,
 } from '@quorum/shared';
+import { initialQaState, qaReducer, type QaAction, type QaState } from './qa-state';
 import type { ConnectionStatus } from './realtime-link';
 import { clockOffset } from './server-clock';
 
@@ -32,6 +33,8 @@ export interface MeetingState {
   ballotErrors: Record<string, BallotError>;
   /** Who may run polls (the host decides). */
   meetingSettings: MeetingSettings;
+  /** Audience Q&A (see qa-state.ts). */
+  qa: QaState;
   /** False until the first snapshot arrives. */
   ready: boolean;
 }
@@ -44,7 +47,8 @@ export type MeetingAction =
   | { type: 'receipts'; receipts: readonly Receipt[] }
   | { type: 'meeting:settings'; settings: MeetingSettings }
   | { type: 'connection'; status: ConnectionStatus; detail?: string }
-  | { type: 'ballot:error'; pollId: string; error: BallotError };
+  | { type: 'ballot:error'; pollId: string; error: BallotError }
+  | Exclude<QaAction, { type: 'qa:snapshot' }>;
 
 export const tallyKey = (pollId: string, run: number): string => `${pollId}:${run}`;
 export const receiptKey = (pollId: string, run: number, questionId: string): string => `${pollId}:${run}:${questionId}`;
@@ -58,6 +62,7 @@ export const initialMeetingState: MeetingState = {
   connection: { status: 'connecting' },
   ballotErrors: {},
   meetingSettings: DEFAULT_MEETING_SETTINGS,
+  qa: initialQaState,
   ready: false,
 };
 
@@ -102,6 +107,7 @@ export function meetingReducer(state: MeetingState, action: MeetingAction): Meet
         receipts: byKey(snapshot.myBallots, (r) => receiptKey(r.pollId, r.run, r.questionId)),
         clockOffsetMs: clockOffset(snapshot.serverTime, action.receivedAt),
         meetingSettings: snapshot.meetingSettings ?? DEFAULT_MEETING_SETTINGS,
+        qa: qaReducer(initialQaState, { type: 'qa:snapshot', qa: snapshot.qa }),
         ready: true,
       };
     }
@@ -139,6 +145,12 @@ export function meetingReducer(state: MeetingState, action: MeetingAction): Meet
       return { ...state, ballotErrors: { ...state.ballotErrors, [action.pollId]: action.error } };
     case 'meeting:settings':
       return { ...state, meetingSettings: action.settings };
+    case 'qa:update':
+    case 'qa:mine':
+    case 'qa:asked':
+    case 'qa:upvoted':
+    case 'qa:withdrawn':
+      return { ...state, qa: qaReducer(state.qa, action) };
     case 'connection':
       return {
         ...state,

@@ -19,6 +19,8 @@ export interface FollowDeps {
   memory: PollMemory;
   publisher: RealtimePublisher;
   deadlines: PollDeadlines;
+  /** Another process committed a Q&A change; `undefined` version = resync (re-send what is watched here). */
+  qaChanged: (meetingId: string, version: number | undefined, askers: readonly string[]) => void;
   log: (error: unknown, what: string) => void;
 }
 
@@ -115,6 +117,9 @@ class Follower {
       case 'settings':
         publisher.settingsChanged(message.meetingId, message.settings);
         return;
+      case 'qa':
+        this.deps.qaChanged(message.meetingId, message.version, message.askers);
+        return;
     }
   }
 
@@ -126,7 +131,10 @@ class Follower {
     const { store, memory, deadlines } = this.deps;
     for (const poll of await store.polls.listOpenWithDeadline()) deadlines.watch(poll);
     const ids = new Set(memory.state.cachedIds());
-    for (const meetingId of meetingIds) for (const poll of await store.polls.listByMeeting(meetingId)) ids.add(poll.id);
+    for (const meetingId of meetingIds) {
+      for (const poll of await store.polls.listByMeeting(meetingId)) ids.add(poll.id);
+      this.deps.qaChanged(meetingId, undefined, []);
+    }
     for (const pollId of ids) {
       await this.reload(pollId);
       this.bus.pollChanged(pollId);

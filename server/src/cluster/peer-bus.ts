@@ -32,6 +32,10 @@ export class PeerBus {
     this.send({ kind: 'settings', meetingId, settings });
   }
 
+  qaChanged(meetingId: string, version: number, askers: readonly string[]): void {
+    this.send({ kind: 'qa', meetingId, version, askers: [...askers] });
+  }
+
   /** Calls `handler` for every message another process sends. */
   listen(handler: (message: PeerMessage) => void): void {
     this.io.on(PEER_EVENT, handler);

@@ -13,7 +13,9 @@ export type PeerMessage =
   | { kind: 'tally'; runs: [pollId: string, run: number, version: number][] }
   /** This poll changed (or was deleted): reload it. */
   | { kind: 'poll'; pollId: string }
-  | { kind: 'settings'; meetingId: string; settings: MeetingSettings };
+  | { kind: 'settings'; meetingId: string; settings: MeetingSettings }
+  /** The meeting's Q&A reached this version; these askers' own questions changed. */
+  | { kind: 'qa'; meetingId: string; version: number; askers: string[] };
 
 /** The socket.io server-side event carrying peer messages between processes. */
 export const PEER_EVENT = 'quorum:peer' as const;

@@ -44,7 +44,12 @@ export function deauthorizationFor(
     revocations
       .reload()
       .catch((error: unknown) => app.log.warn({ err: error }, 'reloading session revocations failed'));
-  if (config.redisUrl) app.io.on('quorum:revoked', () => void reload());
+  // A user was erased on another process: their Q&A rows were re-keyed behind every cached board.
+  if (config.redisUrl)
+    app.io.on('quorum:revoked', () => {
+      app.qa.boards.clear();
+      void reload();
+    });
   return new Deauthorization({
     store,
     ballots: app.polls.ballots,
@@ -52,6 +57,8 @@ export function deauthorizationFor(
     // The in-memory adapter of a single process has no serverSideEmit: only a cluster announces.
     ...(config.redisUrl ? { announceRevocation: () => app.io.serverSideEmit('quorum:revoked') } : {}),
     disconnectUser: (uid) => disconnectUserSockets(app.io, uid),
+    forgetCachedQa: () => app.qa.boards.clear(),
+    qa: app.qa,
     key: config.tokenEncryptionKey,
     log: (message, fields) => app.log.info(fields, message),
     ...(config.zoomDataComplianceCall

@@ -15,12 +15,15 @@ import { VoterLimits } from '../realtime/voter-limits';
 import { createPollDomain } from '../services/poll-domain';
 import { createPollMemory } from '../services/poll-memory';
 import type { PollService } from '../services/poll-service';
+import type { QaService } from '../services/qa-service';
 import type { Store } from '../store/types';
 
 declare module 'fastify' {
   interface FastifyInstance {
     io: QuorumServer;
     polls: PollService;
+    /** Audience Q&A (deauthorization drops its cached boards). */
+    qa: QaService;
     /** Who does once-only work (deadline closes, webhook events) when several processes could. */
     lease: Lease;
     /** `pingRedis`: only with REDIS_URL, for /healthz. */
@@ -87,6 +90,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
     const { cluster } = hub;
     app.decorate('io', io);
     app.decorate('polls', domain.polls);
+    app.decorate('qa', domain.qa);
     app.decorate('lease', hub.lease);
     app.decorate('realtime', {
       metrics: hub.metrics,

@@ -8,7 +8,7 @@ import {
   type Result,
 } from '@quorum/shared';
 import { internalFailure } from './internal-failure';
-import { BALLOT_EVENTS, type RouteTable } from './routes';
+import { BALLOT_EVENTS, QUESTION_EVENTS, type RouteTable } from './routes';
 import type { SessionGuard } from './session-guard';
 import type { QuorumSocket } from './types';
 import type { BallotRefusal, VoterLimits } from './voter-limits';
@@ -54,6 +54,15 @@ const RATE_LIMIT_MESSAGES: Record<NonNullable<BallotRefusal>, string> = {
 export function createDispatcher(options: DispatcherOptions) {
   const { metrics, routes } = options;
 
+  /** Why the request is over its sender's budget, or undefined. */
+  async function budgetRefusal(event: RequestName, socket: QuorumSocket): Promise<string | undefined> {
+    const { session } = socket.data;
+    if (QUESTION_EVENTS.has(event) && !(await options.limits.takeQuestion(session)))
+      return 'too many questions; wait a minute before asking another';
+    const ballot = BALLOT_EVENTS.has(event) ? await options.limits.takeBallot(session) : undefined;
+    return ballot && RATE_LIMIT_MESSAGES[ballot];
+  }
+
   /** One request of a known name, answered through `reply` with exactly that request's ack type. */
   async function answer<E extends RequestName>(
     event: E,
@@ -73,10 +82,10 @@ export function createDispatcher(options: DispatcherOptions) {
         `this request is ${Math.ceil(oversized.bytes / 1024)} KB; the limit is ${oversized.limit / 1024} KB`,
       );
     }
-    const refusal = BALLOT_EVENTS.has(event) ? await options.limits.takeBallot(socket.data.session) : undefined;
+    const refusal = await budgetRefusal(event, socket);
     if (refusal) {
       metrics.rateLimited++;
-      return fail('RATE_LIMITED', RATE_LIMIT_MESSAGES[refusal]);
+      return fail('RATE_LIMITED', refusal);
     }
     const input = parseRequest(event, payload);
     if (!input.ok) {

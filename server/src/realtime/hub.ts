@@ -1,4 +1,4 @@
-import { isHostRole, type MeetingSettings, type Poll } from '@quorum/shared';
+import type { MeetingSettings, Poll } from '@quorum/shared';
 import { startClusterNode, type ClusterNode } from '../cluster/cluster-node';
 import { soloLease, type Lease } from '../cluster/lease';
 import { deadlineCloser } from '../services/deadline-closer';
@@ -6,11 +6,13 @@ import { PollDeadlines } from '../services/poll-deadlines';
 import type { PollDomain } from '../services/poll-domain';
 import type { PollEvents } from '../services/poll-events';
 import type { PollMemory } from '../services/poll-memory';
+import type { QaEvents } from '../services/qa-service';
 import type { Store } from '../store/types';
 import { createDispatcher, type Dispatcher, type RealtimeMetrics } from './handlers';
 import { RealtimePublisher } from './publisher';
 import { QuestionClock } from './question-clock';
-import { hostsRoom, meetingRoom, placeRoom } from './rooms';
+import { QaPublisher } from './qa-publisher';
+import { roomsOf } from './rooms';
 import { routes } from './routes';
 import { probeRtt } from './rtt-probe';
 import { flushFanouts } from './sliced-emit';
@@ -51,7 +53,7 @@ export interface HubServeOptions {
  * deadline timers and peer hints. Two steps, because the domain is built on the hub: `start` makes the
  * hub, `serve(domain)` connects the parts that act on the domain (deadlines, routes, cluster follow).
  */
-export class RealtimeHub implements PollEvents {
+export class RealtimeHub implements PollEvents, QaEvents {
   readonly clock = new QuestionClock();
   readonly publisher: RealtimePublisher;
   readonly metrics: RealtimeMetrics = {
@@ -66,6 +68,7 @@ export class RealtimeHub implements PollEvents {
   private deadlines: PollDeadlines | undefined;
   private dispatcher: Dispatcher | undefined;
   private domain: PollDomain | undefined;
+  private qa: QaPublisher | undefined;
 
   private constructor(
     private readonly options: RealtimeHubOptions,
@@ -100,6 +103,7 @@ export class RealtimeHub implements PollEvents {
   async serve({ domain, limits, guard }: HubServeOptions): Promise<void> {
     const { store, memory, io, log } = this.options;
     this.domain = domain;
+    const qa = (this.qa = new QaPublisher({ io, boards: domain.qa.boards, windowMs: this.options.tallyWindowMs, log }));
     const deadlines: PollDeadlines = new PollDeadlines(
       deadlineCloser({ polls: domain.polls, state: memory.state, deadlines: () => deadlines, lease: this.lease }),
     );
@@ -107,6 +111,7 @@ export class RealtimeHub implements PollEvents {
     this.dispatcher = createDispatcher({
       routes: routes({
         service: domain.polls,
+        qa: domain.qa,
         clock: this.clock,
         voters: { io, guard: domain.guard, state: memory.state },
       }),
@@ -122,6 +127,7 @@ export class RealtimeHub implements PollEvents {
       memory,
       publisher: this.publisher,
       deadlines,
+      qaChanged: (meetingId, version, askers) => qa.heard(meetingId, version, askers),
       log: (error, what) => log.error(error, `cluster: ${what}`),
     });
     (await store.polls.listOpenWithDeadline()).forEach((poll) => deadlines.watch(poll));
@@ -131,14 +137,13 @@ export class RealtimeHub implements PollEvents {
   connect(socket: QuorumSocket): void {
     const { domain, dispatcher } = this.serving();
     const { session } = socket.data;
-    void socket.join([meetingRoom(session.meetingId), placeRoom(session.meetingId, session.roomId)]);
-    if (isHostRole(session.role)) void socket.join(hostsRoom(session.meetingId));
+    void socket.join(roomsOf(session));
     this.publisher.breakouts.track(socket);
     probeRtt(socket, this.clock);
     dispatcher.attach(socket);
-    domain.polls.snapshot(session).then(
-      (snapshot) => {
-        socket.emit('meeting:snapshot', snapshot);
+    Promise.all([domain.polls.snapshot(session), domain.qa.view(session)]).then(
+      ([snapshot, qa]) => {
+        socket.emit('meeting:snapshot', { ...snapshot, qa });
         // A quiz open at connect reaches this voter now (unless it reached them earlier).
         for (const p of snapshot.polls)
           if (p.status === 'open' && p.settings.quiz) this.clock.delivered(p.id, p.run, session.voterId, socket.id);
@@ -166,6 +171,11 @@ export class RealtimeHub implements PollEvents {
     this.cluster?.bus.tallyChanged(poll.id, poll.run);
   }
 
+  qaChanged(meetingId: string, version: number, askers: readonly string[]): void {
+    this.qa?.changed(meetingId, askers);
+    this.cluster?.bus.qaChanged(meetingId, version, askers);
+  }
+
   settingsChanged(meetingId: string, settings: MeetingSettings): void {
     this.publisher.settingsChanged(meetingId, settings);
     this.cluster?.bus.settingsChanged(meetingId, settings);
@@ -177,8 +187,9 @@ export class RealtimeHub implements PollEvents {
    */
   async drain(): Promise<void> {
     this.deadlines?.stop();
-    await this.domain?.polls.drain();
+    await Promise.all([this.domain?.polls.drain(), this.domain?.qa.drain()]);
     this.publisher.broadcaster.flush();
+    this.qa?.flush();
     flushFanouts(this.options.io);
     this.options.io.local.emit('server:restarting', { retryAfterMs: RESTART_RETRY_AFTER_MS });
     this.options.io.local.disconnectSockets(true);

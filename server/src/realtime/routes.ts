@@ -1,6 +1,7 @@
 import { ok, type ParsedRequest, type RequestName, type RequestOutput, type Result } from '@quorum/shared';
 import type { ReachedAt } from '../services/ballot-service';
 import type { PollService } from '../services/poll-service';
+import type { QaService } from '../services/qa-service';
 import type { Session } from '../session/session-token';
 import { pollVoters, type PollVotersDeps } from './poll-voters';
 import type { QuestionClock } from './question-clock';
@@ -28,13 +29,14 @@ function under<K extends string>(key: K) {
 
 export interface RouteDeps {
   service: PollService;
+  qa: QaService;
   clock: QuestionClock;
   /** Who voted (poll:voters) asks every instance's sockets, through the poll cache. */
   voters: PollVotersDeps;
 }
 
 /** Every request the server answers, and the service call behind it. Built once per server. */
-export function routes({ service, clock, voters }: RouteDeps): RouteTable {
+export function routes({ service, qa, clock, voters }: RouteDeps): RouteTable {
   const { ballots, access } = service;
   // When the poll reached this socket's voter, from the quiz clock.
   const reachedAt =
@@ -60,8 +62,26 @@ export function routes({ service, clock, voters }: RouteDeps): RouteTable {
     'quiz:score': async (i, s) => under('score')(await ballots.quizScore(s, i)),
     'poll:voters': async (i, s) => pollVoters(voters, s, i.pollId),
     'meeting:settings': async (i, s) => under('settings')(await access.update(s, i)),
+    'qa:ask': (i, s) => qa.ask(s, i),
+    'qa:edit': (i, s) => qa.edit(s, i),
+    'qa:withdraw': (i, s) => qa.withdraw(s, i),
+    'qa:upvote': (i, s) => qa.upvote(s, i),
+    'qa:moderate': (i, s) => qa.moderate(s, i),
+    'qa:settings': (i, s) => qa.settings(s, i),
   };
 }
 
-/** Requests that write ballots share the voter's and the meeting's ballot budgets. */
-export const BALLOT_EVENTS: ReadonlySet<RequestName> = new Set(['ballot:cast', 'ballot:submit']);
+/**
+ * Participants' writes share the voter's and the meeting's ballot budgets: ballots, and the Q&A writes
+ * that are as cheap to send and cost a transaction each (an upvote, an edit, a withdrawal).
+ */
+export const BALLOT_EVENTS: ReadonlySet<RequestName> = new Set([
+  'ballot:cast',
+  'ballot:submit',
+  'qa:upvote',
+  'qa:edit',
+  'qa:withdraw',
+]);
+
+/** Requests that take from the asker's question budget (a flood of questions is refused). */
+export const QUESTION_EVENTS: ReadonlySet<RequestName> = new Set(['qa:ask']);

@@ -4,6 +4,9 @@ import { KeyedBuckets } from './rate-limiter';
 
 /** The window every ballot limit is counted over. */
 export const BALLOT_WINDOW_MS = 10_000;
+/** Questions one person may ask per window (QUESTION_WINDOW_MS), whatever number of sockets they use. */
+export const QUESTIONS_PER_VOTER = 5;
+export const QUESTION_WINDOW_MS = 60_000;
 /** How often buckets that have refilled (and so say nothing a fresh one would not) are dropped. */
 const SWEEP_EVERY_MS = 60_000;
 
@@ -14,6 +17,8 @@ export interface VoterLimitsOptions {
   ballotsPerMeeting: number;
   /** Sockets one voter may hold open in one meeting (panel, popout, main client, a reconnect overlap). */
   socketsPerSession: number;
+  /** Q&A questions per voter per QUESTION_WINDOW_MS; QUESTIONS_PER_VOTER when absent. */
+  questionsPerVoter?: number;
   /** With REDIS_URL: the same budgets held in Redis, so they span every instance. */
   shared?: SharedBuckets;
   now?: () => number;
@@ -35,6 +40,7 @@ const sessionKey = (session: Pick<Session, 'meetingId' | 'voterId'>): string =>
 export class VoterLimits {
   private readonly voters: KeyedBuckets;
   private readonly meetings: KeyedBuckets;
+  private readonly askers: KeyedBuckets;
   private readonly sockets = new Map<string, number>();
   private readonly sweeper: NodeJS.Timeout;
 
@@ -42,6 +48,7 @@ export class VoterLimits {
     const now = options.now ?? (() => performance.now());
     this.voters = new KeyedBuckets(options.ballotsPerVoter, BALLOT_WINDOW_MS, now);
     this.meetings = new KeyedBuckets(options.ballotsPerMeeting, BALLOT_WINDOW_MS, now);
+    this.askers = new KeyedBuckets(this.questionsPerVoter, QUESTION_WINDOW_MS, now);
     this.sweeper = setInterval(() => this.sweep(), SWEEP_EVERY_MS).unref();
   }
 
@@ -59,6 +66,19 @@ export class VoterLimits {
     ];
     const empty = await this.options.shared(buckets, BALLOT_WINDOW_MS).catch(() => 0);
     return empty === 1 ? 'voter' : empty === 2 ? 'meeting' : undefined;
+  }
+
+  /** Takes one question from the asker's budget (here, then across instances); false when it is spent. */
+  async takeQuestion(session: Session): Promise<boolean> {
+    if (!this.askers.take(sessionKey(session))) return false;
+    if (!this.options.shared) return true;
+    const key = `asker:${encodeURIComponent(session.meetingId)}:${encodeURIComponent(session.voterId)}`;
+    const bucket = [{ key, capacity: this.questionsPerVoter }];
+    return (await this.options.shared(bucket, QUESTION_WINDOW_MS).catch(() => 0)) === 0;
+  }
+
+  private get questionsPerVoter(): number {
+    return this.options.questionsPerVoter ?? QUESTIONS_PER_VOTER;
   }
 
   /** Counts a new socket for the session; false (and nothing counted) when it already has the most allowed. */
@@ -82,11 +102,12 @@ export class VoterLimits {
   sweep(): void {
     this.voters.sweep();
     this.meetings.sweep();
+    this.askers.sweep();
   }
 
   /** Buckets held (for tests of the sweep). */
   get trackedBuckets(): number {
-    return this.voters.size + this.meetings.size;
+    return this.voters.size + this.meetings.size + this.askers.size;
   }
 
   close(): void {

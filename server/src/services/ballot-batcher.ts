@@ -1,18 +1,18 @@
 import type { BallotWrite, BallotWriteResult, BallotRepository } from '../store/types';
 
-interface Pending {
-  write: BallotWrite;
-  resolve: (result: BallotWriteResult) => void;
+interface Pending<W, R> {
+  write: W;
+  resolve: (result: R) => void;
   reject: (error: unknown) => void;
 }
 
 /**
- * Groups every ballot that arrives in one event-loop turn into one store transaction: one commit
+ * Groups every write that arrives in one event-loop turn into one store transaction: one commit
  * (one fsync) for many voters instead of one per vote. Each caller's promise settles only after
- * that commit, so an acknowledged ballot is always a durable ballot.
+ * that commit, so an acknowledged write is always a durable write. Ballots and Q&A upvotes use it.
  */
-export class BallotBatcher {
-  private queue: Pending[] = [];
+export class TurnBatcher<W, R> {
+  private queue: Pending<W, R>[] = [];
   private scheduled = false;
   private inFlight: Promise<void> = Promise.resolve();
 
@@ -21,12 +21,12 @@ export class BallotBatcher {
    *   resumes: whoever learns of a commit (a closing poll, an ack) sees its effect already applied.
    */
   constructor(
-    private readonly ballots: BallotRepository,
-    private readonly onCommitted: (result: BallotWriteResult) => void = () => {},
+    private readonly writeMany: (writes: readonly W[]) => Promise<R[]>,
+    private readonly onCommitted: (result: R) => void = () => {},
   ) {}
 
   /** Queues one write; resolves with its outcome once the batch containing it has committed. */
-  write(write: BallotWrite): Promise<BallotWriteResult> {
+  write(write: W): Promise<R> {
     return new Promise((resolve, reject) => {
       this.queue.push({ write, resolve, reject });
       if (!this.scheduled) {
@@ -63,13 +63,20 @@ export class BallotBatcher {
     return run;
   }
 
-  private async commit(batch: Pending[]): Promise<void> {
+  private async commit(batch: Pending<W, R>[]): Promise<void> {
     try {
-      const results = await this.ballots.writeMany(batch.map((p) => p.write));
+      const results = await this.writeMany(batch.map((p) => p.write));
       results.forEach(this.onCommitted);
       batch.forEach((p, i) => p.resolve(results[i]!));
     } catch (error) {
       batch.forEach((p) => p.reject(error));
     }
+  }
+}
+
+/** Ballots of one turn in one `writeMany` transaction. */
+export class BallotBatcher extends TurnBatcher<BallotWrite, BallotWriteResult> {
+  constructor(ballots: BallotRepository, onCommitted?: (result: BallotWriteResult) => void) {
+    super((writes) => ballots.writeMany(writes), onCommitted);
   }
 }

@@ -2,6 +2,7 @@ import type { Store } from '../store/types';
 import type { DeauthorizedPayload } from '../zoom/webhook-events';
 import { erasedVoterId } from '../zoom/pseudonym';
 import type { BallotService } from './ballot-service';
+import type { QaService } from './qa-service';
 import type { SessionRevocations } from './session-revocations';
 
 /** What {@link Deauthorization} needs; `reportCompliance` is set only when ZOOM_DATA_COMPLIANCE_CALL is on. */
@@ -14,6 +15,10 @@ export interface DeauthorizationDeps {
   /** Tells the user's live sockets (every process) their session is void and hangs up; returns how many. */
   disconnectUser: (uid: string) => Promise<number>;
   reportCompliance?: (payload: DeauthorizedPayload) => Promise<void>;
+  /** Drops this process's cached Q&A boards: the erase re-keyed their rows underneath. */
+  forgetCachedQa?: () => void;
+  /** Moves Q&A questions and upvotes back from the pseudonym when the user returns. */
+  qa?: Pick<QaService, 'transferVoter'>;
   /** The key of the stable pseudonym the user's ballots are kept under. */
   key: string;
   log: (message: string, fields: Record<string, unknown>) => void;
@@ -29,7 +34,8 @@ export interface DeauthorizationDeps {
  *    ballot in a poll that forbids changes collides with the one-ballot key (and should they add the
  *    app again, their ballots move back to them on sign-in, see {@link reclaimBallots});
  * 4. everything else of theirs is erased in one transaction (tokens, profile, templates, personal
- *    space, attendance, meeting host, report deliveries, stored webhook payloads, change-log copies);
+ *    space, attendance, meeting host, report deliveries, stored webhook payloads, change-log copies;
+ *    their Q&A questions and upvotes are re-keyed to the pseudonym);
  * 5. Zoom's Data Compliance API is told, when configured.
  */
 export class Deauthorization {
@@ -46,6 +52,7 @@ export class Deauthorization {
       ballots += await this.deps.ballots.transferBallots(`u:${uid}`, pseudonym, meetingId);
     }
     await this.deps.store.zoomUsers.erase(uid, pseudonym);
+    this.deps.forgetCachedQa?.();
     this.deps.log('deauthorized user erased', { sockets, ballots });
     if (!this.deps.reportCompliance) return;
     try {
@@ -63,6 +70,8 @@ export class Deauthorization {
    */
   async reclaimBallots(uid: string, voterId: string, meetingId: string): Promise<void> {
     if (!this.deps.revocations.wasRevoked(uid)) return;
-    await this.deps.ballots.transferBallots(erasedVoterId(uid, this.deps.key), voterId, meetingId);
+    const pseudonym = erasedVoterId(uid, this.deps.key);
+    await this.deps.ballots.transferBallots(pseudonym, voterId, meetingId);
+    await this.deps.qa?.transferVoter(pseudonym, voterId, meetingId);
   }
 }

@@ -7,12 +7,13 @@ import type { PollEvents } from './poll-events';
 import { PollGuard } from './poll-guard';
 import type { PollMemory } from './poll-memory';
 import { PollService } from './poll-service';
+import { QaService, type QaEvents } from './qa-service';
 
 export interface PollDomainOptions {
   store: Store;
   memory: PollMemory;
-  /** Told of every committed change (the realtime hub). */
-  events: PollEvents;
+  /** Told of every committed change, polls and Q&A (the realtime hub). */
+  events: PollEvents & QaEvents;
   /** A poll held across every server process during a lifecycle change (see PollServiceDeps.lock). */
   lock?: <T>(pollId: string, task: () => Promise<T>) => Promise<T>;
   /** Retention of the ballot change log (tests shrink it); DEFAULT_RETENTION when absent. */
@@ -29,6 +30,8 @@ export interface PollDomain {
   ballots: BallotService;
   access: MeetingAccess;
   guard: PollGuard;
+  /** Audience Q&A, under the same access rule as polls. */
+  qa: QaService;
 }
 
 export function createPollDomain(options: PollDomainOptions): PollDomain {
@@ -60,5 +63,6 @@ export function createPollDomain(options: PollDomainOptions): PollDomain {
     ...(options.lock ? { lock: options.lock } : {}),
     ...(options.roomMinVoters === undefined ? {} : { roomMinVoters: options.roomMinVoters }),
   });
-  return { polls, ballots, access, guard };
+  const qa = new QaService({ store, access, events, ctx });
+  return { polls, ballots, access, guard, qa };
 }

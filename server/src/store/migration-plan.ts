@@ -17,6 +17,7 @@ export const STEPS = {
   templates: { version: 5, name: 'poll-templates' },
   breakoutRooms: { version: 6, name: 'ballot-breakout-rooms' },
   sessionRevocations: { version: 7, name: 'session-revocations' },
+  qa: { version: 8, name: 'audience-qa' },
 } as const;
 
 /**

@@ -1,4 +1,4 @@
-import type { Ballot, MeetingSettings, Poll, PollDraft, RecastOutcome } from '@quorum/shared';
+import type { Ballot, MeetingSettings, Poll, PollDraft, QaQuestion, QaSettings, RecastOutcome } from '@quorum/shared';
 
 /**
  * Persistence seen by the services. Every method is async so the SQLite (embedded default) and
@@ -135,6 +135,7 @@ export interface ZoomUserRepository {
    * Deauthorization, in one transaction: deletes the profile, tokens and pending authorizations, their
    * poll templates and their personal space (polls and settings of `personal:<uid>`); strips their
    * identity from attendance, meetings, report deliveries (their email) and stored webhook payloads;
+   * re-keys their Q&A questions and upvotes to `pseudonym` (and drops their personal space's Q&A);
    * and re-keys the copies of their ballots in the change log to `pseudonym`. Their ballots themselves
    * are moved beforehand with `ballots.transferVoter`, so live tallies follow (see Deauthorization).
    */
@@ -287,6 +288,63 @@ export interface TemplateRepository {
   count(ownerUid: string): Promise<number>;
 }
 
+/** A meeting's Q&A as stored: settings undefined until a host changed them. */
+export interface StoredQa {
+  settings: QaSettings | undefined;
+  /** 0 before the first change. */
+  version: number;
+  /** Oldest first. */
+  questions: QaQuestion[];
+  /** Who upvoted each question that has upvotes. */
+  upvoters: Map<string, Set<string>>;
+}
+
+/** One voter's wanted upvote state on a question, tagged with the client's id for this attempt. */
+export interface QaUpvoteWrite {
+  meetingId: string;
+  questionId: string;
+  voterId: string;
+  clientId: string;
+  up: boolean;
+}
+
+/**
+ * `counted`: the set changed; `unchanged`: it already was so; `duplicate`: this client id was seen
+ * (nothing done, `up` is the voter's state now); `refused`: under the transaction's lock the question
+ * was not live in that meeting (a dismissal committed first), nothing written.
+ */
+export type QaUpvoteOutcome =
+  { kind: 'counted' | 'unchanged' | 'duplicate'; up: boolean; version: number } | { kind: 'refused' };
+
+/**
+ * Audience Q&A. Every write is one transaction that also bumps the meeting's version, and resolves only
+ * after commit; a write that changes nothing leaves the version alone.
+ */
+export interface QaRepository {
+  load(meetingId: string): Promise<StoredQa>;
+  putSettings(meetingId: string, settings: QaSettings): Promise<number>;
+  /** Stores the question unless its asker already asked with its client id: then the stored one comes back. */
+  ask(question: QaQuestion): Promise<{ question: QaQuestion; duplicate: boolean; version: number }>;
+  /** Overwrites these questions of the meeting (an edit, a moderation), all or none. */
+  save(meetingId: string, questions: readonly QaQuestion[]): Promise<number>;
+  /** Deletes the question and its upvotes. */
+  withdraw(meetingId: string, questionId: string): Promise<number>;
+  /**
+   * Many upvotes in ONE transaction (a turn's worth), one outcome each, in order, after commit. One vote
+   * per (question, voter) by the primary key; idempotent by client id. Each counted change gets its own
+   * version, consecutive per meeting in the order of the writes; the others carry the meeting's version.
+   */
+  upvoteMany(writes: readonly QaUpvoteWrite[]): Promise<QaUpvoteOutcome[]>;
+  /**
+   * Gives `from`'s questions and upvotes in one meeting to `to`, in ONE transaction (a guest who signs
+   * in): where both upvoted a question, one vote stays. The meeting's version after it, or undefined
+   * when `from` had nothing there (nothing changed).
+   */
+  transferVoter(from: string, to: string, meetingId: string): Promise<number | undefined>;
+  /** Every Q&A row of the meeting. */
+  eraseMeeting(meetingId: string): Promise<void>;
+}
+
 /** The whole store handed to `buildApp`. */
 export interface Store {
   polls: PollRepository;
@@ -299,6 +357,7 @@ export interface Store {
   deliveries: DeliveryRepository;
   meetingSettings: MeetingSettingsRepository;
   templates: TemplateRepository;
+  qa: QaRepository;
   /** Liveness check for /healthz. */
   ping(): Promise<void>;
   /**

@@ -17,6 +17,7 @@ import { describeClosedRunContract } from './store-contract-closed';
 import { describeVoterTransferContract } from './store-contract-transfer';
 import { describeRecordsContract } from './store-contract-records';
 import { describeTemplatesContract } from './store-contract-templates';
+import { describeQaContract } from './store-contract-qa';
 
 let seq = 0;
 const ctxAt = (now: number): DomainContext => ({ now, newId: () => `id-${++seq}` });
@@ -259,5 +260,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     describeVoterTransferContract(open, { draftPoll, launch, vote, write });
     describeRecordsContract(open);
     describeTemplatesContract(open);
+    describeQaContract(open);
   });
 }

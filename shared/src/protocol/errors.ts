@@ -9,6 +9,12 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   /** The meeting ended (Zoom's meeting.ended): its polls are final, no launch or ballot is taken. */
   'MEETING_ENDED',
+  /** Audience Q&A is off in this meeting. */
+  'QA_OFF',
+  /** The host closed questions: the list is read-only (no asking, editing or upvoting). */
+  'QA_CLOSED',
+  /** This question no longer takes that change (answered, dismissed or archived). */
+  'QUESTION_LOCKED',
   'INTERNAL',
   /** No answer could come: the client is offline or the server is restarting. Retrying once reconnected helps. */
   'UNAVAILABLE',
@@ -42,6 +48,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ALREADY_VOTED: 409,
   RATE_LIMITED: 429,
   MEETING_ENDED: 409,
+  QA_OFF: 409,
+  QA_CLOSED: 409,
+  QUESTION_LOCKED: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 };

@@ -2,6 +2,7 @@ import type { Receipt } from '../schemas/ballot';
 import type { ServerRestarting } from '../schemas/connection';
 import type { MeetingSettings } from '../schemas/meeting';
 import type { Poll, Role } from '../schemas/poll';
+import type { QaUpdate } from '../schemas/qa';
 import type { PollTally } from '../schemas/tally';
 
 // Client → server requests and their acks are one table: ./requests.ts.
@@ -41,6 +42,8 @@ export interface MeetingSnapshot {
   myBallots: Receipt[];
   /** The meeting's settings (who may run polls). */
   meetingSettings?: MeetingSettings;
+  /** The meeting's Q&A as this viewer may see it: their own questions marked, their upvotes flagged. */
+  qa?: QaUpdate;
 }
 
 export interface PollRef {
@@ -71,6 +74,17 @@ export interface ServerToClientEvents {
   'poll:deleted': (ref: PollRef) => void;
   'poll:tally': (tally: PollTally) => void;
   'meeting:settings': (settings: MeetingSettings) => void;
+  /**
+   * The meeting's Q&A as this audience (hosts, or participants) sees it, at most once per window: the
+   * whole list, in Top order, with a per-meeting version (drop one older than what you have). The
+   * participants' copy is shared, so it marks nothing as mine: `qa:mine` and the snapshot do that.
+   */
+  'qa:update': (update: QaUpdate) => void;
+  /**
+   * My own questions, in every status, after a change to one of them (sent to my sockets only), at the
+   * same versions as `qa:update`: how an asker learns that a question waiting for review was dismissed.
+   */
+  'qa:mine': (mine: QaUpdate) => void;
   /** The session is void (the user removed the app): show why, do not reconnect with it. */
   'session:revoked': (notice: SessionRevoked) => void;
   /**

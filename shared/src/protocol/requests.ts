@@ -11,6 +11,16 @@ import {
   quizScoreRequestSchema,
 } from '../schemas/requests';
 import { parseInput } from '../schemas/parse';
+import {
+  qaAskSchema,
+  qaEditSchema,
+  qaModerateSchema,
+  qaSettingsPatchSchema,
+  qaUpvoteSchema,
+  qaWithdrawSchema,
+  type QaQuestionView,
+  type QaSettings,
+} from '../schemas/qa';
 import type { Result } from './errors';
 
 /** Who has voted, for the invitation picker; anonymous polls never tell. */
@@ -58,6 +68,18 @@ export const REQUESTS = {
   'quiz:score': request(quizScoreRequestSchema).acks<{ score: QuizScore | null }>(),
   /** Hosts: the participant UUIDs (as their clients claim them) that voted in the poll's current run. */
   'poll:voters': request(pollRefSchema).acks<PollVoters>(),
+  /** Ask a question (the same `clientId` again returns the same question); my view of it comes back. */
+  'qa:ask': request(qaAskSchema).acks<{ question: QaQuestionView }>(),
+  /** Rewrite my own question, until a host answered it. */
+  'qa:edit': request(qaEditSchema).acks<{ question: QaQuestionView }>(),
+  /** Take my own question back (it is deleted with its upvotes), until a host answered it. */
+  'qa:withdraw': request(qaWithdrawSchema).acks<{ questionId: string }>(),
+  /** Set my upvote on a question (`up`), one per person; re-sending lands on the same state. */
+  'qa:upvote': request(qaUpvoteSchema).acks<{ questionId: string; up: boolean }>(),
+  /** Hosts: approve, dismiss, answer, archive (in bulk), highlight one, reply; the host view of what changed. */
+  'qa:moderate': request(qaModerateSchema).acks<{ questions: QaQuestionView[] }>(),
+  /** Hosts: turn Q&A on or off and change its settings (any subset). */
+  'qa:settings': request(qaSettingsPatchSchema).acks<{ settings: QaSettings }>(),
 } as const satisfies Record<string, RequestDef>;
 
 export type RequestName = keyof typeof REQUESTS;

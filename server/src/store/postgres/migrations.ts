@@ -2,6 +2,7 @@ import type { ClientBase, Pool } from 'pg';
 import { pendingMigrations, STEPS, type Migration } from '../migration-plan';
 import { OPEN_DEADLINE_INDEX } from '../migration-sql';
 import { BREAKOUT_ROOMS_MIGRATION } from '../migration-breakout-rooms';
+import { QA_POSTGRES } from '../migration-qa';
 import { SESSION_REVOCATIONS_POSTGRES } from '../migration-session-revocations';
 import { BALLOT_CHANGES_MIGRATION } from './migration-ballot-changes';
 import { POLL_KINDS_MIGRATION } from './migration-poll-kinds';
@@ -65,6 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
   TEMPLATES_MIGRATION,
   BREAKOUT_ROOMS_MIGRATION,
   SESSION_REVOCATIONS_POSTGRES,
+  QA_POSTGRES,
 ];
 
 /** Advisory lock class of schema migrations (an arbitrary constant: "Qm"); the object id is the schema. */

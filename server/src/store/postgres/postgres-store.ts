@@ -10,6 +10,7 @@ import {
   meetingSettingsRepository,
   webhookRepository,
 } from './record-repositories';
+import { qaRepository } from './qa-repository';
 import { templateRepository } from './template-repository';
 import { oauthStateRepository, sessionRevocationRepository, zoomUserRepository } from './zoom-user-repositories';
 
@@ -39,6 +40,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     deliveries: deliveryRepository(pool),
     meetingSettings: meetingSettingsRepository(pool),
     templates: templateRepository(pool),
+    qa: qaRepository(pool),
     ping: async () => void (await pool.query('SELECT 1')),
     close: async () => {
       if (closed) return;

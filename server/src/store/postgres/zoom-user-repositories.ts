@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
 import { personalSpaceId } from '../../zoom/app-context';
 import { erasedPayload } from '../erase-payload';
+import { qaEraseSql } from '../qa-voter-sql';
+import { numbered } from './numbered';
 import type {
   OAuthStateRecord,
   OAuthStateRepository,
@@ -72,6 +74,7 @@ function eraseSteps(uid: string, voter: string, anon: string): [string, unknown[
     // Their personal space (drafts prepared outside a meeting) is named after their user id.
     ['DELETE FROM polls WHERE meeting_id = $1', [personalSpaceId(uid)]],
     ['DELETE FROM meeting_settings WHERE meeting_id = $1', [personalSpaceId(uid)]],
+    ...qaEraseSql((name) => `:${name}`).map((sql) => numbered(sql, { voter, anon, personal: personalSpaceId(uid) })),
     rekeyLog('ballot'),
     rekeyLog('previous'),
   ];

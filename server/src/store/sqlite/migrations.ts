@@ -3,6 +3,7 @@ import { pendingMigrations, STEPS, type Migration } from '../migration-plan';
 import { OPEN_DEADLINE_INDEX } from '../migration-sql';
 import { SESSION_REVOCATIONS_SQLITE } from '../migration-session-revocations';
 import { BREAKOUT_ROOMS_MIGRATION } from '../migration-breakout-rooms';
+import { QA_SQLITE } from '../migration-qa';
 import { BALLOT_CHANGES_MIGRATION } from './migration-ballot-changes';
 import { POLL_KINDS_MIGRATION } from './migration-poll-kinds';
 import { TEMPLATES_MIGRATION } from './migration-templates';
@@ -65,6 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
   TEMPLATES_MIGRATION,
   BREAKOUT_ROOMS_MIGRATION,
   SESSION_REVOCATIONS_SQLITE,
+  QA_SQLITE,
 ];
 
 const CREATE_LEDGER = `

@@ -7,6 +7,7 @@ import { ballotRepository } from './ballot-repository';
 import { BUSY_TIMEOUT_MS, BusyRetry } from './busy-retry';
 import { meetingSettingsRepository } from './meeting-settings-repository';
 import { applyMigrations } from './migrations';
+import { qaRepository } from './qa-repository';
 import { templateRepository } from './template-repository';
 import { deliveryRepository, meetingRepository, webhookRepository } from './webhook-repositories';
 import { oauthStateRepository, sessionRevocationRepository, zoomUserRepository } from './zoom-user-repositories';
@@ -90,6 +91,7 @@ export function openSqliteStore(path: string): Store {
     deliveries: busy.wrap(deliveryRepository(db)),
     meetingSettings: busy.wrap(meetingSettingsRepository(db)),
     templates: busy.wrap(templateRepository(db)),
+    qa: busy.wrap(qaRepository(db)),
     ping: async () => void db.prepare('SELECT 1').get(),
     writeStalledSince: () => busy.stalledSince(),
     close: async () => {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { personalSpaceId } from '../../zoom/app-context';
 import { erasedPayload } from '../erase-payload';
+import { qaEraseSql } from '../qa-voter-sql';
 import type {
   OAuthStateRecord,
   OAuthStateRepository,
@@ -88,6 +89,7 @@ function eraseStatements(db: Database.Database): (uid: string, pseudonym: string
     // Their personal space (drafts prepared outside a meeting) is named after their user id.
     db.prepare<P>('DELETE FROM polls WHERE meeting_id = @personal'),
     db.prepare<P>('DELETE FROM meeting_settings WHERE meeting_id = @personal'),
+    ...qaEraseSql((name) => `@${name}`).map((sql) => db.prepare<P>(sql)),
     // The change log holds copies of their ballots (transferVoter's own entries among them): re-keyed too.
     ...(['ballot', 'previous'] as const).map((col) =>
       db.prepare<P>(
