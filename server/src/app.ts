@@ -15,6 +15,7 @@ import { deliveryRoutes } from './routes/deliveries';
 import { healthRoutes } from './routes/health';
 import { homeRoutes } from './routes/home';
 import { pollRoutes } from './routes/polls';
+import { qaExportRoutes } from './routes/qa-exports';
 import { reportRoutes } from './routes/report';
 import { sessionRoutes } from './routes/session';
 import { createSessionOpener } from './session/session-opener';
@@ -108,6 +109,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(pollRoutes, { store });
   await app.register(templateRoutes, { store });
   await app.register(reportRoutes, { store });
+  await app.register(qaExportRoutes, { store });
   await app.register(zoomOAuthRoutes, { config, store });
   await app.register(zoomInstallRoutes, { config });
   await app.register(zoomWebhookRoutes, { config, store, onStored: () => app.webhookInbox.kick() });

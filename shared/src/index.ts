@@ -47,3 +47,4 @@ export * from './qa/order';
 export * from './qa/upvote';
 export * from './qa/projection';
 export * from './qa/moderation';
+export * from './qa/summary';

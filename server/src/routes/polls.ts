@@ -1,5 +1,5 @@
 import { canSeePoll, fail, ok, pollForRole, type Ballot, type Poll, type Result } from '@quorum/shared';
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from '../plugins/schema-routes';
 import { assertSession, requireSession } from '../plugins/session';
@@ -9,7 +9,7 @@ import { exportRunJson } from '../services/json-export';
 import { exportRunSummaryCsv } from '../services/summary-export';
 import { voterLabels, type VoterLabels } from '../services/voter-directory';
 import type { Store } from '../store/types';
-import { sendError } from './http-errors';
+import { sendAttachment, sendError } from './http-errors';
 
 const pollParams = z.object({ pollId: z.string().min(1).max(64) });
 const runParams = pollParams.extend({ run: z.coerce.number().int().min(1) });
@@ -25,10 +25,6 @@ async function hostRun(
   if (params.run > found.data.run) return fail('NOT_FOUND', 'no such poll run in this meeting', 'run');
   return ok({ poll: found.data, run: params.run });
 }
-
-/** An attachment download with a name that says what it is. */
-const download = (reply: FastifyReply, type: string, name: string, body: string | object) =>
-  reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).send(body);
 
 /** Read-only HTTP views of a meeting's polls, scoped to the caller's session and role. */
 export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (base, { store }) => {
@@ -70,7 +66,7 @@ export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (base, { s
     if (!found.ok) return sendError(reply, found.error);
     const { poll, run } = found.data;
     const ballots = await store.ballots.listForRun(poll.id, run);
-    return download(
+    return sendAttachment(
       reply,
       'text/csv; charset=utf-8',
       `quorum-${poll.id}-run${run}.csv`,
@@ -84,7 +80,7 @@ export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (base, { s
     if (!found.ok) return sendError(reply, found.error);
     const { poll, run } = found.data;
     const tally = await app.polls.runTally(poll, run, 'host');
-    return download(
+    return sendAttachment(
       reply,
       'text/csv; charset=utf-8',
       `quorum-${poll.id}-run${run}-summary.csv`,
@@ -102,6 +98,6 @@ export const pollRoutes: FastifyPluginAsync<{ store: Store }> = async (base, { s
       store.ballots.listForRun(poll.id, run),
     ]);
     const body = JSON.stringify(exportRunJson(poll, tally, ballots, Date.now(), await namesFor(poll, ballots)));
-    return download(reply, 'application/json; charset=utf-8', `quorum-${poll.id}-run${run}.json`, body);
+    return sendAttachment(reply, 'application/json; charset=utf-8', `quorum-${poll.id}-run${run}.json`, body);
   });
 };

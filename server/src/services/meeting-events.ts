@@ -1,4 +1,4 @@
-import type { PollTally } from '@quorum/shared';
+import { summarizeQa, type PollTally } from '@quorum/shared';
 import type { InboxEvent, MeetingRecord, Store } from '../store/types';
 import type { ZoomRestClient } from '../zoom/rest-client';
 import {
@@ -79,7 +79,14 @@ async function meetingEnded(deps: MeetingEventsDeps, event: InboxEvent, object: 
     // Read through to the database: other server processes may have counted ballots this one has not.
     for (let run = 1; run <= poll.run; run++) tallies.push(await deps.polls.finalTally(poll, run));
   }
-  const report = buildMeetingReport(meeting, final, tallies, await countParticipants(deps, meeting));
+  const qa = await deps.store.qa.load(meeting.uuid);
+  const report = buildMeetingReport(
+    meeting,
+    final,
+    tallies,
+    await countParticipants(deps, meeting),
+    summarizeQa(qa.questions, qa.upvoters),
+  );
   const host = meeting.hostId ? await deps.accounts.profile(meeting.hostId) : undefined;
   deps.deliveries.dispatch(report, host?.email ?? null);
 }

@@ -1,4 +1,12 @@
-import { roomLabel, roomNumbers, type Poll, type PollTally, type Question, type QuestionTally } from '@quorum/shared';
+import {
+  roomLabel,
+  roomNumbers,
+  type Poll,
+  type PollTally,
+  type QaSummary,
+  type Question,
+  type QuestionTally,
+} from '@quorum/shared';
 import type { MeetingRecord } from '../store/types';
 
 /**
@@ -37,6 +45,8 @@ export interface MeetingReport {
   meeting: { uuid: string; id: string | null; topic: string; startedAt: string | null; endedAt: string | null };
   participants: number;
   polls: ReportPoll[];
+  /** The audience Q&A (counts and the most upvoted questions, never who asked); null when nobody asked. */
+  qa: QaSummary | null;
 }
 
 const TOP_WORDS = 10;
@@ -71,6 +81,7 @@ export function buildMeetingReport(
   polls: readonly Poll[],
   tallies: readonly PollTally[],
   participants: number,
+  qa: QaSummary | null = null,
 ): MeetingReport {
   const launched = polls.filter((p) => p.run > 0);
   return {
@@ -95,6 +106,7 @@ export function buildMeetingReport(
           questions: poll.questions.map((q) => reportQuestion(q, t.questions?.[q.id])),
         })),
     })),
+    qa,
   };
 }
 
@@ -123,5 +135,17 @@ export function renderReportText(report: MeetingReport): string {
     lines.push('');
   }
   if (report.polls.length === 0) lines.push('No poll was launched in this meeting.');
+  if (report.qa) lines.push('', ...qaLines(report.qa));
   return lines.join('\n');
+}
+
+function qaLines(qa: QaSummary): string[] {
+  const { answered, live, waiting } = qa.byStatus;
+  return [
+    `Audience Q&A: ${qa.asked} questions (${answered} answered, ${live} open, ${waiting} not reviewed), ${qa.upvotes} upvotes`,
+    ...qa.top.flatMap((q) => [
+      `  ${q.upvotes} ▲ ${q.text}${q.status === 'answered' ? ' (answered)' : ''}`,
+      ...(q.reply ? [`      Reply: ${q.reply}`] : []),
+    ]),
+  ];
 }

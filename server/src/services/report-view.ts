@@ -1,4 +1,11 @@
-import type { MeetingReportView, Poll, PollTally, ReportAttendance, RunDownloads } from '@quorum/shared';
+import {
+  summarizeQa,
+  type MeetingReportView,
+  type Poll,
+  type PollTally,
+  type ReportAttendance,
+  type RunDownloads,
+} from '@quorum/shared';
 import type { MeetingRecord, Store } from '../store/types';
 
 /** What the report is built from; the realtime layer supplies the tallies and the people it saw. */
@@ -15,6 +22,18 @@ export interface ReportViewDeps {
 export function runDownloads(pollId: string, run: number): RunDownloads {
   const base = `/api/polls/${encodeURIComponent(pollId)}/runs/${run}`;
   return { csv: `${base}/export.csv`, summaryCsv: `${base}/summary.csv`, json: `${base}/export.json` };
+}
+
+/** Where the Q&A exports are (see routes/qa-exports.ts). */
+export const QA_DOWNLOADS = {
+  csv: '/api/meetings/current/qa/export.csv',
+  json: '/api/meetings/current/qa/export.json',
+};
+
+async function qaOf(store: Store, meetingId: string): Promise<MeetingReportView['qa']> {
+  const { questions, upvoters } = await store.qa.load(meetingId);
+  const summary = summarizeQa(questions, upvoters);
+  return summary && { summary, downloads: QA_DOWNLOADS };
 }
 
 /** Everyone who cast a ballot in any run of these polls. */
@@ -73,5 +92,6 @@ export async function buildReportView(deps: ReportViewDeps, meetingId: string): 
     generatedAt: (deps.now ?? Date.now)(),
     attendance: await attendanceOf(deps, meeting, meetingId, polls),
     polls: reported,
+    qa: await qaOf(deps.store, meetingId),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pollSchema } from './poll';
 import { pollTallySchema } from './tally';
+import { qaSummarySchema } from '../qa/summary';
 
 /**
  * Who could have voted. `webhook`: the distinct people Zoom's participant webhooks reported joining,
@@ -36,6 +37,10 @@ export const meetingReportViewSchema = z.strictObject({
   generatedAt: z.number(),
   attendance: reportAttendanceSchema,
   polls: z.array(reportPollSchema),
+  /** The audience Q&A and where its full export is; null when nobody asked. */
+  qa: z
+    .strictObject({ summary: qaSummarySchema, downloads: z.strictObject({ csv: z.string(), json: z.string() }) })
+    .nullable(),
 });
 
 export type ReportAttendance = z.infer<typeof reportAttendanceSchema>;

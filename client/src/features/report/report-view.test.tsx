@@ -47,6 +47,7 @@ const REPORT: MeetingReportView = {
     },
     { poll: makePoll({ id: 'p2', title: 'Never run', status: 'draft', run: 0 }), runs: [] },
   ],
+  qa: null,
 };
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -87,6 +88,33 @@ describe('meeting report view', () => {
       view.container.querySelector<HTMLAnchorElement>('a[aria-label="Download JSON of Lunch?, run 2"]')!.click(),
     );
     expect(api.download).toHaveBeenCalledWith('/api/polls/p1/runs/2/export.json', 'Lunch--run-2.json');
+  });
+
+  it('shows the audience Q&A: counts, the most upvoted questions with answers, and the export', async () => {
+    const qa: MeetingReportView['qa'] = {
+      summary: {
+        asked: 3,
+        byStatus: { waiting: 0, live: 1, answered: 1, dismissed: 1, archived: 0 },
+        upvotes: 5,
+        top: [
+          { text: 'When is the launch?', upvotes: 4, status: 'answered', reply: 'In March' },
+          { text: 'Is there a recording?', upvotes: 1, status: 'live', reply: null },
+        ],
+      },
+      downloads: { csv: '/api/meetings/current/qa/export.csv', json: '/api/meetings/current/qa/export.json' },
+    };
+    const api: ReportApi = { load: async () => ({ ...REPORT, qa }), download: vi.fn(async () => {}) };
+    const section = (await show(api)).byTestId('report-qa')!;
+    expect(section.querySelector('h3')?.textContent).toBe('Audience Q&A');
+    expect(section.textContent).toContain('3 questions · 1 answered · 5 upvotes');
+    expect([...section.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'When is the launch? 4 upvotes · answeredReply: In March',
+      'Is there a recording? 1 upvote',
+    ]);
+    await settle(() =>
+      section.querySelector<HTMLAnchorElement>('a[aria-label="Download every question as CSV"]')!.click(),
+    );
+    expect(api.download).toHaveBeenCalledWith('/api/meetings/current/qa/export.csv', 'quorum-qa.csv');
   });
 
   it('says when nothing was launched', async () => {

@@ -3,6 +3,7 @@ import type { MeetingReportView } from '@quorum/shared';
 import { LoadingState } from '../../components/loading-state';
 import { useT, type MessageId } from '../../i18n';
 import type { ReportApi } from './report-api';
+import { ReportQaView } from './report-qa';
 import { ReportRunView } from './report-run';
 
 const SOURCE_TEXT: Record<'webhook' | 'seen', MessageId> = {
@@ -58,6 +59,7 @@ export function ReportView({ api }: { api: ReportApi }) {
             </article>
           ))}
           {drafts > 0 && <p className="note">{t('report.drafts', { count: drafts })}</p>}
+          {report.qa && <ReportQaView qa={report.qa} api={api} />}
         </>
       )}
       <button type="button" className="link" onClick={reload}>
