@@ -4,7 +4,7 @@ import { CONFIGS, type ConfigName } from './bench-targets';
 import { JOIN_FLOWS, type JoinFlow } from './clients';
 
 /** What `--scenario` selects. */
-export const SCENARIOS = ['one-room', 'meetings', 'mixed', 'idle', 'join-storm', 'adapters', 'abuse'] as const;
+export const SCENARIOS = ['one-room', 'meetings', 'mixed', 'idle', 'join-storm', 'qa', 'adapters', 'abuse'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** The benchmark's command-line settings. */
@@ -26,7 +26,7 @@ export interface BenchArgs {
 }
 
 const USAGE =
-  'usage: npm run bench -- [--scenario one-room|meetings|mixed|idle|join-storm|adapters|abuse] [--config raw-ws,embedded,per-vote,pg-redis,pg-redis-2]\n' +
+  'usage: npm run bench -- [--scenario one-room|meetings|mixed|idle|join-storm|qa|adapters|abuse] [--config raw-ws,embedded,per-vote,pg-redis,pg-redis-2]\n' +
   '                        [--voters N] [--meetings M] [--spread-ms 2000] [--runs 1] [--batch-size 50] [--joiners N] [--join page|post|page+post] [--profile <dir>]';
 
 /** Per scenario: voters per meeting, meetings, and the configurations measured when `--config` is not given. */
@@ -41,6 +41,8 @@ const DEFAULTS: Record<
   idle: { voters: 50, meetings: 200, configs: ['raw-ws', 'embedded', 'pg-redis'] },
   // 10,000 voters starting to connect within 10 s.
   'join-storm': { voters: 50, meetings: 200, configs: ['raw-ws', 'embedded'], spreadMs: 10_000 },
+  // Audience Q&A: 1,000 participants upvoting 5 of 50 questions each within 2 s.
+  qa: { voters: 1000, meetings: 1, configs: ['raw-ws', 'embedded'] },
   adapters: { voters: 200, meetings: 1, configs: [] },
   abuse: { voters: 50, meetings: 1, configs: [] },
 };

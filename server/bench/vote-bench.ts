@@ -9,6 +9,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { runAbuseBench } from './abuse-bench';
 import { runAdapterBench } from './adapter-bench';
 import { runJoinStorm } from './join-storm';
+import { runQaBench } from './qa-bench';
 import { parseBenchArgs, type BenchArgs } from './args';
 import { CONFIG_LABELS, startTarget } from './bench-targets';
 import { bundleServerChild, type ChildBundles } from './child-bundle';
@@ -29,6 +30,8 @@ function describeRun(args: BenchArgs): string {
   if (args.scenario === 'idle') return `idle connections: ${crowd}, no voting`;
   if (args.scenario === 'join-storm')
     return `join storm: ${crowd}, every voter starting to connect within ${args.spreadMs} ms`;
+  if (args.scenario === 'qa')
+    return `audience Q&A: ${args.voters} participants, 50 questions, 5 upvotes each within ${args.spreadMs} ms`;
   const joining = args.joiners > 0 ? `, ${args.joiners} more joining meanwhile` : '';
   return `${args.scenario}: ${crowd}, one ballot each within ${args.spreadMs} ms${joining}, ${args.runs} run(s)`;
 }
@@ -78,6 +81,7 @@ async function main(): Promise<void> {
   const bundles = await bundleServerChild();
   if (args.scenario === 'abuse') return runAbuseBench(args, bundles);
   if (args.scenario === 'join-storm') return runJoinStorm(args, bundles);
+  if (args.scenario === 'qa') return runQaBench(args, bundles);
   if (args.profileDir) console.log(`Profiling into ${args.profileDir} (the profiler itself slows both processes)`);
   await (args.scenario === 'idle' ? idleScenario(args, bundles) : votingScenario(args, bundles));
 }

@@ -109,7 +109,7 @@ function cast(
 }
 
 /** A small seeded PRNG (mulberry32): the same seed gives both modes the same vote schedule. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
