@@ -103,3 +103,21 @@ export async function startTarget(config: ConfigName, bundles: ChildBundles): Pr
     },
   };
 }
+
+/** Measures each configuration of `--config` in order, each on fresh server processes stopped after. */
+export async function measureEach<F>(
+  configs: readonly ConfigName[],
+  bundles: ChildBundles,
+  measure: (target: BenchTarget) => Promise<F>,
+): Promise<{ config: ConfigName; label: string; f: F }[]> {
+  const rows: { config: ConfigName; label: string; f: F }[] = [];
+  for (const config of configs) {
+    const target = await startTarget(config, bundles);
+    try {
+      rows.push({ config, label: CONFIG_LABELS[config], f: await measure(target) });
+    } finally {
+      await target.stop();
+    }
+  }
+  return rows;
+}

@@ -1,9 +1,10 @@
 import type { BenchArgs } from './args';
-import { CONFIG_LABELS, startTarget, type BenchTarget } from './bench-targets';
+import { measureEach, type BenchTarget } from './bench-targets';
 import type { ChildBundles } from './child-bundle';
 import { connectClient, connectRawClient, disconnectAll, stormJoin, type BenchClient } from './clients';
 import { cpuSeconds, peakRssMb } from './proc-stats';
 import { hostsAndPolls, startProfiles, sum, voterSpecs } from './scenario-run';
+import { printFloorTable } from './report';
 import { percentile } from './stats';
 
 /** What a crowd joining at once costs a target. */
@@ -53,30 +54,24 @@ export async function measureJoinStorm(target: BenchTarget, args: BenchArgs): Pr
 
 /** Runs the storm against each configuration and prints one row each, with ratios to the floor's row. */
 export async function runJoinStorm(args: BenchArgs, bundles: ChildBundles): Promise<void> {
-  const rows: { label: string; f: JoinStormFigures }[] = [];
-  for (const config of args.configs) {
-    const target = await startTarget(config, bundles);
-    try {
-      rows.push({ label: CONFIG_LABELS[config], f: await measureJoinStorm(target, args) });
-    } finally {
-      await target.stop();
-    }
-  }
+  const rows = await measureEach(args.configs, bundles, (target) => measureJoinStorm(target, args));
   const heads = ['joined', 'failed', 'all ready s', 'ready p50 ms', 'ready p99 ms', 'CPU s', 'peak RSS MB'];
-  console.log(`\n${'config'.padEnd(22)}${heads.map((h) => h.padStart(14)).join('')}`);
-  for (const { label, f } of rows) {
-    const cells = [f.joined, f.failed, f.allReadySec.toFixed(1), f.readyP50Ms.toFixed(0), f.readyP99Ms.toFixed(0)];
-    console.log(
-      `${label.padEnd(22)}${[...cells, f.cpuSec.toFixed(2), f.peakRssMb.toFixed(0)].map((c) => String(c).padStart(14)).join('')}`,
-    );
-  }
-  const floor = rows[0];
-  if (!floor || args.configs[0] !== 'raw-ws') return;
-  console.log('\nratio to raw ws floor (x; target for Quorum: CPU <= 2x the floor)');
-  for (const { label, f } of rows.slice(1)) {
-    const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
-    console.log(
-      `  ${label}: all ready ${ratio(f.allReadySec, floor.f.allReadySec)}, ready p99 ${ratio(f.readyP99Ms, floor.f.readyP99Ms)}, CPU ${ratio(f.cpuSec, floor.f.cpuSec)}`,
-    );
-  }
+  printFloorTable(
+    heads,
+    rows,
+    (f) => [
+      String(f.joined),
+      String(f.failed),
+      f.allReadySec.toFixed(1),
+      f.readyP50Ms.toFixed(0),
+      f.readyP99Ms.toFixed(0),
+      f.cpuSec.toFixed(2),
+      f.peakRssMb.toFixed(0),
+    ],
+    {
+      title: 'target for Quorum: CPU <= 2x the floor',
+      of: (f, floor, ratio) =>
+        `all ready ${ratio(f.allReadySec, floor.allReadySec)}, ready p99 ${ratio(f.readyP99Ms, floor.readyP99Ms)}, CPU ${ratio(f.cpuSec, floor.cpuSec)}`,
+    },
+  );
 }

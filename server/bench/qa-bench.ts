@@ -1,11 +1,12 @@
 import type { QaUpdate } from '@quorum/shared';
 import { WebSocket } from 'ws';
 import type { BenchArgs } from './args';
-import { CONFIG_LABELS, startTarget, type BenchTarget } from './bench-targets';
+import { measureEach, type BenchTarget } from './bench-targets';
 import type { ChildBundles } from './child-bundle';
 import { connectAll, connectClient, type QuorumClient } from './clients';
 import { cpuSeconds } from './proc-stats';
 import { sum, voterSpecs } from './scenario-run';
+import { printFloorTable } from './report';
 import { percentile } from './stats';
 import { mulberry32 } from './voting-phase';
 
@@ -192,29 +193,22 @@ async function measureQa(target: BenchTarget, args: BenchArgs, seed: number): Pr
  * beside the raw-ws floor doing the same in memory. Targets: final p99 ≤ 100 ms, CPU ≤ 1.5× the floor.
  */
 export async function runQaBench(args: BenchArgs, bundles: ChildBundles): Promise<void> {
-  const rows: { label: string; f: QaFigures }[] = [];
-  for (const config of args.configs) {
-    const target = await startTarget(config, bundles);
-    try {
-      rows.push({ label: CONFIG_LABELS[config], f: await measureQa(target, args, 1) });
-    } finally {
-      await target.stop();
-    }
-  }
+  const rows = await measureEach(args.configs, bundles, (target) => measureQa(target, args, 1));
   const heads = ['final p50 ms', 'final p99 ms', 'ack p50 ms', 'ack p99 ms', 'CPU s', 'messages', 'MB', 'no final'];
-  console.log(`\n${'config'.padEnd(22)}${heads.map((h) => h.padStart(14)).join('')}`);
-  for (const { label, f } of rows) {
-    const cells = [f.finalP50, f.finalP99, f.ackP50, f.ackP99].map((v) => v.toFixed(1));
-    const rest = [f.cpuSec.toFixed(2), String(f.messages), (f.bytes / 1e6).toFixed(2), String(f.missingFinals)];
-    console.log(`${label.padEnd(22)}${[...cells, ...rest].map((c) => c.padStart(14)).join('')}`);
-  }
-  const floor = rows[0];
-  if (!floor || args.configs[0] !== 'raw-ws') return;
-  console.log('\nratio to raw ws floor (x; targets for Quorum: final p99 <= 100 ms, CPU <= 1.5x the floor)');
-  for (const { label, f } of rows.slice(1)) {
-    const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
-    console.log(
-      `  ${label}: final p99 ${ratio(f.finalP99, floor.f.finalP99)}, CPU ${ratio(f.cpuSec, floor.f.cpuSec)}, bytes ${ratio(f.bytes, floor.f.bytes)}`,
-    );
-  }
+  printFloorTable(
+    heads,
+    rows,
+    (f) => [
+      ...[f.finalP50, f.finalP99, f.ackP50, f.ackP99].map((v) => v.toFixed(1)),
+      f.cpuSec.toFixed(2),
+      String(f.messages),
+      (f.bytes / 1e6).toFixed(2),
+      String(f.missingFinals),
+    ],
+    {
+      title: 'targets for Quorum: final p99 <= 100 ms, CPU <= 1.5x the floor',
+      of: (f, floor, ratio) =>
+        `final p99 ${ratio(f.finalP99, floor.finalP99)}, CPU ${ratio(f.cpuSec, floor.cpuSec)}, bytes ${ratio(f.bytes, floor.bytes)}`,
+    },
+  );
 }

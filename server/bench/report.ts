@@ -142,3 +142,27 @@ export function printIdleReport(results: { label: string; config: ConfigName; fi
   }
   console.log('(target: 10,000 connections across 200 meetings <= 600 MB RSS)');
 }
+
+/**
+ * A one-row-per-configuration table, then each Quorum row's ratios to the floor (the first row, when
+ * it is the raw ws floor) as `ratios` words them.
+ */
+export function printFloorTable<F>(
+  heads: readonly string[],
+  rows: readonly { config: ConfigName; label: string; f: F }[],
+  cells: (f: F) => string[],
+  ratios: { title: string; of: (f: F, floor: F, ratio: (a: number, b: number) => string) => string },
+): void {
+  console.log(`\n${'config'.padEnd(22)}${heads.map((h) => h.padStart(14)).join('')}`);
+  for (const { label, f } of rows)
+    console.log(
+      `${label.padEnd(22)}${cells(f)
+        .map((c) => c.padStart(14))
+        .join('')}`,
+    );
+  const floor = rows[0];
+  if (floor?.config !== 'raw-ws') return;
+  console.log(`\nratio to raw ws floor (x; ${ratios.title})`);
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+  for (const { label, f } of rows.slice(1)) console.log(`  ${label}: ${ratios.of(f, floor.f, ratio)}`);
+}

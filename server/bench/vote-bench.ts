@@ -11,10 +11,10 @@ import { runAdapterBench } from './adapter-bench';
 import { runJoinStorm } from './join-storm';
 import { runQaBench } from './qa-bench';
 import { parseBenchArgs, type BenchArgs } from './args';
-import { CONFIG_LABELS, startTarget } from './bench-targets';
+import { CONFIG_LABELS, measureEach, startTarget } from './bench-targets';
 import { bundleServerChild, type ChildBundles } from './child-bundle';
 import { printIdleReport, printReport, printRunLine, type ModeResult } from './report';
-import { measureIdle, measureVoting, type IdleFigures } from './scenario-run';
+import { measureIdle, measureVoting } from './scenario-run';
 import { killAllServers } from './server-process';
 
 /** The open-files limit of this process: every client socket is a descriptor here, and one in a server. */
@@ -54,16 +54,8 @@ async function votingScenario(args: BenchArgs, bundles: ChildBundles): Promise<v
 }
 
 async function idleScenario(args: BenchArgs, bundles: ChildBundles): Promise<void> {
-  const results: { label: string; config: (typeof args.configs)[number]; figures: IdleFigures }[] = [];
-  for (const config of args.configs) {
-    const target = await startTarget(config, bundles);
-    try {
-      results.push({ label: CONFIG_LABELS[config], config, figures: await measureIdle(target, args) });
-    } finally {
-      await target.stop();
-    }
-  }
-  printIdleReport(results);
+  const rows = await measureEach(args.configs, bundles, (target) => measureIdle(target, args));
+  printIdleReport(rows.map(({ label, config, f }) => ({ label, config, figures: f })));
 }
 
 async function main(): Promise<void> {
