@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Poll, PollTally, Question } from '@quorum/shared';
 import { makePoll } from '../../test/fixtures';
-import { render, settle } from '../../test/render';
+import { render, settle, trackViews } from '../../test/render';
 import { PollResults } from './poll-results';
 import { cloudLayout } from '../../kinds/text/text-results';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
+const track = trackViews();
 
 const questions: Question[] = [
   {
@@ -63,7 +60,7 @@ const tally: PollTally = {
 
 async function show(poll: Poll, t: PollTally | undefined, props: Partial<Parameters<typeof PollResults>[0]> = {}) {
   const view = await render(<PollResults poll={poll} tally={t} role="host" {...props} />);
-  cleanups.push(view.unmount);
+  track(view);
   return view;
 }
 const rows = (root: ParentNode, selector: string) =>
@@ -100,6 +97,24 @@ describe('results of each question kind', () => {
     expect(number.querySelector('[data-testid=number-stats]')?.textContent).toBe(
       'Median 8.5 km · Mean 8.5 km · 2 votes',
     );
+  });
+
+  it('draws a histogram from the first answered range to the last, keeping the gaps between', async () => {
+    const few = {
+      ...tally,
+      questions: {
+        n: {
+          ...tally.questions!.n!,
+          counts: { '1': 2, '3': 1 },
+          buckets: [0, 5, 10, 15, 20].map((from) => ({ from, to: from + 4 })),
+        },
+      },
+    } as PollTally;
+    const view = await show(makePoll({ questions: [questions[2]!] }), few);
+    expect(rows(view.container, '.bar-label')).toEqual(['5–9 km', '10–14 km', '15–19 km']);
+    const none = await show(makePoll({ questions: [questions[2]!] }), { ...few, questions: {} });
+    expect(none.container.querySelectorAll('[data-testid=result-bar]')).toHaveLength(0);
+    expect(none.container.textContent).toContain('No answers yet');
   });
 
   it('sizes cloud words by frequency and lists them alphabetically', () => {

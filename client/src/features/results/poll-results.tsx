@@ -1,4 +1,12 @@
-import { canSeeResults, canSeeStandings, type Poll, type PollTally, type Role } from '@quorum/shared';
+import {
+  canSeeResults,
+  canSeeStandings,
+  isSuppressedRoom,
+  type Poll,
+  type PollTally,
+  type Role,
+  type RoomTally,
+} from '@quorum/shared';
 import { useT, type MessageId } from '../../i18n';
 import { QuestionResults } from './question-results';
 import { QuizResults } from './quiz-results';
@@ -24,6 +32,10 @@ interface PollResultsProps {
   run?: number | undefined;
 }
 
+/** The main room's own share with no ballot in it (shown rooms only: a withheld share says why it is withheld). */
+const emptyMainRoom = (room: RoomTally): boolean =>
+  room.roomId === null && !isSuppressedRoom(room) && room.turnout === 0;
+
 /** Turnout plus every question's results (numbered in surveys) and a quiz's standings, or why they are hidden. */
 export function PollResults({ poll, tally, role, participants, moderate, run = poll.run }: PollResultsProps) {
   const over = poll.status === 'closed' || run < poll.run;
@@ -46,7 +58,8 @@ export function PollResults({ poll, tally, role, participants, moderate, run = p
         moderate={withModeration ? moderate?.(run) : undefined}
       />
     ));
-  const own = tally?.room;
+  // Back in the main room after the rooms closed, "Your room: Main room · 0 voted" says nothing: left out.
+  const own = tally?.room && !emptyMainRoom(tally.room) ? tally.room : undefined;
   const ownLabel = own && (own.roomId === null ? t('rooms.main') : (names[own.roomId] ?? t('rooms.breakout')));
   return (
     <div role="group" className="poll-results" aria-label={t('results.of', { title: poll.title })}>

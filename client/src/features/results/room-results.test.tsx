@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PollTally, RoomTally } from '@quorum/shared';
 import { ZoomContext } from '../../app-context';
 import { createFakeZoom } from '../../test/fakes';
 import { makePoll } from '../../test/fixtures';
-import { render, settle } from '../../test/render';
+import { render, settle, trackViews } from '../../test/render';
 import { PollResults } from './poll-results';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
+const track = trackViews();
 
 const share = (roomId: string | null, a: number, b: number): RoomTally => ({
   roomId,
@@ -38,7 +35,7 @@ async function show(tally: PollTally, role: 'host' | 'participant', zoom?: Retur
       results
     ),
   );
-  cleanups.push(view.unmount);
+  track(view);
   await settle();
   return view;
 }
@@ -84,6 +81,15 @@ describe('breakout rooms in the results', () => {
     expect(counts(own)).toEqual([1, 1]);
     expect(view.byTestId('all-rooms-heading')).not.toBeNull();
     expect(view.byTestId('room-breakdown')).toBeNull();
+  });
+
+  it('leaves out "Your room: Main room" once back in the main room with no ballot cast there', async () => {
+    const back = await show(whole({ room: share(null, 0, 0) }), 'participant');
+    expect(back.byTestId('own-room-results')).toBeNull();
+    expect(back.byTestId('turnout')?.textContent).toBe('4 of 9 voted');
+    // The main room's share does show once people voted there.
+    const voted = await show(whole({ room: share(null, 1, 0) }), 'participant');
+    expect(voted.byTestId('own-room-results')?.dataset.roomLabel).toBe('Main room');
   });
 
   it('shows nothing about rooms while the meeting does not use them', async () => {

@@ -140,8 +140,9 @@ export const de = {
   'host.deleted': '„{title}“ gelöscht.',
   'host.draftNote': '{count, plural, one {# Frage} other {# Fragen}}, noch nicht gestartet.',
   'host.hostOnly': 'Der Host leitet die Umfragen. Du kannst die Ergebnisse verfolgen und exportieren.',
-  'host.participantCount': 'Die Teilnehmerzahl',
-  'host.participantCount.why': 'dieser Zoom-Client gibt keine Teilnehmerliste an Apps',
+  'host.participantCount': 'Die Beteiligung gemessen an allen im Meeting',
+  'host.participantCount.why':
+    'Zoom gibt Apps für Ihre Rolle oder Zoom-Version keine Teilnehmerliste, daher zeigt die Beteiligung nur, wie viele abgestimmt haben',
   'host.noPolls': 'Noch keine Umfragen. Erstelle eine oder nimm eine aus der Bibliothek.',
   'invite.title': 'Teilnehmer einladen',
   'invite.refused': 'Zoom hat die Einladung abgelehnt.',

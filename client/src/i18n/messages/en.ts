@@ -114,8 +114,9 @@ export const en = {
   'host.deleted': 'Deleted “{title}”.',
   'host.draftNote': '{count, plural, one {# question} other {# questions}}, not launched yet.',
   'host.hostOnly': 'The host runs the polls in this meeting. You can follow the results and export them.',
-  'host.participantCount': 'The participant count',
-  'host.participantCount.why': 'this Zoom client does not list participants to apps',
+  'host.participantCount': 'Turnout out of everyone in the meeting',
+  'host.participantCount.why':
+    'Zoom does not give apps the participant list for your role or Zoom version, so turnout shows only how many voted',
   'host.noPolls': 'No polls yet. Create one, or add one from your library.',
   'invite.title': 'Invite participants',
   'invite.refused': 'Zoom refused the invitation.',

@@ -139,8 +139,9 @@ export const es = {
   'host.deleted': 'Se eliminó «{title}».',
   'host.draftNote': '{count, plural, one {# pregunta} other {# preguntas}}, sin lanzar.',
   'host.hostOnly': 'El anfitrión gestiona las encuestas de esta reunión. Puedes seguir y exportar los resultados.',
-  'host.participantCount': 'El número de participantes',
-  'host.participantCount.why': 'este cliente de Zoom no comparte la lista de participantes',
+  'host.participantCount': 'La participación sobre todas las personas de la reunión',
+  'host.participantCount.why':
+    'Zoom no da a las apps la lista de participantes para tu rol o versión de Zoom, así que solo se muestra cuántas personas votaron',
   'host.noPolls': 'Aún no hay encuestas. Crea una o añádela desde tu biblioteca.',
   'invite.title': 'Invitar participantes',
   'invite.refused': 'Zoom rechazó la invitación.',

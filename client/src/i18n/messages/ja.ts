@@ -137,8 +137,9 @@ export const ja = {
   'host.deleted': '「{title}」を削除しました。',
   'host.draftNote': '{count, plural, other {#問}}、未開始。',
   'host.hostOnly': 'このミーティングの投票はホストが実施します。結果の閲覧とエクスポートはできます。',
-  'host.participantCount': '参加者数',
-  'host.participantCount.why': 'この Zoom クライアントは参加者一覧をアプリに提供しません',
+  'host.participantCount': '会議の全員に対する投票率',
+  'host.participantCount.why':
+    'あなたの役割または Zoom のバージョンでは Zoom がアプリに参加者一覧を渡さないため、投票した人数だけを表示します',
   'host.noPolls': 'まだ投票がありません。作成するか、ライブラリから追加してください。',
   'invite.title': '参加者を招待',
   'invite.refused': 'Zoom が招待を拒否しました。',

@@ -8,14 +8,18 @@ const show = (intl: IntlShape, n: number): string => intl.formatNumber(n, { maxi
 const bucketLabel = (intl: IntlShape, b: { from: number; to: number }, unit: string): string =>
   `${b.from === b.to ? show(intl, b.from) : `${show(intl, b.from)}–${show(intl, b.to)}`}${unit ? ` ${unit}` : ''}`;
 
-/** The histogram's bars, one per bucket the server made. */
+/**
+ * The histogram's bars, one per bucket the server made, from the first bucket with an answer to the
+ * last: three answers on a 0–100 scale are two or three bars, not twenty with a wall of "0 votes · 0 %".
+ * Empty buckets between answers stay, so the gaps still show.
+ */
 export function histogramRows(
   intl: IntlShape,
   question: QuestionOf<'number'>,
   tally: NumberTally | undefined,
 ): BarRow[] {
   const voters = tally?.voters ?? 0;
-  return (tally?.buckets ?? []).map((b, i) => {
+  const rows = (tally?.buckets ?? []).map((b, i) => {
     const count = tally?.counts[String(i)] ?? 0;
     return {
       id: String(i),
@@ -25,6 +29,9 @@ export function histogramRows(
       value: votesWithShare(intl, count, voters),
     };
   });
+  const first = rows.findIndex((r) => r.count > 0);
+  const last = rows.findLastIndex((r) => r.count > 0);
+  return first === -1 ? [] : rows.slice(first, last + 1);
 }
 
 /** Numeric estimate results: a histogram with the median and the mean. */
