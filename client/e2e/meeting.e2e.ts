@@ -58,6 +58,10 @@ describe('a meeting in the simulator', () => {
     const invitePanel = await host.openInvitePanel();
     await invitePanel.invite(['Ines']);
     await expect.poll(() => sim.invitations('p2').count(), POLL).toBe(1);
+    // Chosen people get an invitation that names the open poll (sendAppInvitation's messageText).
+    await expect(sim.invitations('p2').getByTestId('invitation-message').textContent()).resolves.toBe(
+      `Please vote in “${LUNCH.title}” — open Quorum to answer.`,
+    );
     expect(await sim.invitations('p3').count()).toBe(0);
 
     await invitePanel.inviteAll();

@@ -55,7 +55,7 @@ describe('the host’s poll card', () => {
     });
   });
 
-  it('selects every non-voter of the open poll in one click and invites exactly them', async () => {
+  it('selects every non-voter of the open poll in one click and invites exactly them, naming the poll', async () => {
     const people = ['me', 'p1', 'p2', 'p3'].map((id) => ({
       participantUUID: id,
       screenName: id,
@@ -66,6 +66,9 @@ describe('the host’s poll card', () => {
     await settle(() => voters.resolve({ ok: true, data: { anonymous: false, participantUUIDs: ['p2'] } }));
     await settle(() => view.byTestId('invite-select-all')!.click());
     await settle(() => view.button('Invite selected (2)')!.click());
-    expect(view.zoom.sendAppInvitation).toHaveBeenCalledWith({ participantUUIDs: ['p1', 'p3'] });
+    expect(view.zoom.sendAppInvitation).toHaveBeenCalledWith({
+      participantUUIDs: ['p1', 'p3'],
+      messageText: 'Please vote in “Lunch?” — open Quorum to answer.',
+    });
   });
 });

@@ -158,6 +158,7 @@ export const de = {
   'invite.sentAll': 'Einladung an alle gesendet.',
   'invite.all.feature': 'Alle einladen',
   'invite.some.feature': 'Ausgewählte einladen',
+  'invite.message': 'Bitte stimmen Sie bei „{title}“ ab – öffnen Sie Quorum.',
   'composer.title': 'Titel (optional)',
   'composer.titlePlaceholder': 'Leer: die erste Frage',
   'composer.addQuestion': 'Frage hinzufügen',

@@ -132,6 +132,7 @@ export const en = {
   'invite.sentAll': 'Invitation sent to everyone.',
   'invite.all.feature': 'Inviting everyone',
   'invite.some.feature': 'Inviting chosen people',
+  'invite.message': 'Please vote in “{title}” — open Quorum to answer.',
   'composer.title': 'Title (optional)',
   'composer.titlePlaceholder': 'The first question, if left blank',
   'composer.addQuestion': 'Add question',

@@ -157,6 +157,7 @@ export const es = {
   'invite.sentAll': 'Invitación enviada a todos.',
   'invite.all.feature': 'Invitar a todos',
   'invite.some.feature': 'Invitar a personas elegidas',
+  'invite.message': 'Vota en «{title}»: abre Quorum para responder.',
   'composer.title': 'Título (opcional)',
   'composer.titlePlaceholder': 'Si lo dejas vacío: la primera pregunta',
   'composer.addQuestion': 'Añadir pregunta',

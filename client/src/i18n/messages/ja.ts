@@ -155,6 +155,7 @@ export const ja = {
   'invite.sentAll': '全員に招待を送りました。',
   'invite.all.feature': '全員の招待',
   'invite.some.feature': '選んだ人の招待',
+  'invite.message': '「{title}」に投票してください。Quorum を開いて回答できます。',
   'composer.title': 'タイトル（任意）',
   'composer.titlePlaceholder': '空欄なら最初の質問',
   'composer.addQuestion': '質問を追加',
