@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMeeting } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
 import { Unavailable } from '../../components/unavailable';
@@ -30,15 +30,15 @@ export function LibraryImport() {
     announce(failure ? t('library.addFailed', { title, reason: failure }) : t('library.added', { title }));
   };
 
-  // Opening the panel looks for changes made elsewhere: the main window's channel, and the account library.
-  const onOpen = () => {
+  // Opening the tab looks for changes made elsewhere: the main window's channel, and the account library.
+  useEffect(() => {
     connect();
     void sync.refresh();
-  };
+  }, [connect, sync]);
 
   return (
-    <details className="panel" data-testid="library-import" onToggle={(e) => e.currentTarget.open && onOpen()}>
-      <summary>{t('library.titleN', { count: shown.length })}</summary>
+    <section className="panel-body" data-testid="library-import" aria-labelledby="library-import-heading">
+      <h2 id="library-import-heading">{t('library.titleN', { count: shown.length })}</h2>
       {!available && status.mode === 'local' && <Unavailable feature="library.syncFeature" />}
       <LibraryStatus status={status} />
       {shown.length === 0 ? (
@@ -60,6 +60,6 @@ export function LibraryImport() {
           ))}
         </ul>
       )}
-    </details>
+    </section>
   );
 }

@@ -2,6 +2,10 @@ import type { MessageId } from './en';
 
 export const de = {
   'app.name': 'Quorum',
+  'tabs.label': 'Bereiche für Gastgeber',
+  'tabs.polls': 'Umfragen',
+  'tabs.library': 'Bibliothek',
+  'settings.open': 'Einstellungen',
   'boot.starting': 'Quorum startet…',
   'boot.joining': 'Umfragen des Meetings werden geladen…',
   'boot.startFailed': 'Quorum konnte nicht starten',

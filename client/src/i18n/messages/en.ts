@@ -2,6 +2,10 @@
 // ICU MessageFormat: {name} arguments, {count, plural, one {…} other {…}}, {n, number, percent}.
 export const en = {
   'app.name': 'Quorum',
+  'tabs.label': 'Host panel',
+  'tabs.polls': 'Polls',
+  'tabs.library': 'Library',
+  'settings.open': 'Settings',
   'boot.starting': 'Starting Quorum…',
   'boot.joining': 'Joining the meeting’s polls…',
   'boot.startFailed': 'Quorum could not start',

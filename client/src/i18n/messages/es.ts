@@ -2,6 +2,10 @@ import type { MessageId } from './en';
 
 export const es = {
   'app.name': 'Quorum',
+  'tabs.label': 'Panel del anfitrión',
+  'tabs.polls': 'Encuestas',
+  'tabs.library': 'Biblioteca',
+  'settings.open': 'Ajustes',
   'boot.starting': 'Iniciando Quorum…',
   'boot.joining': 'Uniéndose a las encuestas de la reunión…',
   'boot.startFailed': 'Quorum no pudo iniciarse',

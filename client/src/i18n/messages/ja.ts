@@ -2,6 +2,10 @@ import type { MessageId } from './en';
 
 export const ja = {
   'app.name': 'Quorum',
+  'tabs.label': 'ホストパネル',
+  'tabs.polls': '投票',
+  'tabs.library': 'ライブラリ',
+  'settings.open': '設定',
   'boot.starting': 'Quorum を起動しています…',
   'boot.joining': 'ミーティングの投票に参加しています…',
   'boot.startFailed': 'Quorum を起動できませんでした',
