@@ -106,6 +106,9 @@ describe('accessibility and the panel layout', () => {
   it('has no axe violations of any impact in the host and participant views of a live poll and present mode, light and dark', async () => {
     // The live poll with invitations and the settings menu open (deliveries too), then the other tabs.
     await host.frame.getByText('Invite participants', { exact: true }).click();
+    // A toast on screen too (it stays 5 s: long enough for at least the light sweep of the host).
+    await host.frame.getByTestId('invite-all').click();
+    await host.frame.getByTestId('toast').first().waitFor();
     const settings = await host.openSettings();
     await expand(settings.locator('details.panel'));
     await sweep('live single choice', [host, voted, voting]);

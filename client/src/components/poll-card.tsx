@@ -19,10 +19,19 @@ interface PollCardProps {
   arrived?: boolean | undefined;
   /** Hosts tell runs apart ("· run 2"); to a participant a relaunch is simply the poll, open again. */
   showRun?: boolean;
+  /** Hosts see a "Shared" badge while participants see results only because of a share (Unshare takes it back). */
+  showShared?: boolean;
 }
 
 /** The frame every poll is shown in: title, status, run number, the close countdown and the poll's rules. */
-export function PollCard({ poll, clockOffsetMs, children, arrived = false, showRun = true }: PollCardProps) {
+export function PollCard({
+  poll,
+  clockOffsetMs,
+  children,
+  arrived = false,
+  showRun = true,
+  showShared = true,
+}: PollCardProps) {
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   // After Launch, Close, Share or Save the pressed button is gone: focus lands on this poll instead of the page top.
@@ -44,6 +53,11 @@ export function PollCard({ poll, clockOffsetMs, children, arrived = false, showR
           {t(STATUS_LABEL[poll.status])}
           {showRun && poll.run > 1 ? t('poll.runSuffix', { run: poll.run }) : ''}
         </span>
+        {showShared && poll.resultsShared && poll.status !== 'draft' && (
+          <span className="badge badge-shared" data-testid="shared-badge">
+            {t('poll.sharedBadge')}
+          </span>
+        )}
         {poll.status === 'open' && poll.closesAt !== null && (
           <Countdown closesAt={poll.closesAt} clockOffsetMs={clockOffsetMs} />
         )}

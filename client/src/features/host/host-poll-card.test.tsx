@@ -70,5 +70,6 @@ describe('the host’s poll card', () => {
       participantUUIDs: ['p1', 'p3'],
       messageText: 'Please vote in “Lunch?” — open Quorum to answer.',
     });
+    expect(document.querySelector('[data-testid=toast]')?.textContent).toBe('Invited 2 people.×');
   });
 });

@@ -16,11 +16,11 @@ import { TimerControls } from './timer-controls';
 
 export { useSaveDraft } from './host-requests';
 
-type PollAction = 'poll:open' | 'poll:close' | 'poll:share' | 'poll:delete';
+type PollAction = 'poll:open' | 'poll:close' | 'poll:share' | 'poll:unshare' | 'poll:delete';
 
 /** The same questions and settings as a new draft titled "… (copy)"; resolves with an error message or null. */
 function useDuplicate() {
-  const send = useHostRequest();
+  const send = useHostRequest({ toast: true });
   const t = useT();
   return async (poll: Poll): Promise<string | null> => {
     const title = t('host.copyTitle', { title: poll.title }).slice(0, LIMITS.titleMax);
@@ -35,7 +35,7 @@ function useDuplicate() {
 
 /** Sends a host action on one poll and reports the outcome; returns an error message or null. */
 export function usePollRequest() {
-  const send = useHostRequest();
+  const send = useHostRequest({ toast: true });
   return async (action: PollAction, pollId: string, done: string): Promise<string | null> => {
     const outcome = await send(action, { pollId }, done);
     return 'error' in outcome ? outcome.error : null;
@@ -93,6 +93,15 @@ function PollActions({ poll, run, edit, duplicate }: ActionsProps) {
           onClick={() => run('poll:share', t('host.shared', { title }))}
         >
           {t('host.share')}
+        </button>
+      )}
+      {poll.status !== 'draft' && poll.resultsShared && (
+        <button
+          type="button"
+          data-testid="unshare-results"
+          onClick={() => run('poll:unshare', t('host.unshared', { title }))}
+        >
+          {t('host.unshare')}
         </button>
       )}
       {poll.status === 'closed' && (

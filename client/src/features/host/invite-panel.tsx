@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Poll } from '@quorum/shared';
 import { useMeeting, useSupports, useZoom } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
+import { useNotify } from '../../components/toasts';
 import { Unavailable } from '../../components/unavailable';
 import { useT, type Translate } from '../../i18n';
 import type { ZoomParticipant } from '../../zoom/zoom-port';
@@ -12,13 +13,14 @@ const describe = (error: unknown, t: Translate) =>
 /** Runs an invitation call and reports the outcome in the live region. */
 function useInvite() {
   const announce = useAnnounce();
+  const notify = useNotify();
   const t = useT();
   const [busy, setBusy] = useState(false);
   const invite = async (send: () => Promise<void>, success: string) => {
     setBusy(true);
     try {
       await send();
-      announce(success);
+      notify(success);
     } catch (error) {
       announce(t('invite.failed', { reason: describe(error, t) }));
     } finally {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useMeeting } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
+import { useNotify } from '../../components/toasts';
 import { Unavailable } from '../../components/unavailable';
 import { useT } from '../../i18n';
 import { useSaveDraft } from '../host/host-poll-card';
@@ -15,8 +16,9 @@ export function LibraryImport() {
   const { library, drafts } = useLibrary();
   const { available, connect } = useLibrarySync(library, 'meeting');
   const { sync, status } = useTemplateSync(session);
-  const saveDraft = useSaveDraft();
+  const saveDraft = useSaveDraft({ confirm: false });
   const announce = useAnnounce();
+  const notify = useNotify();
   const [busy, setBusy] = useState<string | null>(null);
   const t = useT();
   const shown = sync.visible(drafts);
@@ -27,7 +29,8 @@ export function LibraryImport() {
     setBusy(id);
     const failure = await saveDraft(entry.draft);
     setBusy(null);
-    announce(failure ? t('library.addFailed', { title, reason: failure }) : t('library.added', { title }));
+    if (failure) announce(t('library.addFailed', { title, reason: failure }));
+    else notify(t('library.added', { title }));
   };
 
   // Opening the tab looks for changes made elsewhere: the main window's channel, and the account library.

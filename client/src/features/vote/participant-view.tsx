@@ -38,6 +38,7 @@ export function ParticipantView() {
           clockOffsetMs={state.clockOffsetMs}
           arrived={arrived(poll.id)}
           showRun={false}
+          showShared={false}
         >
           {/* A relaunch is a fresh ballot: the key resets what was being filled in. */}
           <PollBallot key={`${poll.id}:${poll.run}`} poll={poll} />
