@@ -184,6 +184,9 @@ describe.each(LOCALES)('the app in %s at 320 px', (locale) => {
     await look('participant, quiz podium and own score', voter.liveFrame());
 
     // Present mode (results for screen sharing) of the closed survey, then back to the panel.
+    // The quiz's launch folded the closed survey to one line: unfold it first.
+    await look('host, closed polls folded', host.liveFrame());
+    await host.expand(SURVEY.title);
     await host.poll(SURVEY.title).getByTestId('present-poll').click();
     const stage = host.frame.getByTestId('present-view');
     await stage.getByRole('heading', { level: 1 }).waitFor();

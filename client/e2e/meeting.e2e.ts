@@ -39,6 +39,9 @@ describe('a meeting in the simulator', () => {
     const lateId = await sim.addPerson('Zoe', 'Participant');
     const late = await (await sim.openApp(lateId)).ready('participant');
     await late.waitForStatus(LUNCH.title, 'closed');
+    // Closed before Zoe opened the app: one line with the winner, the bars on demand.
+    await expect(late.pollLine(LUNCH.title).textContent()).resolves.toBe('3 voted. Winner: Tacos with 2 votes (67%).');
+    await late.expand(LUNCH.title);
     await expect.poll(() => late.counts(LUNCH.title), POLL).toEqual(FINAL);
     // Nothing to vote with after the close, and no receipt for a vote never cast.
     await expect(late.poll(LUNCH.title).getByRole('radio').count()).resolves.toBe(0);

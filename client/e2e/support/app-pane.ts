@@ -76,6 +76,18 @@ export class AppPane {
       .filter({ has: this.frame.getByRole('heading', { name: title, exact: true }) });
   }
 
+  /** Unfolds a closed poll shown as one line (title, turnout, winner); a no-op for an unfolded card. */
+  async expand(title: string): Promise<void> {
+    const fold = this.poll(title).getByTestId('poll-fold');
+    if ((await fold.count()) > 0 && (await fold.getAttribute('aria-expanded')) === 'false') await fold.click();
+    await this.poll(title).and(this.frame.locator(':not([data-collapsed])')).waitFor();
+  }
+
+  /** The one line a folded closed poll shows ("3 voted. Winner: Tacos with 2 votes (67%)."). */
+  pollLine(title: string): Locator {
+    return this.poll(title).getByTestId('poll-line');
+  }
+
   /** The poll's status as the card shows it, or null when the card is not there. */
   async status(title: string): Promise<string | null> {
     const card = this.poll(title);

@@ -11,6 +11,13 @@ const STATUS_LABEL: Record<Poll['status'], MessageId> = {
   closed: 'poll.status.closed',
 };
 
+/** How a closed poll folds: whether it is folded now, how to flip it, and its one line. */
+export interface Fold {
+  collapsed: boolean;
+  toggle: () => void;
+  line: string;
+}
+
 interface PollCardProps {
   poll: Poll;
   clockOffsetMs: number;
@@ -19,6 +26,8 @@ interface PollCardProps {
   arrived?: boolean | undefined;
   /** Hosts tell runs apart ("· run 2"); to a participant a relaunch is simply the poll, open again. */
   showRun?: boolean;
+  /** A closed poll folds to one line (`line`: turnout and winner) with Show / Hide. */
+  fold?: Fold | undefined;
   /** Hosts see a "Shared" badge while participants see results only because of a share (Unshare takes it back). */
   showShared?: boolean;
 }
@@ -31,8 +40,10 @@ export function PollCard({
   arrived = false,
   showRun = true,
   showShared = true,
+  fold,
 }: PollCardProps) {
   const titleId = useId();
+  const collapsed = fold?.collapsed ?? false;
   const heading = useRef<HTMLHeadingElement>(null);
   // After Launch, Close, Share or Save the pressed button is gone: focus lands on this poll instead of the page top.
   useFocusLanding(heading, `${poll.status}:${poll.run}:${poll.resultsShared}`, arrived);
@@ -43,6 +54,7 @@ export function PollCard({
       data-testid="poll-card"
       data-poll-id={poll.id}
       data-status={poll.status}
+      data-collapsed={collapsed || undefined}
       aria-labelledby={titleId}
     >
       <header className="card-head">
@@ -61,9 +73,29 @@ export function PollCard({
         {poll.status === 'open' && poll.closesAt !== null && (
           <Countdown closesAt={poll.closesAt} clockOffsetMs={clockOffsetMs} />
         )}
+        {fold && (
+          <button
+            type="button"
+            className="small fold"
+            data-testid="poll-fold"
+            aria-expanded={!collapsed}
+            aria-label={t(collapsed ? 'poll.expandNamed' : 'poll.collapseNamed', { title: poll.title })}
+            onClick={fold.toggle}
+          >
+            {t(collapsed ? 'poll.expand' : 'poll.collapse')}
+          </button>
+        )}
       </header>
-      <PollRules poll={poll} />
-      {children}
+      {collapsed && fold ? (
+        <p className="poll-line" data-testid="poll-line">
+          {fold.line}
+        </p>
+      ) : (
+        <>
+          <PollRules poll={poll} />
+          {children}
+        </>
+      )}
     </article>
   );
 }

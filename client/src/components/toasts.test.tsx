@@ -75,6 +75,7 @@ describe('the Shared badge and Unshare', () => {
 
   it('marks a shared poll for the host and takes the share back in one click', async () => {
     const view = await hostPanel([shared]);
+    await settle(() => view.byTestId('poll-fold')!.click());
     expect(view.byTestId('shared-badge')?.textContent).toBe('Shared');
     expect(view.byTestId('share-results')).toBeNull();
     await settle(() => view.byTestId('unshare-results')!.click());

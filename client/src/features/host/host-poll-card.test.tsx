@@ -46,6 +46,7 @@ describe('the host’s poll card', () => {
       settings: { anonymous: true, resultsVisibility: 'after_close', allowAnswerChange: false, closeAfterSec: 30 },
     });
     const view = await hostPanel([closed]);
+    await settle(() => view.byTestId('poll-fold')!.click());
     await settle(() => view.button('Duplicate')!.click());
     const create = view.requests.find((r) => r.event === 'poll:create');
     expect(create?.payload).toMatchObject({

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { canSeeResults, LIMITS, type Poll, type PollDraftInput } from '@quorum/shared';
 import { useMeetingState } from '../../app-context';
-import { PollCard } from '../../components/poll-card';
+import { PollCard, type Fold } from '../../components/poll-card';
 import { useFocusLanding } from '../../components/use-focus-landing';
 import { useT } from '../../i18n';
 import { currentTally } from '../../realtime/meeting-state';
@@ -136,10 +136,11 @@ interface HostPollCardProps {
   participants?: number | undefined;
   /** False for a co-host while the host keeps running polls to themselves: results and exports only. */
   canRun?: boolean;
+  fold?: Fold | undefined;
 }
 
 /** One poll for a host: results, turnout, timer, the actions its status allows, run history and exports. */
-export function HostPollCard({ poll, participants, canRun = true }: HostPollCardProps) {
+export function HostPollCard({ poll, participants, canRun = true, fold }: HostPollCardProps) {
   const state = useMeetingState();
   const send = usePollRequest();
   const saveDraft = useSaveDraft();
@@ -169,7 +170,7 @@ export function HostPollCard({ poll, participants, canRun = true }: HostPollCard
     );
   }
   return (
-    <PollCard poll={poll} clockOffsetMs={state.clockOffsetMs} arrived={edited}>
+    <PollCard poll={poll} clockOffsetMs={state.clockOffsetMs} arrived={edited} fold={fold}>
       {poll.status !== 'draft' && (
         <PollResults
           poll={poll}

@@ -11,6 +11,7 @@ import { InvitePanel } from './invite-panel';
 import { PollComposer } from './poll-composer';
 import { useComposeFocus } from './use-compose-focus';
 import { useParticipants } from './use-participants';
+import { usePollFolds } from '../results/use-poll-folds';
 
 /** The host's Polls tab: compose, the meeting's polls with live results, and invitations. */
 export function PollsTab() {
@@ -22,6 +23,7 @@ export function PollsTab() {
   const t = useT();
   const polls = sortedPolls(state);
   const canRun = mayRun(state);
+  const foldOf = usePollFolds(state, polls);
   // Hosts and co-hosts get no ballot, so "N of M voted" counts only the people who can vote.
   const voters = participants?.filter((p) => !isHostRole(p.role)).length;
   // The newest open poll decides who "has not voted" in the invitation picker.
@@ -71,7 +73,7 @@ export function PollsTab() {
       )}
       <div className="poll-list" ref={focus.list}>
         {polls.map((poll) => (
-          <HostPollCard key={poll.id} poll={poll} participants={voters} canRun={canRun} />
+          <HostPollCard key={poll.id} poll={poll} participants={voters} canRun={canRun} fold={foldOf(poll)} />
         ))}
       </div>
       <InvitePanel participants={participants} openPoll={openPoll} turnout={openTurnout} />
