@@ -97,6 +97,17 @@ describe('the settings menu', () => {
     expect(document.activeElement).toBe(button);
   });
 
+  it('closes when focus moves on past it, not when it leaves the frame', async () => {
+    const view = await hostPanel();
+    await settle(() => view.byTestId('settings-button')!.click());
+    const menu = view.byTestId('settings-menu')!;
+    await settle(() => (document.activeElement as HTMLElement).blur());
+    expect(menu.hidden).toBe(false);
+    menu.querySelector<HTMLElement>('input')!.focus();
+    await settle(() => view.byTestId('compose-poll')!.focus());
+    expect(menu.hidden).toBe(true);
+  });
+
   it('closes on a click outside it', async () => {
     const view = await hostPanel();
     await settle(() => view.byTestId('settings-button')!.click());

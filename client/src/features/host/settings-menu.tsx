@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import { GearIcon } from '../../components/icons';
 import { useT } from '../../i18n';
 
@@ -25,17 +25,27 @@ export function SettingsMenu({ children }: { children: ReactNode }) {
     const outside = (e: PointerEvent) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
+    // On the document, not the popover: a control that disables itself while saving drops focus to the body.
+    const escape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
     document.addEventListener('pointerdown', outside);
-    return () => document.removeEventListener('pointerdown', outside);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('pointerdown', outside);
+      document.removeEventListener('keydown', escape);
+    };
   }, [open]);
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || !open) return;
-    e.stopPropagation();
-    setOpen(false);
-    button.current?.focus();
+  // Tabbing out of the popover closes it (it would cover what focus moved to). Focus leaving the frame
+  // altogether (Zoom's consent window during Connect) has no related target and keeps it open.
+  const onBlur = (e: FocusEvent) => {
+    const to = e.relatedTarget as Node | null;
+    if (open && to && !root.current?.contains(to)) setOpen(false);
   };
   return (
-    <div className="settings" ref={root} onKeyDown={onKeyDown}>
+    <div className="settings" ref={root} onBlur={onBlur}>
       <button
         type="button"
         className="icon"
