@@ -11,7 +11,15 @@ export function ToastStackView({ stack }: { stack: ToastStack }) {
   const t = useT();
   if (toasts.length === 0) return null;
   return (
-    <section className="toasts" aria-label={t('toast.label')} data-testid="toasts">
+    <section
+      className="toasts"
+      aria-label={t('toast.label')}
+      data-testid="toasts"
+      onPointerEnter={stack.pause}
+      onPointerLeave={stack.resume}
+      onFocus={stack.pause}
+      onBlur={stack.resume}
+    >
       {toasts.map((toast) => (
         <div className="toast" key={toast.id} data-testid="toast">
           <p>{toast.message}</p>

@@ -24,6 +24,32 @@ describe('the toast stack', () => {
     vi.advanceTimersByTime(1);
     expect(stack.getSnapshot()).toEqual([]);
   });
+
+  it('holds every toast while paused and gives each its full time again on resume', () => {
+    vi.useFakeTimers();
+    const stack = createToastStack({ lifetimeMs: 1000 });
+    stack.show('a');
+    vi.advanceTimersByTime(900);
+    stack.pause();
+    vi.advanceTimersByTime(5000);
+    expect(stack.getSnapshot()).toHaveLength(1);
+    stack.resume();
+    vi.advanceTimersByTime(999);
+    expect(stack.getSnapshot()).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(stack.getSnapshot()).toEqual([]);
+  });
+
+  it('runs the clocks again once the last toast is closed by hand while paused', () => {
+    vi.useFakeTimers();
+    const stack = createToastStack({ lifetimeMs: 1000 });
+    stack.show('a');
+    stack.pause();
+    stack.dismiss(stack.getSnapshot()[0]!.id);
+    stack.show('b');
+    vi.advanceTimersByTime(1000);
+    expect(stack.getSnapshot()).toEqual([]);
+  });
 });
 
 /** The app booted as the host with `polls`. */

@@ -11,6 +11,9 @@ export interface Toast {
 export interface ToastStack {
   show(message: string): void;
   dismiss(id: number): void;
+  /** While the pointer or focus is on the stack nothing leaves (WCAG 2.2.1); `resume` restarts the clocks. */
+  pause(): void;
+  resume(): void;
   getSnapshot(): readonly Toast[];
   subscribe(listener: () => void): () => void;
 }
@@ -26,21 +29,45 @@ interface ToastOptions {
 export function createToastStack({ lifetimeMs = 5000, max = 3 }: ToastOptions = {}): ToastStack {
   let toasts: readonly Toast[] = [];
   let nextId = 1;
+  let paused = false;
+  const timers = new Map<number, ReturnType<typeof setTimeout>>();
   const listeners = new Set<() => void>();
   const set = (next: readonly Toast[]) => {
     toasts = next;
     listeners.forEach((l) => l());
   };
   const dismiss = (id: number) => {
+    clearTimeout(timers.get(id));
+    timers.delete(id);
     if (toasts.some((t) => t.id === id)) set(toasts.filter((t) => t.id !== id));
+    // A closed last toast takes the pointer or focus that paused the stack with it: no leave event follows.
+    if (toasts.length === 0) paused = false;
+  };
+  const schedule = (id: number) => {
+    if (!paused)
+      timers.set(
+        id,
+        setTimeout(() => dismiss(id), lifetimeMs),
+      );
   };
   return {
     show(message) {
       const id = nextId++;
-      set([...toasts, { id, message }].slice(-max));
-      setTimeout(() => dismiss(id), lifetimeMs);
+      const kept = [...toasts, { id, message }].slice(-max);
+      toasts.filter((t) => !kept.includes(t)).forEach((t) => clearTimeout(timers.get(t.id)));
+      set(kept);
+      schedule(id);
     },
     dismiss,
+    pause() {
+      paused = true;
+      timers.forEach((timer) => clearTimeout(timer));
+      timers.clear();
+    },
+    resume() {
+      paused = false;
+      toasts.forEach((t) => schedule(t.id));
+    },
     getSnapshot: () => toasts,
     subscribe(listener) {
       listeners.add(listener);
@@ -49,7 +76,14 @@ export function createToastStack({ lifetimeMs = 5000, max = 3 }: ToastOptions = 
   };
 }
 
-const noop: ToastStack = { show: () => {}, dismiss: () => {}, getSnapshot: () => [], subscribe: () => () => {} };
+const noop: ToastStack = {
+  show: () => {},
+  dismiss: () => {},
+  pause: () => {},
+  resume: () => {},
+  getSnapshot: () => [],
+  subscribe: () => () => {},
+};
 
 export const ToastContext = createContext<ToastStack>(noop);
 
