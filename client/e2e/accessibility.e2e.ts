@@ -104,10 +104,20 @@ describe('accessibility and the panel layout', () => {
   });
 
   it('has no axe violations of any impact in the host and participant views of a live poll and present mode, light and dark', async () => {
-    // Every host panel open at once beside the live poll: invitations, library, report.
-    for (const id of ['library-import', 'report-panel']) await expand(host.frame.getByTestId(id));
+    // The live poll with invitations and the settings menu open (deliveries too), then the other tabs.
     await host.frame.getByText('Invite participants', { exact: true }).click();
+    // A toast on screen too (it stays 5 s: long enough for at least the light sweep of the host).
+    await host.frame.getByTestId('invite-all').click();
+    await host.frame.getByTestId('toast').first().waitFor();
+    const settings = await host.openSettings();
+    await expand(settings.locator('details.panel'));
     await sweep('live single choice', [host, voted, voting]);
+    await host.page.keyboard.press('Escape');
+    for (const tab of ['Library', 'Report'] as const) {
+      await host.openTab(tab);
+      await sweep(`host ${tab} tab`, [host]);
+    }
+    await host.openTab('Polls');
     // Present mode: the poll full-size for screen sharing.
     await host.poll(RETRO.title).getByTestId('present-poll').click();
     await host.frame.getByTestId('present-view').waitFor();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { launch } from '../../server/test/support/harness';
+import { choicePoll, launch } from '../../server/test/support/harness';
 import { enterPanel, hasFocus, pressUntil, statusRegion as status } from './support/keyboard';
 import { connectAs, voteFrom } from './support/socket-client';
 import { useMeeting } from './support/use-meeting';
@@ -111,5 +111,40 @@ describe('the live region and motion', () => {
     await waitUntil('nothing animates', async () =>
       (await durations()).every((d) => d.split(',').every((s) => Number.parseFloat(s) === 0)),
     );
+  });
+});
+
+describe('feedback a person can see', () => {
+  it('confirms Launch, Share and Unshare in toasts, marks the shared poll, and Unshare hides the results again', async () => {
+    const title = 'Secret ballot';
+    const toast = (text: string) => host.frame.getByTestId('toast').filter({ hasText: text });
+    await host.launch({ title, question: 'Which one?', options: ['Red', 'Blue'] });
+    await toast(`Launched “${title}”.`).waitFor();
+    await host.frame.getByRole('button', { name: 'Close notification' }).first().click();
+    await expect.poll(() => toast(`Launched “${title}”.`).count(), POLL).toBe(0);
+
+    // A host-only poll, launched from another device: Ines sees turnout only until it is shared.
+    const hana = await connectAs(env.server, sim, 'p1');
+    try {
+      const hidden = 'Hidden results';
+      await launch(hana, choicePoll({ resultsVisibility: 'host_only' }, hidden));
+      await ines.waitForStatus(hidden, 'open');
+      await ines.dismissToasts();
+      await ines.vote(hidden, 'Tacos');
+      const card = host.poll(hidden);
+      await card.getByTestId('share-results').click();
+      await toast(`Results of “${hidden}” shared.`).waitFor();
+      await card.getByTestId('shared-badge').waitFor();
+      await ines.poll(hidden).getByTestId('result-bar').first().waitFor();
+
+      await card.getByTestId('unshare-results').click();
+      await toast(`Results of “${hidden}” no longer shared.`).waitFor();
+      await card.getByTestId('shared-badge').waitFor({ state: 'detached' });
+      await ines.poll(hidden).getByTestId('result-bar').first().waitFor({ state: 'detached' });
+      await card.getByTestId('share-results').waitFor();
+      expect(sim.problems).toEqual([]);
+    } finally {
+      hana.socket.disconnect();
+    }
   });
 });

@@ -85,9 +85,9 @@ async function voteFirst(pane: AppPane, title: string) {
   await pane.poll(title).getByTestId('vote-receipt').waitFor();
 }
 
-/** Opens every closed disclosure in the frame (run history, word counts, report, invitations…). */
+/** Opens every closed disclosure shown in the frame (run history, word counts, invitations…), not those in hidden tabs. */
 async function expandAll(pane: AppPane) {
-  const closed = pane.frame.locator('details:not([open]) > summary');
+  const closed = pane.frame.locator('details:not([open]) > summary').filter({ visible: true });
   for (let i = 0; i < 20 && (await closed.count()) > 0; i++) await closed.first().click();
 }
 
@@ -184,6 +184,9 @@ describe.each(LOCALES)('the app in %s at 320 px', (locale) => {
     await look('participant, quiz podium and own score', voter.liveFrame());
 
     // Present mode (results for screen sharing) of the closed survey, then back to the panel.
+    // The quiz's launch folded the closed survey to one line: unfold it first.
+    await look('host, closed polls folded', host.liveFrame());
+    await host.expand(SURVEY.title);
     await host.poll(SURVEY.title).getByTestId('present-poll').click();
     const stage = host.frame.getByTestId('present-view');
     await stage.getByRole('heading', { level: 1 }).waitFor();
@@ -192,8 +195,12 @@ describe.each(LOCALES)('the app in %s at 320 px', (locale) => {
     await stage.waitFor({ state: 'detached' });
 
     await host.openReport();
+    await host.openSettings();
     await expandAll(host);
     await look('host, report and every panel', host.liveFrame());
+    await host.openTab('Library');
+    await look('host, library', host.liveFrame());
+    await host.openTab('Polls');
 
     await sim.net.set(voter.frameName, 'down');
     await voter.frame.locator('.banner').first().waitFor();

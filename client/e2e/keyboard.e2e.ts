@@ -155,22 +155,26 @@ describe('the whole flow with the keyboard alone', () => {
     expect(sim.problems).toEqual([]);
   });
 
-  it('adds a poll from the library, runs it and reaches its report downloads', async () => {
+  it('adds a poll from the Library tab, runs it in Polls and reaches its downloads in Report', async () => {
     const saved = { title: 'Retro mood', question: 'How did the sprint go?', options: ['Great', 'Fine'] };
     // Saved beforehand in the Zoom main window (the same composer as above, so with the mouse here).
     const library = await sim.openMainClient('p1');
     await library.saveTemplate(saved);
 
+    // Tab reaches the selected tab (Polls); the arrow keys move between the sections.
     await enterPanel(host);
+    await pressUntil(host, host.tab('Polls'));
+    await host.page.keyboard.press('ArrowRight');
+    await expect.poll(() => hasFocus(host.tab('Library')), POLL).toBe(true);
     const shelf = host.frame.getByTestId('library-import');
-    await pressUntil(host, shelf.locator('summary'));
-    await host.page.keyboard.press('Enter');
     await pressUntil(host, shelf.getByRole('button', { name: `Add “${saved.title}” to this meeting` }));
     await host.page.keyboard.press('Enter');
-    await host.waitForStatus(saved.title, 'draft');
     await expect
       .poll(() => status(host).textContent(), POLL)
       .toBe(`Added “${saved.title}” to this meeting as a draft.`);
+    await pressUntil(host, host.tab('Library'));
+    await host.page.keyboard.press('ArrowLeft');
+    await host.waitForStatus(saved.title, 'draft');
     for (const [action, next] of [
       ['launch-poll', 'open'],
       ['close-poll', 'closed'],
@@ -180,11 +184,33 @@ describe('the whole flow with the keyboard alone', () => {
       await host.waitForStatus(saved.title, next);
     }
 
+    await pressUntil(host, host.tab('Polls'));
+    await host.page.keyboard.press('End');
     const report = host.frame.getByTestId('report-panel');
-    await pressUntil(host, report.locator('summary').first());
-    await host.page.keyboard.press('Enter');
     await pressUntil(host, report.getByRole('link', { name: `Download CSV of ${saved.title}, run 1` }));
     await expectVisibleFocus(host);
+    expect(sim.problems).toEqual([]);
+  });
+
+  it('opens the settings menu, changes the co-host rule and closes with Escape, focus back on the button', async () => {
+    const button = host.frame.getByTestId('settings-button');
+    await enterPanel(host);
+    await pressUntil(host, button);
+    await host.page.keyboard.press('Enter');
+    const rule = host.frame.getByTestId('cohosts-may-run');
+    await pressUntil(host, rule);
+    const before = await rule.isChecked();
+    await host.page.keyboard.press('Space');
+    await expect.poll(() => rule.isChecked(), POLL).toBe(!before);
+    await host.page.keyboard.press('Escape');
+    await host.frame.getByTestId('settings-menu').waitFor({ state: 'hidden' });
+    await expect.poll(() => hasFocus(button), POLL).toBe(true);
+    await expectVisibleFocus(host);
+    await host.page.keyboard.press('Enter');
+    await pressUntil(host, rule);
+    await host.page.keyboard.press('Space');
+    await expect.poll(() => rule.isChecked(), POLL).toBe(before);
+    await host.page.keyboard.press('Escape');
     expect(sim.problems).toEqual([]);
   });
 });

@@ -24,6 +24,10 @@ describe('poll library and meeting report', () => {
 
     // In the meeting: one click copies it in as a draft, then it runs like any poll.
     const draft = await host.addFromLibrary(RETRO.title);
+    await host.frame
+      .getByTestId('toast')
+      .filter({ hasText: `Added “${RETRO.title}” to this meeting as a draft.` })
+      .waitFor();
     await draft.launch();
     const choices = ['Great', 'Rough', 'Great'];
     await Promise.all(
@@ -46,6 +50,10 @@ describe('poll library and meeting report', () => {
     for (const format of ['CSV', 'Summary CSV', 'JSON'])
       await expect(run.downloadLink(format).count()).resolves.toBe(1);
     expect((await run.download('JSON')).suggestedFilename()).toBe('Retro-mood-run-1.json');
+    await host.frame
+      .getByTestId('toast')
+      .filter({ hasText: `Downloading the JSON of “${RETRO.title}”.` })
+      .waitFor();
 
     // When the meeting ends, the host's "meeting ended" page shows the same report.
     await sim.endMeeting();

@@ -46,6 +46,9 @@ describe('a meeting in the simulator', () => {
     sim.page.off('request', onRequest);
     expect(sessionPosts).toEqual([]);
     await late.waitForStatus(LUNCH.title, 'closed');
+    // Closed before Zoe opened the app: one line with the winner, the bars on demand.
+    await expect(late.pollLine(LUNCH.title).textContent()).resolves.toBe('3 voted. Winner: Tacos with 2 votes (67%).');
+    await late.expand(LUNCH.title);
     await expect.poll(() => late.counts(LUNCH.title), POLL).toEqual(FINAL);
     // Nothing to vote with after the close, and no receipt for a vote never cast.
     await expect(late.poll(LUNCH.title).getByRole('radio').count()).resolves.toBe(0);
@@ -65,6 +68,10 @@ describe('a meeting in the simulator', () => {
     const invitePanel = await host.openInvitePanel();
     await invitePanel.invite(['Ines']);
     await expect.poll(() => sim.invitations('p2').count(), POLL).toBe(1);
+    // Chosen people get an invitation that names the open poll (sendAppInvitation's messageText).
+    await expect(sim.invitations('p2').getByTestId('invitation-message').textContent()).resolves.toBe(
+      `Please vote in “${LUNCH.title}” — open Quorum to answer.`,
+    );
     expect(await sim.invitations('p3').count()).toBe(0);
 
     await invitePanel.inviteAll();

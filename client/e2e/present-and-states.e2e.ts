@@ -65,6 +65,9 @@ describe('designed states, present mode and themes', () => {
     await expect(
       host.frame.locator('main.app, [data-testid=close-poll], [data-testid=compose-poll]').count(),
     ).resolves.toBe(0);
+    // "Launched …" is still in the toast stack, but not over what the audience sees.
+    await expect(host.frame.getByTestId('toast').count()).resolves.toBeGreaterThan(0);
+    await expect(host.frame.getByTestId('toasts').isVisible()).resolves.toBe(false);
     expect(await presentParam(host)).toBe(
       await host
         .liveFrame()

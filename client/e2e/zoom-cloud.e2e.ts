@@ -34,9 +34,11 @@ describe('the Zoom cloud, through the simulator', () => {
     const host = await sim.pane('p1').ready('host');
 
     // In-client OAuth: the app's challenge, the simulator's authorize minting a real code, the server redeeming it.
+    await host.openSettings();
     await host.frame.getByRole('button', { name: 'Connect Zoom account' }).click();
     await host.frame.getByTestId('meeting-topic').filter({ hasText: 'Team sync' }).waitFor();
     await expect(host.frame.getByRole('button', { name: 'Connect Zoom account' }).count()).resolves.toBe(0);
+    await host.closeSettings();
 
     await host.launch(STANDUP);
     await sim.endMeeting();

@@ -23,9 +23,9 @@ const afterReply = (fn: () => void) => setTimeout(fn, 0);
 const others = ({ meeting, person }: CallContext): Person[] =>
   meeting.state().persons.filter((p) => p.id !== person.id && sameRoom(p, person));
 
-function inviteResult(call: CallContext, targets: Person[]) {
+function inviteResult(call: CallContext, targets: Person[], messageText?: string) {
   if (targets.length === 0) throw new ZoomError('INVITE_FAILED', 'nobody to invite');
-  return { invitationUUID: call.meeting.invite(call.person, targets) };
+  return { invitationUUID: call.meeting.invite(call.person, targets, messageText) };
 }
 
 const sendAppInvitation: ApiHandler = (call) => {
@@ -38,7 +38,7 @@ const sendAppInvitation: ApiHandler = (call) => {
     (id) => !others(call).some((p) => p.participantUUID === id) && id !== call.person.participantUUID,
   );
   if (unknown.length > 0) throw new ZoomError('INVITE_FAILED', `not in this meeting or room: ${unknown.join(', ')}`);
-  return inviteResult(call, targets);
+  return inviteResult(call, targets, text(call.data, 'messageText') || undefined);
 };
 
 const showAppInvitationDialog: ApiHandler = (call) => {

@@ -198,6 +198,15 @@ describe('the simulator bridge, driven by the real @zoom/appssdk', () => {
     });
   });
 
+  it('carries sendAppInvitation’s messageText to the invitation', async () => {
+    const uuid = person('p3').participantUUID;
+    const { invitationUUID } = await sdk.sendAppInvitation({
+      participantUUIDs: [uuid],
+      messageText: 'Vote in “Lunch”',
+    });
+    expect(state().invitations.p3).toEqual([{ invitationUUID, fromName: 'Hana', messageText: 'Vote in “Lunch”' }]);
+  });
+
   it('rejects with a ZoomApiError carrying Zoom’s code', async () => {
     sim.meeting.setDnd('p1', true);
     await expect(sdk.showNotification({ type: 'info', title: 'x', message: 'y' } as never)).rejects.toMatchObject({

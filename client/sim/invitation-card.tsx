@@ -21,6 +21,7 @@ export function InvitationCard({
       <p>
         <strong>{invitation.fromName}</strong> invited you to use <strong>Quorum</strong>.
       </p>
+      {invitation.messageText && <p data-testid="invitation-message">{invitation.messageText}</p>}
       <button type="button" data-testid="invitation-open" onClick={open}>
         Open
       </button>

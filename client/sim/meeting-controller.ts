@@ -278,12 +278,12 @@ export function createMeeting(store: Store<SimState>, deps: MeetingDeps) {
     dismissToast,
 
     /** Delivers one invitation to each target's meeting pane (or their "not opened" placeholder). */
-    invite(from: Person, targets: Person[]): string {
+    invite(from: Person, targets: Person[], messageText?: string): string {
       const invitationUUID = newZoomUuid();
+      const invitation = { invitationUUID, fromName: from.screenName, ...(messageText ? { messageText } : {}) };
       store.update((s) => {
         const invitations = { ...s.invitations };
-        for (const t of targets)
-          invitations[t.id] = [...(invitations[t.id] ?? []), { invitationUUID, fromName: from.screenName }];
+        for (const t of targets) invitations[t.id] = [...(invitations[t.id] ?? []), invitation];
         return { ...s, invitations };
       });
       return invitationUUID;

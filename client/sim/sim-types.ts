@@ -50,6 +50,8 @@ export interface Toast {
 export interface Invitation {
   invitationUUID: string;
   fromName: string;
+  /** The sender's own line (sendAppInvitation's messageText), shown instead of Zoom's default. */
+  messageText?: string;
 }
 
 /** One open app instance and what the bridge knows about it. */

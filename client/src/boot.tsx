@@ -2,11 +2,11 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { isHostRole } from '@quorum/shared';
 import { FormattedMessage } from 'react-intl';
 import { MeetingContext, ZoomContext } from './app-context';
-import { AnnouncerContext, type Announcer } from './components/announcer';
+import type { Announcer } from './components/announcer';
 import { ErrorState } from './components/error-state';
 import { LoadingState } from './components/loading-state';
 import { NoticePage, NotInZoomPage, UnsupportedContextPage, ZoomUnavailablePage } from './components/notice-page';
-import { StatusRegion } from './components/status-region';
+import { Feedback } from './components/feedback';
 import type { DraftLibrary } from './features/library/draft-library';
 import { LibraryContext } from './features/library/library-context';
 import { LibraryView } from './features/library/library-view';
@@ -256,11 +256,10 @@ export function Boot(deps: BootDeps) {
   }, [zoom, library, announcer, attempt]);
 
   return (
-    <AnnouncerContext.Provider value={announcer}>
+    <Feedback announcer={announcer}>
       <LibraryContext.Provider value={library}>
         <PhaseView phase={phase} zoom={zoom} onRetry={() => setAttempt((a) => a + 1)} />
-        <StatusRegion announcer={announcer} />
       </LibraryContext.Provider>
-    </AnnouncerContext.Provider>
+    </Feedback>
   );
 }

@@ -143,6 +143,8 @@ describe('host tools', () => {
 
   it('shows an earlier run’s results with its own export links', async () => {
     const view = await meeting('host', [makePoll({ run: 2, status: 'closed' })]);
+    // Closed before the panel opened, so folded to one line: Show first.
+    await settle(() => view.byTestId('poll-fold')!.click());
     const history = view.byTestId('run-history') as HTMLDetailsElement;
     await settle(() => {
       history.open = true;

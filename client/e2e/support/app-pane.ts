@@ -14,6 +14,9 @@ export interface PollSpec {
 /** Who the app thinks it is serving (`<main class="app" data-role=…>`). */
 export type AppRole = 'host' | 'participant';
 
+/** The sections of the host panel, as their tabs are named. */
+export type HostTab = 'Polls' | 'Library' | 'Report';
+
 /** Where a pane runs the app: in the meeting, or in the Zoom main window. */
 export type PaneCtx = 'inMeeting' | 'inMainClient';
 
@@ -73,6 +76,18 @@ export class AppPane {
       .filter({ has: this.frame.getByRole('heading', { name: title, exact: true }) });
   }
 
+  /** Unfolds a closed poll shown as one line (title, turnout, winner); a no-op for an unfolded card. */
+  async expand(title: string): Promise<void> {
+    const fold = this.poll(title).getByTestId('poll-fold');
+    if ((await fold.count()) > 0 && (await fold.getAttribute('aria-expanded')) === 'false') await fold.click();
+    await this.poll(title).and(this.frame.locator(':not([data-collapsed])')).waitFor();
+  }
+
+  /** The one line a folded closed poll shows ("3 voted. Winner: Tacos with 2 votes (67%)."). */
+  pollLine(title: string): Locator {
+    return this.poll(title).getByTestId('poll-line');
+  }
+
   /** The poll's status as the card shows it, or null when the card is not there. */
   async status(title: string): Promise<string | null> {
     const card = this.poll(title);
@@ -128,11 +143,41 @@ export class AppPane {
     await this.guestNote().waitFor({ state: 'detached' });
   }
 
-  /** Host: copies a template from the poll library into the meeting (one click) and returns its draft card. */
+  /** Host: the tab of one section of the host panel (Polls, Library, Report), found in any language. */
+  tab(name: HostTab): Locator {
+    return this.frame.locator(`[role=tablist] [role=tab][data-tab=${name.toLowerCase()}]`);
+  }
+
+  /** Host: shows one section of the host panel (a click on a selected tab changes nothing). */
+  async openTab(name: HostTab): Promise<void> {
+    await this.tab(name).click();
+    await this.tab(name).and(this.frame.locator('[aria-selected=true]')).waitFor();
+  }
+
+  /** Host: opens the settings menu (Zoom account, co-host rule, report deliveries) unless it is open. */
+  async openSettings(): Promise<Locator> {
+    const button = this.frame.getByTestId('settings-button');
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    const menu = this.frame.getByTestId('settings-menu');
+    await menu.waitFor();
+    return menu;
+  }
+
+  /** Host: closes the settings menu with its button (it covers the top of the panel while open). */
+  async closeSettings(): Promise<void> {
+    const button = this.frame.getByTestId('settings-button');
+    if ((await button.getAttribute('aria-expanded')) === 'true') await button.click();
+    await this.frame.getByTestId('settings-menu').waitFor({ state: 'hidden' });
+  }
+
+  /** Host: copies a template from the Library tab into the meeting (one click), back in Polls with its draft card. */
   async addFromLibrary(title: string): Promise<DraftCard> {
-    const library = this.frame.getByTestId('library-import');
-    if ((await library.getAttribute('open')) === null) await library.locator('summary').click();
-    await library.getByRole('button', { name: `Add “${title}” to this meeting` }).click();
+    await this.openTab('Library');
+    await this.frame
+      .getByTestId('library-import')
+      .getByRole('button', { name: `Add “${title}” to this meeting` })
+      .click();
+    await this.openTab('Polls');
     await this.poll(title).and(this.frame.locator('[data-status=draft]')).waitFor();
     return new DraftCard(this, title);
   }
@@ -142,10 +187,10 @@ export class AppPane {
     return new MeetingReport(this.frame, this.frame.getByTestId('meeting-report'));
   }
 
-  /** Host: opens the meeting report in the host view and waits until it has loaded. */
+  /** Host: opens the Report tab and waits until the meeting report has loaded. */
   async openReport(): Promise<MeetingReport> {
+    await this.openTab('Report');
     const panel = this.frame.getByTestId('report-panel');
-    if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
     const report = panel.getByTestId('meeting-report');
     await report.getByTestId('attendance').waitFor();
     return new MeetingReport(this.frame, report);

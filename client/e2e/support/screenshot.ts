@@ -9,6 +9,9 @@ const MAX_HEIGHT = 900;
 /** Room left below the last element. */
 const BOTTOM_MARGIN = 12;
 
+/** The app's toasts come and go with timing: left out, so a retaken image changes only when the look does. */
+const SHOT_STYLE = '.toasts { display: none !important; }';
+
 const place = (pane: AppPane, style: string) => pane.iframe.evaluate((el, css) => el.setAttribute('style', css), style);
 
 /** The saved image, and how wide the app's content was (wider than the panel means sideways scrolling). */
@@ -35,7 +38,7 @@ export async function screenshotPanel(pane: AppPane, path: string): Promise<Pane
   await frame.waitForFunction((h) => window.innerHeight === h, height);
   try {
     const contentWidth = await frame.evaluate(() => document.documentElement.scrollWidth);
-    return { png: await pane.iframe.screenshot({ path, animations: 'disabled' }), contentWidth };
+    return { png: await pane.iframe.screenshot({ path, animations: 'disabled', style: SHOT_STYLE }), contentWidth };
   } finally {
     await place(pane, '');
   }
@@ -56,7 +59,7 @@ export async function screenshotStage(pane: AppPane, path: string): Promise<Buff
   const size = () => frame.evaluate(() => `${window.innerWidth}×${window.innerHeight}`);
   try {
     await waitUntil(`the fullscreen frame is ${width}×${height}`, async () => (await size()) === `${width}×${height}`);
-    return await pane.iframe.screenshot({ path, animations: 'disabled' });
+    return await pane.iframe.screenshot({ path, animations: 'disabled', style: SHOT_STYLE });
   } finally {
     if (before) await pane.page.setViewportSize(before);
   }
@@ -73,7 +76,7 @@ export async function screenshotPart(pane: AppPane, part: Locator, path: string)
   await place(pane, `position:fixed;left:0;top:0;z-index:10;width:${PANEL_WIDTH}px;height:${PART_FRAME_HEIGHT}px`);
   try {
     await pane.liveFrame().waitForFunction((width) => window.innerWidth === width, PANEL_WIDTH);
-    return await part.screenshot({ path, animations: 'disabled' });
+    return await part.screenshot({ path, animations: 'disabled', style: SHOT_STYLE });
   } finally {
     await place(pane, '');
   }

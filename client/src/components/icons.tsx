@@ -30,3 +30,13 @@ export function WarningIcon() {
     </svg>
   );
 }
+
+/** A cog: "settings". */
+export function GearIcon() {
+  return (
+    <svg {...svgProps} width={20} height={20}>
+      <circle cx="12" cy="12" r="3" />
+      <path d="M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9 7 7M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1" />
+    </svg>
+  );
+}

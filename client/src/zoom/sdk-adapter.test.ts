@@ -114,6 +114,15 @@ describe('sdk adapter', () => {
     ).toEqual([10, 10, 5]);
   });
 
+  it('hands the invitation text to every batch', async () => {
+    const { sdk, adapter } = fakeSdk();
+    await adapter.sendAppInvitation({ participantUUIDs: ['a', 'b'], messageText: 'Vote in “Lunch”' });
+    expect(sdk.sendAppInvitation).toHaveBeenCalledWith({
+      participantUUIDs: ['a', 'b'],
+      messageText: 'Vote in “Lunch”',
+    });
+  });
+
   it('unwraps postMessage payloads and stops listening on unsubscribe', async () => {
     const { adapter, fire } = fakeSdk();
     const onMessage = vi.fn();

@@ -165,8 +165,10 @@ export function createSdkAdapter(sdk: Sdk = zoomSdk, options: SdkAdapterOptions 
     async sendAppInvitationToAllParticipants() {
       await sdk.sendAppInvitationToAllParticipants();
     },
-    async sendAppInvitation({ participantUUIDs }) {
-      await inviteInBatches((batch) => sdk.sendAppInvitation({ participantUUIDs: batch }), participantUUIDs);
+    async sendAppInvitation({ participantUUIDs, messageText }) {
+      // The SDK passes messageText through untouched (only the UUID list is renamed); clients ≥5.13.10 show it.
+      const text = messageText === undefined ? {} : { messageText };
+      await inviteInBatches((batch) => sdk.sendAppInvitation({ participantUUIDs: batch, ...text }), participantUUIDs);
     },
     onRunningContextChange: (handler) => reconfig.subscribe(reconfig.contextListeners, handler),
     onMyUserContextChange: (handler) => reconfig.subscribe(reconfig.userListeners, handler),

@@ -74,8 +74,8 @@ export interface ZoomPort {
   /** Shows a Zoom notification; do-not-disturb refusals are swallowed. */
   showNotification(notification: ZoomNotification): Promise<void>;
   sendAppInvitationToAllParticipants(): Promise<void>;
-  /** Invites the given participants, in as many calls of at most 10 as needed. */
-  sendAppInvitation(input: { participantUUIDs: readonly string[] }): Promise<void>;
+  /** Invites the given participants, in as many calls of at most 10 as needed; `messageText` replaces Zoom's default invitation line. */
+  sendAppInvitation(input: { participantUUIDs: readonly string[]; messageText?: string }): Promise<void>;
   /** Fires after the adapter has re-configured for the new context. */
   onRunningContextChange(handler: (config: ZoomConfig) => void): Unsubscribe;
   /** Fires after the adapter has re-configured for my new role or sign-in state. */

@@ -54,6 +54,7 @@ export function routes({ service, qa, clock, voters }: RouteDeps): RouteTable {
     'poll:open': async (i, s) => poll(await service.open(s, i.pollId)),
     'poll:close': async (i, s) => poll(await service.close(s, i.pollId)),
     'poll:share': async (i, s) => poll(await service.share(s, i.pollId)),
+    'poll:unshare': async (i, s) => poll(await service.unshare(s, i.pollId)),
     'poll:extend': async (i, s) => poll(await service.extend(s, i.pollId, i.seconds)),
     'poll:stop-timer': async (i, s) => poll(await service.stopTimer(s, i.pollId)),
     'ballot:cast': async (i, s, socket) => under('receipt')(await ballots.cast(s, i, reachedAt(s, socket))),

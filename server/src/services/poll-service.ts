@@ -14,6 +14,7 @@ import {
   pollForRole,
   roomPrivacy,
   shareResults,
+  unshareResults,
   stopTimer,
   toReceipt,
   type DomainContext,
@@ -127,6 +128,11 @@ export class PollService {
 
   share(session: Session, pollId: string): Promise<Result<Poll>> {
     return this.transition(session, pollId, (poll) => shareResults(poll));
+  }
+
+  /** Takes a share back; the publisher re-sends the tally as participants may now see it. */
+  unshare(session: Session, pollId: string): Promise<Result<Poll>> {
+    return this.transition(session, pollId, (poll) => unshareResults(poll));
   }
 
   /** Moves an open poll's deadline later (or starts a countdown). */

@@ -8,6 +8,7 @@ import {
   isPastDeadline,
   openPoll,
   shareResults,
+  unshareResults,
   titleFromPrompt,
   type DomainContext,
 } from './poll';
@@ -389,6 +390,14 @@ describe('shareResults', () => {
 
   it('refuses to share the results of a draft', () => {
     expectFail(shareResults(newPoll()), 'INVALID');
+  });
+});
+
+describe('unshareResults', () => {
+  it('takes a share back, and refuses when nothing is shared', () => {
+    const open = unwrap(openPoll(newPoll(), 1));
+    expect(unwrap(unshareResults(unwrap(shareResults(open)))).resultsShared).toBe(false);
+    expectFail(unshareResults(open), 'INVALID');
   });
 });
 

@@ -94,6 +94,12 @@ export function shareResults(poll: Poll): Result<Poll> {
   return ok({ ...poll, resultsShared: true });
 }
 
+/** Takes a share back: participants see what the poll's own visibility allows again (turnout only until then). */
+export function unshareResults(poll: Poll): Result<Poll> {
+  if (!poll.resultsShared) return fail('INVALID', 'the results are not shared');
+  return ok({ ...poll, resultsShared: false });
+}
+
 /** A deadline timer may fire a hair early on another clock; this much early still counts as due. */
 const DEADLINE_SLACK_MS = 50;
 

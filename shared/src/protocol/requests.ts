@@ -53,6 +53,8 @@ export const REQUESTS = {
   'poll:open': request(pollRefSchema).acks<{ poll: Poll }>(),
   'poll:close': request(pollRefSchema).acks<{ poll: Poll }>(),
   'poll:share': request(pollRefSchema).acks<{ poll: Poll }>(),
+  /** Hosts: take a share back; participants get turnout only again (as the poll's visibility allows). */
+  'poll:unshare': request(pollRefSchema).acks<{ poll: Poll }>(),
   'ballot:cast': request(castBallotSchema).acks<{ receipt: Receipt }>(),
   /** A survey's answers in one go: all are written or none (required questions must be present). */
   'ballot:submit': request(submitBallotsSchema).acks<{ receipts: Receipt[] }>(),

@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import type { Poll, RunDownloads } from '@quorum/shared';
 import { useMeeting } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
+import { useNotify } from '../../components/toasts';
 import { useT, type MessageId } from '../../i18n';
 import { downloadWithSession, fileNameOf } from '../../session/download';
 
@@ -39,19 +40,24 @@ interface RunExportLinksProps {
 /** Download links for one run's exports, saved through `download` (with the in-memory token, as Zoom's frame may block the cookie). */
 export function RunExportLinks({ poll, run, urls, download, caption }: RunExportLinksProps) {
   const announce = useAnnounce();
+  const notify = useNotify();
   const t = useT();
   const hrefOf = (format: Format) => urls?.[format.key] ?? exportUrl(poll.id, run, format.file);
 
   const save = (event: MouseEvent<HTMLAnchorElement>, format: Format, name: string) => {
-    if (!download) return;
+    const started = t('export.started', { format: t(format.label), title: poll.title });
+    // Without a downloader the browser's own download runs; it has started once the link is followed.
+    if (!download) return notify(started);
     event.preventDefault();
-    download(hrefOf(format), name).catch((error: unknown) =>
-      announce(
-        t('export.failed', {
-          format: t(format.label),
-          reason: error instanceof Error ? error.message : t('common.networkError'),
-        }),
-      ),
+    download(hrefOf(format), name).then(
+      () => notify(started),
+      (error: unknown) =>
+        announce(
+          t('export.failed', {
+            format: t(format.label),
+            reason: error instanceof Error ? error.message : t('common.networkError'),
+          }),
+        ),
     );
   };
 

@@ -46,6 +46,7 @@ describe('the host’s poll card', () => {
       settings: { anonymous: true, resultsVisibility: 'after_close', allowAnswerChange: false, closeAfterSec: 30 },
     });
     const view = await hostPanel([closed]);
+    await settle(() => view.byTestId('poll-fold')!.click());
     await settle(() => view.button('Duplicate')!.click());
     const create = view.requests.find((r) => r.event === 'poll:create');
     expect(create?.payload).toMatchObject({
@@ -55,7 +56,7 @@ describe('the host’s poll card', () => {
     });
   });
 
-  it('selects every non-voter of the open poll in one click and invites exactly them', async () => {
+  it('selects every non-voter of the open poll in one click and invites exactly them, naming the poll', async () => {
     const people = ['me', 'p1', 'p2', 'p3'].map((id) => ({
       participantUUID: id,
       screenName: id,
@@ -66,6 +67,10 @@ describe('the host’s poll card', () => {
     await settle(() => voters.resolve({ ok: true, data: { anonymous: false, participantUUIDs: ['p2'] } }));
     await settle(() => view.byTestId('invite-select-all')!.click());
     await settle(() => view.button('Invite selected (2)')!.click());
-    expect(view.zoom.sendAppInvitation).toHaveBeenCalledWith({ participantUUIDs: ['p1', 'p3'] });
+    expect(view.zoom.sendAppInvitation).toHaveBeenCalledWith({
+      participantUUIDs: ['p1', 'p3'],
+      messageText: 'Please vote in “Lunch?” — open Quorum to answer.',
+    });
+    expect(document.querySelector('[data-testid=toast]')?.textContent).toBe('Invited 2 people.×');
   });
 });

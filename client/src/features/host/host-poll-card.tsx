@@ -1,8 +1,7 @@
-import { useRef, useState } from 'react';
-import { canSeeResults, LIMITS, type Poll, type PollDraftInput } from '@quorum/shared';
+import { useState } from 'react';
+import { LIMITS, type Poll, type PollDraftInput } from '@quorum/shared';
 import { useMeetingState } from '../../app-context';
-import { PollCard } from '../../components/poll-card';
-import { useFocusLanding } from '../../components/use-focus-landing';
+import { PollCard, type Fold } from '../../components/poll-card';
 import { useT } from '../../i18n';
 import { currentTally } from '../../realtime/meeting-state';
 import { PresentButton } from '../present/present-button';
@@ -12,15 +11,14 @@ import { ExportLinks } from './export-links';
 import { useHostRequest, useModerate, useSaveDraft } from './host-requests';
 import { PollComposer } from './poll-composer';
 import { RunHistory } from './run-history';
+import { PollActions, type PollAction } from './poll-actions';
 import { TimerControls } from './timer-controls';
 
 export { useSaveDraft } from './host-requests';
 
-type PollAction = 'poll:open' | 'poll:close' | 'poll:share' | 'poll:delete';
-
 /** The same questions and settings as a new draft titled "… (copy)"; resolves with an error message or null. */
 function useDuplicate() {
-  const send = useHostRequest();
+  const send = useHostRequest({ toast: true });
   const t = useT();
   return async (poll: Poll): Promise<string | null> => {
     const title = t('host.copyTitle', { title: poll.title }).slice(0, LIMITS.titleMax);
@@ -35,91 +33,11 @@ function useDuplicate() {
 
 /** Sends a host action on one poll and reports the outcome; returns an error message or null. */
 export function usePollRequest() {
-  const send = useHostRequest();
+  const send = useHostRequest({ toast: true });
   return async (action: PollAction, pollId: string, done: string): Promise<string | null> => {
     const outcome = await send(action, { pollId }, done);
     return 'error' in outcome ? outcome.error : null;
   };
-}
-
-interface ActionsProps {
-  poll: Poll;
-  run: (action: PollAction, done: string) => void;
-  edit: () => void;
-  duplicate: () => void;
-}
-
-/** The buttons a poll's status allows: launch and edit a draft, close an open poll, share, relaunch, delete. */
-function PollActions({ poll, run, edit, duplicate }: ActionsProps) {
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  // Delete turns into Confirm delete: focus follows, so Enter twice deletes and Tab moves on.
-  const confirm = useRef<HTMLButtonElement>(null);
-  useFocusLanding(confirm, confirmDelete ? 'confirm' : null);
-  const t = useT();
-  const title = poll.title;
-  // Sharing only matters while participants cannot already see results.
-  const canShare = poll.status !== 'draft' && !canSeeResults(poll, 'participant');
-  return (
-    <div className="actions">
-      {poll.status === 'draft' && (
-        <>
-          <button
-            type="button"
-            className="primary"
-            data-testid="launch-poll"
-            onClick={() => run('poll:open', t('host.launched', { title }))}
-          >
-            {t('host.launch')}
-          </button>
-          <button type="button" onClick={edit}>
-            {t('host.edit')}
-          </button>
-        </>
-      )}
-      {poll.status === 'open' && (
-        <button
-          type="button"
-          className="primary"
-          data-testid="close-poll"
-          onClick={() => run('poll:close', t('host.closed', { title }))}
-        >
-          {t('host.close')}
-        </button>
-      )}
-      {canShare && (
-        <button
-          type="button"
-          data-testid="share-results"
-          onClick={() => run('poll:share', t('host.shared', { title }))}
-        >
-          {t('host.share')}
-        </button>
-      )}
-      {poll.status === 'closed' && (
-        <button type="button" onClick={() => run('poll:open', t('host.relaunched', { title }))}>
-          {t('host.relaunch')}
-        </button>
-      )}
-      <button type="button" data-testid="duplicate-poll" onClick={duplicate}>
-        {t('host.duplicate')}
-      </button>
-      {poll.status !== 'open' &&
-        (confirmDelete ? (
-          <button
-            type="button"
-            className="danger"
-            ref={confirm}
-            onClick={() => run('poll:delete', t('host.deleted', { title }))}
-          >
-            {t('host.confirmDelete')}
-          </button>
-        ) : (
-          <button type="button" onClick={() => setConfirmDelete(true)}>
-            {t('host.delete')}
-          </button>
-        ))}
-    </div>
-  );
 }
 
 interface HostPollCardProps {
@@ -127,10 +45,11 @@ interface HostPollCardProps {
   participants?: number | undefined;
   /** False for a co-host while the host keeps running polls to themselves: results and exports only. */
   canRun?: boolean;
+  fold?: Fold | undefined;
 }
 
 /** One poll for a host: results, turnout, timer, the actions its status allows, run history and exports. */
-export function HostPollCard({ poll, participants, canRun = true }: HostPollCardProps) {
+export function HostPollCard({ poll, participants, canRun = true, fold }: HostPollCardProps) {
   const state = useMeetingState();
   const send = usePollRequest();
   const saveDraft = useSaveDraft();
@@ -160,7 +79,7 @@ export function HostPollCard({ poll, participants, canRun = true }: HostPollCard
     );
   }
   return (
-    <PollCard poll={poll} clockOffsetMs={state.clockOffsetMs} arrived={edited}>
+    <PollCard poll={poll} clockOffsetMs={state.clockOffsetMs} arrived={edited} fold={fold}>
       {poll.status !== 'draft' && (
         <PollResults
           poll={poll}

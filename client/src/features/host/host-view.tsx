@@ -1,89 +1,56 @@
-import { useState } from 'react';
-import { isHostRole, type PollDraftInput } from '@quorum/shared';
+import type { ReactNode } from 'react';
 import { useMeetingState } from '../../app-context';
-import { EmptyState } from '../../components/empty-state';
-import { BarsIcon } from '../../components/icons';
-import { Unavailable } from '../../components/unavailable';
-import { useT } from '../../i18n';
-import { mayRun, sortedPolls, tallyKey } from '../../realtime/meeting-state';
+import { Tabs } from '../../components/tabs';
+import { useSessionChoice } from '../../components/use-session-choice';
+import { useT, type MessageId } from '../../i18n';
+import { mayRun } from '../../realtime/meeting-state';
 import { LibraryImport } from '../library/library-import';
 import { ReportPanel } from '../report/report-panel';
 import { DeliveriesPanel, ZoomAccountBar } from '../zoom-account/zoom-account-bar';
 import { CoHostToggle } from './co-host-toggle';
-import { HostPollCard, useSaveDraft } from './host-poll-card';
-import { InvitePanel } from './invite-panel';
-import { PollComposer } from './poll-composer';
-import { useComposeFocus } from './use-compose-focus';
-import { useParticipants } from './use-participants';
+import { PollsTab } from './polls-tab';
+import { SettingsMenu } from './settings-menu';
 
-/** What hosts and co-hosts see: compose, the meeting's polls with live results, library and invitations. */
+/**
+ * The host panel's sections, in order. A new section (Q&A) is one more entry here; `needsRun` hides it
+ * from a co-host while the host keeps running polls to themselves. Polls stays mounted while hidden,
+ * so a half-written poll survives a look at the report.
+ */
+const HOST_TABS = [
+  { id: 'polls', label: 'tabs.polls', Panel: PollsTab, keepMounted: true },
+  { id: 'library', label: 'tabs.library', Panel: LibraryImport, needsRun: true },
+  { id: 'report', label: 'report.title', Panel: ReportPanel },
+] as const satisfies readonly {
+  id: string;
+  label: MessageId;
+  Panel: () => ReactNode;
+  keepMounted?: boolean;
+  needsRun?: boolean;
+}[];
+
+type HostTabId = (typeof HOST_TABS)[number]['id'];
+const TAB_IDS: readonly HostTabId[] = HOST_TABS.map((tab) => tab.id);
+
+/** What hosts and co-hosts see: Polls · Library · Report, and the settings menu beside them. */
 export function HostView() {
   const state = useMeetingState();
-  const { participants, supported } = useParticipants();
-  const saveDraft = useSaveDraft();
-  const [composing, setComposing] = useState(false);
-  const focus = useComposeFocus(composing);
   const t = useT();
-  const polls = sortedPolls(state);
   const canRun = mayRun(state);
-  // Hosts and co-hosts get no ballot, so "N of M voted" counts only the people who can vote.
-  const voters = participants?.filter((p) => !isHostRole(p.role)).length;
-  // The newest open poll decides who "has not voted" in the invitation picker.
-  const openPoll = polls.find((p) => p.status === 'open') ?? null;
-  const openTurnout = openPoll ? (state.tallies[tallyKey(openPoll.id, openPoll.run)]?.turnout ?? 0) : 0;
-
-  const create = async (draft: PollDraftInput) => {
-    const failure = await saveDraft(draft);
-    if (failure === null) {
-      focus.saved();
-      setComposing(false);
-    }
-    return failure;
-  };
-
-  return (
-    <>
+  // Per meeting: a panel reopened in the same meeting comes back to the section the host left.
+  const [chosen, choose] = useSessionChoice(`quorum:host-tab:${state.session?.meetingId ?? ''}`, TAB_IDS, 'polls');
+  const tabs = HOST_TABS.filter((tab) => canRun || !('needsRun' in tab)).map((tab) => ({
+    id: tab.id,
+    label: t(tab.label),
+    panel: <tab.Panel />,
+    keepMounted: 'keepMounted' in tab && tab.keepMounted,
+  }));
+  const selected = tabs.some((tab) => tab.id === chosen) ? chosen : 'polls';
+  const settings = (
+    <SettingsMenu>
       <ZoomAccountBar />
       {state.session?.role === 'host' && <CoHostToggle />}
-      {!canRun && (
-        <p className="note" data-testid="host-only-note">
-          {t('host.hostOnly')}
-        </p>
-      )}
-      {canRun &&
-        (composing ? (
-          <PollComposer heading={t('poll.new')} onSave={create} onCancel={() => setComposing(false)} />
-        ) : (
-          <button
-            type="button"
-            className="primary wide"
-            data-testid="compose-poll"
-            ref={focus.newPoll}
-            onClick={() => setComposing(true)}
-          >
-            {t('poll.new')}
-          </button>
-        ))}
-      {!supported && <Unavailable feature="host.participantCount" reason="host.participantCount.why" />}
-      {polls.length === 0 && !composing && (
-        <EmptyState
-          icon={<BarsIcon />}
-          title={t('empty.host.title')}
-          testId="empty-polls"
-          action={canRun ? { label: t('empty.host.action'), onClick: () => setComposing(true) } : undefined}
-        >
-          <p>{t('empty.host.body')}</p>
-        </EmptyState>
-      )}
-      <div className="poll-list" ref={focus.list}>
-        {polls.map((poll) => (
-          <HostPollCard key={poll.id} poll={poll} participants={voters} canRun={canRun} />
-        ))}
-      </div>
-      {canRun && <LibraryImport />}
-      <ReportPanel />
-      <InvitePanel participants={participants} openPoll={openPoll} turnout={openTurnout} />
       <DeliveriesPanel />
-    </>
+    </SettingsMenu>
   );
+  return <Tabs label={t('tabs.label')} tabs={tabs} selected={selected} onSelect={choose} aside={settings} />;
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Poll } from '@quorum/shared';
 import { useMeeting, useSupports, useZoom } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
+import { useNotify } from '../../components/toasts';
 import { Unavailable } from '../../components/unavailable';
 import { useT, type Translate } from '../../i18n';
 import type { ZoomParticipant } from '../../zoom/zoom-port';
@@ -12,13 +13,14 @@ const describe = (error: unknown, t: Translate) =>
 /** Runs an invitation call and reports the outcome in the live region. */
 function useInvite() {
   const announce = useAnnounce();
+  const notify = useNotify();
   const t = useT();
   const [busy, setBusy] = useState(false);
   const invite = async (send: () => Promise<void>, success: string) => {
     setBusy(true);
     try {
       await send();
-      announce(success);
+      notify(success);
     } catch (error) {
       announce(t('invite.failed', { reason: describe(error, t) }));
     } finally {
@@ -54,9 +56,11 @@ interface PickerProps {
   participants: ZoomParticipant[];
   me: string | null;
   voted: ReadonlySet<string> | null;
+  /** The invitation's own line (naming the open poll), or undefined for Zoom's default text. */
+  messageText: string | undefined;
 }
 
-function ParticipantPicker({ participants, me, voted }: PickerProps) {
+function ParticipantPicker({ participants, me, voted, messageText }: PickerProps) {
   const { zoom } = useZoom();
   const { busy, invite } = useInvite();
   const t = useT();
@@ -74,7 +78,7 @@ function ParticipantPicker({ participants, me, voted }: PickerProps) {
   if (others.length === 0) return <p className="note">{t(voted ? 'invite.allVoted' : 'invite.nobodyElse')}</p>;
   const send = () =>
     invite(
-      () => zoom.sendAppInvitation({ participantUUIDs: selected }),
+      () => zoom.sendAppInvitation({ participantUUIDs: selected, ...(messageText ? { messageText } : {}) }),
       t('invite.invited', { count: selected.length }),
     ).then(() => setPicked(new Set()));
   return (
@@ -128,6 +132,8 @@ export function InvitePanel({
   const t = useT();
   const [me, setMe] = useState<string | null>(null);
   const voted = useVoted(openPoll, turnout);
+  // Only sendAppInvitation carries text; sendAppInvitationToAllParticipants takes no options at all.
+  const messageText = openPoll ? t('invite.message', { title: openPoll.title }) : undefined;
   useEffect(() => {
     zoom.getUserContext().then(
       (u) => setMe(u.participantUUID),
@@ -151,7 +157,9 @@ export function InvitePanel({
         <Unavailable feature="invite.all.feature" />
       )}
       {!canInviteSome && <Unavailable feature="invite.some.feature" />}
-      {canInviteSome && participants && <ParticipantPicker participants={participants} me={me} voted={voted} />}
+      {canInviteSome && participants && (
+        <ParticipantPicker participants={participants} me={me} voted={voted} messageText={messageText} />
+      )}
     </details>
   );
 }

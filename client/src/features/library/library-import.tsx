@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMeeting } from '../../app-context';
 import { useAnnounce } from '../../components/announcer';
+import { useNotify } from '../../components/toasts';
 import { Unavailable } from '../../components/unavailable';
 import { useT } from '../../i18n';
 import { useSaveDraft } from '../host/host-poll-card';
@@ -15,8 +16,9 @@ export function LibraryImport() {
   const { library, drafts } = useLibrary();
   const { available, connect } = useLibrarySync(library, 'meeting');
   const { sync, status } = useTemplateSync(session);
-  const saveDraft = useSaveDraft();
+  const saveDraft = useSaveDraft({ confirm: false });
   const announce = useAnnounce();
+  const notify = useNotify();
   const [busy, setBusy] = useState<string | null>(null);
   const t = useT();
   const shown = sync.visible(drafts);
@@ -27,18 +29,19 @@ export function LibraryImport() {
     setBusy(id);
     const failure = await saveDraft(entry.draft);
     setBusy(null);
-    announce(failure ? t('library.addFailed', { title, reason: failure }) : t('library.added', { title }));
+    if (failure) announce(t('library.addFailed', { title, reason: failure }));
+    else notify(t('library.added', { title }));
   };
 
-  // Opening the panel looks for changes made elsewhere: the main window's channel, and the account library.
-  const onOpen = () => {
+  // Opening the tab looks for changes made elsewhere: the main window's channel, and the account library.
+  useEffect(() => {
     connect();
     void sync.refresh();
-  };
+  }, [connect, sync]);
 
   return (
-    <details className="panel" data-testid="library-import" onToggle={(e) => e.currentTarget.open && onOpen()}>
-      <summary>{t('library.titleN', { count: shown.length })}</summary>
+    <section className="panel-body" data-testid="library-import" aria-labelledby="library-import-heading">
+      <h2 id="library-import-heading">{t('library.titleN', { count: shown.length })}</h2>
       {!available && status.mode === 'local' && <Unavailable feature="library.syncFeature" />}
       <LibraryStatus status={status} />
       {shown.length === 0 ? (
@@ -60,6 +63,6 @@ export function LibraryImport() {
           ))}
         </ul>
       )}
-    </details>
+    </section>
   );
 }

@@ -75,6 +75,14 @@ class Words {
   }
 }
 
+/** A closed poll's one line: turnout and, when this role may see it, the winner ("3 voted. Winner: Tacos …"). */
+export function outcomeLine(intl: IntlShape, poll: Poll, tally: PollTally | undefined): string {
+  const words = new Words(intl);
+  const voted = words.t('a11y.results.voted', { count: tally?.turnout ?? 0 });
+  const result = tally ? words.result(poll, tally, true) : null;
+  return result ? `${voted} ${result}` : voted;
+}
+
 /**
  * The polite live region's words for a poll's results: turnout and who leads while it runs, "Poll closed"
  * with the winner once it closed. Only what this role's tally holds: without results, turnout alone.

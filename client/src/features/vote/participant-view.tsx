@@ -7,6 +7,7 @@ import { currentTally, sortedPolls } from '../../realtime/meeting-state';
 import { PresentButton } from '../present/present-button';
 import { GuestNote } from '../zoom-account/guest-note';
 import { PollResults } from '../results/poll-results';
+import { usePollFolds } from '../results/use-poll-folds';
 import { MyQuizScore } from './my-quiz-score';
 import { PollBallot } from './poll-ballot';
 
@@ -18,6 +19,7 @@ export function ParticipantView() {
   const polls = sortedPolls(state).filter((p) => p.status !== 'draft');
   // A poll launched while I am here takes focus only if focus was lost; otherwise it is announced.
   const arrived = useArrivals(polls.map((p) => p.id));
+  const foldOf = usePollFolds(state, polls);
   if (polls.length === 0) {
     return (
       <>
@@ -38,6 +40,8 @@ export function ParticipantView() {
           clockOffsetMs={state.clockOffsetMs}
           arrived={arrived(poll.id)}
           showRun={false}
+          showShared={false}
+          fold={foldOf(poll)}
         >
           {/* A relaunch is a fresh ballot: the key resets what was being filled in. */}
           <PollBallot key={`${poll.id}:${poll.run}`} poll={poll} />
