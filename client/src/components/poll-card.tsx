@@ -61,7 +61,8 @@ export function PollCard({
         <h2 id={titleId} ref={heading} tabIndex={-1}>
           {poll.title}
         </h2>
-        <span className={`badge badge-${poll.status}`}>
+        {/* Every folded poll is closed: the badge still says so to screen readers, but takes no room on the line. */}
+        <span className={`badge badge-${poll.status}${collapsed && fold ? ' visually-hidden' : ''}`}>
           {t(STATUS_LABEL[poll.status])}
           {showRun && poll.run > 1 ? t('poll.runSuffix', { run: poll.run }) : ''}
         </span>
