@@ -9,10 +9,14 @@ interface ChoiceProps {
   disabled?: boolean;
 }
 
-/** One radio or checkbox with its visible label: an option, or a point of a rating scale. */
+/**
+ * One radio or checkbox with its visible label, drawn as a full-width tile (a segment on a rating
+ * scale) that fills when picked; the native input stays, so assistive tech and the keyboard see a
+ * radio group or checkboxes as before.
+ */
 export function Choice({ type, name, label, checked, onChange, ariaLabel, disabled = false }: ChoiceProps) {
   return (
-    <label className="choice">
+    <label className="choice tile">
       <input
         type={type}
         name={name}
