@@ -17,6 +17,7 @@ import './styles/rooms.css';
 import './styles/states.css';
 import './styles/layout.css';
 import './styles/present.css';
+import './styles/qa.css';
 
 // The composition root: the real Zoom SDK, an in-memory session token (from the Home page, else POST /api/session),
 // and socket.io on this origin. Everything below takes these through interfaces.

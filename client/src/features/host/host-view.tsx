@@ -13,11 +13,17 @@ import { CoHostToggle } from './co-host-toggle';
 import { HostPollCard, useSaveDraft } from './host-poll-card';
 import { InvitePanel } from './invite-panel';
 import { PollComposer } from './poll-composer';
+import { HostPanels } from '../qa/qa-panels';
 import { useComposeFocus } from './use-compose-focus';
 import { useParticipants } from './use-participants';
 
-/** What hosts and co-hosts see: compose, the meeting's polls with live results, library and invitations. */
+/** What hosts and co-hosts see: Polls | Q&A (no HOST_TABS on this branch yet: the Q&A entry goes there). */
 export function HostView() {
+  return <HostPanels polls={<HostPolls />} />;
+}
+
+/** The Polls panel: compose, the meeting's polls with live results, library and invitations. */
+function HostPolls() {
   const state = useMeetingState();
   const { participants, supported } = useParticipants();
   const saveDraft = useSaveDraft();

@@ -1,0 +1,62 @@
+import { useState, type ReactNode } from 'react';
+import { useMeetingState } from '../../app-context';
+import { useT } from '../../i18n';
+import { qaQueueLength } from '../../realtime/qa-state';
+import { QaHostPanel } from './qa-host-panel';
+import { QaParticipantPanel } from './qa-participant-panel';
+import { PanelSwitch, type PanelId, type TabBadge } from './qa-switch';
+import { useQaAnnouncements } from './use-qa-announcements';
+import { useQaView } from './use-qa';
+import { useUnread } from './use-unread';
+
+/** While Q&A shows, the Polls tab counts the open polls: a launch is never missed behind the other tab. */
+function useOpenPollsBadge(shown: PanelId): TabBadge | undefined {
+  const t = useT();
+  const open = Object.values(useMeetingState().polls).filter((p) => p.status === 'open').length;
+  return shown === 'qa' ? { count: open, words: t('qa.switch.openPolls', { count: open }) } : undefined;
+}
+
+/** A participant's panel: Polls | Q&A once the host turned Q&A on, with the number of new questions. */
+export function ParticipantPanels({ polls }: { polls: ReactNode }) {
+  const t = useT();
+  const { qa, settings } = useQaView();
+  const [shown, setShown] = useState<PanelId>('polls');
+  useQaAnnouncements(qa, false);
+  const pollsBadge = useOpenPollsBadge(shown);
+  const others = (qa.list?.questions ?? []).filter((q) => q.status === 'live').map((q) => q.id);
+  const mine = new Set((qa.mine?.questions ?? []).map((q) => q.id));
+  const unread = useUnread(
+    others.filter((id) => !mine.has(id)),
+    shown === 'qa',
+  );
+  return (
+    <PanelSwitch
+      polls={polls}
+      qa={<QaParticipantPanel />}
+      withQa={settings?.enabled === true}
+      onShow={setShown}
+      badges={{
+        polls: pollsBadge,
+        qa: { count: unread, words: t('qa.switch.unread', { count: unread }) },
+      }}
+    />
+  );
+}
+
+/** A host's panel: Polls | Q&A, the Q&A tab counting the questions waiting for review. */
+export function HostPanels({ polls }: { polls: ReactNode }) {
+  const t = useT();
+  const { qa } = useQaView();
+  const [shown, setShown] = useState<PanelId>('polls');
+  useQaAnnouncements(qa, true);
+  const queue = qaQueueLength(qa);
+  const pollsBadge = useOpenPollsBadge(shown);
+  return (
+    <PanelSwitch
+      polls={polls}
+      qa={<QaHostPanel />}
+      onShow={setShown}
+      badges={{ polls: pollsBadge, qa: { count: queue, words: t('qa.switch.queue', { count: queue }) } }}
+    />
+  );
+}
