@@ -66,8 +66,12 @@ export function QaAskForm({ settings }: { settings: QaSettings }) {
       )}
       <p className="note" data-testid="qa-ask-visibility">
         {t(hidden ? 'qa.ask.anonymousNote' : 'qa.ask.hostSeesName')}
-        {settings.reviewFirst && ` ${t('qa.ask.reviewNote')}`}
       </p>
+      {settings.reviewFirst && (
+        <p className="note" data-testid="qa-ask-review">
+          {t('qa.ask.reviewNote')}
+        </p>
+      )}
       <button type="submit" className="primary" data-testid="qa-ask-submit" disabled={busy}>
         {t('qa.ask.submit')}
       </button>

@@ -5,7 +5,10 @@ import { makeQaUpdate, makeQuestion, makeSession, makeSnapshot } from '../../tes
 import { settle, trackViews } from '../../test/render';
 
 const track = trackViews();
-afterEach(() => window.history.replaceState(null, '', '/'));
+afterEach(() => {
+  window.history.replaceState(null, '', '/');
+  sessionStorage.clear();
+});
 
 const waitingA = makeQuestion({ id: 'w1', text: 'First in the queue', status: 'waiting', createdAt: 1 });
 const waitingB = makeQuestion({ id: 'w2', text: 'Second in the queue', status: 'waiting', createdAt: 2 });
@@ -113,9 +116,14 @@ describe('the host Q&A panel', () => {
     expect(view.byTestId('qa-present-votes')!.textContent).toBe('7 votes');
     await settle(() => view.emit('qa:update', makeQaUpdate([live], {}, 4)));
     expect(view.byTestId('qa-present-view')!.textContent).toContain('No question is highlighted.');
+    await settle(() => view.emit('qa:update', makeQaUpdate([{ ...live, pinned: true }], {}, 5)));
     await settle(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     expect(view.byTestId('qa-present-view')).toBeNull();
     expect(window.location.search).toBe('');
+    // Back on the Q&A tab, on the button that opened the presentation.
+    await settle();
+    expect(view.byTestId('switch-qa')!.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(view.byTestId('present-qa'));
   });
 
   it('announces a question arriving in the review queue', async () => {

@@ -9,6 +9,36 @@ import { useQaAnnouncements } from './use-qa-announcements';
 import { useQaView } from './use-qa';
 import { useUnread } from './use-unread';
 
+// A frame whose storage is blocked throws on access: the choice then lasts as long as the view.
+const stored = (key: string): string | null => {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+};
+const store = (key: string, value: string): void => {
+  try {
+    sessionStorage.setItem(key, value);
+  } catch {
+    // Not kept; nothing else depends on it.
+  }
+};
+
+/**
+ * The tab a person chose, per meeting for this page's life: leaving present mode (which replaces the
+ * whole panel) comes back to it, with focus on the button that opened the presentation.
+ */
+function usePanelChoice(): [PanelId, (panel: PanelId) => void] {
+  const key = `quorum:panel:${useMeetingState().session?.meetingId ?? ''}`;
+  const [shown, setShown] = useState<PanelId>(() => (stored(key) === 'qa' ? 'qa' : 'polls'));
+  const choose = (panel: PanelId) => {
+    setShown(panel);
+    store(key, panel);
+  };
+  return [shown, choose];
+}
+
 /** While Q&A shows, the Polls tab counts the open polls: a launch is never missed behind the other tab. */
 function useOpenPollsBadge(shown: PanelId): TabBadge | undefined {
   const t = useT();
@@ -20,7 +50,7 @@ function useOpenPollsBadge(shown: PanelId): TabBadge | undefined {
 export function ParticipantPanels({ polls }: { polls: ReactNode }) {
   const t = useT();
   const { qa, settings } = useQaView();
-  const [shown, setShown] = useState<PanelId>('polls');
+  const [shown, setShown] = usePanelChoice();
   useQaAnnouncements(qa, false);
   const pollsBadge = useOpenPollsBadge(shown);
   const others = (qa.list?.questions ?? []).filter((q) => q.status === 'live').map((q) => q.id);
@@ -34,6 +64,7 @@ export function ParticipantPanels({ polls }: { polls: ReactNode }) {
       polls={polls}
       qa={<QaParticipantPanel />}
       withQa={settings?.enabled === true}
+      chosen={shown}
       onShow={setShown}
       badges={{
         polls: pollsBadge,
@@ -47,7 +78,7 @@ export function ParticipantPanels({ polls }: { polls: ReactNode }) {
 export function HostPanels({ polls }: { polls: ReactNode }) {
   const t = useT();
   const { qa } = useQaView();
-  const [shown, setShown] = useState<PanelId>('polls');
+  const [shown, setShown] = usePanelChoice();
   useQaAnnouncements(qa, true);
   const queue = qaQueueLength(qa);
   const pollsBadge = useOpenPollsBadge(shown);
@@ -55,6 +86,7 @@ export function HostPanels({ polls }: { polls: ReactNode }) {
     <PanelSwitch
       polls={polls}
       qa={<QaHostPanel />}
+      chosen={shown}
       onShow={setShown}
       badges={{ polls: pollsBadge, qa: { count: queue, words: t('qa.switch.queue', { count: queue }) } }}
     />

@@ -5,7 +5,10 @@ import { makePoll, makeQaUpdate, makeQuestion, makeSession, makeSnapshot } from 
 import { settle, trackViews } from '../../test/render';
 
 const track = trackViews();
-afterEach(() => window.history.replaceState(null, '', '/'));
+afterEach(() => {
+  window.history.replaceState(null, '', '/');
+  sessionStorage.clear();
+});
 
 /** A participant (voter v1) in a meeting with one open poll and Q&A as given. */
 async function participant(questions: QaQuestionView[] = [], settings: Partial<QaSettings> = {}) {
@@ -45,8 +48,8 @@ describe('the participant Q&A panel', () => {
     const view = await participant([], { reviewFirst: true, maxLength: 40 });
     await view.openQa();
     const field = view.byTestId('qa-ask-text') as HTMLTextAreaElement;
-    expect(view.byTestId('qa-ask-visibility')!.textContent).toContain('The host sees your name');
-    expect(view.byTestId('qa-ask-visibility')!.textContent).toContain('The host reviews questions');
+    expect(view.byTestId('qa-ask-visibility')!.textContent).toBe('The host sees your name');
+    expect(view.byTestId('qa-ask-review')!.textContent).toBe('The host reviews questions before everyone sees them.');
     await settle(() => view.byTestId('qa-ask-submit')!.click());
     expect(view.container.textContent).toContain('Write a question first.');
     expect(field.getAttribute('aria-invalid')).toBe('true');
@@ -56,7 +59,7 @@ describe('the participant Q&A panel', () => {
     await view.type(field, 'Is lunch provided?');
     expect(view.container.querySelector('.counter')!.textContent).toBe('18 / 40 characters');
     await settle(() => (view.byTestId('qa-ask-anonymous') as HTMLInputElement).click());
-    expect(view.byTestId('qa-ask-visibility')!.textContent).toContain('Anonymous: nobody sees who asked');
+    expect(view.byTestId('qa-ask-visibility')!.textContent).toBe('Anonymous: nobody sees who asked');
     await settle(() => view.byTestId('qa-ask-submit')!.click());
     const ask = view.pending('qa:ask');
     expect(ask.payload).toMatchObject({ text: 'Is lunch provided?', anonymous: true });

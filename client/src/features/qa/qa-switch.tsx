@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '../../i18n';
 
 export type PanelId = 'polls' | 'qa';
@@ -13,8 +13,9 @@ interface PanelSwitchProps {
   polls: ReactNode;
   qa: ReactNode;
   badges: Partial<Record<PanelId, TabBadge>>;
-  /** Tells the owner which panel shows (for unread counts). */
-  onShow?: (panel: PanelId) => void;
+  /** The panel the person chose (the owner keeps it: it outlives present mode, which unmounts the panel). */
+  chosen: PanelId;
+  onShow: (panel: PanelId) => void;
   /** Without Q&A (off for participants) only the polls show, in the same place: nothing is remounted. */
   withQa?: boolean;
 }
@@ -26,15 +27,13 @@ const LABELS = { polls: 'qa.switch.polls', qa: 'qa.tab' } as const;
  * Polls | Q&A as tabs (arrow keys move between them). Both panels stay mounted, so a half-written
  * question or ballot survives a look at the other, and a running poll and Q&A live side by side.
  */
-export function PanelSwitch({ polls, qa, badges, onShow, withQa = true }: PanelSwitchProps) {
+export function PanelSwitch({ polls, qa, badges, chosen, onShow, withQa = true }: PanelSwitchProps) {
   const t = useT();
   const base = useId();
-  const [chosen, setShown] = useState<PanelId>('polls');
   const shown = withQa ? chosen : 'polls';
   const tabs = useRef<Partial<Record<PanelId, HTMLButtonElement | null>>>({});
   const show = (panel: PanelId, focus = false) => {
-    setShown(panel);
-    onShow?.(panel);
+    onShow(panel);
     if (focus) tabs.current[panel]?.focus();
   };
   const onKey = (event: KeyboardEvent) => {
