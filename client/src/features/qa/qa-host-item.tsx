@@ -111,7 +111,7 @@ function HostActions({ question, onReply }: { question: QaQuestionView; onReply:
 }
 
 /** A question in the host's list: its votes, its status unless live, and what may be done with it. */
-export function QaHostItem({ question }: { question: QaQuestionView }) {
+export function QaHostItem({ question, moderate }: { question: QaQuestionView; moderate: boolean }) {
   const t = useT();
   const [replying, setReplying] = useState(false);
   return (
@@ -127,7 +127,7 @@ export function QaHostItem({ question }: { question: QaQuestionView }) {
           {replying ? (
             <ReplyForm question={question} onDone={() => setReplying(false)} />
           ) : (
-            <HostActions question={question} onReply={() => setReplying(true)} />
+            moderate && <HostActions question={question} onReply={() => setReplying(true)} />
           )}
         </QaQuestionBody>
       </div>

@@ -15,12 +15,12 @@ const waitingB = makeQuestion({ id: 'w2', text: 'Second in the queue', status: '
 const live = makeQuestion({ id: 'l1', text: 'Live one', upvotes: 4, askerId: 'v9' });
 
 /** The host, on the Q&A tab of a meeting whose Q&A is as given. */
-async function host(questions: QaQuestionView[], settings: Partial<QaSettings> = {}) {
-  const session = makeSession({ role: 'host', isHost: true });
+async function host(questions: QaQuestionView[], settings: Partial<QaSettings> = {}, role: 'host' | 'cohost' = 'host') {
+  const session = makeSession({ role, isHost: role === 'host' });
   const view = track(await renderBoot(session));
-  await settle(() =>
-    view.emit('meeting:snapshot', makeSnapshot({ session, polls: [], qa: makeQaUpdate(questions, settings) })),
-  );
+  const qa = makeQaUpdate(questions, settings);
+  const meetingSettings = { coHostsMayRun: false };
+  await settle(() => view.emit('meeting:snapshot', makeSnapshot({ session, polls: [], qa, meetingSettings })));
   const click = (testId: string, within: ParentNode = view.container) =>
     settle(() => within.querySelector<HTMLElement>(`[data-testid=${testId}]`)!.click());
   const question = (id: string) => view.container.querySelector<HTMLElement>(`[data-question-id="${id}"]`)!;
@@ -124,6 +124,20 @@ describe('the host Q&A panel', () => {
     await settle();
     expect(view.byTestId('switch-qa')!.getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(view.byTestId('present-qa'));
+  });
+
+  it('leaves a co-host reading only while the host keeps running polls (and moderation) to themselves', async () => {
+    const view = await host([waitingA, live], {}, 'cohost');
+    await view.click('switch-qa');
+    expect(view.byTestId('qa-host-only')!.textContent).toBe(
+      'The host moderates the questions in this meeting. You can follow them here.',
+    );
+    expect(view.byTestId('qa-settings')).toBeNull();
+    expect(view.byTestId('qa-queue')).toBeNull();
+    expect(view.question('l1').querySelector('button')).toBeNull();
+    await settle(() => view.emit('meeting:settings', { coHostsMayRun: true }));
+    expect(view.byTestId('qa-settings')).not.toBeNull();
+    expect(view.question('l1').querySelector('[data-testid=qa-answer]')).not.toBeNull();
   });
 
   it('announces a question arriving in the review queue', async () => {

@@ -54,6 +54,7 @@ export const qaDe = {
   'qa.settings.closed': 'Fragen schließen (nur lesen)',
   'qa.settings.saved': 'Einstellungen für Fragen gespeichert.',
   'qa.dismissedCount': 'Abgelehnt ({count, number})',
+  'qa.hostOnly': 'Der Host moderiert die Fragen in diesem Meeting. Sie können sie hier verfolgen.',
   'qa.queue.heading': 'Wartet auf Prüfung',
   'qa.queue.selectAll': 'Alle auswählen',
   'qa.approve': 'Freigeben',

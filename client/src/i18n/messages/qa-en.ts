@@ -53,6 +53,7 @@ export const qaEn = {
   'qa.settings.closed': 'Close questions (read-only)',
   'qa.settings.saved': 'Q&A settings saved.',
   'qa.dismissedCount': 'Dismissed ({count, number})',
+  'qa.hostOnly': 'The host moderates the questions in this meeting. You can follow them here.',
   'qa.queue.heading': 'Waiting for review',
   'qa.queue.selectAll': 'Select all',
   'qa.approve': 'Approve',

@@ -54,6 +54,7 @@ export const qaEs = {
   'qa.settings.closed': 'Cerrar las preguntas (solo lectura)',
   'qa.settings.saved': 'Ajustes de preguntas guardados.',
   'qa.dismissedCount': 'Descartadas ({count, number})',
+  'qa.hostOnly': 'El anfitrión modera las preguntas en esta reunión. Puede seguirlas aquí.',
   'qa.queue.heading': 'Pendientes de revisión',
   'qa.queue.selectAll': 'Seleccionar todas',
   'qa.approve': 'Aprobar',

@@ -54,6 +54,7 @@ export const qaJa = {
   'qa.settings.closed': '質問を締め切る (閲覧のみ)',
   'qa.settings.saved': 'Q&A の設定を保存しました。',
   'qa.dismissedCount': '却下 ({count, number})',
+  'qa.hostOnly': 'このミーティングの質問はホストが管理します。ここで質問を確認できます。',
   'qa.queue.heading': '承認待ち',
   'qa.queue.selectAll': 'すべて選択',
   'qa.approve': '承認',
