@@ -5,6 +5,44 @@ import { useModerateQa } from './qa-host-item';
 
 type Verdict = 'approve' | 'dismiss';
 
+const VERDICTS = [
+  ['approve', 'qa.approveSelected'],
+  ['dismiss', 'qa.dismissSelected'],
+] as const;
+
+interface WaitingItemProps {
+  question: QaQuestionView;
+  picked: boolean;
+  onPick: (on: boolean) => void;
+  onDecide: (verdict: Verdict) => void;
+}
+
+/** One waiting question: its tick box (the question is its label), Approve and Dismiss. */
+function WaitingItem({ question, picked, onPick, onDecide }: WaitingItemProps) {
+  const t = useT();
+  return (
+    <li className="qa-item" data-testid="qa-waiting" data-question-id={question.id}>
+      <label className="choice grow">
+        <input
+          type="checkbox"
+          data-testid="qa-select"
+          checked={picked}
+          onChange={(e) => onPick(e.currentTarget.checked)}
+        />
+        <span className="qa-text">{question.text}</span>
+      </label>
+      <div className="actions">
+        <button type="button" className="small primary" data-testid="qa-approve" onClick={() => onDecide('approve')}>
+          {t('qa.approve')}
+        </button>
+        <button type="button" className="small" data-testid="qa-dismiss" onClick={() => onDecide('dismiss')}>
+          {t('qa.dismiss')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
 /**
  * The review queue: each waiting question with Approve / Dismiss, and a tick box per question for
  * approving or dismissing several at once (one request: all or nothing on the server).
@@ -43,56 +81,28 @@ export function QaReviewQueue({ waiting }: { waiting: QaQuestionView[] }) {
           />
           {t('qa.queue.selectAll')}
         </label>
-        <button
-          type="button"
-          className="small"
-          data-testid="qa-approve-selected"
-          disabled={selected.length === 0}
-          onClick={() => void decide('approve', selected)}
-        >
-          {t('qa.approveSelected', { count: selected.length })}
-        </button>
-        <button
-          type="button"
-          className="small"
-          data-testid="qa-dismiss-selected"
-          disabled={selected.length === 0}
-          onClick={() => void decide('dismiss', selected)}
-        >
-          {t('qa.dismissSelected', { count: selected.length })}
-        </button>
+        {VERDICTS.map(([verdict, label]) => (
+          <button
+            key={verdict}
+            type="button"
+            className="small"
+            data-testid={`qa-${verdict}-selected`}
+            disabled={selected.length === 0}
+            onClick={() => void decide(verdict, selected)}
+          >
+            {t(label, { count: selected.length })}
+          </button>
+        ))}
       </div>
       <ul className="plain qa-list">
         {waiting.map((q) => (
-          <li key={q.id} className="qa-item" data-testid="qa-waiting" data-question-id={q.id}>
-            <label className="choice grow">
-              <input
-                type="checkbox"
-                data-testid="qa-select"
-                checked={picked.has(q.id)}
-                onChange={(e) => toggle(q.id, e.currentTarget.checked)}
-              />
-              <span className="qa-text">{q.text}</span>
-            </label>
-            <div className="actions">
-              <button
-                type="button"
-                className="small primary"
-                data-testid="qa-approve"
-                onClick={() => void decide('approve', [q.id])}
-              >
-                {t('qa.approve')}
-              </button>
-              <button
-                type="button"
-                className="small"
-                data-testid="qa-dismiss"
-                onClick={() => void decide('dismiss', [q.id])}
-              >
-                {t('qa.dismiss')}
-              </button>
-            </div>
-          </li>
+          <WaitingItem
+            key={q.id}
+            question={q}
+            picked={picked.has(q.id)}
+            onPick={(on) => toggle(q.id, on)}
+            onDecide={(verdict) => void decide(verdict, [q.id])}
+          />
         ))}
       </ul>
     </section>
