@@ -75,6 +75,8 @@ describe('audience Q&A in the simulator', () => {
   it('the host approves three at once and dismisses one; the asker sees it dismissed', async () => {
     await hostQa.decide([RELEASE, SLIDES, RECORDING], 'approve');
     await hostQa.act(OFF_TOPIC, 'dismiss');
+    // Gone from the queue once the server's broadcast says so (the ack alone does not remove it).
+    await hostQa.waiting(OFF_TOPIC).waitFor({ state: 'detached' });
     await expect.poll(() => hostQa.badge('qa'), POLL).toBe(null);
     await expect.poll(() => rosa.myStatus(OFF_TOPIC), POLL).toBe('Your question · Dismissed');
     await expect.poll(() => ines.texts(), POLL).toHaveLength(3);
@@ -114,12 +116,18 @@ describe('audience Q&A in the simulator', () => {
     await expect.poll(() => rosa.question(SLIDES).textContent(), POLL).toContain('Highlighted');
   });
 
-  it(`saves the participant's Q&A at ${PANEL_WIDTH} px, and axe finds nothing in the Q&A views, light and dark`, async () => {
+  it(`saves the participant's and the host's Q&A at ${PANEL_WIDTH} px, and axe finds nothing in the Q&A views, light and dark`, async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    const { png, contentWidth } = await screenshotPanel(ines.pane, `${SCREENSHOTS}qa.png`);
-    expect(png.readUInt32BE(16)).toBe(PANEL_WIDTH);
-    expect(contentWidth, 'nothing overflows the panel sideways').toBeLessThanOrEqual(PANEL_WIDTH);
+    for (const [pane, file] of [
+      [ines.pane, 'qa.png'],
+      [host, 'qa-host.png'],
+    ] as const) {
+      const { png, contentWidth } = await screenshotPanel(pane, `${SCREENSHOTS}${file}`);
+      expect(png.readUInt32BE(16)).toBe(PANEL_WIDTH);
+      expect(contentWidth, `${file}: nothing overflows the panel sideways`).toBeLessThanOrEqual(PANEL_WIDTH);
+    }
     await host.frame.getByTestId('qa-dismissed').locator('summary').click();
+    await hostQa.openSettings();
     expect(await sweep('Q&A', [host, ines.pane, rosa.pane])).toEqual({});
   });
 

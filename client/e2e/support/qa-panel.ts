@@ -73,17 +73,28 @@ export class QaPanel {
 
   /** Host: ticks or unticks a setting and waits until the server's broadcast agrees. */
   async setting(key: QaSwitch, on: boolean): Promise<void> {
+    await this.openSettings();
     const box = this.f.getByTestId(`qa-setting-${key}`);
     await box.setChecked(on);
     await box.and(this.f.locator(on ? ':checked' : ':not(:checked)')).waitFor();
+  }
+
+  /** Host: unfolds the settings (folded away once Q&A is on). */
+  async openSettings(): Promise<void> {
+    const details = this.f.getByTestId('qa-settings');
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  }
+
+  /** Host: a question in the review queue. */
+  waiting(text: string): Locator {
+    return this.f.getByTestId('qa-waiting').filter({ hasText: text });
   }
 
   /** Host: ticks these waiting questions and approves (or dismisses) them in one go. */
   async decide(texts: string[], verdict: 'approve' | 'dismiss'): Promise<void> {
     for (const text of texts) await this.question(text).getByTestId('qa-select').check();
     await this.f.getByTestId(`qa-${verdict}-selected`).click();
-    for (const text of texts)
-      await this.f.getByTestId('qa-waiting').filter({ hasText: text }).waitFor({ state: 'detached' });
+    for (const text of texts) await this.waiting(text).waitFor({ state: 'detached' });
   }
 
   /** Host: one of the moderation buttons of a question in the live list. */

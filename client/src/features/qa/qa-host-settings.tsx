@@ -14,12 +14,14 @@ const SWITCHES = [
 ] as const satisfies readonly (readonly [Switch, string])[];
 
 /**
- * The meeting's Q&A switches. A ticked box shows its new state at once and keeps it until the server's
+ * The meeting's Q&A switches, open while Q&A is off. A ticked box shows its new state at once and keeps it until the server's
  * broadcast says the same (the ack comes first), or goes back when the server refuses.
  */
 export function QaHostSettings({ settings }: { settings: QaSettings | null }) {
   const t = useT();
   const send = useHostRequest();
+  // Folded away once Q&A is on: the questions are what the host came for.
+  const [open, setOpen] = useState(!settings?.enabled);
   const [pending, setPending] = useState<Partial<Pick<QaSettings, Switch>>>({});
   useEffect(() => {
     setPending((was) => {
@@ -34,20 +36,23 @@ export function QaHostSettings({ settings }: { settings: QaSettings | null }) {
   };
   const shown = (key: Switch) => pending[key] ?? settings?.[key] ?? false;
   return (
-    <fieldset className="qa-settings" data-testid="qa-settings">
-      <legend>{t('qa.settings.legend')}</legend>
-      {SWITCHES.map(([key, label]) => (
-        <label key={key} className="choice">
-          <input
-            type="checkbox"
-            data-testid={`qa-setting-${key}`}
-            checked={shown(key)}
-            disabled={key !== 'enabled' && !shown('enabled')}
-            onChange={(e) => void change(key, e.currentTarget.checked)}
-          />
-          {t(label)}
-        </label>
-      ))}
-    </fieldset>
+    <details className="panel" data-testid="qa-settings" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('qa.settings.legend')}</summary>
+      <fieldset className="qa-settings">
+        <legend className="visually-hidden">{t('qa.settings.legend')}</legend>
+        {SWITCHES.map(([key, label]) => (
+          <label key={key} className="choice">
+            <input
+              type="checkbox"
+              data-testid={`qa-setting-${key}`}
+              checked={shown(key)}
+              disabled={key !== 'enabled' && !shown('enabled')}
+              onChange={(e) => void change(key, e.currentTarget.checked)}
+            />
+            {t(label)}
+          </label>
+        ))}
+      </fieldset>
+    </details>
   );
 }
