@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useMeetingState } from '../../app-context';
 import { EmptyState } from '../../components/empty-state';
 import { useT } from '../../i18n';
+import { StageIcon } from '../present/present-button';
 import { usePresent } from '../present/present-context';
 import { useExitKeys } from '../present/present-view';
 
@@ -21,6 +22,7 @@ export function QaPresentButton({ enabled }: { enabled: boolean }) {
       data-poll-id={QA_PRESENT_ID}
       onClick={() => present.open(QA_PRESENT_ID)}
     >
+      <StageIcon />
       {t('qa.present')}
     </button>
   );

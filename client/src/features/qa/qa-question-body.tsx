@@ -38,7 +38,7 @@ export function QaQuestionBody({
       </p>
       {question.reply !== null && (
         <p className="qa-reply" data-testid="qa-reply">
-          <strong>{t('qa.reply')}:</strong> {question.reply}
+          <strong>{t('qa.reply')}</strong> {question.reply}
         </p>
       )}
       {children}

@@ -36,7 +36,7 @@ export const qaDe = {
   'qa.status.answered': 'Beantwortet',
   'qa.status.dismissed': 'Abgelehnt',
   'qa.status.archived': 'Archiviert',
-  'qa.reply': 'Antwort des Hosts',
+  'qa.reply': 'Antwort des Hosts:',
   'qa.anonymous': 'Anonym',
   'qa.fromRoom': 'Aus einem Breakout-Raum',
   'qa.edited': 'bearbeitet',

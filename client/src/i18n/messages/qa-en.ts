@@ -35,7 +35,7 @@ export const qaEn = {
   'qa.status.answered': 'Answered',
   'qa.status.dismissed': 'Dismissed',
   'qa.status.archived': 'Archived',
-  'qa.reply': 'Host’s reply',
+  'qa.reply': 'Host’s reply:',
   'qa.anonymous': 'Anonymous',
   'qa.fromRoom': 'From a breakout room',
   'qa.edited': 'edited',

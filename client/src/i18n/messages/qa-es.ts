@@ -36,7 +36,7 @@ export const qaEs = {
   'qa.status.answered': 'Respondida',
   'qa.status.dismissed': 'Descartada',
   'qa.status.archived': 'Archivada',
-  'qa.reply': 'Respuesta del anfitrión',
+  'qa.reply': 'Respuesta del anfitrión:',
   'qa.anonymous': 'Anónima',
   'qa.fromRoom': 'Desde una sala para grupos',
   'qa.edited': 'editada',

@@ -36,7 +36,7 @@ export const qaJa = {
   'qa.status.answered': '回答済み',
   'qa.status.dismissed': '却下',
   'qa.status.archived': 'アーカイブ済み',
-  'qa.reply': 'ホストの返信',
+  'qa.reply': 'ホストの返信：',
   'qa.anonymous': '匿名',
   'qa.fromRoom': 'ブレイクアウトルームから',
   'qa.edited': '編集済み',
