@@ -74,21 +74,31 @@ export function ParticipantPanels({ polls }: { polls: ReactNode }) {
   );
 }
 
+/**
+ * The host's Q&A tab badge: the questions waiting for review. Kept apart from the switch so a tab list
+ * elsewhere (host-view's HOST_TABS) can show it too.
+ */
+export function useQaQueueBadge(): TabBadge {
+  const t = useT();
+  const queue = qaQueueLength(useQaView().qa);
+  return { count: queue, words: t('qa.switch.queue', { count: queue }) };
+}
+
 /** A host's panel: Polls | Q&A, the Q&A tab counting the questions waiting for review. */
 export function HostPanels({ polls }: { polls: ReactNode }) {
-  const t = useT();
   const { qa } = useQaView();
   const [shown, setShown] = usePanelChoice();
+  // Here, not in the Q&A tab: a host on the Polls tab still hears of a question waiting for review.
   useQaAnnouncements(qa, true);
-  const queue = qaQueueLength(qa);
   const pollsBadge = useOpenPollsBadge(shown);
+  const queueBadge = useQaQueueBadge();
   return (
     <PanelSwitch
       polls={polls}
       qa={<QaHostPanel />}
       chosen={shown}
       onShow={setShown}
-      badges={{ polls: pollsBadge, qa: { count: queue, words: t('qa.switch.queue', { count: queue }) } }}
+      badges={{ polls: pollsBadge, qa: queueBadge }}
     />
   );
 }
