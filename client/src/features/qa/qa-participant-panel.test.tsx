@@ -161,6 +161,16 @@ describe('the participant Q&A panel', () => {
     expect(view.byTestId('switch-polls-badge')!.dataset.count).toBe('1');
   });
 
+  it('keeps a half-written question through a look at the polls', async () => {
+    const view = await participant([]);
+    await view.openQa();
+    await view.type(view.byTestId('qa-ask-text') as HTMLTextAreaElement, 'Half a thought');
+    await settle(() => view.byTestId('switch-polls')!.click());
+    expect(view.byTestId('qa-panel')!.closest('[role=tabpanel]')!.hasAttribute('hidden')).toBe(true);
+    await view.openQa();
+    expect((view.byTestId('qa-ask-text') as HTMLTextAreaElement).value).toBe('Half a thought');
+  });
+
   it('moves between the tabs with the arrow keys', async () => {
     const view = await participant([]);
     const tab = view.byTestId('switch-polls')!;
