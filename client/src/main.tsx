@@ -18,6 +18,7 @@ import './styles/states.css';
 import './styles/layout.css';
 import './styles/present.css';
 import './styles/navigation.css';
+import './styles/qa.css';
 
 // The composition root: the real Zoom SDK, an in-memory session token (from the Home page, else POST /api/session),
 // and socket.io on this origin. Everything below takes these through interfaces.

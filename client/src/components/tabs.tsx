@@ -1,5 +1,11 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
+/** A tab's badge: the number shown, and the words a screen reader hears instead. */
+export interface TabBadge {
+  count: number;
+  words: string;
+}
+
 /** One tab: its id (kept in storage), its label, and the panel it shows. */
 export interface TabEntry<Id extends string> {
   id: Id;
@@ -7,6 +13,8 @@ export interface TabEntry<Id extends string> {
   /** The panel's content; `hidden` panels that keep their state (a half-written poll) stay mounted. */
   panel: ReactNode;
   keepMounted?: boolean;
+  /** Shown beside the label while its count is above zero (new questions, a review queue, open polls). */
+  badge?: TabBadge | undefined;
 }
 
 interface TabsProps<Id extends string> {
@@ -53,36 +61,48 @@ export function Tabs<Id extends string>({ label, tabs, selected, onSelect, aside
     onSelect(tabs[next]!.id);
     list.current?.querySelectorAll<HTMLElement>('[role=tab]')[next]?.focus();
   };
+  // One section (a participant while Q&A is off) needs no switch; its panel stays where it was, so a
+  // second tab appearing later remounts nothing (a half-filled ballot survives).
+  const single = tabs.length === 1;
   return (
     <>
-      <div className="tabs-row">
-        <div className="tabs" role="tablist" aria-label={label} ref={list} onKeyDown={onKeyDown}>
-          {tabs.map((tab, i) => (
-            <button
-              key={tab.id}
-              type="button"
-              role="tab"
-              id={`${base}-tab-${tab.id}`}
-              aria-controls={`${base}-panel-${tab.id}`}
-              aria-selected={i === current}
-              tabIndex={i === current ? 0 : -1}
-              data-tab={tab.id}
-              onClick={() => onSelect(tab.id)}
-            >
-              {tab.label}
-            </button>
-          ))}
+      {(!single || aside) && (
+        <div className="tabs-row">
+          <div className="tabs" role="tablist" aria-label={label} ref={list} onKeyDown={onKeyDown}>
+            {tabs.map((tab, i) => (
+              <button
+                key={tab.id}
+                type="button"
+                role="tab"
+                id={`${base}-tab-${tab.id}`}
+                aria-controls={`${base}-panel-${tab.id}`}
+                aria-selected={i === current}
+                tabIndex={i === current ? 0 : -1}
+                data-tab={tab.id}
+                data-testid={`switch-${tab.id}`}
+                onClick={() => onSelect(tab.id)}
+              >
+                {tab.label}
+                {tab.badge && tab.badge.count > 0 && (
+                  <span className="tab-badge" data-testid={`switch-${tab.id}-badge`} data-count={tab.badge.count}>
+                    <span aria-hidden="true">{tab.badge.count}</span>
+                    <span className="visually-hidden">{`, ${tab.badge.words}`}</span>
+                  </span>
+                )}
+              </button>
+            ))}
+          </div>
+          {aside}
         </div>
-        {aside}
-      </div>
+      )}
       {tabs.map((tab, i) =>
         i === current || tab.keepMounted ? (
           <div
             key={tab.id}
-            role="tabpanel"
+            role={single ? undefined : 'tabpanel'}
             className="tab-panel"
             id={`${base}-panel-${tab.id}`}
-            aria-labelledby={`${base}-tab-${tab.id}`}
+            aria-labelledby={single ? undefined : `${base}-tab-${tab.id}`}
             data-tab-panel={tab.id}
             hidden={i !== current}
           >

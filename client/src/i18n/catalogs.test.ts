@@ -60,7 +60,8 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, ReadonlySet<string>>> = {
     'ballot.optional',
     'a11y.results.median',
   ]),
-  ja: new Set(['app.name', 'export.csv', 'export.json']),
+  // Zoom's Japanese client calls its own feature Q&A too.
+  ja: new Set(['app.name', 'export.csv', 'export.json', 'qa.tab']),
 };
 const languageNeutral = (message: string) => !/\p{L}/u.test(message.replace(/\{[^{}]*\}/g, ''));
 

@@ -34,6 +34,9 @@ const ERROR_TEXT: Partial<Record<AppError['code'], MessageId>> = {
   FORBIDDEN: 'error.forbidden',
   UNAUTHENTICATED: 'error.unauthenticated',
   NOT_FOUND: 'error.notFound',
+  QA_OFF: 'error.qaOff',
+  QA_CLOSED: 'error.qaClosed',
+  QUESTION_LOCKED: 'error.questionLocked',
   // No answer came (offline, restarting): retrying helps, but only once the connection is back.
   UNAVAILABLE: 'error.offline',
 };

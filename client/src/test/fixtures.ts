@@ -1,4 +1,14 @@
-import type { MeetingSnapshot, Poll, PollTally, Receipt, SessionView } from '@quorum/shared';
+import {
+  DEFAULT_QA_SETTINGS,
+  type MeetingSnapshot,
+  type Poll,
+  type PollTally,
+  type QaQuestionView,
+  type QaSettings,
+  type QaUpdate,
+  type Receipt,
+  type SessionView,
+} from '@quorum/shared';
 
 /** A poll with one single-choice question (options a, b), open in run 1 unless overridden. */
 export function makePoll(overrides: Partial<Poll> = {}): Poll {
@@ -59,4 +69,28 @@ export function makeReceipt(overrides: Partial<Receipt> = {}): Receipt {
 
 export function makeSnapshot(overrides: Partial<MeetingSnapshot> = {}): MeetingSnapshot {
   return { session: makeSession(), serverTime: 1000, polls: [makePoll()], tallies: [], myBallots: [], ...overrides };
+}
+
+export function makeQuestion(overrides: Partial<QaQuestionView> = {}): QaQuestionView {
+  return {
+    id: 'qq1',
+    text: 'Will the slides be shared?',
+    status: 'live',
+    pinned: false,
+    reply: null,
+    anonymous: false,
+    createdAt: 100,
+    editedAt: null,
+    upvotes: 0,
+    ...overrides,
+  };
+}
+
+/** A meeting's Q&A as one audience receives it: on, published at once, counts shown, unless told. */
+export function makeQaUpdate(
+  questions: QaQuestionView[] = [],
+  settings: Partial<QaSettings> = {},
+  version = 1,
+): QaUpdate {
+  return { meetingId: 'm1', version, settings: { ...DEFAULT_QA_SETTINGS, enabled: true, ...settings }, questions };
 }

@@ -24,12 +24,12 @@ async function hostPanel(meetingId = 'm1') {
 }
 
 describe('the host panel’s sections', () => {
-  it('is a tab list of Polls · Library · Report with one tab in the Tab order and labelled panels', async () => {
+  it('is a tab list of Polls · Q&A · Library · Report with one tab in the Tab order and labelled panels', async () => {
     const view = await hostPanel();
     const list = view.container.querySelector('[role=tablist]')!;
     expect(list.getAttribute('aria-label')).toBe('Host panel');
-    expect(view.tabs().map((tab) => tab.textContent)).toEqual(['Polls', 'Library', 'Report']);
-    expect(view.tabs().map((tab) => tab.tabIndex)).toEqual([0, -1, -1]);
+    expect(view.tabs().map((tab) => tab.textContent)).toEqual(['Polls', 'Q&A', 'Library', 'Report']);
+    expect(view.tabs().map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1]);
     const panel = view.visiblePanel()!;
     expect(panel.getAttribute('aria-labelledby')).toBe(view.tabs()[0]!.id);
     expect(view.tabs()[0]!.getAttribute('aria-controls')).toBe(panel.id);
@@ -41,8 +41,11 @@ describe('the host panel’s sections', () => {
     const view = await hostPanel();
     view.tabs()[0]!.focus();
     await view.key(document.activeElement!, 'ArrowRight');
-    expect(view.selected()).toBe('library');
+    expect(view.selected()).toBe('qa');
     expect(document.activeElement).toBe(view.tabs()[1]);
+    await view.key(document.activeElement!, 'ArrowRight');
+    expect(view.selected()).toBe('library');
+    expect(document.activeElement).toBe(view.tabs()[2]);
     expect(view.byTestId('library-import')).not.toBeNull();
     await view.key(document.activeElement!, 'End');
     expect(view.selected()).toBe('report');
@@ -53,7 +56,7 @@ describe('the host panel’s sections', () => {
     expect(view.selected()).toBe('report');
     await view.key(document.activeElement!, 'Home');
     expect(document.activeElement).toBe(view.tabs()[0]);
-    expect(view.tabs().map((tab) => tab.tabIndex)).toEqual([0, -1, -1]);
+    expect(view.tabs().map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1]);
   });
 
   it('keeps a half-written poll while the host looks at another tab', async () => {
@@ -61,7 +64,7 @@ describe('the host panel’s sections', () => {
     await settle(() => view.byTestId('compose-poll')!.click());
     const question = view.container.querySelector<HTMLInputElement>('[data-testid=poll-composer] input, form input')!;
     expect(question).not.toBeNull();
-    await settle(() => view.tabs()[2]!.click());
+    await settle(() => view.tabs()[3]!.click());
     expect(view.selected()).toBe('report');
     await settle(() => view.tabs()[0]!.click());
     expect(view.container.contains(question)).toBe(true);
@@ -69,7 +72,7 @@ describe('the host panel’s sections', () => {
 
   it('remembers the chosen tab per meeting for this browser session', async () => {
     const first = await hostPanel('m1');
-    await settle(() => first.tabs()[2]!.click());
+    await settle(() => first.tabs()[3]!.click());
     await first.unmount();
     expect((await hostPanel('m1')).selected()).toBe('report');
     expect((await hostPanel('m2')).selected()).toBe('polls');

@@ -4,7 +4,7 @@ import { useT } from '../../i18n';
 import { usePresent } from './present-context';
 
 /** Four corners pointing out: "full screen", drawn inline so no icon font is needed. */
-function StageIcon() {
+export function StageIcon() {
   return (
     <svg className="icon-svg" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
       <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="2" />

@@ -22,7 +22,7 @@ function refocus(pollId: string) {
   // After React has put the panel back.
   setTimeout(
     () =>
-      [...document.querySelectorAll<HTMLElement>('[data-testid=present-poll]')]
+      [...document.querySelectorAll<HTMLElement>('[data-testid=present-poll], [data-testid=present-qa]')]
         .find((b) => b.dataset.pollId === pollId)
         ?.focus(),
     0,

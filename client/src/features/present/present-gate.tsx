@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { PresentProvider, usePresent } from './present-context';
+import { QA_PRESENT_ID, QaPresentView } from '../qa/qa-present';
 import { PresentView } from './present-view';
 
 interface GateProps {
@@ -10,6 +11,7 @@ interface GateProps {
 
 function Stage({ children, banner }: GateProps) {
   const present = usePresent();
+  if (present?.pollId === QA_PRESENT_ID) return <QaPresentView onExit={present.close} banner={banner} />;
   if (present?.pollId) return <PresentView pollId={present.pollId} onExit={present.close} banner={banner} />;
   return children;
 }

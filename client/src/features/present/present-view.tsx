@@ -6,7 +6,7 @@ import { currentTally } from '../../realtime/meeting-state';
 import { PollResults } from '../results/poll-results';
 
 /** Leaves on Esc, and when the browser leaves fullscreen by itself (it keeps Esc to itself while fullscreen). */
-function useExitKeys(onExit: (() => void) | undefined) {
+export function useExitKeys(onExit: (() => void) | undefined) {
   useEffect(() => {
     if (!onExit) return;
     let wasFullscreen = document.fullscreenElement !== null;

@@ -5,14 +5,20 @@ import { useArrivals } from '../../components/use-focus-landing';
 import { useT } from '../../i18n';
 import { currentTally, sortedPolls } from '../../realtime/meeting-state';
 import { PresentButton } from '../present/present-button';
+import { ParticipantPanels } from '../qa/qa-panels';
 import { GuestNote } from '../zoom-account/guest-note';
 import { PollResults } from '../results/poll-results';
 import { usePollFolds } from '../results/use-poll-folds';
 import { MyQuizScore } from './my-quiz-score';
 import { PollBallot } from './poll-ballot';
 
-/** What a participant sees: launched polls with a ballot while open, and results as the poll allows. */
+/** What a participant sees: Polls | Q&A once the host turned Q&A on, else the polls alone. */
 export function ParticipantView() {
+  return <ParticipantPanels polls={<ParticipantPolls />} />;
+}
+
+/** Launched polls with a ballot while open, and results as the poll allows. */
+function ParticipantPolls() {
   const state = useMeetingState();
   const t = useT();
   const role = state.session?.role ?? 'participant';

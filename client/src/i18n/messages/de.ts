@@ -1,4 +1,5 @@
 import type { MessageId } from './en';
+import { qaDe } from './qa-de';
 
 export const de = {
   'app.name': 'Quorum',
@@ -460,4 +461,5 @@ export const de = {
   'error.internal': 'auf unserer Seite ging etwas schief; erneut versuchen',
   'error.invalid': 'nicht angenommen ({detail})',
   'error.messageTooLarge': 'das sind {size} KB; höchstens {limit} KB lassen sich auf einmal senden',
+  ...qaDe,
 } as const satisfies Record<MessageId, string>;

@@ -1,5 +1,7 @@
 // English: the source of truth. Every other catalog must have exactly these keys (a type error otherwise).
 // ICU MessageFormat: {name} arguments, {count, plural, one {…} other {…}}, {n, number, percent}.
+import { qaEn } from './qa-en';
+
 export const en = {
   'app.name': 'Quorum',
   'toast.label': 'Notifications',
@@ -458,6 +460,7 @@ export const en = {
   'error.internal': 'something went wrong on our side; try again',
   'error.invalid': 'not accepted ({detail})',
   'error.messageTooLarge': 'this is {size} KB; at most {limit} KB can be sent at once',
+  ...qaEn,
 } as const;
 
 /** Every message id; the other catalogs are typed against it. */

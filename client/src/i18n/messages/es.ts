@@ -1,4 +1,5 @@
 import type { MessageId } from './en';
+import { qaEs } from './qa-es';
 
 export const es = {
   'app.name': 'Quorum',
@@ -462,4 +463,5 @@ export const es = {
   'error.internal': 'algo falló en el servidor; inténtalo de nuevo',
   'error.invalid': 'no aceptado ({detail})',
   'error.messageTooLarge': 'ocupa {size} KB; como máximo se pueden enviar {limit} KB a la vez',
+  ...qaEs,
 } as const satisfies Record<MessageId, string>;

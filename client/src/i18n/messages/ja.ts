@@ -1,4 +1,5 @@
 import type { MessageId } from './en';
+import { qaJa } from './qa-ja';
 
 export const ja = {
   'app.name': 'Quorum',
@@ -455,4 +456,5 @@ export const ja = {
   'error.internal': 'サーバー側で問題が発生しました。もう一度お試しください',
   'error.invalid': '受け付けられませんでした（{detail}）',
   'error.messageTooLarge': 'サイズが {size} KB あります。一度に送れるのは {limit} KB までです',
+  ...qaJa,
 } as const satisfies Record<MessageId, string>;
