@@ -164,6 +164,7 @@ describe('the whole flow with the keyboard alone', () => {
     // Tab reaches the selected tab (Polls); the arrow keys move between the sections.
     await enterPanel(host);
     await pressUntil(host, host.tab('Polls'));
+    await host.page.keyboard.press('ArrowRight'); // Q&A
     await host.page.keyboard.press('ArrowRight');
     await expect.poll(() => hasFocus(host.tab('Library')), POLL).toBe(true);
     const shelf = host.frame.getByTestId('library-import');
@@ -173,7 +174,7 @@ describe('the whole flow with the keyboard alone', () => {
       .poll(() => status(host).textContent(), POLL)
       .toBe(`Added “${saved.title}” to this meeting as a draft.`);
     await pressUntil(host, host.tab('Library'));
-    await host.page.keyboard.press('ArrowLeft');
+    await host.page.keyboard.press('Home'); // back to Polls, past Q&A
     await host.waitForStatus(saved.title, 'draft');
     for (const [action, next] of [
       ['launch-poll', 'open'],
