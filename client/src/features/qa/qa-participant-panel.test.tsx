@@ -48,7 +48,9 @@ describe('the participant Q&A panel', () => {
     const view = await participant([], { reviewFirst: true, maxLength: 40 });
     await view.openQa();
     const field = view.byTestId('qa-ask-text') as HTMLTextAreaElement;
-    expect(view.byTestId('qa-ask-visibility')!.textContent).toBe('The host sees your name');
+    expect(view.byTestId('qa-ask-visibility')!.textContent).toBe(
+      'Named: the host can see that you asked it (and exports name you)',
+    );
     expect(view.byTestId('qa-ask-review')!.textContent).toBe('The host reviews questions before everyone sees them.');
     await settle(() => view.byTestId('qa-ask-submit')!.click());
     expect(view.container.textContent).toContain('Write a question first.');

@@ -13,7 +13,7 @@ export const qaDe = {
   'qa.closed': 'Fragen sind geschlossen: Sie können sie lesen, aber nichts fragen oder hochstimmen.',
   'qa.ask.label': 'Ihre Frage',
   'qa.ask.anonymous': 'Anonym fragen',
-  'qa.ask.hostSeesName': 'Der Host sieht Ihren Namen',
+  'qa.ask.hostSeesName': 'Mit Namen: Der Host kann sehen, dass Sie gefragt haben (Exporte nennen Ihren Namen)',
   'qa.ask.anonymousNote': 'Anonym: niemand sieht, wer gefragt hat',
   'qa.ask.reviewNote': 'Der Host prüft Fragen, bevor alle sie sehen.',
   'qa.ask.submit': 'Fragen',

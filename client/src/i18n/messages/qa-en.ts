@@ -12,7 +12,7 @@ export const qaEn = {
   'qa.closed': 'Q&A is closed: you can read the questions, but not ask or upvote.',
   'qa.ask.label': 'Your question',
   'qa.ask.anonymous': 'Ask anonymously',
-  'qa.ask.hostSeesName': 'The host sees your name',
+  'qa.ask.hostSeesName': 'Named: the host can see that you asked it (and exports name you)',
   'qa.ask.anonymousNote': 'Anonymous: nobody sees who asked',
   'qa.ask.reviewNote': 'The host reviews questions before everyone sees them.',
   'qa.ask.submit': 'Ask',

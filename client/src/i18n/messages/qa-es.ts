@@ -13,7 +13,7 @@ export const qaEs = {
   'qa.closed': 'Las preguntas están cerradas: puede leerlas, pero no preguntar ni votar.',
   'qa.ask.label': 'Su pregunta',
   'qa.ask.anonymous': 'Preguntar de forma anónima',
-  'qa.ask.hostSeesName': 'El anfitrión ve su nombre',
+  'qa.ask.hostSeesName': 'Con nombre: el anfitrión puede ver que usted la hizo (las exportaciones incluyen su nombre)',
   'qa.ask.anonymousNote': 'Anónima: nadie ve quién preguntó',
   'qa.ask.reviewNote': 'El anfitrión revisa las preguntas antes de que todos las vean.',
   'qa.ask.submit': 'Preguntar',

@@ -13,7 +13,7 @@ export const qaJa = {
   'qa.closed': 'Q&A は締め切られました。質問は読めますが、質問や賛成はできません。',
   'qa.ask.label': 'あなたの質問',
   'qa.ask.anonymous': '匿名で質問する',
-  'qa.ask.hostSeesName': 'ホストにはあなたの名前が表示されます',
+  'qa.ask.hostSeesName': '記名: ホストはあなたの質問だとわかります (エクスポートには名前が載ります)',
   'qa.ask.anonymousNote': '匿名: 誰が質問したかは誰にも表示されません',
   'qa.ask.reviewNote': '質問は全員に表示される前にホストが確認します。',
   'qa.ask.submit': '質問する',
