@@ -67,7 +67,7 @@ describe('audience Q&A in the simulator', () => {
     await expect(ines.myStatus(RELEASE)).resolves.toBe('Your question · Waiting for review');
     await expect(ines.texts()).resolves.toEqual([RELEASE]);
     await expect(ines.pane.frame.getByTestId('qa-ask-visibility').textContent()).resolves.toContain(
-      'Named: the host can see that you asked it (and exports name you)',
+      'Named: the host sees that you asked it, by your Zoom name where Zoom gives it',
     );
     await expect.poll(() => hostQa.badge('qa'), POLL).toBe(4);
   });

@@ -1,4 +1,4 @@
-import { runExportSchema } from '@quorum/shared';
+import { runExportSchema, type QaUpdate } from '@quorum/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { choicePoll, join, launch, vote } from './support/harness';
 import { get } from './support/requests';
@@ -50,5 +50,44 @@ describe('exports of a named poll (issue 16)', () => {
       const text = (await get(rig.server, host, `/api/polls/${secret}/runs/1/export.${format}`)).text;
       expect(text).not.toMatch(/Ada|Ben|ada@|voterId|voterName|voterEmail|voter_name|u:ada/i);
     }
+  });
+
+  it('names a named question’s asker to the hosts, as Zoom named them, and to nobody else', async () => {
+    rig = await startCloudRig();
+    for (const [uid, name] of [
+      ['ada', 'Ada Lovelace'],
+      ['ben', 'Ben Okri'],
+    ])
+      await cloudPost(rig, '/events', {
+        event: 'meeting.participant_joined',
+        meetingUuid: MID,
+        participant: { uid, name },
+      });
+    await waitFor(() => attendanceRows() >= 2, 5000, 'the attendance rows');
+    const host = await join(rig.server, { mid: MID, uid: 'host', role: 'host' });
+    expect(await host.socket.emitWithAck('qa:settings', { enabled: true, anonymousAllowed: true })).toMatchObject({
+      ok: true,
+    });
+    const [ada, ben, cy] = await Promise.all(
+      ['ada', 'ben', 'cy'].map((uid) => join(rig.server, { mid: MID, uid, role: 'participant' })),
+    );
+    const seenByCy: unknown[] = [];
+    cy!.socket.onAny((...message: unknown[]) => seenByCy.push(message));
+    const latest: { update?: QaUpdate } = {};
+    host.socket.on('qa:update', (update) => void (latest.update = update));
+    const ask = (c: typeof ada, text: string, anonymous: boolean) =>
+      c!.socket.emitWithAck('qa:ask', { text, anonymous, clientId: `c-${text.length}-${anonymous}` });
+    expect(await ask(ada, 'Named question?', false)).toMatchObject({ ok: true });
+    expect(await ask(ben, 'Secret question?', true)).toMatchObject({ ok: true });
+    await waitFor(() => latest.update?.questions.length === 2, 5000, 'both questions at the host');
+    const byText = new Map(latest.update!.questions.map((q) => [q.text, q]));
+    expect(byText.get('Named question?')).toMatchObject({ askerId: 'u:ada', askerName: 'Ada Lovelace' });
+    expect(byText.get('Secret question?')).not.toHaveProperty('askerName');
+    // A restarted view (a late host) reads the names with the board.
+    const late = await join(rig.server, { mid: MID, uid: 'host', role: 'host' });
+    expect(late.snapshot.qa?.questions.find((q) => q.text === 'Named question?')).toMatchObject({
+      askerName: 'Ada Lovelace',
+    });
+    expect(JSON.stringify(seenByCy)).not.toMatch(/Ada|Ben Okri/);
   });
 });

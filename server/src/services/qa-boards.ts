@@ -1,5 +1,6 @@
 import { DEFAULT_QA_SETTINGS, type QaBoard } from '@quorum/shared';
 import type { Store } from '../store/types';
+import { voterLabels } from './voter-directory';
 
 /**
  * Each meeting's Q&A board as last read or written here. A write whose version follows the cached one
@@ -61,14 +62,28 @@ export class QaBoards {
     this.newest.set(meetingId, Math.max(version, this.newest.get(meetingId) ?? 0));
   }
 
+  /** The Zoom names of these askers, as far as Zoom gave them (see `labelVoters`); for the hosts' view. */
+  async namesOf(meetingId: string, askers: Iterable<string>): Promise<Map<string, string>> {
+    const ids = [...new Set(askers)];
+    const labels = await voterLabels(this.store, meetingId, ids);
+    const names = new Map<string, string>();
+    for (const id of ids) {
+      const name = labels(id).name;
+      if (name) names.set(id, name);
+    }
+    return names;
+  }
+
   private async load(meetingId: string): Promise<QaBoard> {
     const stored = await this.store.qa.load(meetingId);
+    const named = stored.questions.filter((q) => !q.anonymous).map((q) => q.askerId);
     const board: QaBoard = {
       meetingId,
       settings: stored.settings ?? DEFAULT_QA_SETTINGS,
       version: stored.version,
       questions: stored.questions,
       upvoters: stored.upvoters,
+      askerNames: await this.namesOf(meetingId, named),
     };
     // A write committed while this read ran: the read may predate it, so it is served but not kept.
     if (board.version >= (this.newest.get(meetingId) ?? 0)) this.boards.set(meetingId, board);

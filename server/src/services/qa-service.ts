@@ -43,6 +43,9 @@ export interface QaServiceDeps {
 }
 
 /** How a session looks at the board: hosts and co-hosts see the host view. */
+/** A named question: its asker may be named to hosts. */
+const isNamed = (question: QaQuestion): boolean => !question.anonymous;
+
 export const viewerOf = (session: Session): QaViewer =>
   isHostRole(session.role) ? { host: true } : { host: false, voterId: session.voterId };
 
@@ -78,11 +81,14 @@ export class QaService {
     };
     const asked = askQuestion(board.settings, input, asker, { ...this.deps.ctx(), held: board.questions.length });
     if (!asked.ok) return asked;
+    // Read before the commit, so the hosts' first sight of the question already names its asker.
+    const names = isNamed(asked.data) ? await this.boards.namesOf(board.meetingId, [asked.data.askerId]) : undefined;
     const { question, duplicate, version } = await this.deps.store.qa.ask(asked.data);
     if (!duplicate)
       this.commit(board.meetingId, version, [question.askerId], (b) => ({
         ...b,
         questions: [...b.questions, question],
+        askerNames: names?.size ? new Map([...(b.askerNames ?? []), ...names]) : b.askerNames,
       }));
     return ok({ question: this.viewOne(board, question, session) });
   }

@@ -11,7 +11,13 @@ const PUBLIC: ReadonlySet<string> = new Set(['live', 'answered']);
 export const visibleToParticipant = (question: QaQuestion, voterId?: string): boolean =>
   PUBLIC.has(question.status) || (voterId !== undefined && question.askerId === voterId);
 
-function viewOf(question: QaQuestion, voters: ReadonlySet<string> | undefined, viewer: QaViewer, counts: boolean) {
+function viewOf(
+  question: QaQuestion,
+  voters: ReadonlySet<string> | undefined,
+  viewer: QaViewer,
+  counts: boolean,
+  names: QaBoard['askerNames'],
+) {
   const view: QaQuestionView = {
     id: question.id,
     text: question.text,
@@ -27,6 +33,8 @@ function viewOf(question: QaQuestion, voters: ReadonlySet<string> | undefined, v
     // Anonymous means the asker is never sent to anyone, hosts included; the server alone keeps it.
     if (!question.anonymous) {
       view.askerId = question.askerId;
+      const name = names?.get(question.askerId);
+      if (name !== undefined) view.askerName = name;
       if (question.roomId !== undefined) view.roomId = question.roomId;
     }
     return view;
@@ -53,6 +61,6 @@ export function qaViewFor(board: QaBoard, viewer: QaViewer): QaUpdate {
     meetingId: board.meetingId,
     version: board.version,
     settings: board.settings,
-    questions: ranked.map(({ q }) => viewOf(q, board.upvoters.get(q.id), viewer, counts)),
+    questions: ranked.map(({ q }) => viewOf(q, board.upvoters.get(q.id), viewer, counts, board.askerNames)),
   };
 }

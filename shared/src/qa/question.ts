@@ -29,6 +29,8 @@ export interface QaBoard {
   version: number;
   questions: readonly QaQuestion[];
   upvoters: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Askers' Zoom display names where Zoom gave the server one (webhooks, profiles): for hosts, named questions only. */
+  askerNames?: ReadonlyMap<string, string>;
 }
 
 /** Who is asking, from the trusted session. */

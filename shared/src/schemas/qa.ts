@@ -85,6 +85,8 @@ export const qaQuestionViewSchema = z.strictObject({
   upvoted: z.literal(true).optional(),
   /** Hosts only, and never for an anonymous question. */
   askerId: z.string().optional(),
+  /** Hosts, named questions: the asker's Zoom display name, when Zoom gave the server one. */
+  askerName: z.string().optional(),
   /** Hosts only: the breakout room it was asked from; never for an anonymous question. */
   roomId: z.string().optional(),
 });

@@ -49,7 +49,7 @@ describe('the participant Q&A panel', () => {
     await view.openQa();
     const field = view.byTestId('qa-ask-text') as HTMLTextAreaElement;
     expect(view.byTestId('qa-ask-visibility')!.textContent).toBe(
-      'Named: the host can see that you asked it (and exports name you)',
+      'Named: the host sees that you asked it, by your Zoom name where Zoom gives it',
     );
     expect(view.byTestId('qa-ask-review')!.textContent).toBe('The host reviews questions before everyone sees them.');
     await settle(() => view.byTestId('qa-ask-submit')!.click());

@@ -35,6 +35,12 @@ export function QaQuestionBody({
         {question.status === 'answered' && !tags && <span className="badge">{t('qa.status.answered')}</span>}
         {question.anonymous && <span className="badge">{t('qa.anonymous')}</span>}
         {question.roomId !== undefined && <span className="badge">{t('qa.fromRoom')}</span>}
+        {/* Hosts only, named questions only: the name Zoom gave the server, never one a client claimed. */}
+        {question.askerName !== undefined && (
+          <span className="badge" data-testid="qa-asker">
+            {t('qa.askedBy', { name: question.askerName })}
+          </span>
+        )}
       </p>
       {question.reply !== null && (
         <p className="qa-reply" data-testid="qa-reply">

@@ -13,7 +13,8 @@ export const qaDe = {
   'qa.closed': 'Fragen sind geschlossen: Sie können sie lesen, aber nichts fragen oder hochstimmen.',
   'qa.ask.label': 'Ihre Frage',
   'qa.ask.anonymous': 'Anonym fragen',
-  'qa.ask.hostSeesName': 'Mit Namen: Der Host kann sehen, dass Sie gefragt haben (Exporte nennen Ihren Namen)',
+  'qa.ask.hostSeesName':
+    'Mit Namen: Der Host sieht, dass Sie gefragt haben, mit Ihrem Zoom-Namen, wo Zoom ihn mitteilt',
   'qa.ask.anonymousNote': 'Anonym: niemand sieht, wer gefragt hat',
   'qa.ask.reviewNote': 'Der Host prüft Fragen, bevor alle sie sehen.',
   'qa.ask.submit': 'Fragen',
@@ -39,6 +40,7 @@ export const qaDe = {
   'qa.reply': 'Antwort des Hosts:',
   'qa.anonymous': 'Anonym',
   'qa.fromRoom': 'Aus einem Breakout-Raum',
+  'qa.askedBy': 'Gefragt von {name}',
   'qa.edited': 'bearbeitet',
   'qa.edit': 'Bearbeiten',
   'qa.edit.label': 'Ihre Frage bearbeiten',
