@@ -65,17 +65,11 @@ describe('the whole flow with the keyboard alone', () => {
     await host.page.keyboard.press('ArrowDown');
     await expect(f.getByLabel('Only when I share them').isChecked()).resolves.toBe(true);
 
-    await pressUntil(host, f.getByTestId('save-draft'));
-    await host.page.keyboard.press('Enter');
-    await host.waitForStatus(TITLE, 'draft');
-    const heading = host.poll(TITLE).getByRole('heading', { name: TITLE });
-    // Saved: focus lands on the new draft, one Tab from its Launch button.
-    await expect.poll(() => hasFocus(heading), POLL).toBe(true);
-    await expectVisibleFocus(host);
-
-    await pressUntil(host, host.poll(TITLE).getByTestId('launch-poll'));
+    // Launch, the first button after the settings, saves and opens the poll; focus lands on the live poll.
+    await pressUntil(host, f.getByTestId('launch-draft'));
     await host.page.keyboard.press('Enter');
     await host.waitForStatus(TITLE, 'open');
+    const heading = host.poll(TITLE).getByRole('heading', { name: TITLE });
     await expect.poll(() => hasFocus(heading), POLL).toBe(true);
     await expectVisibleFocus(host);
   });

@@ -114,6 +114,12 @@ export class AppPane {
 
   /** Opens the composer, writes a single-choice poll and saves it (in the meeting, or to the main client's library). */
   async fillComposer(spec: PollSpec): Promise<void> {
+    await this.writePoll(spec);
+    await this.frame.getByTestId('save-draft').click();
+  }
+
+  /** Opens the composer and writes a single-choice poll into it, leaving it unsaved. */
+  async writePoll(spec: PollSpec): Promise<void> {
     const f = this.frame;
     await f.getByTestId('compose-poll').click();
     await f.getByLabel('Title (optional)', { exact: true }).fill(spec.title);
@@ -124,7 +130,6 @@ export class AppPane {
       if ((await input.count()) === 0) await f.getByRole('button', { name: 'Add option' }).click();
       await input.fill(label);
     }
-    await f.getByTestId('save-draft').click();
   }
 
   /** Host: opens the panel that sends the app to participants. */
@@ -202,10 +207,10 @@ export class AppPane {
     return this.report();
   }
 
-  /** Host: composes and launches a poll, returning once it shows as open. */
+  /** Host: writes a poll and launches it from the composer (saved and opened in one step), once it shows as open. */
   async launch(spec: PollSpec): Promise<void> {
-    const card = await this.compose(spec);
-    await card.getByTestId('launch-poll').click();
+    await this.writePoll(spec);
+    await this.frame.getByTestId('launch-draft').click();
     await this.waitForStatus(spec.title, 'open');
   }
 

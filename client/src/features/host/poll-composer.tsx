@@ -12,16 +12,18 @@ interface PollComposerProps {
   initial?: PollDraftInput | undefined;
   /** Stores the draft; resolves with an error message, or null when saved. */
   onSave: (draft: PollDraftInput) => Promise<string | null>;
+  /** Saves and opens the draft in one step (a meeting's composer); then Save turns secondary, "Save for later". */
+  onLaunch?: ((draft: PollDraftInput) => Promise<string | null>) | undefined;
   onCancel: () => void;
 }
 
 /** Writes or edits a poll: title, questions of any kind, settings; validated by the shared rules before saving. */
-export function PollComposer({ heading, initial, onSave, onCancel }: PollComposerProps) {
+export function PollComposer({ heading, initial, onSave, onLaunch, onCancel }: PollComposerProps) {
   const announce = useAnnounce();
   const t = useT();
   const [form, setForm] = useState<PollForm>(() => (initial ? formFromDraft(initial) : blankForm()));
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'save' | 'launch' | null>(null);
   // The New poll or Edit button that opened the composer is gone: start at the title.
   const title = useRef<HTMLInputElement>(null);
   useFocusLanding(title, 'opened', true);
@@ -36,19 +38,25 @@ export function PollComposer({ heading, initial, onSave, onCancel }: PollCompose
   const setQuestions = (update: (qs: PollForm['questions']) => PollForm['questions']) =>
     setForm((f) => ({ ...f, questions: update(f.questions) }));
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  // Validated here first so the host sees the problem at once; the server checks again.
+  const submit = async (action: 'save' | 'launch', send: (draft: PollDraftInput) => Promise<string | null>) => {
     const problem = formProblem(form) ?? (busy ? t('composer.saving') : null);
     if (problem === null) {
-      setBusy(true);
-      const failure = await onSave(draftFromForm(form));
-      setBusy(false);
+      setBusy(action);
+      const failure = await send(draftFromForm(form));
+      setBusy(null);
       setError(failure);
-      announce(failure ?? t('composer.saved'));
+      // A launch confirms itself ("Launched …" toast); a save says so here too.
+      if (failure !== null || action === 'save') announce(failure ?? t('composer.saved'));
       return;
     }
     setError(problem);
     announce(problem);
+  };
+  // Enter in a field submits the form: that saves (Save for later), it never launches a poll by accident.
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void submit('save', onSave);
   };
 
   return (
@@ -86,8 +94,24 @@ export function PollComposer({ heading, initial, onSave, onCancel }: PollCompose
       <SettingsFields form={form} set={set} />
       {error && <p className="error">{error}</p>}
       <div className="actions">
-        <button type="submit" className="primary" data-testid="save-draft" disabled={busy}>
-          {busy ? t('composer.saving') : t('composer.save')}
+        {onLaunch && (
+          <button
+            type="button"
+            className="primary"
+            data-testid="launch-draft"
+            aria-disabled={busy !== null}
+            onClick={() => void submit('launch', onLaunch)}
+          >
+            {busy === 'launch' ? t('composer.launching') : t('host.launch')}
+          </button>
+        )}
+        <button
+          type="submit"
+          className={onLaunch ? undefined : 'primary'}
+          data-testid="save-draft"
+          aria-disabled={busy !== null}
+        >
+          {busy === 'save' ? t('composer.saving') : t(onLaunch ? 'composer.saveForLater' : 'composer.save')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('common.cancel')}

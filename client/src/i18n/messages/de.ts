@@ -181,6 +181,8 @@ export const de = {
   'composer.save': 'Entwurf speichern',
   'composer.saving': 'Wird gespeichert…',
   'composer.saved': 'Entwurf gespeichert.',
+  'composer.saveForLater': 'Für später speichern',
+  'composer.launching': 'Wird gestartet…',
   'kind.single': 'Einfachauswahl',
   'kind.multiple': 'Mehrfachauswahl',
   'kind.rating': 'Bewertungsskala',

@@ -155,6 +155,8 @@ export const en = {
   'composer.save': 'Save draft',
   'composer.saving': 'Saving…',
   'composer.saved': 'Draft saved.',
+  'composer.saveForLater': 'Save for later',
+  'composer.launching': 'Launching…',
   'kind.single': 'Single choice',
   'kind.multiple': 'Multiple choice',
   'kind.rating': 'Rating scale',

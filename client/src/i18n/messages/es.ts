@@ -180,6 +180,8 @@ export const es = {
   'composer.save': 'Guardar borrador',
   'composer.saving': 'Guardando…',
   'composer.saved': 'Borrador guardado.',
+  'composer.saveForLater': 'Guardar para después',
+  'composer.launching': 'Lanzando…',
   'kind.single': 'Opción única',
   'kind.multiple': 'Opción múltiple',
   'kind.rating': 'Escala de valoración',

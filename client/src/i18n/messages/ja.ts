@@ -178,6 +178,8 @@ export const ja = {
   'composer.save': '下書きを保存',
   'composer.saving': '保存中…',
   'composer.saved': '下書きを保存しました。',
+  'composer.saveForLater': '後で使うために保存',
+  'composer.launching': '開始中…',
   'kind.single': '単一選択',
   'kind.multiple': '複数選択',
   'kind.rating': '評価スケール',
