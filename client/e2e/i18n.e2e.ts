@@ -131,6 +131,8 @@ describe.each(LOCALES)('the app in %s at 320 px', (locale) => {
       await kind.selectOption(k);
       await look(`composer, ${k}`, host.liveFrame());
     }
+    await look('composer, settings folded to chips', host.liveFrame());
+    await host.openComposerSettings();
     await host.frame.getByLabel(t('settings.quiz')).check();
     await host.frame.getByTestId('save-draft').click();
     await host.frame.locator('form.composer .error').waitFor();

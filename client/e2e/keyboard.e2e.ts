@@ -59,11 +59,18 @@ describe('the whole flow with the keyboard alone', () => {
     await write(2, 'Anything else?', 'Open', [], '');
     await expect(editors.nth(2).getByLabel('Type', { exact: true }).inputValue()).resolves.toBe('text');
 
-    // Results only when the host shares them: the radio group moves with the arrow keys.
+    // The settings are folded to chips ("Named · Answers can change · Live results"); Enter unfolds them.
+    const summary = f.getByTestId('settings-summary');
+    await expect(summary.textContent()).resolves.toBe('SettingsNamedAnswers can changeLive results');
+    await pressUntil(host, summary);
+    await expectVisibleFocus(host);
+    await host.page.keyboard.press('Enter');
+    // Results only when the host shares them: the radio group moves with the arrow keys, and the chip follows.
     await pressUntil(host, f.getByLabel('Live, as votes come in'));
     await host.page.keyboard.press('ArrowDown');
     await host.page.keyboard.press('ArrowDown');
     await expect(f.getByLabel('Only when I share them').isChecked()).resolves.toBe(true);
+    await expect(summary.textContent()).resolves.toBe('SettingsNamedAnswers can changeResults when shared');
 
     // Launch, the first button after the settings, saves and opens the poll; focus lands on the live poll.
     await pressUntil(host, f.getByTestId('launch-draft'));

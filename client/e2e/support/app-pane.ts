@@ -132,6 +132,15 @@ export class AppPane {
     }
   }
 
+  /** Host: unfolds the composer's settings (folded to a summary of chips) unless they are open. */
+  async openComposerSettings(): Promise<Locator> {
+    const details = this.frame.getByTestId('composer-settings');
+    if (!(await details.evaluate((el) => (el as HTMLDetailsElement).open)))
+      await details.getByTestId('settings-summary').click();
+    await details.and(this.frame.locator('[open]')).waitFor();
+    return details;
+  }
+
   /** Host: opens the panel that sends the app to participants. */
   openInvitePanel(): Promise<InvitePanel> {
     return new InvitePanel(this.frame).open();
