@@ -6,6 +6,7 @@ import {
   type ResultsVisibility,
 } from '@quorum/shared';
 import { translator, type MessageId } from '../../i18n';
+import { isQuiz } from './kind-settings';
 import { blankQuestion, newKey, questionFromDraft, questionToDraft, type QuestionForm } from './question-form';
 
 export { blankOption, blankQuestion, newKey, type OptionForm, type QuestionForm } from './question-form';
@@ -67,7 +68,7 @@ export function formFromDraft(draft: PollDraftInput): PollForm {
   };
 }
 
-/** The settings as the protocol's draft: the filter and quiz only where they differ from "absent". */
+/** The settings as the protocol's draft: the filter and quiz only where they differ from "absent" (quiz also when hidden). */
 function settingsFromForm(form: PollForm): NonNullable<PollDraftInput['settings']> {
   const words = form.blockedWords.split(/[\s,;]+/).filter(Boolean);
   const count = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
@@ -78,7 +79,7 @@ function settingsFromForm(form: PollForm): NonNullable<PollDraftInput['settings'
     closeAfterSec: secondsOrNull(form.closeAfterSec),
     ...(form.profanityFilter ? {} : { profanityFilter: false }),
     ...(words.length > 0 ? { blockedWords: words } : {}),
-    ...(form.quiz
+    ...(isQuiz(form)
       ? {
           quiz: {
             points: count(form.quizPoints),
@@ -94,7 +95,7 @@ function settingsFromForm(form: PollForm): NonNullable<PollDraftInput['settings'
 export function draftFromForm(form: PollForm): PollDraftInput {
   return {
     title: form.title,
-    questions: form.questions.map((q) => questionToDraft(q, form.quiz)),
+    questions: form.questions.map((q) => questionToDraft(q, isQuiz(form))),
     settings: settingsFromForm(form),
   };
 }

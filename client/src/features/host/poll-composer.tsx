@@ -4,6 +4,7 @@ import { useAnnounce } from '../../components/announcer';
 import { useFocusLanding, useFocusOnGrowth } from '../../components/use-focus-landing';
 import { useT } from '../../i18n';
 import { blankForm, blankQuestion, draftFromForm, formFromDraft, formProblem, type PollForm } from './composer-model';
+import { isQuiz } from './kind-settings';
 import { QuestionEditor } from './question-editor';
 import { SettingsFields } from './settings-fields';
 
@@ -77,7 +78,7 @@ export function PollComposer({ heading, initial, onSave, onLaunch, onCancel }: P
           key={q.key}
           index={i}
           question={q}
-          quiz={form.quiz}
+          quiz={isQuiz(form)}
           onChange={(next) => setQuestions((qs) => qs.map((x) => (x.key === q.key ? next : x)))}
           onRemove={
             form.questions.length > 1 ? () => setQuestions((qs) => qs.filter((x) => x.key !== q.key)) : undefined

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { LIMITS, type ResultsVisibility } from '@quorum/shared';
 import { useT, type MessageId } from '../../i18n';
 import type { PollForm } from './composer-model';
+import { hasOpenText, isQuiz, mayBeQuiz, quizSwitch } from './kind-settings';
 import { SettingsSummary } from './settings-summary';
 
 interface SettingsProps {
@@ -69,8 +70,8 @@ function QuizFields({ form, set }: SettingsProps) {
 }
 
 /**
- * The poll's settings (privacy, results, time limit, profanity filter and quiz mode), folded into a disclosure
- * whose summary shows them as chips: most polls keep the defaults, and the form stays short.
+ * The poll's settings (privacy, results, time limit, and for the kinds they concern the profanity filter and quiz
+ * mode), folded into a disclosure whose summary shows them as chips: most polls keep the defaults.
  */
 export function SettingsFields({ form, set }: SettingsProps) {
   const group = useId();
@@ -110,19 +111,21 @@ export function SettingsFields({ form, set }: SettingsProps) {
             onChange={(e) => set({ closeAfterSec: e.currentTarget.value })}
           />
         </label>
-        <Toggle
-          checked={form.profanityFilter}
-          onChange={(profanityFilter) => set({ profanityFilter })}
-          label="settings.profanity"
-        />
-        {form.profanityFilter && (
+        {hasOpenText(form) && (
+          <Toggle
+            checked={form.profanityFilter}
+            onChange={(profanityFilter) => set({ profanityFilter })}
+            label="settings.profanity"
+          />
+        )}
+        {hasOpenText(form) && form.profanityFilter && (
           <label className="stack">
             {t('settings.blockedWords')}
             <input value={form.blockedWords} onChange={(e) => set({ blockedWords: e.currentTarget.value })} />
           </label>
         )}
-        <Toggle checked={form.quiz} onChange={(quiz) => set({ quiz })} label="settings.quiz" />
-        {form.quiz && <QuizFields form={form} set={set} />}
+        {mayBeQuiz(form) && <Toggle checked={form.quiz} onChange={(on) => set(quizSwitch(on))} label="settings.quiz" />}
+        {isQuiz(form) && <QuizFields form={form} set={set} />}
       </fieldset>
     </details>
   );

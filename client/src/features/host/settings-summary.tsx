@@ -1,6 +1,7 @@
 import { pollRules } from '../../components/poll-rules';
 import { useT, type MessageId } from '../../i18n';
 import type { PollForm } from './composer-model';
+import { isQuiz } from './kind-settings';
 
 /** Each rule of the poll (the line its card and ballot show) as a chip's few words. */
 const CHIP_OF_RULE = {
@@ -27,7 +28,7 @@ export function settingsChips(form: PollForm): Chip[] {
     form.closeAfterSec.trim() !== '' && Number.isFinite(seconds)
       ? [{ id: 'chip.closeAfter', values: { seconds } }]
       : [];
-  return [...rules, ...limit, ...(form.quiz ? [{ id: 'chip.quiz' as const }] : [])];
+  return [...rules, ...limit, ...(isQuiz(form) ? [{ id: 'chip.quiz' as const }] : [])];
 }
 
 /**
