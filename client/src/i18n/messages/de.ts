@@ -350,6 +350,7 @@ export const de = {
   'library.deleteNamed': '„{title}“ löschen',
   'library.add': 'Zum Meeting',
   'library.addNamed': '„{title}“ zu diesem Meeting hinzufügen',
+  'library.launchNamed': '„{title}“ jetzt in diesem Meeting starten',
   'library.added': '„{title}“ als Entwurf zum Meeting hinzugefügt.',
   'library.addFailed': '„{title}“ nicht hinzugefügt: {reason}',
   'library.syncFeature': 'Entwürfe aus dem Zoom-Hauptfenster synchronisieren',

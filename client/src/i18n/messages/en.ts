@@ -347,6 +347,7 @@ export const en = {
   'library.deleteNamed': 'Delete “{title}”',
   'library.add': 'Add to meeting',
   'library.addNamed': 'Add “{title}” to this meeting',
+  'library.launchNamed': 'Launch “{title}” in this meeting now',
   'library.added': 'Added “{title}” to this meeting as a draft.',
   'library.addFailed': 'Could not add “{title}”: {reason}',
   'library.syncFeature': 'Syncing drafts from the Zoom main window',

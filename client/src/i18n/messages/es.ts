@@ -349,6 +349,7 @@ export const es = {
   'library.deleteNamed': 'Eliminar «{title}»',
   'library.add': 'Añadir a la reunión',
   'library.addNamed': 'Añadir «{title}» a esta reunión',
+  'library.launchNamed': 'Lanzar «{title}» ahora en esta reunión',
   'library.added': 'Se añadió «{title}» a esta reunión como borrador.',
   'library.addFailed': 'No se pudo añadir «{title}»: {reason}',
   'library.syncFeature': 'Sincronizar borradores desde la ventana principal de Zoom',

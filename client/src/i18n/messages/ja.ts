@@ -346,6 +346,7 @@ export const ja = {
   'library.deleteNamed': '「{title}」を削除',
   'library.add': 'ミーティングに追加',
   'library.addNamed': '「{title}」をこのミーティングに追加',
+  'library.launchNamed': '「{title}」をこのミーティングで今すぐ開始',
   'library.added': '「{title}」を下書きとしてこのミーティングに追加しました。',
   'library.addFailed': '「{title}」を追加できませんでした: {reason}',
   'library.syncFeature': 'Zoom メインウィンドウからの下書き同期',
