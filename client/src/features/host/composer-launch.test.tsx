@@ -42,7 +42,7 @@ async function composing() {
     button.focus();
     return settle(() => button.click());
   };
-  return { ...view, input, pending, answer, launch };
+  return { ...view, input, type, pending, answer, launch };
 }
 
 const draft = makePoll({ id: 'p9', title: 'Where?', status: 'draft', openedAt: null });
@@ -99,5 +99,43 @@ describe('Launch in the composer', () => {
     expect(view.pending('poll:open')).toHaveLength(0);
     expect(view.container.querySelector('form')).toBeNull();
     expect(document.activeElement).toBe(view.container.querySelector('[data-poll-id=p9] h2'));
+  });
+});
+
+describe('a problem beside its field', () => {
+  it('marks the field at fault, describes it by the message beside it, and moves focus there', async () => {
+    const view = await composing();
+    await view.type('Question 1, option 2', '');
+    await view.launch();
+    const option = view.input('Question 1, option 2');
+    expect(option.getAttribute('aria-invalid')).toBe('true');
+    const message = document.getElementById(option.getAttribute('aria-describedby')!)!;
+    expect(message.textContent).toBe('Question 1, option 2: fill this in.');
+    expect(option.closest('.option-row')?.nextElementSibling).toBe(message);
+    expect(document.activeElement).toBe(option);
+    expect(view.container.querySelectorAll('form .error')).toHaveLength(1);
+    expect(view.requests).toHaveLength(0);
+    // Fixed and launched: the mark goes with the problem.
+    await view.type('Question 1, option 2', 'Sushi');
+    await view.launch();
+    expect(option.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('unfolds the settings when the field at fault is in them', async () => {
+    const view = await composing();
+    await view.type('Close automatically after (seconds, optional)', '1');
+    await view.launch();
+    const seconds = view.input('Close automatically after (seconds, optional)');
+    expect(seconds.closest('details')?.open).toBe(true);
+    expect(seconds.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(seconds);
+  });
+
+  it('shows a refusal that names no field by the buttons', async () => {
+    const view = await composing();
+    await view.launch();
+    await view.answer('poll:create', { ok: false, error: { code: 'INTERNAL', message: 'try again' } });
+    expect(view.container.querySelector('.actions')?.previousElementSibling?.textContent).toBe('try again');
+    expect(view.container.querySelector('[aria-invalid]')).toBeNull();
   });
 });

@@ -138,16 +138,27 @@ export function describeField(field: string | undefined): string {
   return names.join(t('field.separator'));
 }
 
-/** Checks the form with the shared schema and domain rules; returns a readable problem or null. */
-export function formProblem(form: PollForm): string | null {
+/** A problem in the form: the words for the host, and the field path at fault where the rules name one. */
+export interface FormFault {
+  message: string;
+  field?: string | undefined;
+}
+
+/** Checks the form with the shared schema and domain rules; returns the first problem, or null. */
+export function formFault(form: PollForm): FormFault | null {
   const parsed = parseInput(pollDraftSchema, draftFromForm(form));
   const result = parsed.ok ? normalizeDraft(parsed.data, newKey) : parsed;
   if (result.ok) return null;
-  const where = describeField(result.error.field);
+  const { field } = result.error;
+  const where = describeField(field);
   // Zod messages lead with the path; drop it when we name the place ourselves.
-  const message = result.error.message.replace(/^[\w.]+: /, '');
+  const detail = result.error.message.replace(/^[\w.]+: /, '');
   const t = translator();
   // The commonest slip, an empty field, in the host's language; rarer rules keep the schema's own words.
-  if (where && /expected string to have >=1 characters/.test(message)) return t('composer.emptyField', { where });
-  return where ? t('common.titledDetail', { title: where, detail: message }) : message;
+  if (where && /expected string to have >=1 characters/.test(detail))
+    return { field, message: t('composer.emptyField', { where }) };
+  return { field, message: where ? t('common.titledDetail', { title: where, detail }) : detail };
 }
+
+/** The first problem in the form as readable words, or null. */
+export const formProblem = (form: PollForm): string | null => formFault(form)?.message ?? null;

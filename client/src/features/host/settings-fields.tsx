@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { LIMITS, type ResultsVisibility } from '@quorum/shared';
 import { useT, type MessageId } from '../../i18n';
+import { useFieldFault } from '../../components/field-fault';
 import type { PollForm } from './composer-model';
 import { hasOpenText, isQuiz, mayBeQuiz, quizSwitch } from './kind-settings';
 import { SettingsSummary } from './settings-summary';
@@ -76,6 +77,7 @@ function QuizFields({ form, set }: SettingsProps) {
 export function SettingsFields({ form, set }: SettingsProps) {
   const group = useId();
   const t = useT();
+  const closeFault = useFieldFault('settings.closeAfterSec');
   return (
     <details className="panel composer-settings" data-testid="composer-settings">
       <SettingsSummary form={form} />
@@ -107,10 +109,12 @@ export function SettingsFields({ form, set }: SettingsProps) {
             type="number"
             min={5}
             max={LIMITS.closeAfterSecMax}
+            {...closeFault.props}
             value={form.closeAfterSec}
             onChange={(e) => set({ closeAfterSec: e.currentTarget.value })}
           />
         </label>
+        {closeFault.message}
         {hasOpenText(form) && (
           <Toggle
             checked={form.profanityFilter}
