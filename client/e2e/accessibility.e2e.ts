@@ -132,7 +132,10 @@ describe('accessibility and the panel layout', () => {
       const card = await host.composePoll(spec);
       await card.getByRole('button', { name: 'Edit', exact: true }).click();
       await host.frame.getByTestId('question-editor').first().waitFor();
+      // Folded (the chips) and unfolded settings.
       await sweep(`composer: ${spec.title}`, [host]);
+      await host.openComposerSettings();
+      await sweep(`composer: ${spec.title}, settings open`, [host]);
       await host.frame.getByRole('button', { name: 'Cancel', exact: true }).click();
       await host.poll(spec.title).getByTestId('launch-poll').click();
       await host.waitForStatus(spec.title, 'open');

@@ -126,11 +126,15 @@ describe.each(LOCALES)('the app in %s at 320 px', (locale) => {
     expect(await host.liveFrame().evaluate(() => document.documentElement.lang)).toBe(locale);
     await look('host, no polls', host.liveFrame());
     await host.frame.getByTestId('compose-poll').first().click();
+    await look('composer, settings folded to chips', host.liveFrame());
+    // Each kind with the settings it has (the profanity filter for open text, quiz mode for choices).
+    await host.openComposerSettings();
     const kind = host.frame.getByTestId('question-editor').first().locator('select').first();
     for (const k of KINDS) {
       await kind.selectOption(k);
       await look(`composer, ${k}`, host.liveFrame());
     }
+    await kind.selectOption('single');
     await host.frame.getByLabel(t('settings.quiz')).check();
     await host.frame.getByTestId('save-draft').click();
     await host.frame.locator('form.composer .error').waitFor();

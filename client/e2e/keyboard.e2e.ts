@@ -59,23 +59,24 @@ describe('the whole flow with the keyboard alone', () => {
     await write(2, 'Anything else?', 'Open', [], '');
     await expect(editors.nth(2).getByLabel('Type', { exact: true }).inputValue()).resolves.toBe('text');
 
-    // Results only when the host shares them: the radio group moves with the arrow keys.
+    // The settings are folded to chips ("Named · Answers can change · Live results"); Enter unfolds them.
+    const summary = f.getByTestId('settings-summary');
+    await expect(summary.textContent()).resolves.toBe('SettingsNamedAnswers can changeLive results');
+    await pressUntil(host, summary);
+    await expectVisibleFocus(host);
+    await host.page.keyboard.press('Enter');
+    // Results only when the host shares them: the radio group moves with the arrow keys, and the chip follows.
     await pressUntil(host, f.getByLabel('Live, as votes come in'));
     await host.page.keyboard.press('ArrowDown');
     await host.page.keyboard.press('ArrowDown');
     await expect(f.getByLabel('Only when I share them').isChecked()).resolves.toBe(true);
+    await expect(summary.textContent()).resolves.toBe('SettingsNamedAnswers can changeResults when shared');
 
-    await pressUntil(host, f.getByTestId('save-draft'));
-    await host.page.keyboard.press('Enter');
-    await host.waitForStatus(TITLE, 'draft');
-    const heading = host.poll(TITLE).getByRole('heading', { name: TITLE });
-    // Saved: focus lands on the new draft, one Tab from its Launch button.
-    await expect.poll(() => hasFocus(heading), POLL).toBe(true);
-    await expectVisibleFocus(host);
-
-    await pressUntil(host, host.poll(TITLE).getByTestId('launch-poll'));
+    // Launch, the first button after the settings, saves and opens the poll; focus lands on the live poll.
+    await pressUntil(host, f.getByTestId('launch-draft'));
     await host.page.keyboard.press('Enter');
     await host.waitForStatus(TITLE, 'open');
+    const heading = host.poll(TITLE).getByRole('heading', { name: TITLE });
     await expect.poll(() => hasFocus(heading), POLL).toBe(true);
     await expectVisibleFocus(host);
   });

@@ -34,20 +34,10 @@ describe('the README strip', () => {
     const ines = await (await sim.openApp('p2')).ready('participant');
     const omar = await (await sim.openApp('p3')).ready('participant');
 
-    // 1. The host writes the poll (the frame is taken before saving, with the composer filled in).
-    const f = host.frame;
-    await f.getByTestId('compose-poll').click();
-    await f.getByLabel('Title (optional)', { exact: true }).fill(LUNCH.title);
-    await f.getByLabel('Question', { exact: true }).fill(LUNCH.question);
-    for (const [i, label] of LUNCH.options.entries()) {
-      const input = f.getByLabel(`Question 1, option ${i + 1}`, { exact: true });
-      if ((await input.count()) === 0) await f.getByRole('button', { name: 'Add option' }).click();
-      await input.fill(label);
-    }
+    // 1. The host writes the poll (the frame is taken before launching, with the composer filled in).
+    await host.writePoll(LUNCH);
     await frame(host, '1-compose');
-    await f.getByTestId('save-draft').click();
-    await host.waitForStatus(LUNCH.title, 'draft');
-    await host.poll(LUNCH.title).getByTestId('launch-poll').click();
+    await host.frame.getByTestId('launch-draft').click();
 
     // 2. A participant's ballot, an option picked (not yet sent: a receipt would print the time).
     await omar.waitForStatus(LUNCH.title, 'open');

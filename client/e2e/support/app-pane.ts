@@ -25,6 +25,8 @@ export class AppPane {
   readonly frameName: string;
   /** The app's document, for locators (auto-waiting, re-resolved after reloads). */
   readonly frame: FrameLocator;
+  /** Every click made through `click` (the click budget counts them), and whether its target was in view unscrolled. */
+  readonly clicks: { target: string; inView: boolean }[] = [];
 
   constructor(
     readonly page: Page,
@@ -50,6 +52,21 @@ export class AppPane {
     const frame = this.page.frame({ name: this.frameName });
     if (!frame) throw new Error(`${this.personId} has no app frame`);
     return frame;
+  }
+
+  /** Clicks `target` as a person would, noting the click and whether it was on screen without scrolling to it. */
+  async click(target: Locator): Promise<void> {
+    await target.waitFor();
+    // On screen as it is (Playwright would scroll it into view), and not under anything (the composer's footer).
+    const inView = await target.evaluate((el) => {
+      const win = el.ownerDocument.defaultView!;
+      const box = el.getBoundingClientRect();
+      const onScreen = box.top >= 0 && box.left >= 0 && box.bottom <= win.innerHeight && box.right <= win.innerWidth;
+      const hit = el.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return onScreen && hit !== null && el.contains(hit);
+    });
+    this.clicks.push({ target: target.toString(), inView });
+    await target.click();
   }
 
   /** Waits until the app has its session and socket and shows the view for `role`. */
@@ -114,17 +131,32 @@ export class AppPane {
 
   /** Opens the composer, writes a single-choice poll and saves it (in the meeting, or to the main client's library). */
   async fillComposer(spec: PollSpec): Promise<void> {
+    await this.writePoll(spec);
+    await this.frame.getByTestId('save-draft').click();
+  }
+
+  /** Opens the composer and writes a single-choice poll into it, leaving it unsaved. */
+  async writePoll(spec: PollSpec): Promise<void> {
     const f = this.frame;
-    await f.getByTestId('compose-poll').click();
+    await this.click(f.getByTestId('compose-poll'));
     await f.getByLabel('Title (optional)', { exact: true }).fill(spec.title);
     await f.getByLabel('Question', { exact: true }).fill(spec.question);
     await f.getByLabel('Type', { exact: true }).selectOption('single');
     for (const [i, label] of spec.options.entries()) {
       const input = f.getByLabel(`Question 1, option ${i + 1}`, { exact: true });
-      if ((await input.count()) === 0) await f.getByRole('button', { name: 'Add option' }).click();
+      // Enter in an option adds the next one, as a person typing a list does (no click on Add option).
+      if ((await input.count()) === 0) await f.getByLabel(`Question 1, option ${i}`, { exact: true }).press('Enter');
       await input.fill(label);
     }
-    await f.getByTestId('save-draft').click();
+  }
+
+  /** Host: unfolds the composer's settings (folded to a summary of chips) unless they are open. */
+  async openComposerSettings(): Promise<Locator> {
+    const details = this.frame.getByTestId('composer-settings');
+    if (!(await details.evaluate((el) => (el as HTMLDetailsElement).open)))
+      await details.getByTestId('settings-summary').click();
+    await details.and(this.frame.locator('[open]')).waitFor();
+    return details;
   }
 
   /** Host: opens the panel that sends the app to participants. */
@@ -150,7 +182,7 @@ export class AppPane {
 
   /** Host: shows one section of the host panel (a click on a selected tab changes nothing). */
   async openTab(name: HostTab): Promise<void> {
-    await this.tab(name).click();
+    await this.click(this.tab(name));
     await this.tab(name).and(this.frame.locator('[aria-selected=true]')).waitFor();
   }
 
@@ -202,11 +234,20 @@ export class AppPane {
     return this.report();
   }
 
-  /** Host: composes and launches a poll, returning once it shows as open. */
+  /** Host: writes a poll and launches it from the composer (saved and opened in one step), once it shows as open. */
   async launch(spec: PollSpec): Promise<void> {
-    const card = await this.compose(spec);
-    await card.getByTestId('launch-poll').click();
+    await this.writePoll(spec);
+    await this.click(this.frame.getByTestId('launch-draft'));
     await this.waitForStatus(spec.title, 'open');
+  }
+
+  /** Host: launches a prepared poll straight from the Library tab; returns once Polls shows it open. */
+  async launchFromLibrary(title: string): Promise<void> {
+    await this.openTab('Library');
+    const shelf = this.frame.getByTestId('library-import');
+    await this.click(shelf.getByRole('button', { name: `Launch “${title}” in this meeting now` }));
+    await this.tab('Polls').and(this.frame.locator('[aria-selected=true]')).waitFor();
+    await this.waitForStatus(title, 'open');
   }
 
   /** Host: closes the poll and waits for the card to say so. */

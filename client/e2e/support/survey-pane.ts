@@ -28,6 +28,7 @@ export class SurveyPane extends AppPane {
     const f = this.frame;
     await f.getByTestId('compose-poll').click();
     await f.getByLabel('Title (optional)', { exact: true }).fill(spec.title);
+    if (spec.quiz || spec.closeAfterSec) await this.openComposerSettings();
     // Quiz first: the composer offers "correct" ticks only in a quiz.
     if (spec.quiz) await f.getByLabel('Quiz: score correct answers').check();
     if (spec.closeAfterSec)

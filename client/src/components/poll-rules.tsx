@@ -1,18 +1,20 @@
 import type { Poll, ResultsVisibility } from '@quorum/shared';
 import { useT, type MessageId } from '../i18n';
 
-const WHEN_RESULTS: Record<ResultsVisibility, MessageId> = {
+const WHEN_RESULTS = {
   live: 'rules.resultsLive',
   after_close: 'rules.resultsAfterClose',
   host_only: 'rules.resultsHostOnly',
-};
+} as const satisfies Record<ResultsVisibility, MessageId>;
+
+type RuleSettings = Pick<Poll['settings'], 'anonymous' | 'allowAnswerChange' | 'resultsVisibility'>;
 
 /** The rules of a poll as one short line: who sees what, whether answers can change, when results appear. */
-export function pollRules(poll: Pick<Poll, 'settings'>): MessageId[] {
+export function pollRules(poll: { settings: RuleSettings }) {
   const { anonymous, allowAnswerChange, resultsVisibility } = poll.settings;
   return [
-    anonymous ? 'rules.anonymous' : 'rules.named',
-    allowAnswerChange ? 'rules.canChange' : 'rules.final',
+    anonymous ? ('rules.anonymous' as const) : ('rules.named' as const),
+    allowAnswerChange ? ('rules.canChange' as const) : ('rules.final' as const),
     WHEN_RESULTS[resultsVisibility],
   ];
 }

@@ -55,6 +55,7 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, ReadonlySet<string>>> = {
     'editor.min',
     'editor.max',
     'field.quiz',
+    'chip.quiz',
     'report.download',
     'settings.anonymous',
     'ballot.optional',

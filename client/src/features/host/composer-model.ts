@@ -6,6 +6,7 @@ import {
   type ResultsVisibility,
 } from '@quorum/shared';
 import { translator, type MessageId } from '../../i18n';
+import { isQuiz } from './kind-settings';
 import { blankQuestion, newKey, questionFromDraft, questionToDraft, type QuestionForm } from './question-form';
 
 export { blankOption, blankQuestion, newKey, type OptionForm, type QuestionForm } from './question-form';
@@ -67,7 +68,7 @@ export function formFromDraft(draft: PollDraftInput): PollForm {
   };
 }
 
-/** The settings as the protocol's draft: the filter and quiz only where they differ from "absent". */
+/** The settings as the protocol's draft: the filter and quiz only where they differ from "absent" (quiz also when hidden). */
 function settingsFromForm(form: PollForm): NonNullable<PollDraftInput['settings']> {
   const words = form.blockedWords.split(/[\s,;]+/).filter(Boolean);
   const count = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
@@ -78,7 +79,7 @@ function settingsFromForm(form: PollForm): NonNullable<PollDraftInput['settings'
     closeAfterSec: secondsOrNull(form.closeAfterSec),
     ...(form.profanityFilter ? {} : { profanityFilter: false }),
     ...(words.length > 0 ? { blockedWords: words } : {}),
-    ...(form.quiz
+    ...(isQuiz(form)
       ? {
           quiz: {
             points: count(form.quizPoints),
@@ -94,7 +95,7 @@ function settingsFromForm(form: PollForm): NonNullable<PollDraftInput['settings'
 export function draftFromForm(form: PollForm): PollDraftInput {
   return {
     title: form.title,
-    questions: form.questions.map((q) => questionToDraft(q, form.quiz)),
+    questions: form.questions.map((q) => questionToDraft(q, isQuiz(form))),
     settings: settingsFromForm(form),
   };
 }
@@ -137,16 +138,27 @@ export function describeField(field: string | undefined): string {
   return names.join(t('field.separator'));
 }
 
-/** Checks the form with the shared schema and domain rules; returns a readable problem or null. */
-export function formProblem(form: PollForm): string | null {
+/** A problem in the form: the words for the host, and the field path at fault where the rules name one. */
+export interface FormFault {
+  message: string;
+  field?: string | undefined;
+}
+
+/** Checks the form with the shared schema and domain rules; returns the first problem, or null. */
+export function formFault(form: PollForm): FormFault | null {
   const parsed = parseInput(pollDraftSchema, draftFromForm(form));
   const result = parsed.ok ? normalizeDraft(parsed.data, newKey) : parsed;
   if (result.ok) return null;
-  const where = describeField(result.error.field);
+  const { field } = result.error;
+  const where = describeField(field);
   // Zod messages lead with the path; drop it when we name the place ourselves.
-  const message = result.error.message.replace(/^[\w.]+: /, '');
+  const detail = result.error.message.replace(/^[\w.]+: /, '');
   const t = translator();
   // The commonest slip, an empty field, in the host's language; rarer rules keep the schema's own words.
-  if (where && /expected string to have >=1 characters/.test(message)) return t('composer.emptyField', { where });
-  return where ? t('common.titledDetail', { title: where, detail: message }) : message;
+  if (where && /expected string to have >=1 characters/.test(detail))
+    return { field, message: t('composer.emptyField', { where }) };
+  return { field, message: where ? t('common.titledDetail', { title: where, detail }) : detail };
 }
+
+/** The first problem in the form as readable words, or null. */
+export const formProblem = (form: PollForm): string | null => formFault(form)?.message ?? null;

@@ -27,6 +27,11 @@ export function useHostRequest({ toast = false }: { toast?: boolean } = {}) {
   };
 }
 
+/** The store request for a draft: a new poll, or new content for the poll `pollId`. */
+function storeDraft(controller: ReturnType<typeof useMeeting>['controller'], draft: PollDraftInput, pollId?: string) {
+  return pollId ? controller.request('poll:update', { pollId, draft }) : controller.request('poll:create', draft);
+}
+
 /**
  * Saves a draft's new content; resolves with an error message or null. Confirms "Saved …" (with the title
  * the server gave it, a blank one being the first question) unless the caller says its own `confirm: false`.
@@ -36,11 +41,33 @@ export function useSaveDraft({ confirm = true }: { confirm?: boolean } = {}) {
   const notify = useNotify();
   const t = useT();
   return async (draft: PollDraftInput, pollId?: string): Promise<string | null> => {
-    const result = pollId
-      ? await controller.request('poll:update', { pollId, draft })
-      : await controller.request('poll:create', draft);
+    const result = await storeDraft(controller, draft, pollId);
     if (result.ok && confirm) notify(t('host.saved', { title: result.data.poll.title }));
     return result.ok ? null : result.error.message;
+  };
+}
+
+/** What a launch from the composer came to: the poll's id once it was saved, and an error message or null. */
+export interface LaunchOutcome {
+  pollId?: string | undefined;
+  error: string | null;
+}
+
+/**
+ * The composer's Launch: saves the draft (new, or over `pollId`) and opens it in one step, confirming
+ * "Launched …". When the save worked but the opening did not, the outcome still names the saved poll, so
+ * the next attempt updates that draft instead of saving it twice.
+ */
+export function useLaunchDraft() {
+  const { controller } = useMeeting();
+  const open = useHostRequest({ toast: true });
+  const t = useT();
+  return async (draft: PollDraftInput, pollId?: string): Promise<LaunchOutcome> => {
+    const saved = await storeDraft(controller, draft, pollId);
+    if (!saved.ok) return { pollId, error: saved.error.message };
+    const { id, title } = saved.data.poll;
+    const opened = await open('poll:open', { pollId: id }, t('host.launched', { title }));
+    return { pollId: id, error: 'error' in opened ? opened.error : null };
   };
 }
 

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useMeetingState } from '../../app-context';
 import { Tabs, type TabBadge } from '../../components/tabs';
+import { useFocusLanding } from '../../components/use-focus-landing';
 import { useT, type MessageId } from '../../i18n';
 import { mayRun } from '../../realtime/meeting-state';
 import { LibraryImport } from '../library/library-import';
@@ -28,10 +29,15 @@ const HOST_TABS = [
 ] as const satisfies readonly {
   id: string;
   label: MessageId;
-  Panel: () => ReactNode;
+  Panel: (props: PanelProps) => ReactNode;
   keepMounted?: boolean;
   needsRun?: boolean;
 }[];
+
+/** What a section may ask of the panel: show a poll just launched from it, in Polls. */
+interface PanelProps {
+  onLaunched: (pollId: string) => void;
+}
 
 type HostTabId = (typeof HOST_TABS)[number]['id'];
 const TAB_IDS: readonly HostTabId[] = HOST_TABS.map((tab) => tab.id);
@@ -51,10 +57,23 @@ export function HostView() {
     polls: useOpenPollsBadge(selected),
     qa: useQaQueueBadge(),
   };
+  // A poll launched from the Library: Polls shows it live, and its heading takes the focus the Launch button had.
+  const [launched, setLaunched] = useState<string | null>(null);
+  useFocusLanding(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid=poll-card]')]
+        .find((card) => card.dataset.pollId === launched)
+        ?.querySelector('h2'),
+    launched,
+  );
+  const onLaunched = (pollId: string) => {
+    choose('polls');
+    setLaunched(pollId);
+  };
   const tabs = available.map((tab) => ({
     id: tab.id,
     label: t(tab.label),
-    panel: <tab.Panel />,
+    panel: <tab.Panel onLaunched={onLaunched} />,
     keepMounted: 'keepMounted' in tab && tab.keepMounted,
     badge: badges[tab.id],
   }));

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { isHostRole, type PollDraftInput } from '@quorum/shared';
 import { useMeetingState } from '../../app-context';
 import { EmptyState } from '../../components/empty-state';
@@ -7,6 +7,7 @@ import { Unavailable } from '../../components/unavailable';
 import { useT } from '../../i18n';
 import { mayRun, sortedPolls, tallyKey } from '../../realtime/meeting-state';
 import { HostPollCard, useSaveDraft } from './host-poll-card';
+import { useLaunchDraft } from './host-requests';
 import { InvitePanel } from './invite-panel';
 import { PollComposer } from './poll-composer';
 import { useComposeFocus } from './use-compose-focus';
@@ -18,7 +19,10 @@ export function PollsTab() {
   const state = useMeetingState();
   const { participants, supported } = useParticipants();
   const saveDraft = useSaveDraft();
+  const launchDraft = useLaunchDraft();
   const [composing, setComposing] = useState(false);
+  // A launch that saved the draft but could not open it leaves the composer up: the next try updates that draft.
+  const savedId = useRef<string | undefined>(undefined);
   const focus = useComposeFocus(composing);
   const t = useT();
   const polls = sortedPolls(state);
@@ -30,13 +34,24 @@ export function PollsTab() {
   const openPoll = polls.find((p) => p.status === 'open') ?? null;
   const openTurnout = openPoll ? (state.tallies[tallyKey(openPoll.id, openPoll.run)]?.turnout ?? 0) : 0;
 
+  const compose = () => {
+    savedId.current = undefined;
+    setComposing(true);
+  };
+  const finish = (pollId?: string) => {
+    focus.saved(pollId);
+    setComposing(false);
+  };
   const create = async (draft: PollDraftInput) => {
-    const failure = await saveDraft(draft);
-    if (failure === null) {
-      focus.saved();
-      setComposing(false);
-    }
+    const failure = await saveDraft(draft, savedId.current);
+    if (failure === null) finish();
     return failure;
+  };
+  const launch = async (draft: PollDraftInput) => {
+    const { pollId, error } = await launchDraft(draft, savedId.current);
+    savedId.current = pollId;
+    if (error === null) finish(pollId);
+    return error;
   };
 
   return (
@@ -48,14 +63,19 @@ export function PollsTab() {
       )}
       {canRun &&
         (composing ? (
-          <PollComposer heading={t('poll.new')} onSave={create} onCancel={() => setComposing(false)} />
+          <PollComposer
+            heading={t('poll.new')}
+            onSave={create}
+            onLaunch={launch}
+            onCancel={() => setComposing(false)}
+          />
         ) : (
           <button
             type="button"
             className="primary wide"
             data-testid="compose-poll"
             ref={focus.newPoll}
-            onClick={() => setComposing(true)}
+            onClick={compose}
           >
             {t('poll.new')}
           </button>
@@ -66,7 +86,7 @@ export function PollsTab() {
           icon={<BarsIcon />}
           title={t('empty.host.title')}
           testId="empty-polls"
-          action={canRun ? { label: t('empty.host.action'), onClick: () => setComposing(true) } : undefined}
+          action={canRun ? { label: t('empty.host.action'), onClick: compose } : undefined}
         >
           <p>{t('empty.host.body')}</p>
         </EmptyState>

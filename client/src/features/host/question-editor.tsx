@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { LIMITS, type QuestionKind } from '@quorum/shared';
 import { useT } from '../../i18n';
 import { KIND_ORDER, KIND_VIEWS, viewFor } from '../../kinds/registry';
+import { useFieldFault } from '../../components/field-fault';
 import { kindForm, switchKind, withKindForm, type QuestionForm } from './question-form';
 
 interface QuestionEditorProps {
@@ -31,17 +32,20 @@ export function QuestionEditor(props: QuestionEditorProps) {
   const { index, question, onChange, onRemove } = props;
   const kindId = useId();
   const t = useT();
+  const promptFault = useFieldFault(`questions.${index}.prompt`);
   return (
     <fieldset className="question-editor" data-testid="question-editor">
       <legend>{t('editor.questionN', { n: index + 1 })}</legend>
       <label className="stack">
         {t('editor.question')}{' '}
         <input
+          {...promptFault.props}
           value={question.prompt}
           maxLength={LIMITS.promptMax}
           onChange={(e) => onChange({ ...question, prompt: e.currentTarget.value })}
         />
       </label>
+      {promptFault.message}
       <label className="stack" htmlFor={kindId}>
         {t('editor.type')}
       </label>

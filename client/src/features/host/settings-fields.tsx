@@ -1,7 +1,10 @@
 import { useId } from 'react';
 import { LIMITS, type ResultsVisibility } from '@quorum/shared';
 import { useT, type MessageId } from '../../i18n';
+import { useFieldFault } from '../../components/field-fault';
 import type { PollForm } from './composer-model';
+import { hasOpenText, isQuiz, mayBeQuiz, quizSwitch } from './kind-settings';
+import { SettingsSummary } from './settings-summary';
 
 interface SettingsProps {
   form: PollForm;
@@ -67,56 +70,67 @@ function QuizFields({ form, set }: SettingsProps) {
   );
 }
 
-/** The poll's settings: privacy, results, time limit, profanity filter and quiz mode. */
+/**
+ * The poll's settings (privacy, results, time limit, and for the kinds they concern the profanity filter and quiz
+ * mode), folded into a disclosure whose summary shows them as chips: most polls keep the defaults.
+ */
 export function SettingsFields({ form, set }: SettingsProps) {
   const group = useId();
   const t = useT();
+  const closeFault = useFieldFault('settings.closeAfterSec');
   return (
-    <fieldset>
-      <legend>{t('settings.title')}</legend>
-      <Toggle checked={form.anonymous} onChange={(anonymous) => set({ anonymous })} label="settings.anonymous" />
-      <Toggle
-        checked={form.allowAnswerChange}
-        onChange={(allowAnswerChange) => set({ allowAnswerChange })}
-        label="settings.allowChange"
-      />
+    <details className="panel composer-settings" data-testid="composer-settings">
+      <SettingsSummary form={form} />
       <fieldset>
-        <legend>{t('settings.showResults')}</legend>
-        {VISIBILITY.map((v) => (
-          <label className="choice" key={v.value}>
-            <input
-              type="radio"
-              name={group}
-              checked={form.resultsVisibility === v.value}
-              onChange={() => set({ resultsVisibility: v.value })}
-            />{' '}
-            {t(v.label)}
-          </label>
-        ))}
-      </fieldset>
-      <label className="stack">
-        {t('settings.closeAfter')}
-        <input
-          type="number"
-          min={5}
-          max={LIMITS.closeAfterSecMax}
-          value={form.closeAfterSec}
-          onChange={(e) => set({ closeAfterSec: e.currentTarget.value })}
+        <legend className="visually-hidden">{t('settings.title')}</legend>
+        <Toggle checked={form.anonymous} onChange={(anonymous) => set({ anonymous })} label="settings.anonymous" />
+        <Toggle
+          checked={form.allowAnswerChange}
+          onChange={(allowAnswerChange) => set({ allowAnswerChange })}
+          label="settings.allowChange"
         />
-      </label>
-      <Toggle
-        checked={form.profanityFilter}
-        onChange={(profanityFilter) => set({ profanityFilter })}
-        label="settings.profanity"
-      />
-      {form.profanityFilter && (
+        <fieldset>
+          <legend>{t('settings.showResults')}</legend>
+          {VISIBILITY.map((v) => (
+            <label className="choice" key={v.value}>
+              <input
+                type="radio"
+                name={group}
+                checked={form.resultsVisibility === v.value}
+                onChange={() => set({ resultsVisibility: v.value })}
+              />{' '}
+              {t(v.label)}
+            </label>
+          ))}
+        </fieldset>
         <label className="stack">
-          {t('settings.blockedWords')}
-          <input value={form.blockedWords} onChange={(e) => set({ blockedWords: e.currentTarget.value })} />
+          {t('settings.closeAfter')}
+          <input
+            type="number"
+            min={5}
+            max={LIMITS.closeAfterSecMax}
+            {...closeFault.props}
+            value={form.closeAfterSec}
+            onChange={(e) => set({ closeAfterSec: e.currentTarget.value })}
+          />
         </label>
-      )}
-      <Toggle checked={form.quiz} onChange={(quiz) => set({ quiz })} label="settings.quiz" />
-      {form.quiz && <QuizFields form={form} set={set} />}
-    </fieldset>
+        {closeFault.message}
+        {hasOpenText(form) && (
+          <Toggle
+            checked={form.profanityFilter}
+            onChange={(profanityFilter) => set({ profanityFilter })}
+            label="settings.profanity"
+          />
+        )}
+        {hasOpenText(form) && form.profanityFilter && (
+          <label className="stack">
+            {t('settings.blockedWords')}
+            <input value={form.blockedWords} onChange={(e) => set({ blockedWords: e.currentTarget.value })} />
+          </label>
+        )}
+        {mayBeQuiz(form) && <Toggle checked={form.quiz} onChange={(on) => set(quizSwitch(on))} label="settings.quiz" />}
+        {isQuiz(form) && <QuizFields form={form} set={set} />}
+      </fieldset>
+    </details>
   );
 }

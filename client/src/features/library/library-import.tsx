@@ -5,18 +5,23 @@ import { useNotify } from '../../components/toasts';
 import { Unavailable } from '../../components/unavailable';
 import { useT } from '../../i18n';
 import { useSaveDraft } from '../host/host-poll-card';
+import { useLaunchDraft } from '../host/host-requests';
 import { useLibrary } from './library-context';
 import { LibraryStatus } from './library-status';
 import { useLibrarySync } from './use-library-sync';
 import { useTemplateSync } from './use-template-sync';
 
-/** In the meeting: the host's prepared polls, each copied into the meeting as a draft with one click (`poll:create`). */
-export function LibraryImport() {
+/**
+ * In the meeting: the host's prepared polls, each copied into the meeting as a draft with one click
+ * (`poll:create`), or launched there at once; `onLaunched` then shows the live poll (the Polls tab).
+ */
+export function LibraryImport({ onLaunched }: { onLaunched?: (pollId: string) => void }) {
   const { session } = useMeeting();
   const { library, drafts } = useLibrary();
   const { available, connect } = useLibrarySync(library, 'meeting');
   const { sync, status } = useTemplateSync(session);
   const saveDraft = useSaveDraft({ confirm: false });
+  const launchDraft = useLaunchDraft();
   const announce = useAnnounce();
   const notify = useNotify();
   const [busy, setBusy] = useState<string | null>(null);
@@ -31,6 +36,16 @@ export function LibraryImport() {
     setBusy(null);
     if (failure) announce(t('library.addFailed', { title, reason: failure }));
     else notify(t('library.added', { title }));
+  };
+
+  const launch = async (id: string, title: string) => {
+    const entry = shown.find((d) => d.id === id);
+    if (!entry) return;
+    setBusy(id);
+    const { pollId, error } = await launchDraft(entry.draft);
+    setBusy(null);
+    if (error !== null) announce(t('library.addFailed', { title, reason: error }));
+    else if (pollId) onLaunched?.(pollId);
   };
 
   // Opening the tab looks for changes made elsewhere: the main window's channel, and the account library.
@@ -58,6 +73,16 @@ export function LibraryImport() {
                 aria-label={t('library.addNamed', { title: d.draft.title })}
               >
                 {t('library.add')}
+              </button>
+              <button
+                type="button"
+                className="primary"
+                data-testid="library-launch"
+                disabled={busy !== null}
+                onClick={() => void launch(d.id, d.draft.title)}
+                aria-label={t('library.launchNamed', { title: d.draft.title })}
+              >
+                {t('host.launch')}
               </button>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { LIMITS } from '@quorum/shared';
+import { useFieldFault } from '../../components/field-fault';
 import { useFocusOnGrowth } from '../../components/use-focus-landing';
 import { useT } from '../../i18n';
 import type { KindEditorProps } from '../kind-view';
@@ -32,43 +33,48 @@ function OptionRow({
 }) {
   const t = useT();
   const n = { q: index + 1, n: i + 1 };
+  const fault = useFieldFault(`questions.${index}.options.${i}.label`);
   return (
-    <div className="row option-row">
-      <input
-        className="grow"
-        aria-label={t('editor.optionLabel', n)}
-        value={option.label}
-        maxLength={LIMITS.optionLabelMax}
-        onChange={(e) => set({ ...option, label: e.currentTarget.value })}
-        onKeyDown={(e) => {
-          if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
-          e.preventDefault();
-          onEnter();
-        }}
-        onPaste={(e) => {
-          if (onPasteList(e.clipboardData.getData('text/plain'))) e.preventDefault();
-        }}
-      />
-      {quiz && (
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={option.correct}
-            aria-label={t('editor.optionCorrect', n)}
-            onChange={(e) => set({ ...option, correct: e.currentTarget.checked })}
-          />
-          <span aria-hidden="true">{t('editor.correct')}</span>
-        </label>
-      )}
-      <button
-        type="button"
-        aria-label={t('editor.removeOption', n)}
-        disabled={count <= LIMITS.optionsMin}
-        onClick={remove}
-      >
-        ×
-      </button>
-    </div>
+    <>
+      <div className="row option-row">
+        <input
+          className="grow"
+          {...fault.props}
+          aria-label={t('editor.optionLabel', n)}
+          value={option.label}
+          maxLength={LIMITS.optionLabelMax}
+          onChange={(e) => set({ ...option, label: e.currentTarget.value })}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+            e.preventDefault();
+            onEnter();
+          }}
+          onPaste={(e) => {
+            if (onPasteList(e.clipboardData.getData('text/plain'))) e.preventDefault();
+          }}
+        />
+        {quiz && (
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={option.correct}
+              aria-label={t('editor.optionCorrect', n)}
+              onChange={(e) => set({ ...option, correct: e.currentTarget.checked })}
+            />
+            <span aria-hidden="true">{t('editor.correct')}</span>
+          </label>
+        )}
+        <button
+          type="button"
+          aria-label={t('editor.removeOption', n)}
+          disabled={count <= LIMITS.optionsMin}
+          onClick={remove}
+        >
+          ×
+        </button>
+      </div>
+      {fault.message}
+    </>
   );
 }
 
