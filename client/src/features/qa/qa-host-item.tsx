@@ -4,7 +4,7 @@ import { QA_LIMITS } from '@quorum/shared';
 import { useT } from '../../i18n';
 import { useHostRequest } from '../host/host-requests';
 import { QaQuestionBody, STATUS_WORDS } from './qa-question-body';
-import { QaTextField } from './qa-text-field';
+import { QaTextField, SaveCancel } from './qa-text-field';
 
 /** Sends one moderation and announces it; resolves with the reason when refused. */
 export function useModerateQa() {
@@ -40,14 +40,7 @@ function ReplyForm({ question, onDone }: { question: QaQuestionView; onDone: () 
         rows={2}
         testId="qa-reply-text"
       />
-      <div className="actions">
-        <button type="button" className="primary small" data-testid="qa-reply-save" onClick={() => void save()}>
-          {t('qa.edit.save')}
-        </button>
-        <button type="button" className="small" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel testId="qa-reply-save" onSave={() => void save()} onCancel={onDone} />
     </div>
   );
 }

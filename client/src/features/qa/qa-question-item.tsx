@@ -3,7 +3,7 @@ import type { QaQuestionView, QaSettings } from '@quorum/shared';
 import { useT } from '../../i18n';
 import { useHostRequest } from '../host/host-requests';
 import { QaQuestionBody, STATUS_WORDS } from './qa-question-body';
-import { QaTextField } from './qa-text-field';
+import { QaTextField, SaveCancel } from './qa-text-field';
 import { QaUpvoteButton } from './qa-upvote-button';
 import { ownChangesOpen, textLength } from './use-qa';
 
@@ -30,14 +30,7 @@ function EditForm({ question, max, onDone }: { question: QaQuestionView; max: nu
         error={error}
         testId="qa-edit-text"
       />
-      <div className="actions">
-        <button type="button" className="primary small" data-testid="qa-edit-save" onClick={() => void save()}>
-          {t('qa.edit.save')}
-        </button>
-        <button type="button" className="small" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel testId="qa-edit-save" onSave={() => void save()} onCancel={onDone} />
     </div>
   );
 }

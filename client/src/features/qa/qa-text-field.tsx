@@ -44,3 +44,18 @@ export function QaTextField({ label, value, onChange, max, error, rows = 3, fiel
     </div>
   );
 }
+
+/** Save and Cancel under an in-place field (an edit, a reply); `testId` names the Save button. */
+export function SaveCancel({ testId, onSave, onCancel }: { testId: string; onSave: () => void; onCancel: () => void }) {
+  const t = useT();
+  return (
+    <div className="actions">
+      <button type="button" className="primary small" data-testid={testId} onClick={onSave}>
+        {t('qa.edit.save')}
+      </button>
+      <button type="button" className="small" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </div>
+  );
+}
