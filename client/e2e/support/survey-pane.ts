@@ -1,7 +1,9 @@
 import type { Locator } from 'playwright-core';
+import { expect } from 'vitest';
 import { AppPane } from './app-pane';
 import type { E2eEnv } from './env';
 import type { SimPage } from './sim-page';
+import { POLL } from './waits';
 
 /** One question as the host writes it in the composer (any kind). */
 export type QuestionSpec =
@@ -94,11 +96,21 @@ export class SurveyPane extends AppPane {
       });
   }
 
+  /**
+   * Types into a field key by key, as a person does, and checks the field kept every key. Keys go to the
+   * page's one focused element, so two panes must not type at the same time (the check names it if they do).
+   */
+  private async type(field: Locator, text: string): Promise<void> {
+    await field.clear();
+    await field.pressSequentially(text);
+    await expect.poll(() => field.inputValue(), POLL).toBe(text);
+  }
+
   private async fill(question: Locator, answer: AnswerSpec): Promise<void> {
     // By label: a radio button, a checkbox (multiple choice) or a point of a rating scale.
     if ('pick' in answer) return question.getByLabel(answer.pick, { exact: true }).check();
-    if ('text' in answer) return question.getByRole('textbox').fill(answer.text);
-    if ('value' in answer) return question.getByRole('spinbutton').fill(String(answer.value));
+    if ('text' in answer) return this.type(question.getByRole('textbox'), answer.text);
+    if ('value' in answer) return this.type(question.getByRole('spinbutton'), String(answer.value));
     // Rank order with the keyboard-operable buttons: bring each item up to its place, top first.
     for (const [place, label] of answer.order.entries()) {
       const labels = await question.getByTestId('rank-item').locator('.grow').allTextContents();
